@@ -1,0 +1,234 @@
+import { Parser } from 'htmlparser2';
+
+/**
+ * Parsers for what a translation string may contain besides prose: i18next interpolations
+ * (`{{name, format(opt: v)}}`, `{{- name}}`), nesting (`$t(key, {...})`), and inline markup
+ * (`<ref id="…"/>`, `<dubious/>`, `<i>…</i>`). They never throw, whatever the input, and report
+ * offsets into the string so that findings can point at a line and column.
+ */
+
+export interface FormatCall {
+  readonly name: string;
+  /** Options as i18next parses them: `date(monthForm: genitive)` → `{ monthForm: 'genitive' }`. */
+  readonly options: Readonly<Record<string, string>>;
+}
+
+export interface Interpolation {
+  readonly type: 'interpolation';
+  readonly name: string;
+  readonly formats: readonly FormatCall[];
+  /** `{{- name}}`: inserted without HTML escaping. */
+  readonly unescaped: boolean;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Nesting {
+  readonly type: 'nesting';
+  /** The nested key, with its namespace prefix if any (`terms:entities.kyiv.label`). */
+  readonly key: string;
+  /** The raw options text after the key, if any. */
+  readonly options: string | undefined;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Placeholder = Interpolation | Nesting;
+
+/** Finds every interpolation and nesting in a string, in order. Unclosed ones are skipped. */
+export function scanPlaceholders(input: string): Placeholder[] {
+  const out: Placeholder[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const open = input.indexOf('{{', i);
+    const nest = input.indexOf('$t(', i);
+    if (open === -1 && nest === -1) break;
+    if (nest !== -1 && (open === -1 || nest < open)) {
+      const end = matchParen(input, nest + 2);
+      if (end === -1) {
+        i = nest + 3;
+        continue;
+      }
+      const body = input.slice(nest + 3, end);
+      const comma = topLevelComma(body);
+      const key = (comma === -1 ? body : body.slice(0, comma)).trim();
+      const options = comma === -1 ? undefined : body.slice(comma + 1).trim();
+      out.push({
+        type: 'nesting',
+        key,
+        options,
+        raw: input.slice(nest, end + 1),
+        start: nest,
+        end: end + 1,
+      });
+      i = end + 1;
+      continue;
+    }
+    const close = input.indexOf('}}', open + 2);
+    if (close === -1) break;
+    const raw = input.slice(open, close + 2);
+    let body = input.slice(open + 2, close).trim();
+    const unescaped = body.startsWith('-');
+    if (unescaped) body = body.slice(1).trim();
+    const parts = splitFormats(body);
+    out.push({
+      type: 'interpolation',
+      name: (parts[0] ?? '').trim(),
+      formats: parts.slice(1).map(parseFormat),
+      unescaped,
+      raw,
+      start: open,
+      end: close + 2,
+    });
+    i = close + 2;
+  }
+  return out;
+}
+
+function matchParen(s: string, openIndex: number): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let j = openIndex; j < s.length; j++) {
+    const c = s[j];
+    if (quote !== undefined) {
+      if (c === '\\') j++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return c === ')' ? j : -1;
+    }
+  }
+  return -1;
+}
+
+function topLevelComma(s: string): number {
+  let depth = 0;
+  for (let j = 0; j < s.length; j++) {
+    const c = s[j];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 0) return j;
+  }
+  return -1;
+}
+
+function splitFormats(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let j = 0; j < body.length; j++) {
+    const c = body[j];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      parts.push(body.slice(from, j));
+      from = j + 1;
+    }
+  }
+  parts.push(body.slice(from));
+  return parts;
+}
+
+function parseFormat(text: string): FormatCall {
+  const t = text.trim();
+  const paren = t.indexOf('(');
+  if (paren === -1) return { name: t, options: {} };
+  const name = t.slice(0, paren).trim();
+  const inner = t.slice(paren + 1, t.lastIndexOf(')') === -1 ? t.length : t.lastIndexOf(')'));
+  const options: Record<string, string> = Object.create(null);
+  for (const pair of inner.split(';')) {
+    const colon = pair.indexOf(':');
+    if (colon === -1) continue;
+    const k = pair.slice(0, colon).trim();
+    if (k) options[k] = pair.slice(colon + 1).trim();
+  }
+  return { name, options };
+}
+
+export interface Tag {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly kind: 'open' | 'close' | 'self-closing';
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface MarkupScan {
+  readonly tags: readonly Tag[];
+  /** Comments, CDATA and processing instructions: never allowed in translations. */
+  readonly other: readonly { readonly start: number; readonly end: number; readonly raw: string }[];
+}
+
+/**
+ * Finds the tags in a string with a real HTML tokenizer (htmlparser2), so that what the checker
+ * sees is what a browser would see. Attribute names are lower-cased; values are decoded.
+ */
+export function scanMarkup(input: string): MarkupScan {
+  const tags: Tag[] = [];
+  const other: { start: number; end: number; raw: string }[] = [];
+  let pendingAttrs: Record<string, string> = Object.create(null);
+  const parser: Parser = new Parser(
+    {
+      onattribute(name, value) {
+        pendingAttrs[name] = value;
+      },
+      onopentag(name) {
+        const raw = input.slice(parser.startIndex, parser.endIndex + 1);
+        tags.push({
+          name,
+          attributes: pendingAttrs,
+          kind: /\/\s*>$/.test(raw) ? 'self-closing' : 'open',
+          start: parser.startIndex,
+          end: parser.endIndex + 1,
+        });
+        pendingAttrs = Object.create(null);
+      },
+      onclosetag(name, isImplied) {
+        if (isImplied) return;
+        tags.push({
+          name,
+          attributes: {},
+          kind: 'close',
+          start: parser.startIndex,
+          end: parser.endIndex + 1,
+        });
+      },
+      oncomment() {
+        other.push({
+          start: parser.startIndex,
+          end: parser.endIndex + 1,
+          raw: input.slice(parser.startIndex, parser.endIndex + 1),
+        });
+      },
+      onprocessinginstruction() {
+        other.push({
+          start: parser.startIndex,
+          end: parser.endIndex + 1,
+          raw: input.slice(parser.startIndex, parser.endIndex + 1),
+        });
+      },
+    },
+    { recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(input);
+  return { tags, other };
+}
+
+/** Converts a string offset to a 1-based line and column. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
