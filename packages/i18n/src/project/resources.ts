@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Resources } from '../render/renderer.js';
+import type { ProjectConfig } from './config.js';
+
+export interface LocaleFileRef {
+  readonly locale: string;
+  readonly namespace: string;
+  /** Absolute path. */
+  readonly file: string;
+}
+
+/** Lists the locale files of a project: every `{lng}` × `{ns}` the pattern matches on disk. */
+export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
+  const out: LocaleFileRef[] = [];
+  for (const locale of config.locales) {
+    const pattern = config.files.replaceAll('{lng}', locale);
+    if (!pattern.includes('{ns}')) {
+      out.push({ locale, namespace: 'translation', file: path.resolve(config.root, pattern) });
+      continue;
+    }
+    const [before = '', after = ''] = pattern.split('{ns}');
+    const dir = path.resolve(config.root, path.dirname(before + 'x'));
+    const prefix = path.basename(before + 'x').slice(0, -1);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      names = [];
+    }
+    for (const name of names.sort()) {
+      if (!name.startsWith(prefix) || !name.endsWith(after) || name.startsWith('.')) continue;
+      const ns = name.slice(prefix.length, name.length - after.length);
+      if (ns === '' || ns.includes('/') || ns === 'package' || ns === 'turbo') continue;
+      out.push({ locale, namespace: ns, file: path.join(dir, name) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads every locale file as i18next resources. Files that do not parse are left out (the
+ * `syntax` check reports them with line and column); this function never throws for them.
+ */
+export function readResources(config: ProjectConfig): Resources {
+  const resources: Resources = {};
+  for (const locale of config.locales) resources[locale] = {};
+  for (const ref of listLocaleFiles(config)) {
+    try {
+      const text = readFileSync(ref.file, 'utf8').replace(/^\uFEFF/, '');
+      const data: unknown = JSON.parse(text);
+      if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+        (resources[ref.locale] ??= {})[ref.namespace] = data;
+      }
+    } catch {
+      // Reported by the syntax check.
+    }
+  }
+  return resources;
+}
