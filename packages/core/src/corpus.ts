@@ -3,11 +3,11 @@ import { entities, units, works } from './registry.js';
 import type { Corpus } from './types.js';
 
 /** Every document Bilateral publishes, with the registries they share. */
-export const corpus = {
+export const corpus: Corpus = {
   entities,
   units,
   works,
   documents: {
     [northKoreaUkraineRelations.id]: northKoreaUkraineRelations,
   },
-} as const satisfies Corpus;
+};

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { corpus, parseIsoDate, validateCorpus } from '../src/index.js';
 import type { Corpus, DocumentModel } from '../src/index.js';
 
-const doc = corpus.documents['north-korea-ukraine-relations'];
+const doc = corpus.documents['north-korea-ukraine-relations']!;
 
 /** A deep copy of the real corpus with one document replaced by `edit(copy)`. */
 function broken(edit: (d: { -readonly [K in keyof DocumentModel]: any }) => void): Corpus {
   const copy = structuredClone(doc) as any;
   edit(copy);
-  return { ...corpus, documents: { [copy.id]: copy } };
+  return { ...corpus, documents: { [copy.id]: copy } } as Corpus;
 }
 
 describe('the corpus', () => {

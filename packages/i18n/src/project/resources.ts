@@ -22,7 +22,7 @@ export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
     const [before = '', after = ''] = pattern.split('{ns}');
     const dir = path.resolve(config.root, path.dirname(before + 'x'));
     const prefix = path.basename(before + 'x').slice(0, -1);
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(dir);
     } catch {
