@@ -1,0 +1,225 @@
+// Templates use the `markup` tag (not `html`) so that Prettier leaves the markup as written.
+import { attr, markup, raw } from './html.js';
+import { direction, ogLocale } from './locales.js';
+
+/** Paths of the pages, in one place (the sitemap, the switcher and the head use them). */
+export const paths = {
+  article: (/** @type {string} */ lang) => `/${lang}/`,
+  timeline: (/** @type {string} */ lang) => `/${lang}/timeline/`,
+  notFound: (/** @type {string} */ lang) => `/${lang}/404.html`,
+  translations: () => '/translations/',
+  root: () => '/',
+};
+
+/**
+ * The translation helpers a template needs for one page language, on top of the plugin's filters
+ * (`this` of an 11ty.js template).
+ * @param {any} eleventy `this` inside an 11ty.js render function
+ * @param {any} data the page data
+ * @param {string} lang
+ */
+export function context(eleventy, data, lang) {
+  /** @param {string} key @param {Record<string, unknown>} [values] */
+  const t = (key, values) => eleventy.bilateralText(key, lang, values);
+  const dev = data.bilateral.mode === 'development';
+  /** The "not yet translated" notice, in the page's language. */
+  const note = (/** @type {string} */ tag, /** @type {string} */ extra = '') => {
+    const n = t('article.notTranslated');
+    return markup`<${raw(tag)} class="untranslated-note"${raw(extra)}${attr('lang', n.lang === lang ? undefined : n.lang)}>${n.text}</${raw(tag)}>`;
+  };
+  /**
+   * Inline text (a RenderedText) for this page: with its own `lang` when it is in another
+   * language, and in development a visible notice when it is a fallback (or a marker when missing).
+   * @param {any} rt @param {{ notice?: boolean }} [options] `notice: false` where the notice is shown elsewhere
+   */
+  const inline = (rt, options = {}) => {
+    if (rt.missing) return markup`<span class="missing-text">⟨${rt.key}⟩</span>`;
+    if (rt.fallback && options.notice !== false) {
+      return markup`<span class="untranslated"><span lang="${rt.lang}">${raw(rt.html)}</span> ${note('small')}</span>`;
+    }
+    if (rt.lang !== lang) return markup`<span lang="${rt.lang}">${raw(rt.html)}</span>`;
+    return raw(rt.html);
+  };
+  /**
+   * A block of text (a paragraph): in another language, it is wrapped with the notice before it.
+   * @param {any} rt @param {string} [tag]
+   */
+  const block = (rt, tag = 'p') => {
+    const t = raw(tag);
+    if (rt.missing) return markup`<${t} class="missing-text">⟨${rt.key}⟩</${t}>`;
+    if (rt.fallback) {
+      return markup`<div class="untranslated">${note('p', ' role="note"')}<${t} lang="${rt.lang}">${raw(rt.html)}</${t}></div>`;
+    }
+    return markup`<${t}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
+  };
+  /**
+   * A heading: in another language it carries its `lang`, with the notice after it (not inside,
+   * so that the table of contents and the outline stay clean).
+   * @param {string} tag @param {any} rt @param {string} [id]
+   */
+  const heading = (tag, rt, id) => {
+    const t = raw(tag);
+    if (rt.missing) return markup`<${t}${attr('id', id)} class="missing-text">⟨${rt.key}⟩</${t}>`;
+    const h = markup`<${t}${attr('id', id)}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
+    return rt.fallback ? markup`${h}\n${note('p', ' role="note"')}` : h;
+  };
+  return {
+    lang,
+    dir: direction(lang),
+    dev,
+    t,
+    /** A UI string as marked-up inline text. @param {string} key @param {Record<string, unknown>} [values] */
+    text: (key, values) => inline(t(key, values)),
+    /** A UI string as plain text (for attributes and <title>). @param {string} key @param {Record<string, unknown>} [values] */
+    plain: (key, values) => t(key, values).text,
+    inline,
+    block,
+    heading,
+    /** @param {string} l */
+    languageName: (l) => eleventy.bilateralLanguageName(l),
+  };
+}
+
+/**
+ * @typedef {object} PageOptions
+ * @property {string} lang
+ * @property {string} title the whole <title>
+ * @property {string} description
+ * @property {string} path this page's path
+ * @property {{ hreflang: string, path: string }[]} alternates this page in every language
+ * @property {string | undefined} xDefault the path for readers whose language is not offered
+ * @property {'article' | 'website'} [ogType]
+ * @property {unknown} body the page between header and footer
+ * @property {unknown} [header] the site header
+ * @property {unknown} [footer]
+ * @property {boolean} [noindex]
+ * @property {unknown} [skip] the "skip to content" link text
+ * @property {Record<string, string>} [htmlData] data-* attributes of <html>
+ */
+
+/** The Content-Security-Policy: nothing but the site's own files; no inline or foreign script. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The whole HTML document: head with language metadata, CSP and assets, then the body. */
+export function documentHtml(/** @type {any} */ site, /** @type {PageOptions} */ o) {
+  const abs = (/** @type {string} */ p) => site.url + p;
+  const htmlData = Object.entries(o.htmlData ?? {}).map(([k, v]) => attr(`data-${k}`, v));
+  const others = o.alternates.filter((a) => a.hreflang !== o.lang);
+  const head = markup`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<title>${o.title}</title>
+<meta name="description" content="${o.description}">
+${o.noindex ? markup`<meta name="robots" content="noindex">` : markup`<link rel="canonical" href="${abs(o.path)}">`}
+${o.alternates.map((a) => markup`<link rel="alternate" hreflang="${a.hreflang}" href="${abs(a.path)}">\n`)}${o.xDefault === undefined ? '' : markup`<link rel="alternate" hreflang="x-default" href="${abs(o.xDefault)}">\n`}<meta property="og:type" content="${o.ogType ?? 'website'}">
+<meta property="og:site_name" content="Bilateral">
+<meta property="og:title" content="${o.title}">
+<meta property="og:description" content="${o.description}">
+<meta property="og:url" content="${abs(o.path)}">
+<meta property="og:locale" content="${ogLocale(o.lang)}">
+${others.map((a) => markup`<meta property="og:locale:alternate" content="${ogLocale(a.hreflang)}">\n`)}<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/language.js" defer></script>`;
+  return `<!DOCTYPE html>
+${markup`<html lang="${o.lang}" dir="${direction(o.lang)}"${htmlData}>
+<head>
+${head}
+</head>
+<body>
+<a class="skip-link" href="#content">${o.skip ?? 'Skip to content'}</a>
+${o.header ?? ''}
+${o.body}
+${o.footer ?? ''}
+</body>
+</html>
+`}`;
+}
+
+/**
+ * The site header: name, page links and the language switcher.
+ * @param {ReturnType<typeof context>} ctx
+ * @param {{ locales: readonly string[], current: 'article' | 'timeline' | 'translations' | 'other', switchTo: (lang: string) => string, keepHash: boolean, samePage?: boolean }} o
+ */
+export function header(ctx, o) {
+  const { lang } = ctx;
+  const nav = /** @type {const} */ ([
+    ['article', 'nav.article', paths.article(lang)],
+    ['timeline', 'nav.timeline', paths.timeline(lang)],
+    ['translations', 'nav.translations', paths.translations()],
+  ]);
+  const links = nav.map(
+    ([id, key, href]) =>
+      markup`<li><a href="${href}"${attr('aria-current', o.current === id ? 'page' : undefined)}>${ctx.text(key)}</a></li>\n`,
+  );
+  return markup`<header class="site-header">
+<p class="brand"><a href="${paths.article(lang)}">${ctx.text('site.name')}</a> <span class="tagline">${ctx.text('site.tagline')}</span></p>
+<nav class="site-nav" aria-label="${ctx.plain('site.name')}"><ul>
+${links}</ul></nav>
+${switcher(ctx, o)}
+</header>`;
+}
+
+/**
+ * Links to this page in every language, each named in its own language. With `keepHash`, the
+ * script keeps the section (#fragment) when switching; every link records the reader's choice.
+ * `samePage: false` (a page that exists once): the links lead to each language's article instead.
+ * @param {ReturnType<typeof context>} ctx
+ * @param {{ locales: readonly string[], switchTo: (lang: string) => string, keepHash: boolean, samePage?: boolean }} o
+ */
+export function switcher(ctx, o) {
+  const current = (/** @type {string} */ l) => o.samePage !== false && l === ctx.lang;
+  const items = o.locales.map(
+    (l) =>
+      markup`<li><a href="${o.switchTo(l)}" hreflang="${l}" lang="${l}" data-lang-choice="${l}"${attr('data-keep-hash', o.keepHash)}${attr('aria-current', current(l) ? 'page' : undefined)}>${ctx.languageName(l)}</a></li>\n`,
+  );
+  return markup`<nav class="switcher" aria-labelledby="switcher-label"><span id="switcher-label" class="switcher-label">${ctx.text('language.switcherLabel')}</span>
+<ul>
+${items}</ul>
+</nav>`;
+}
+
+/** @param {ReturnType<typeof context>} ctx */
+export function footer(ctx) {
+  return markup`<footer class="site-footer">
+<p><a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations()}">${ctx.text('nav.translations')}</a></p>
+</footer>`;
+}
+
+/**
+ * Development only: the findings of the checks that concern this page, as a banner (open when
+ * there are errors; collapsed to its heading when there are only warnings).
+ * @param {ReturnType<typeof context>} ctx
+ * @param {readonly any[]} findings
+ */
+export function devBanner(ctx, findings) {
+  if (!ctx.dev || findings.length === 0) return '';
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const counts = [
+    errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const items = findings.map(
+    (f) =>
+      markup`<li class="finding finding-${f.severity}"><span class="severity" lang="en">${f.severity}</span> <code>${f.file}:${f.line}:${f.column}</code> <code>${f.key}</code> <span lang="en">${f.message}</span>${f.hint ? markup` <span class="hint" lang="en">${f.hint}</span>` : ''} <span class="rule" lang="en">(${f.rule})</span></li>\n`,
+  );
+  return markup`<section class="dev-banner" aria-labelledby="dev-banner-title">
+<details${attr('open', errors > 0)}>
+<summary><h2 id="dev-banner-title">${ctx.text('devBanner.title')} <span lang="en">(${counts})</span></h2></summary>
+<ul>
+${items}</ul>
+</details>
+</section>`;
+}

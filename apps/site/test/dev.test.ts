@@ -1,0 +1,152 @@
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DOCUMENT, eleventy, freePort, removeKey, repoRoot, tempProject } from './helpers.js';
+
+const KEY = 'sections.trade.p1';
+const ui = (l: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'locales', l, 'ui.json'), 'utf8'));
+const article = (l: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'locales', l, `${DOCUMENT}.json`), 'utf8'));
+/** The first words of a paragraph as the page shows them (before any placeholder). */
+const opening = (text: string) => text.split('{{')[0]!.trim();
+
+// Ukrainian loses the trade paragraph; the fallback chain for uk is en → ja.
+const project = tempProject((dir) => {
+  removeKey(dir, 'uk', DOCUMENT, KEY);
+});
+afterAll(() => project.cleanup());
+
+describe('a translation with a key removed', () => {
+  it('builds in development, with the English text marked as such and a notice, and a banner', async () => {
+    const out = path.join(project.dir, 'out-dev');
+    const r = await eleventy(['--output', out], {
+      BILATERAL_MODE: 'development',
+      BILATERAL_CONFIG: project.configFile,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(KEY);
+    const page = readFileSync(path.join(out, 'uk/index.html'), 'utf8');
+    const section = page.slice(
+      page.indexOf('<h2 id="trade">'),
+      page.indexOf('</section>', page.indexOf('<h2 id="trade">')),
+    );
+    expect(section).toContain(
+      `<p class="untranslated-note" role="note">${ui('uk').article.notTranslated}</p>`,
+    );
+    expect(section).toContain(`<p lang="en">${opening(article('en').sections.trade.p1)}`);
+    // The banner on the affected page names the key; the other languages have neither.
+    const banner = page.slice(
+      page.indexOf('<section class="dev-banner"'),
+      page.indexOf('</section>', page.indexOf('<section class="dev-banner"')),
+    );
+    expect(banner).toContain(ui('uk').devBanner.title);
+    expect(banner).toContain(KEY);
+    expect(banner).toContain(`locales/uk/${DOCUMENT}.json`);
+    // The notice and the banner are valid HTML too.
+    const report = await new HtmlValidate({
+      extends: ['html-validate:recommended'],
+    }).validateString(page, 'uk/index.html');
+    expect(
+      report.results.flatMap((r) =>
+        r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+      ),
+    ).toEqual([]);
+    for (const l of ['ja', 'en', 'ko']) {
+      const other = readFileSync(path.join(out, l, 'index.html'), 'utf8');
+      expect(other).not.toContain('class="untranslated');
+      expect(other).not.toContain('class="dev-banner"');
+    }
+  });
+
+  it('fails the production build with the finding', async () => {
+    const out = path.join(project.dir, 'out-prod');
+    const r = await eleventy(['--output', out], {
+      BILATERAL_MODE: 'production',
+      BILATERAL_CONFIG: project.configFile,
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(KEY);
+    expect(r.stderr).toContain(`locales/uk/${DOCUMENT}.json`);
+    expect(r.stderr).toContain('TranslationCheckError');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    // The same messages as `pnpm i18n check`.
+    const cli = path.join(repoRoot, 'packages/i18n/dist/cli.js');
+    const check = await promisify(execFile)(
+      process.execPath,
+      [cli, 'check', '--config', project.configFile],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_lifecycle_event: 'i18n' },
+      },
+    ).then(
+      (ok) => ({ code: 0, stdout: ok.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    );
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(KEY);
+    expect(r.stderr).toContain(check.stdout.trim());
+  });
+
+  it('is served by `eleventy --serve` in development, and rebuilt when the locale file changes', async () => {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [
+        path.join('node_modules/@11ty/eleventy/cmd.cjs'),
+        '--serve',
+        `--port=${port}`,
+        '--output',
+        path.join(project.dir, 'out-serve'),
+      ],
+      {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          BILATERAL_MODE: '',
+          BILATERAL_CONFIG: project.configFile,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const until = async (what: string, test: () => Promise<boolean>, ms = 15_000) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end) {
+        if (await test().catch(() => false)) return;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      throw new Error(`timed out waiting for ${what}\n${log}`);
+    };
+    const get = (p: string) => fetch(`http://localhost:${port}${p}`).then((r) => r.text());
+    try {
+      await until('the server', async () => (await get('/uk/')).includes('<h2 id="trade">'));
+      expect(await get('/uk/')).toContain('class="untranslated"');
+      // Serving under --serve is development without BILATERAL_MODE: the banner is there.
+      expect(await get('/uk/')).toContain('class="dev-banner"');
+      // The translator adds the paragraph back: the page is rebuilt without the fallback.
+      const file = path.join(project.dir, 'locales/uk', `${DOCUMENT}.json`);
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.sections.trade.p1 = article('uk').sections.trade.p1;
+      writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+      await until('the rebuild', async () => {
+        const page = await get('/uk/');
+        return (
+          page.includes(`<p>${opening(article('uk').sections.trade.p1)}`) &&
+          !page.includes('class="untranslated"')
+        );
+      });
+    } finally {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      // Put the removal back for the other tests of this file (they may run after this one).
+      removeKey(project.dir, 'uk', DOCUMENT, KEY);
+    }
+  });
+});

@@ -1,0 +1,248 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import bilateral, {
+  resolveMode,
+  TranslationCheckError,
+  type BilateralData,
+} from '../src/eleventy.js';
+import type { RenderedDocument, RenderedText } from '../src/index.js';
+import { LOCALES, NAMESPACES, repoRoot } from './helpers.js';
+
+const DOC = 'north-korea-ukraine-relations';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of the repository's config and locale files, with the built core, changed by `edit`. */
+function project(edit: (dir: string) => void = () => {}): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bilateral-eleventy-'));
+  dirs.push(dir);
+  const config = JSON.parse(readFileSync(path.join(repoRoot, 'bilateral.config.json'), 'utf8'));
+  delete config.$schema;
+  config.core = path.join(repoRoot, 'packages/core/dist/index.js');
+  writeFileSync(path.join(dir, 'bilateral.config.json'), JSON.stringify(config));
+  for (const l of LOCALES) {
+    mkdirSync(path.join(dir, 'locales', l), { recursive: true });
+    for (const name of [...NAMESPACES.map((ns) => `${ns}.json`), '.bilateral-lock.json']) {
+      const from = path.join(repoRoot, 'locales', l, name);
+      if (existsSync(from)) cpSync(from, path.join(dir, 'locales', l, name));
+    }
+  }
+  edit(dir);
+  return dir;
+}
+
+function dropTradeInUkrainian(dir: string) {
+  const file = path.join(dir, 'locales/uk', `${DOC}.json`);
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  delete data.sections.trade.p1;
+  writeFileSync(file, JSON.stringify(data));
+}
+
+/** A stand-in for Eleventy's config API that records what the plugin registers. */
+function fakeEleventy() {
+  const filters = new Map<string, (...args: any[]) => any>();
+  const listeners = new Map<string, (arg: { runMode?: string }) => unknown>();
+  const globals = new Map<string, unknown>();
+  const watched: { target: string; options?: { resetConfig?: boolean } }[] = [];
+  return {
+    filters,
+    globals,
+    watched,
+    config: {
+      addGlobalData: (name: string, data: unknown) => globals.set(name, data),
+      addFilter: (name: string, fn: (...args: any[]) => any) => filters.set(name, fn),
+      addWatchTarget: (target: string, options?: { resetConfig?: boolean }) =>
+        watched.push({ target, ...(options ? { options } : {}) }),
+      on: (event: string, fn: (arg: { runMode?: string }) => unknown) => listeners.set(event, fn),
+    },
+    build: (runMode: string) => listeners.get('eleventy.before')!({ runMode }),
+    data: () => (globals.get('bilateral') as () => BilateralData)(),
+    document: (locale: string) =>
+      filters.get('bilateralDocument')!(DOC, locale) as RenderedDocument,
+    text: (key: string, locale: string, values?: object) =>
+      filters.get('bilateralText')!(key, locale, values) as RenderedText,
+  };
+}
+
+const envMode = process.env['BILATERAL_MODE'];
+afterEach(() => {
+  if (envMode === undefined) delete process.env['BILATERAL_MODE'];
+  else process.env['BILATERAL_MODE'] = envMode;
+});
+
+describe('the Eleventy plugin', () => {
+  it('renders every document in every locale and gives templates data, filters and watch targets', async () => {
+    const dir = project();
+    const e = fakeEleventy();
+    await bilateral(e.config, {
+      configFile: path.join(dir, 'bilateral.config.json'),
+      isolate: false,
+      log: () => {},
+    });
+    await e.build('build');
+    const data = e.data();
+    expect(data.mode).toBe('production');
+    expect(data.locales).toEqual(LOCALES);
+    expect(data.defaultLocale).toBe('en');
+    expect(data.documents).toEqual([DOC]);
+    // The repository's translations are clean, and the status covers every locale.
+    expect(data.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(data.status.locales.map((l) => l.locale)).toEqual(LOCALES);
+    for (const l of LOCALES) {
+      const d = e.document(l);
+      expect(d.locale).toBe(l);
+      expect(d.references).toHaveLength(22);
+      expect(d.problems).toEqual([]);
+    }
+    expect(e.text('nav.timeline', 'uk').text).toBe('Хронологія');
+    expect(e.filters.get('bilateralLanguageName')!('ko')).toBe('한국어');
+    // The locale folders and the built core are watched; the config resets the config.
+    const targets = e.watched.map((w) => w.target);
+    for (const l of LOCALES) expect(targets).toContain(path.join(dir, 'locales', l));
+    expect(targets).toContain(path.join(repoRoot, 'packages/core/dist'));
+    expect(e.watched).toContainEqual({
+      target: path.join(dir, 'bilateral.config.json'),
+      options: { resetConfig: true },
+    });
+  });
+
+  it('fails a production build on a missing translation, printing the finding', async () => {
+    const dir = project(dropTradeInUkrainian);
+    const e = fakeEleventy();
+    let printed = '';
+    await bilateral(e.config, {
+      configFile: path.join(dir, 'bilateral.config.json'),
+      isolate: false,
+      color: false,
+      log: (t) => (printed += t),
+    });
+    await expect(e.build('build')).rejects.toThrow(TranslationCheckError);
+    expect(printed).toContain('sections.trade.p1');
+    expect(printed).toContain(`locales/uk/${DOC}.json`);
+  });
+
+  it('falls back along the chain in development, marks the text, and reports it for the page', async () => {
+    const dir = project(dropTradeInUkrainian);
+    const e = fakeEleventy();
+    let printed = '';
+    await bilateral(e.config, {
+      configFile: path.join(dir, 'bilateral.config.json'),
+      mode: 'development',
+      isolate: false,
+      color: false,
+      log: (t) => (printed += t),
+    });
+    await e.build('serve');
+    const trade = e.document('uk').sections.find((s) => s.id === 'trade')!.paragraphs[0]!;
+    expect(trade).toMatchObject({ lang: 'en', fallback: true, missing: false });
+    expect(trade.text).toContain('polyacetal');
+    const findings = e.filters.get('bilateralFindings')!('uk') as { key: string }[];
+    expect(findings.map((f) => f.key)).toContain('sections.trade.p1');
+    expect(e.filters.get('bilateralFindings')!('ko')).toEqual([]);
+    expect(printed).toContain('sections.trade.p1');
+  });
+
+  it('keeps serving in development when a locale file does not parse: its text falls back', async () => {
+    const dir = project((d) =>
+      writeFileSync(
+        path.join(d, 'locales/uk/ui.json'),
+        '{ "language": { "name": "Українська", }\n',
+      ),
+    );
+    const e = fakeEleventy();
+    let printed = '';
+    await bilateral(e.config, {
+      configFile: path.join(dir, 'bilateral.config.json'),
+      mode: 'development',
+      isolate: false,
+      color: false,
+      log: (t) => (printed += t),
+    });
+    await e.build('serve');
+    expect(e.text('nav.timeline', 'uk')).toMatchObject({
+      text: 'Timeline',
+      lang: 'en',
+      fallback: true,
+    });
+    expect(e.document('uk').title).toMatchObject({ lang: 'uk', fallback: false });
+    const findings = e.filters.get('bilateralFindings')!('uk') as {
+      file: string;
+      severity: string;
+    }[];
+    expect(findings).toContainEqual(
+      expect.objectContaining({ file: 'locales/uk/ui.json', severity: 'error' }),
+    );
+    expect(printed).toContain('locales/uk/ui.json');
+  });
+
+  it('refuses, in production, a UI string no locale has', async () => {
+    const dir = project();
+    const e = fakeEleventy();
+    await bilateral(e.config, {
+      configFile: path.join(dir, 'bilateral.config.json'),
+      isolate: false,
+      log: () => {},
+    });
+    await e.build('build');
+    expect(() => e.text('nav.nowhere', 'ja')).toThrow(/ui:nav\.nowhere/);
+  });
+
+  it('takes the mode from the option, BILATERAL_MODE, or how Eleventy runs', () => {
+    delete process.env['BILATERAL_MODE'];
+    expect(resolveMode(undefined, 'build')).toBe('production');
+    expect(resolveMode(undefined, 'serve')).toBe('development');
+    expect(resolveMode(undefined, 'watch')).toBe('development');
+    process.env['BILATERAL_MODE'] = 'development';
+    expect(resolveMode(undefined, 'build')).toBe('development');
+    expect(resolveMode('production', 'serve')).toBe('production');
+    process.env['BILATERAL_MODE'] = 'staging';
+    expect(() => resolveMode(undefined, 'build')).toThrow(
+      /BILATERAL_MODE must be "production" or "development"/,
+    );
+  });
+
+  it('loads the current core on every isolated build (a worker per build: no module cache)', async () => {
+    // The worker runs the built plugin (Node cannot start a worker on the TypeScript source).
+    const { analyseIsolated } = await import('../dist/eleventy.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bilateral-core-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'locales/en'), { recursive: true });
+    writeFileSync(path.join(dir, 'locales/en/ui.json'), '{"a": "A"}\n');
+    writeFileSync(
+      path.join(dir, 'bilateral.config.json'),
+      JSON.stringify({
+        sourceLocale: 'en',
+        locales: ['en'],
+        files: 'locales/{lng}/{ns}.json',
+        core: './core.mjs',
+      }),
+    );
+    const core = (n: number) =>
+      writeFileSync(
+        path.join(dir, 'core.mjs'),
+        `export const corpus = { entities: {}, units: {}, works: { w${n}: {} }, documents: {} };\n`,
+      );
+    core(1);
+    const first = await analyseIsolated(
+      { configFile: path.join(dir, 'bilateral.config.json') },
+      false,
+    );
+    expect(Object.keys(first.corpus!.works)).toEqual(['w1']);
+    core(2);
+    const second = await analyseIsolated(
+      { configFile: path.join(dir, 'bilateral.config.json') },
+      false,
+    );
+    expect(Object.keys(second.corpus!.works)).toEqual(['w2']);
+  });
+});
