@@ -23,3 +23,33 @@ export {
   type FormatCall,
   type Tag,
 } from './syntax/inline.js';
+
+// Project loading, checks and reports.
+export {
+  loadConfig,
+  loadCorpus,
+  findConfig,
+  ConfigError,
+  type ProjectConfig,
+  type ConfigOverrides,
+  type Exemption,
+} from './project/config.js';
+export { listLocaleFiles, readResources, type LocaleFileRef } from './project/resources.js';
+export {
+  loadProject,
+  buildProject,
+  type Project,
+  type LocaleFile,
+  type Entry,
+  type SyntaxProblem,
+} from './project/project.js';
+export { type LockFile, sourceHash, normaliseSource } from './project/lock.js';
+export { pluralCategories, keyMatches } from './project/keys.js';
+export { planSync, writeSyncPlan, SyncConflictError, type SyncPlan, type FilePlan, type SyncOptions } from './project/sync.js';
+export { acceptKeys, type AcceptResult } from './project/accept.js';
+export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './project/schema.js';
+export { check } from './check/check.js';
+export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
+export { formatFindings, OUTPUT_FORMATS, type OutputFormat, type FormatOptions as FindingsFormatOptions } from './check/format.js';
+export { computeStatus, type StatusReport, type LocaleStatus, type SectionStatus } from './check/status.js';
+export type { Finding, Severity, CheckOptions } from './check/types.js';

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Corpus } from '@bilateral/core';
+import { RULE_IDS } from '../check/catalogue.js';
 
 /** What `bilateral.config.{json,js,ts}` (or the equivalent flags) says about a project. */
 export interface ProjectConfig {
@@ -71,7 +72,14 @@ export async function loadConfig(
   options: { cwd?: string; configFile?: string; overrides?: ConfigOverrides } = {},
 ): Promise<ProjectConfig> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const file = options.configFile === undefined ? findConfig(cwd) : path.resolve(cwd, options.configFile);
+  // With the locale files given as a flag and no --config, the flags describe the whole project
+  // (rooted at cwd): a config further up the tree belongs to some other project.
+  const file =
+    options.configFile !== undefined
+      ? path.resolve(cwd, options.configFile)
+      : options.overrides?.files !== undefined
+        ? undefined
+        : findConfig(cwd);
   let raw: Record<string, unknown> = {};
   if (file !== undefined) {
     if (!existsSync(file)) throw new ConfigError(`${file}: no such config file`);
@@ -82,11 +90,14 @@ export async function loadConfig(
         throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
       }
     } else {
-      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-      raw = (mod.default ?? {}) as Record<string, unknown>;
+      raw = await importConfigModule(file);
     }
   }
   const o = options.overrides ?? {};
+  if (file !== undefined) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: the config must be an object`);
+    checkFields(raw, file);
+  }
   const root = file === undefined ? cwd : path.dirname(file);
   const where = file ?? 'the command line';
   const str = (v: unknown, name: string): string | undefined => {
@@ -118,9 +129,124 @@ export async function loadConfig(
     core: o.core ?? str(raw['core'], 'core'),
     fallback: (raw['fallback'] as Record<string, string[]> | undefined) ?? {},
     lockFile: str(raw['lockFile'], 'lockFile') ?? path.join(path.dirname(files.split('{lng}')[0] + 'x'), '{lng}', '.bilateral-lock.json').replace(/\\/g, '/'),
-    rules: (raw['rules'] as Record<string, unknown> | undefined) ?? {},
-    exemptions: (raw['exemptions'] as Exemption[] | undefined) ?? [],
+    rules: validateRules(raw['rules'], where),
+    exemptions: validateExemptions(raw['exemptions'], where),
   };
+}
+
+const KNOWN_FIELDS = new Set([
+  '$schema',
+  'sourceLocale',
+  'locales',
+  'files',
+  'core',
+  'fallback',
+  'lockFile',
+  'rules',
+  'exemptions',
+]);
+const SEVERITY_VALUES = ['off', 'error', 'warning', 'info'];
+
+function checkFields(raw: Record<string, unknown>, where: string): void {
+  for (const k of Object.keys(raw)) {
+    if (!KNOWN_FIELDS.has(k)) {
+      throw new ConfigError(`${where}: unknown setting "${k}". Known settings: ${[...KNOWN_FIELDS].slice(1).join(', ')}`);
+    }
+  }
+}
+
+/**
+ * `rules`: per rule `"off" | "error" | "warning" | "info"`, or an object with `severity`, rule
+ * options, and `keys` (key pattern → severity) for per-key severities.
+ */
+function validateRules(value: unknown, where: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`${where}: "rules" must be an object, e.g. { "untranslated": "warning" }`);
+  }
+  for (const [id, setting] of Object.entries(value)) {
+    if (!RULE_IDS.includes(id)) {
+      throw new ConfigError(`${where}: unknown rule "${id}" in "rules". Rules: ${RULE_IDS.join(', ')}`);
+    }
+    const sev = (v: unknown, what: string) => {
+      if (typeof v !== 'string' || !SEVERITY_VALUES.includes(v)) {
+        throw new ConfigError(`${where}: ${what} must be one of ${SEVERITY_VALUES.join(', ')} (got ${JSON.stringify(v)})`);
+      }
+    };
+    if (typeof setting === 'string') sev(setting, `"rules.${id}"`);
+    else if (setting !== null && typeof setting === 'object' && !Array.isArray(setting)) {
+      const o = setting as Record<string, unknown>;
+      if (o['severity'] !== undefined) sev(o['severity'], `"rules.${id}.severity"`);
+      if (o['keys'] !== undefined) {
+        if (o['keys'] === null || typeof o['keys'] !== 'object' || Array.isArray(o['keys'])) {
+          throw new ConfigError(`${where}: "rules.${id}.keys" must map key patterns to severities`);
+        }
+        for (const [k, v] of Object.entries(o['keys'] as object)) sev(v, `"rules.${id}.keys.${k}"`);
+      }
+    } else {
+      throw new ConfigError(`${where}: "rules.${id}" must be a severity or an object`);
+    }
+  }
+  return value as Record<string, unknown>;
+}
+
+function validateExemptions(value: unknown, where: string): Exemption[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ConfigError(`${where}: "exemptions" must be an array`);
+  return value.map((e: unknown, i) => {
+    const at = `${where}: exemptions[${i}]`;
+    if (e === null || typeof e !== 'object') throw new ConfigError(`${at} must be an object { rule, key, reason }`);
+    const o = e as Record<string, unknown>;
+    if (typeof o['rule'] !== 'string' || (o['rule'] !== '*' && !RULE_IDS.includes(o['rule']))) {
+      throw new ConfigError(`${at}: "rule" must be one of ${RULE_IDS.join(', ')} or "*"`);
+    }
+    if (typeof o['key'] !== 'string' || o['key'] === '') throw new ConfigError(`${at}: "key" must be a key or pattern`);
+    if (typeof o['reason'] !== 'string' || o['reason'].trim() === '') {
+      throw new ConfigError(`${at}: "reason" is required: say why ${o['key']} is exempt from ${o['rule']}`);
+    }
+    if (o['locale'] !== undefined && typeof o['locale'] !== 'string') throw new ConfigError(`${at}: "locale" must be a string`);
+    return {
+      rule: o['rule'],
+      key: o['key'],
+      reason: o['reason'],
+      ...(typeof o['locale'] === 'string' ? { locale: o['locale'] } : {}),
+    };
+  });
+}
+
+/**
+ * Imports a JS or TS config module. Node 20 cannot import TypeScript itself: a `.ts` config is
+ * transpiled with the project's own `typescript` (it has one if it writes its config in TS) into a
+ * temporary module next to it, so that its relative imports still resolve.
+ */
+async function importConfigModule(file: string): Promise<Record<string, unknown>> {
+  let target = file;
+  let temp: string | undefined;
+  try {
+    if (file.endsWith('.ts')) {
+      let ts: { transpileModule(input: string, o: object): { outputText: string } };
+      try {
+        const req = createRequire(file);
+        ts = req(req.resolve('typescript')) as typeof ts;
+      } catch {
+        throw new ConfigError(`${file}: a TypeScript config needs the "typescript" package in the project; or use bilateral.config.json`);
+      }
+      const out = ts.transpileModule(readFileSync(file, 'utf8'), {
+        compilerOptions: { module: 99 /* ESNext */, target: 10 /* ES2023 */ },
+        fileName: file,
+      }).outputText;
+      temp = path.join(path.dirname(file), `.bilateral.config.${process.pid}.${Date.now()}.mjs`);
+      writeFileSync(temp, out);
+      target = temp;
+    }
+    const mod = (await import(pathToFileURL(target).href)) as { default?: unknown };
+    return (mod.default ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(`${file}: cannot load the config: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    if (temp !== undefined) rmSync(temp, { force: true });
+  }
 }
 
 /** Lists the `{lng}` values present on disk for a pattern like `public/locales/{lng}/{ns}.json`. */

@@ -1,0 +1,88 @@
+import type { Corpus, DocumentModel } from '@bilateral/core';
+import { TERMS_NS } from './context.js';
+
+/**
+ * The texts a core declares: for a document, its title, description, infobox labels, section
+ * titles, paragraphs, reference titles, events and corrections; for `terms`, a label per entity,
+ * a name per work and the plural phrases per unit. Every locale needs each of them.
+ */
+export interface DeclaredKey {
+  /** Logical key (a plural family for units). */
+  readonly key: string;
+  /** What the core declares there, for messages: "paragraph history.p1". */
+  readonly what: string;
+}
+
+const cache = new WeakMap<Corpus, Map<string, Map<string, DeclaredKey>>>();
+
+export function declaredKeys(corpus: Corpus, ns: string): ReadonlyMap<string, DeclaredKey> {
+  let byNs = cache.get(corpus);
+  if (byNs === undefined) {
+    byNs = new Map();
+    cache.set(corpus, byNs);
+  }
+  let m = byNs.get(ns);
+  if (m !== undefined) return m;
+  m = new Map();
+  const add = (key: string, what: string) => (m as Map<string, DeclaredKey>).set(key, { key, what });
+  const doc = Object.values(corpus.documents).find((d) => d.namespace === ns);
+  if (doc !== undefined) addDocument(doc, add);
+  if (ns === TERMS_NS) {
+    for (const id of Object.keys(corpus.entities)) add(`entities.${id}.label`, `entity ${id}`);
+    for (const id of Object.keys(corpus.works)) add(`works.${id}`, `work ${id}`);
+    for (const id of Object.keys(corpus.units)) add(`units.${id}`, `unit ${id} (plural forms)`);
+  }
+  byNs.set(ns, m);
+  return m;
+}
+
+function addDocument(doc: DocumentModel, add: (key: string, what: string) => void): void {
+  add('meta.title', `the title of ${doc.id}`);
+  add('meta.description', `the description of ${doc.id}`);
+  for (const row of doc.infobox.rows) add(`infobox.${row.id}`, `infobox row ${row.id}`);
+  for (const section of doc.sections) {
+    if (section.level > 0) add(`sections.${section.id}.title`, `the title of section ${section.id}`);
+    for (const p of section.paragraphs) add(`sections.${section.id}.${p.id}`, `paragraph ${section.id}.${p.id}`);
+  }
+  // Short citations ("Wertz, Oh & Kim 2016, pp. 7, 9") have no title of their own.
+  for (const [id, ref] of Object.entries(doc.references)) {
+    if (ref.kind !== 'short') add(`references.${id}`, `the title of reference ${id}`);
+  }
+  for (const id of Object.keys(doc.bibliography)) add(`references.${id}`, `the title of bibliography entry ${id}`);
+  for (const id of Object.keys(doc.events)) add(`events.${id}`, `event ${id}`);
+  const corrections = Object.keys(doc.corrections);
+  if (corrections.length > 0) add('corrections.intro', 'the introduction to the corrections');
+  for (const id of corrections) add(`corrections.items.${id}`, `correction ${id}`);
+}
+
+/** Key prefixes under which every key must be declared by the core (the rest is free). */
+const GOVERNED: Readonly<Record<string, RegExp>> = {
+  document: /^(sections|references|events|infobox|corrections\.items)\./,
+  terms: /^(entities\.[^.]+\.label|works|units)(\.|$)/,
+};
+
+/**
+ * For a key in a core-governed place (a paragraph, reference, entity…) that the core does not
+ * declare, says what is wrong; undefined for keys the core does not govern or declares.
+ */
+export function undeclared(corpus: Corpus, ns: string, logicalKey: string): string | undefined {
+  const isDoc = Object.values(corpus.documents).some((d) => d.namespace === ns);
+  const governed = isDoc ? GOVERNED['document'] : ns === TERMS_NS ? GOVERNED['terms'] : undefined;
+  if (governed === undefined || !governed.test(logicalKey)) return undefined;
+  const declared = declaredKeys(corpus, ns);
+  if (declared.has(logicalKey)) return undefined;
+  if (ns === TERMS_NS && logicalKey.startsWith('entities.')) {
+    return `the core has no entity "${logicalKey.split('.')[1]}"`;
+  }
+  const [group, id] = logicalKey.split('.');
+  const kinds: Record<string, string> = {
+    sections: 'section or paragraph',
+    references: 'reference',
+    events: 'event',
+    infobox: 'infobox row',
+    corrections: 'correction',
+    works: 'work',
+    units: 'unit',
+  };
+  return `the core declares no ${kinds[group ?? ''] ?? 'such key'} "${group === 'sections' || group === 'corrections' ? logicalKey.split('.').slice(group === 'sections' ? 1 : 2).join('.') : (id ?? '')}"`;
+}

@@ -1,0 +1,224 @@
+import pc from 'picocolors';
+import type { Project } from '../project/project.js';
+import { RULES, ruleInfo } from './catalogue.js';
+import type { Finding, Severity } from './types.js';
+
+export type OutputFormat = 'pretty' | 'json' | 'sarif' | 'github';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pretty', 'json', 'sarif', 'github'];
+
+export interface FormatOptions {
+  /** Colours (ANSI) in `pretty` output. */
+  readonly color: boolean;
+  /** Project root (SARIF's base URI; paths in findings are relative to it). */
+  readonly root: string;
+  /** For code frames in `pretty` output (the file texts). */
+  readonly project?: Project;
+  /** How to name the CLI in suggestions, e.g. `pnpm i18n` (default `bilateral`). */
+  readonly command?: string;
+  /** Tool version for SARIF. */
+  readonly version?: string;
+}
+
+/** Renders findings as text for people (`pretty`), JSON, SARIF 2.1.0 or GitHub workflow annotations. */
+export function formatFindings(findings: readonly Finding[], format: OutputFormat, options: FormatOptions): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(findings, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
+    case 'github':
+      return findings.map(githubAnnotation).join('');
+    case 'pretty':
+      return pretty(findings, options);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// pretty
+
+type Colors = Pick<typeof pc, 'red' | 'yellow' | 'blue' | 'dim' | 'bold' | 'cyan' | 'underline' | 'green'>;
+const identity = (s: string | number | null | undefined) => String(s);
+const NO_COLOR: Colors = {
+  red: identity,
+  yellow: identity,
+  blue: identity,
+  dim: identity,
+  bold: identity,
+  cyan: identity,
+  underline: identity,
+  green: identity,
+};
+
+function pretty(findings: readonly Finding[], options: FormatOptions): string {
+  const c = options.color ? pc.createColors(true) : NO_COLOR;
+  const cmd = options.command ?? 'bilateral';
+  const sev = (s: Severity) => (s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info'));
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, list] of byFile) {
+    out.push(c.underline(c.bold(file)));
+    const text = findText(options.project, file);
+    for (const f of list) {
+      out.push(
+        `  ${c.dim(`${f.line}:${f.column}`)}  ${sev(f.severity)}  ${f.message}  ${c.dim(f.rule)}`,
+      );
+      if (f.key !== '') out.push(`    ${c.dim('key')}  ${c.cyan(f.key)}`);
+      if (text !== undefined) out.push(...codeFrame(text, f.line, f.column, c).map((l) => `    ${l}`));
+      out.push(`    ${c.green('fix')}  ${f.hint}`);
+      out.push('');
+    }
+  }
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const files = byFile.size;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (findings.length === 0) {
+    out.push(`${c.green('✔')} No problems found.`);
+    return `${out.join('\n')}\n`;
+  }
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (infos > 0) parts.push(`${infos} info`);
+  out.push(`${errors > 0 ? c.red('✖') : c.yellow('⚠')} ${parts.join(', ')} in ${plural(files, 'file')}.`);
+  out.push(nextStep(findings, cmd, c));
+  return `${out.join('\n')}\n`;
+}
+
+/** The command to run next, chosen from what was found. */
+function nextStep(findings: readonly Finding[], cmd: string, c: Colors): string {
+  const has = (rule: string) => findings.some((f) => f.rule === rule && f.severity !== 'info');
+  const stale = findings.filter((f) => f.rule === 'stale' && f.severity !== 'info');
+  if (has('syntax')) return `Next: fix the syntax errors first (other checks skip a broken file), then run ${c.bold(`${cmd} check`)} again.`;
+  if (has('missing') || has('obsolete')) {
+    return `Next: run ${c.bold(`${cmd} sync`)} to add the missing keys with the source text (then translate them)${has('obsolete') ? `, or ${c.bold(`${cmd} sync --prune`)} to also remove obsolete ones` : ''}.`;
+  }
+  if (stale.length > 0 && stale.length === findings.filter((f) => f.severity !== 'info').length) {
+    const locale = stale[0]?.locale ?? '<locale>';
+    return `Next: update the stale translations, then record the review with ${c.bold(`${cmd} accept ${locale} <keys…>`)}.`;
+  }
+  if (findings.every((f) => f.severity === 'info') && findings.some((f) => f.rule === 'stale')) {
+    const locale = findings.find((f) => f.rule === 'stale')?.locale ?? '<locale>';
+    return `Next: after reviewing, run ${c.bold(`${cmd} accept ${locale}`)} to record the translations as reviewed.`;
+  }
+  return `Next: fix the problems above (each has a "fix" line), then run ${c.bold(`${cmd} check`)} again; ${c.bold(`${cmd} check --watch`)} re-checks on every save.`;
+}
+
+function findText(project: Project | undefined, rel: string): string | undefined {
+  if (project === undefined) return undefined;
+  return project.files.find((f) => f.relPath === rel)?.text;
+}
+
+/** East Asian wide and fullwidth characters take two terminal columns. */
+function width(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x1100) return 1;
+  if (
+    cp <= 0x115f ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+const MAX = 76;
+
+/**
+ * The line of the finding (windowed around the column: locale lines can be paragraphs long),
+ * with a caret under the column that accounts for wide CJK characters.
+ */
+export function codeFrame(text: string, line: number, column: number, c: Colors = NO_COLOR): string[] {
+  const lines = text.split('\n');
+  const src = (lines[line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
+  const chars = [...src];
+  // Map the UTF-16 column to a code point index.
+  let idx = 0;
+  for (let u = 0; idx < chars.length && u < column - 1; idx++) u += (chars[idx] as string).length;
+  const widths = chars.map(width);
+  let start = 0;
+  let left = 0;
+  const fits = widths.reduce((a, b) => a + b, 0) <= MAX;
+  for (let i = idx - 1; !fits && i >= 0 && left + (widths[i] ?? 1) <= MAX / 3; i--) {
+    left += widths[i] ?? 1;
+    start = i;
+  }
+  let end = start;
+  let total = 0;
+  while (end < chars.length && total + (widths[end] ?? 1) <= MAX) total += widths[end++] ?? 1;
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < chars.length ? '…' : '';
+  const shown = `${prefix}${chars.slice(start, end).join('')}${suffix}`;
+  let caretAt = prefix.length;
+  for (let i = start; i < idx && i < end; i++) caretAt += widths[i] ?? 1;
+  const gutter = String(line);
+  return [`${c.dim(`${gutter} │`)} ${shown}`, `${' '.repeat(gutter.length)} ${c.dim('│')} ${' '.repeat(caretAt)}${c.red('^')}`];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GitHub annotations
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function githubAnnotation(f: Finding): string {
+  const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+  const title = `${f.rule}${f.key === '' ? '' : `: ${f.key}`}`;
+  const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(title)}`;
+  return `::${level} ${props}::${escapeData(`${f.message}\nFix: ${f.hint}`)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SARIF 2.1.0
+
+function toSarif(findings: readonly Finding[], options: FormatOptions): object {
+  const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  const rootUri = `file://${options.root.replace(/\\/g, '/').replace(/\/?$/, '/')}`;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'bilateral',
+            informationUri: 'https://github.com/bilateral/bilateral/blob/main/docs/translating.md',
+            ...(options.version === undefined ? {} : { version: options.version }),
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: r.summary },
+              helpUri: `https://github.com/bilateral/bilateral/blob/main/docs/translating.md#${r.id}`,
+              defaultConfiguration: { level: level(r.severity) },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: rootUri } },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: Math.max(0, RULES.findIndex((r) => r.id === f.rule)),
+          level: level(f.severity),
+          message: { text: `${f.message}${f.key === '' ? '' : ` [${f.key}]`}\nFix: ${f.hint}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file, uriBaseId: 'SRCROOT' },
+                region: { startLine: f.line, startColumn: f.column },
+              },
+            },
+          ],
+          partialFingerprints: { 'bilateralFinding/v1': `${f.rule}|${f.locale}|${f.file}|${f.key}|${f.message}` },
+          properties: { locale: f.locale, key: f.key, severity: f.severity, rule: ruleInfo(f.rule)?.id ?? f.rule },
+        })),
+      },
+    ],
+  };
+}

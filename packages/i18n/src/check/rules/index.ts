@@ -1,0 +1,37 @@
+import { citations } from './citations.js';
+import { dubious } from './dubious.js';
+import { empty } from './empty.js';
+import { facts } from './facts.js';
+import { literalFacts } from './literal-facts.js';
+import { markup } from './markup.js';
+import { missing } from './missing.js';
+import { obsolete } from './obsolete.js';
+import { placeholders } from './placeholders.js';
+import { plurals } from './plurals.js';
+import { punctuation } from './punctuation.js';
+import type { Rule } from './rule.js';
+import { stale } from './stale.js';
+import { syntax } from './syntax.js';
+import { terminology } from './terminology.js';
+import { untranslated } from './untranslated.js';
+import { whitespace } from './whitespace.js';
+
+/** Every rule, in the order of the catalogue. */
+export const RULE_MODULES: readonly Rule[] = [
+  syntax,
+  missing,
+  obsolete,
+  empty,
+  plurals,
+  placeholders,
+  facts,
+  literalFacts,
+  citations,
+  dubious,
+  markup,
+  untranslated,
+  stale,
+  terminology,
+  whitespace,
+  punctuation,
+];

@@ -1,0 +1,60 @@
+import { formKey, pluralCategories } from '../../project/keys.js';
+import { relativePath } from '../../project/paths.js';
+import { declaredKeys } from '../core-keys.js';
+import type { Rule } from './rule.js';
+
+/** Keys of the source (and texts the core declares) that a locale lacks. */
+export const missing: Rule = {
+  id: 'missing',
+  run(ctx) {
+    for (const ns of ctx.namespaces) {
+      const source = ctx.sourceFile(ns);
+      const sourceExists = ctx.project.file(ctx.source, ns) !== undefined;
+      const declared = ctx.corpus === undefined ? new Map() : declaredKeys(ctx.corpus, ns);
+      const sourceLogical = source === undefined ? undefined : ctx.logical(source);
+      for (const locale of ctx.project.locales) {
+        const file = ctx.project.file(locale, ns);
+        if (file === undefined) {
+          if (locale === ctx.source || !sourceExists) continue;
+          const rel = ctx.project.filePath(locale, ns);
+          ctx.report({
+            file: { relPath: relativePath(ctx.project.root, rel), locale, namespace: ns },
+            key: '',
+            message: `the file is missing: ${locale} has no "${ns}" namespace`,
+            hint: `Run \`bilateral sync\` to create it with the source (${ctx.source}) text to translate.`,
+          });
+          continue;
+        }
+        if (!file.usable) continue;
+        const logical = ctx.logical(file);
+        const required = new Set<string>(locale !== ctx.source && sourceLogical !== undefined ? sourceLogical.keys() : []);
+        for (const k of declared.keys()) required.add(k);
+        for (const key of required) {
+          if (logical.has(key)) continue;
+          const s = sourceLogical?.get(key);
+          const d = declared.get(key);
+          let message: string;
+          let hint: string;
+          if (s === undefined) {
+            message =
+              locale === ctx.source
+                ? `no text for ${d?.what ?? key}, which the core declares`
+                : `missing "${key}": the core declares ${d?.what ?? 'it'} (the source ${ctx.source} lacks it too)`;
+            hint =
+              locale === ctx.source
+                ? `Add "${key}" to ${file.relPath}, or remove ${d?.what ?? 'it'} from the core.`
+                : `Add "${key}" once the source has it.`;
+          } else if (s.kind === 'plural') {
+            const forms = pluralCategories(locale, s.ordinal).map((c) => formKey(s.base, s.ordinal, c));
+            message = `missing "${key}" (plural forms ${forms.join(', ')})`;
+            hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add the forms with the source text.`;
+          } else {
+            message = `missing "${key}"${d === undefined ? '' : ` (${d.what})`}`;
+            hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add it with the source text.`;
+          }
+          ctx.report({ file, offset: ctx.anchorFor(file, key), key, message, hint });
+        }
+      }
+    }
+  },
+};

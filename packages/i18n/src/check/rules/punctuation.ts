@@ -1,0 +1,99 @@
+import { formatDate } from '../../format/facts.js';
+import { scan } from '../text.js';
+import type { Rule } from './rule.js';
+
+type End = 'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
+
+const CLASSES: readonly (readonly [End, RegExp])[] = [
+  ['ellipsis', /(?:…|\.\.\.|⋯)$/u],
+  ['stop', /[.。．｡]$/u],
+  ['question', /[?？]$/u],
+  ['exclamation', /[!！]$/u],
+  ['colon', /[:：]$/u],
+  ['semicolon', /[;；]$/u],
+  ['comma', /[,、，]$/u],
+];
+const NAMES: Readonly<Record<End, string>> = {
+  stop: 'a full stop',
+  question: 'a question mark',
+  exclamation: 'an exclamation mark',
+  colon: 'a colon',
+  semicolon: 'a semicolon',
+  comma: 'a comma',
+  ellipsis: 'an ellipsis',
+  none: 'no punctuation',
+};
+const CLOSING_QUOTES = /["'”’»」』〉》]$/u;
+
+const dateEndsWithStop = new Map<string, boolean>();
+/** Whether a long date ends with a full stop in this language (Ukrainian "13 липня 2022 р."). */
+function dateStop(locale: string): boolean {
+  let b = dateEndsWithStop.get(locale);
+  if (b === undefined) {
+    b = /\.$/.test(formatDate('2022-07-13', locale)) || /\.$/.test(formatDate('2022', locale));
+    dateEndsWithStop.set(locale, b);
+  }
+  return b;
+}
+
+/**
+ * How a text ends, ignoring trailing whitespace, inline tags (<ref/>, <dubious/>) and closing
+ * quotes. `loose` when a final full stop may belong to an abbreviation (Ukrainian "р.") or the
+ * text ends with a date (whose format may end with "р."): then a full stop or none agree with it.
+ */
+export function ending(value: string, locale: string): { end: End; char: string; loose: () => boolean } {
+  const s = scan(value);
+  let end = value.length;
+  for (;;) {
+    const before = end;
+    while (end > 0 && /\s/u.test(value[end - 1] as string)) end--;
+    const tag = s.tags.find((t) => t.end === end);
+    if (tag !== undefined) end = tag.start;
+    if (end > 0 && CLOSING_QUOTES.test(value.slice(0, end))) end--;
+    if (end === before) break;
+  }
+  const head = value.slice(0, end);
+  const isDate = (at: number) =>
+    s.interpolations.some((i) => i.end === at && i.formats.some((f) => f.name === 'date' || f.name === 'datetime'));
+  if (s.interpolations.some((i) => i.end === end)) {
+    return { end: 'none', char: '', loose: () => isDate(end) && dateStop(locale) };
+  }
+  for (const [cls, re] of CLASSES) {
+    if (re.test(head)) {
+      return {
+        end: cls,
+        char: head.at(-1) ?? '',
+        loose: () => cls === 'stop' && (/(?:^|[\s\u00A0])р\.$/u.test(head) || (isDate(end - 1) && dateStop(locale))),
+      };
+    }
+  }
+  return { end: 'none', char: '', loose: () => false };
+}
+
+/** End punctuation agrees with the source's, CJK-aware (。 ↔ . ↔ Korean .). */
+export const punctuation: Rule = {
+  id: 'punctuation',
+  run(ctx) {
+    for (const ns of ctx.namespaces) {
+      for (const pair of ctx.pairs(ns)) {
+        if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
+        const a = ending(pair.value, pair.file.locale);
+        const b = ending(pair.sourceValue, pair.source.locale);
+        if (a.end === b.end) continue;
+        // Computed only on a mismatch: it may need Intl date data, which is slow to load.
+        const loose = (x: typeof a, y: typeof b) => (y.end === 'stop' || y.end === 'none') && x.loose();
+        if (loose(a, b) || loose(b, a)) continue;
+        ctx.report({
+          file: pair.file,
+          offset: pair.file.valueOffset(pair.entry, Math.max(0, pair.value.trimEnd().length - 1)),
+          key: pair.entry.key,
+          message: `ends with ${NAMES[a.end]}${a.char ? ` "${a.char}"` : ''}; the source (${pair.source.locale}) ends with ${NAMES[b.end]}${b.char ? ` "${b.char}"` : ''}`,
+          hint:
+            b.end === 'none'
+              ? 'Remove the final punctuation, as the source has none here (e.g. a title or label).'
+              : `End it with ${NAMES[b.end]} in your language's form (。 in Japanese, . in English, Korean and Ukrainian).`,
+        });
+      }
+    }
+  },
+};

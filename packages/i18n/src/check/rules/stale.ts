@@ -1,0 +1,59 @@
+import { sourceHash } from '../../project/lock.js';
+import { excerpt } from '../text.js';
+import type { Rule } from './rule.js';
+
+/**
+ * Translations whose source text changed since they were last accepted (`bilateral accept`),
+ * according to the locale's lock file. A locale without a lock file is not tracked.
+ */
+export const stale: Rule = {
+  id: 'stale',
+  run(ctx) {
+    for (const locale of ctx.targets) {
+      const lock = ctx.project.locks.get(locale);
+      if (lock === undefined || !lock.exists) continue;
+      if (lock.problem !== undefined) {
+        ctx.report({
+          file: { relPath: lock.relPath, locale, namespace: '' },
+          key: '',
+          message: lock.problem.message,
+          hint: lock.problem.hint,
+        });
+        continue;
+      }
+      for (const ns of ctx.namespaces) {
+        const source = ctx.sourceFile(ns);
+        const file = ctx.usable(locale, ns);
+        if (source === undefined || file === undefined) continue;
+        const sourceLogical = ctx.logical(source);
+        for (const l of ctx.logical(file).values()) {
+          const s = sourceLogical.get(l.key);
+          if (s === undefined) continue;
+          const recorded = lock.keys.get(`${ns}:${l.key}`);
+          const where = `${source.relPath}:${source.position(s.entry.keyOffset).line}`;
+          if (recorded === undefined) {
+            // A copy of the source (what `sync` adds) is not a translation to accept yet.
+            if (l.kind === 'plain' && l.entry.value === s.entry.value) continue;
+            ctx.report({
+              severity: 'info',
+              file,
+              offset: l.entry.keyOffset,
+              key: l.entry.key,
+              message: `"${l.key}" has not been accepted yet`,
+              hint: `When the translation is reviewed, run \`bilateral accept ${locale} ${ns}:${l.key}\`.`,
+            });
+          } else if (recorded !== sourceHash(s)) {
+            const text = typeof s.entry.value === 'string' ? s.entry.value : '';
+            ctx.report({
+              file,
+              offset: l.entry.keyOffset,
+              key: l.entry.key,
+              message: `the source text changed since this translation was accepted (${where}: "${excerpt(text, 50)}")`,
+              hint: `Compare with ${where}, update the translation, then run \`bilateral accept ${locale} ${ns}:${l.key}\`.`,
+            });
+          }
+        }
+      }
+    }
+  },
+};

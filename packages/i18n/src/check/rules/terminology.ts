@@ -1,0 +1,50 @@
+import { entitiesOf } from '@bilateral/core';
+import { stringValue } from '../../project/keys.js';
+import { TERMS_NS } from '../context.js';
+import { scan } from '../text.js';
+import type { Rule } from './rule.js';
+
+/**
+ * Each entity the core declares for a paragraph appears in the text as its label or one of the
+ * accepted forms the locale lists (`entities.<id>.forms`, `|`-separated), matched as a
+ * case-insensitive substring; `$t(terms:entities.<id>.label)` counts too.
+ */
+export const terminology: Rule = {
+  id: 'terminology',
+  run(ctx) {
+    for (const ns of ctx.documents.keys()) {
+      for (const locale of ctx.project.locales) {
+        const file = ctx.usable(locale, ns);
+        const terms = ctx.usable(locale, TERMS_NS);
+        if (file === undefined || terms === undefined) continue;
+        for (const [key, p] of ctx.paragraphs(ns)) {
+          const entry = file.entries.get(key);
+          const value = stringValue(entry);
+          if (entry === undefined || value === undefined) continue;
+          const s = scan(value);
+          const text = s.masked.toLowerCase();
+          const nested = new Set(s.nestings.map((n) => n.key));
+          for (const id of new Set(entitiesOf(p.paragraph))) {
+            const label = stringValue(terms.entries.get(`entities.${id}.label`));
+            if (label === undefined) continue; // `missing` reports it in the terms file
+            const forms = (stringValue(terms.entries.get(`entities.${id}.forms`)) ?? '')
+              .split('|')
+              .map((f) => f.trim())
+              .filter(Boolean);
+            if (nested.has(`${TERMS_NS}:entities.${id}.label`)) continue;
+            const candidates = [label, ...forms];
+            if (candidates.some((c) => text.includes(c.toLowerCase()))) continue;
+            const termsEntry = terms.entries.get(`entities.${id}.label`);
+            ctx.report({
+              file,
+              offset: file.valueOffset(entry, 0),
+              key,
+              message: `does not name ${id} ("${candidates.join('" | "')}"), which the core declares for paragraph ${p.id}`,
+              hint: `Name it with one of these; if the text uses another correct form (an inflection), add it to "entities.${id}.forms" in ${terms.relPath}${termsEntry === undefined ? '' : `:${terms.position(termsEntry.keyOffset).line}`} (forms are separated by |).`,
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import pc from 'picocolors';
+import { computeStatus, type StatusReport } from '../check/status.js';
+import { loadConfig } from '../project/config.js';
+import { loadProject } from '../project/project.js';
+import { commandName, configOptions, localiseCommand, useColor, type GlobalOptions } from './shared.js';
+
+export async function statusCommand(opts: { format: 'table' | 'json' }, g: GlobalOptions): Promise<number> {
+  const project = await loadProject(await loadConfig(configOptions(g)));
+  const report = computeStatus(project);
+  process.stdout.write(
+    opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : localiseCommand(statusTable(report, useColor(g)), commandName()),
+  );
+  return 0;
+}
+
+const BAR = 20;
+
+/** The status as a table with a progress bar per locale. */
+export function statusTable(report: StatusReport, color: boolean): string {
+  const c = pc.createColors(color);
+  const head = ['Locale', 'Keys', 'Translated', 'Missing', 'Stale', 'Untranslated', 'Progress'];
+  const rows = report.locales.map((l) => [
+    l.locale === report.sourceLocale ? `${l.locale} (source)` : l.locale,
+    String(l.keys),
+    String(l.translated),
+    String(l.missing),
+    String(l.stale),
+    String(l.untranslated),
+    `${bar(l.percent, c)} ${l.percent.toFixed(l.percent === 100 ? 0 : 1)}%`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - visible(cell).length));
+        return i === 0 || i === cells.length - 1 ? cell + pad : pad + cell;
+      })
+      .join('  ')
+      .trimEnd();
+  const out = [c.bold(line(head)), ...rows.map(line)];
+  const behind = report.locales.filter((l) => l.percent < 100);
+  out.push('');
+  out.push(
+    behind.length === 0
+      ? 'Every locale is complete.'
+      : `Run \`bilateral check --locale ${behind[0]?.locale}\` to see what is missing, stale or untranslated, and where.`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes take no width
+const visible = (s: string) => s.replace(/\x1B\[[0-9;]*m/g, '');
+
+function bar(percent: number, c: ReturnType<typeof pc.createColors>): string {
+  const full = Math.round((percent / 100) * BAR);
+  const done = '█'.repeat(full);
+  const rest = '░'.repeat(BAR - full);
+  return `${percent === 100 ? c.green(done) : c.yellow(done)}${c.dim(rest)}`;
+}

@@ -1,0 +1,69 @@
+import { keyMatches, logicalEntries, pluralFamilies } from './keys.js';
+import { serialiseLock, sourceHash } from './lock.js';
+import type { Project } from './project.js';
+
+export interface AcceptResult {
+  readonly locale: string;
+  /** `namespace:key` of every key recorded now. */
+  readonly accepted: readonly string[];
+  /** Patterns that matched no key of the locale. */
+  readonly unmatched: readonly string[];
+  /** The new lock file text, and where it goes. */
+  readonly path: string;
+  readonly relPath: string;
+  readonly text: string;
+}
+
+/**
+ * Records that a locale's translations were reviewed against the current source: the lock
+ * entries of the matching keys (all present keys when no pattern is given) get the current
+ * source hash. Entries of keys the source or the locale no longer has are dropped. Patterns are
+ * keys or `*`/`**` patterns, optionally `namespace:`-prefixed.
+ */
+export function acceptKeys(project: Project, locale: string, patterns: readonly string[] = []): AcceptResult {
+  const lock = project.locks.get(locale);
+  if (lock === undefined) throw new Error(`no lock for ${locale}`);
+  const keys = new Map(lock.keys);
+  const accepted: string[] = [];
+  const matched = new Set<string>();
+  const live = new Set<string>();
+  for (const ns of project.namespaces) {
+    const source = project.file(project.sourceLocale, ns);
+    const target = project.file(locale, ns);
+    if (source === undefined || !source.usable || target === undefined || !target.usable) {
+      // Keep what the lock says about a file that cannot be read now.
+      for (const k of lock.keys.keys()) if (k.startsWith(`${ns}:`)) live.add(k);
+      continue;
+    }
+    const families = pluralFamilies(
+      project.locales.flatMap((l) => {
+        const f = project.file(l, ns);
+        return f?.usable === true ? [f] : [];
+      }),
+    );
+    const sourceLogical = logicalEntries(source, families);
+    for (const key of logicalEntries(target, families).keys()) {
+      const s = sourceLogical.get(key);
+      if (s === undefined) continue;
+      const id = `${ns}:${key}`;
+      live.add(id);
+      const hit = patterns.length === 0 ? true : patterns.some((p) => {
+        const ok = keyMatches(p, ns, key) || p === id;
+        if (ok) matched.add(p);
+        return ok;
+      });
+      if (!hit) continue;
+      keys.set(id, sourceHash(s));
+      accepted.push(id);
+    }
+  }
+  for (const k of [...keys.keys()]) if (!live.has(k)) keys.delete(k);
+  return {
+    locale,
+    accepted,
+    unmatched: patterns.filter((p) => !matched.has(p)),
+    path: lock.path,
+    relPath: lock.relPath,
+    text: serialiseLock(project.sourceLocale, keys),
+  };
+}

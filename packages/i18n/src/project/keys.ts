@@ -1,0 +1,169 @@
+import type { Entry, LocaleFile } from './project.js';
+
+/**
+ * i18next key semantics shared by the checks, `sync`, `accept` and `status`: plural families
+ * (`pages_one`, `pages_few`, … are one logical key `pages`), CLDR categories per language, and
+ * key patterns (`ui:citation.*`, `**.forms`).
+ */
+
+export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
+
+const PLURAL_KEY = /^(.+?)_(ordinal_)?(zero|one|two|few|many|other)$/;
+
+export interface PluralKey {
+  readonly base: string;
+  readonly ordinal: boolean;
+  readonly category: PluralCategory;
+}
+
+/** Splits `pages_few` → `{ base: 'pages', ordinal: false, category: 'few' }`. */
+export function parsePluralKey(key: string): PluralKey | undefined {
+  const m = PLURAL_KEY.exec(key);
+  if (m === null) return undefined;
+  return { base: m[1] as string, ordinal: m[2] !== undefined, category: m[3] as PluralCategory };
+}
+
+/** The logical key of a plural family: `pages` (cardinal) or `pages_ordinal`. */
+export const familyKey = (base: string, ordinal: boolean): string => (ordinal ? `${base}_ordinal` : base);
+export const formKey = (base: string, ordinal: boolean, category: string): string =>
+  `${base}_${ordinal ? 'ordinal_' : ''}${category}`;
+
+const categoryCache = new Map<string, readonly PluralCategory[]>();
+
+/** The CLDR plural categories of a language, in CLDR order (`uk` → one, few, many, other). */
+export function pluralCategories(locale: string, ordinal = false): readonly PluralCategory[] {
+  const cacheKey = `${locale}|${ordinal}`;
+  let cats = categoryCache.get(cacheKey);
+  if (cats === undefined) {
+    let found: string[];
+    try {
+      found = new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions()
+        .pluralCategories as string[];
+    } catch {
+      found = ['one', 'other'];
+    }
+    cats = PLURAL_CATEGORIES.filter((c) => found.includes(c));
+    categoryCache.set(cacheKey, cats);
+  }
+  return cats;
+}
+
+export type Logical =
+  | { readonly kind: 'plain'; readonly key: string; readonly entry: Entry }
+  | {
+      readonly kind: 'plural';
+      readonly key: string;
+      readonly base: string;
+      readonly ordinal: boolean;
+      /** Forms present, by category, in file order. */
+      readonly forms: ReadonlyMap<string, Entry>;
+      /** The first form in the file (for positions). */
+      readonly entry: Entry;
+    };
+
+/**
+ * The set of plural families of a namespace: every base that has an `_other` form (cardinal or
+ * ordinal) in any of the given files. A key like `note_one` without any `note_other` anywhere is
+ * an ordinary key.
+ */
+export function pluralFamilies(files: readonly LocaleFile[]): Set<string> {
+  const families = new Set<string>();
+  for (const f of files) {
+    for (const key of f.entries.keys()) {
+      const p = parsePluralKey(key);
+      if (p !== undefined && p.category === 'other') families.add(familyKey(p.base, p.ordinal));
+    }
+  }
+  return families;
+}
+
+/** Groups a file's entries into logical keys (plural forms folded into their family), in file order. */
+export function logicalEntries(file: LocaleFile, families: ReadonlySet<string>): Map<string, Logical> {
+  const out = new Map<string, Logical>();
+  for (const entry of file.entries.values()) {
+    const p = parsePluralKey(entry.key);
+    const fk = p === undefined ? undefined : familyKey(p.base, p.ordinal);
+    if (p !== undefined && fk !== undefined && families.has(fk)) {
+      const existing = out.get(fk);
+      if (existing !== undefined && existing.kind === 'plural') {
+        (existing.forms as Map<string, Entry>).set(p.category, entry);
+      } else {
+        out.set(fk, {
+          kind: 'plural',
+          key: fk,
+          base: p.base,
+          ordinal: p.ordinal,
+          forms: new Map([[p.category, entry]]),
+          entry,
+        });
+      }
+    } else {
+      out.set(entry.key, { kind: 'plain', key: entry.key, entry });
+    }
+  }
+  return out;
+}
+
+/** The string value of an entry, or undefined when it is not a string. */
+export const stringValue = (e: Entry | undefined): string | undefined =>
+  e !== undefined && e.type === 'string' && typeof e.value === 'string' ? e.value : undefined;
+
+/**
+ * The source form a target plural form is translated from: the same category if the source has
+ * it, else `other`, else any form.
+ */
+export function sourceFormFor(source: Logical, category: string): Entry | undefined {
+  if (source.kind === 'plain') return source.entry;
+  return source.forms.get(category) ?? source.forms.get('other') ?? source.entry;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key patterns
+
+const segmentCache = new Map<string, RegExp>();
+
+/** One dotted segment against a segment pattern where `*` matches any characters. */
+function segmentMatches(pattern: string, segment: string): boolean {
+  if (!pattern.includes('*')) return pattern === segment;
+  let re = segmentCache.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(`^${pattern.split('*').map(escapeRe).join('.*')}$`);
+    segmentCache.set(pattern, re);
+  }
+  return re.test(segment);
+}
+
+function segmentsMatch(pattern: readonly string[], key: readonly string[]): boolean {
+  if (pattern.length === 0) return key.length === 0;
+  const [head, ...rest] = pattern as [string, ...string[]];
+  if (head === '**') {
+    for (let i = 0; i <= key.length; i++) if (segmentsMatch(rest, key.slice(i))) return true;
+    return false;
+  }
+  return key.length > 0 && segmentMatches(head, key[0] as string) && segmentsMatch(rest, key.slice(1));
+}
+
+/**
+ * Tests a key against a pattern: `*` matches one dotted segment (or part of one), `**` any
+ * number of segments; an `ns:` prefix restricts the namespace (`*:` or none: any namespace). A
+ * pattern naming a plural family (`citation.pages`) matches its forms (`citation.pages_few`).
+ */
+export function keyMatches(pattern: string, namespace: string, key: string): boolean {
+  const colon = pattern.indexOf(':');
+  let body = pattern;
+  if (colon !== -1) {
+    const ns = pattern.slice(0, colon);
+    body = pattern.slice(colon + 1);
+    if (ns !== '*' && ns !== namespace) return false;
+  }
+  const p = body.split('.');
+  if (segmentsMatch(p, key.split('.'))) return true;
+  const plural = parsePluralKey(key);
+  return (
+    plural !== undefined &&
+    (segmentsMatch(p, plural.base.split('.')) || segmentsMatch(p, familyKey(plural.base, plural.ordinal).split('.')))
+  );
+}
+
+const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');

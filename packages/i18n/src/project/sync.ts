@@ -1,0 +1,374 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyEdits, type Node } from 'jsonc-parser';
+import {
+  detectStyle,
+  insertionEdit,
+  objectAt,
+  objectIndex,
+  parseObject,
+  propertyNames,
+  removeProperty,
+  serialize,
+  type JsonValue,
+} from './edit.js';
+import {
+  formKey,
+  keyMatches,
+  logicalEntries,
+  parsePluralKey,
+  pluralCategories,
+  pluralFamilies,
+  PLURAL_CATEGORIES,
+  stringValue,
+  type Logical,
+} from './keys.js';
+import { relativePath } from './paths.js';
+import type { LocaleFile, Project } from './project.js';
+
+/**
+ * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
+ * `check` lists them as untranslated) and, with `prune`, removes keys the source no longer has.
+ * Everything else in the file stays byte for byte. Writing is separate ({@link writeSyncPlan}):
+ * atomic, and refused for a file that changed on disk since it was read.
+ */
+
+export interface SyncOptions {
+  readonly prune?: boolean;
+  /** Only these locales (default: every target). */
+  readonly locales?: readonly string[];
+}
+
+export interface FilePlan {
+  readonly locale: string;
+  readonly namespace: string;
+  readonly path: string;
+  readonly relPath: string;
+  /** The file does not exist yet. */
+  readonly create: boolean;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Keys that could not be added (a text sits where an object is needed, …). */
+  readonly skipped: readonly string[];
+  /** The bytes read (empty when created), to detect a concurrent change before writing. */
+  readonly original: Uint8Array;
+  readonly text: string;
+}
+
+export interface SyncPlan {
+  readonly files: readonly FilePlan[];
+  /** Files left alone because they do not parse. */
+  readonly broken: readonly string[];
+}
+
+export function planSync(project: Project, options: SyncOptions = {}): SyncPlan {
+  const files: FilePlan[] = [];
+  const broken: string[] = [];
+  const exempt = (rule: string, locale: string, ns: string, key: string) =>
+    project.config.rules[rule] === 'off' ||
+    project.config.exemptions.some(
+      (ex) => (ex.rule === rule || ex.rule === '*') && (ex.locale === undefined || ex.locale === locale) && keyMatches(ex.key, ns, key),
+    );
+  for (const ns of project.namespaces) {
+    const source = project.file(project.sourceLocale, ns);
+    if (source === undefined || !source.usable) continue;
+    const usable = project.locales.flatMap((l) => {
+      const f = project.file(l, ns);
+      return f?.usable === true ? [f] : [];
+    });
+    const families = pluralFamilies(usable);
+    const sourceLogical = logicalEntries(source, families);
+    for (const locale of project.locales) {
+      if (locale === project.sourceLocale || (options.locales !== undefined && !options.locales.includes(locale))) continue;
+      const target = project.file(locale, ns);
+      if (target !== undefined && !target.usable) {
+        broken.push(target.relPath);
+        continue;
+      }
+      const plan =
+        target === undefined
+          ? createFile(project, source, sourceLogical, locale, ns, (k) => exempt('missing', locale, ns, k))
+          : editFile(source, sourceLogical, target, families, options.prune === true, (rule, k) => exempt(rule, locale, ns, k));
+      if (plan.added.length > 0 || plan.removed.length > 0 || plan.skipped.length > 0) files.push(plan);
+    }
+  }
+  return { files, broken };
+}
+
+/** The leaves a locale needs for a logical source key: plural families expand to its categories. */
+function leavesFor(s: Logical, locale: string, have: ReadonlySet<string>): { key: string; value: string }[] {
+  if (s.kind === 'plain') {
+    const v = stringValue(s.entry);
+    return have.has(s.key) || v === undefined ? [] : [{ key: s.key, value: v }];
+  }
+  return pluralCategories(locale, s.ordinal).flatMap((c) => {
+    const key = formKey(s.base, s.ordinal, c);
+    if (have.has(key)) return [];
+    const v = stringValue(s.forms.get(c) ?? s.forms.get('other') ?? s.entry);
+    return v === undefined ? [] : [{ key, value: v }];
+  });
+}
+
+function createFile(
+  project: Project,
+  source: LocaleFile,
+  sourceLogical: ReadonlyMap<string, Logical>,
+  locale: string,
+  ns: string,
+  exempt: (key: string) => boolean,
+): FilePlan {
+  const obj: Record<string, JsonValue> = {};
+  const added: string[] = [];
+  for (const s of sourceLogical.values()) {
+    if (exempt(s.key)) continue;
+    for (const leaf of leavesFor(s, locale, new Set())) {
+      let node = obj;
+      const parts = leaf.key.split('.');
+      for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, JsonValue>;
+      node[parts.at(-1) as string] = leaf.value;
+      added.push(leaf.key);
+    }
+  }
+  const style = detectStyle(source.text);
+  const file = project.filePath(locale, ns);
+  return {
+    locale,
+    namespace: ns,
+    path: file,
+    relPath: relativePath(project.root, file),
+    create: true,
+    added,
+    removed: [],
+    skipped: [],
+    original: Buffer.alloc(0),
+    text: `${serialize(obj, '', style)}${style.eol}`,
+  };
+}
+
+function editFile(
+  source: LocaleFile,
+  sourceLogical: ReadonlyMap<string, Logical>,
+  target: LocaleFile,
+  families: ReadonlySet<string>,
+  prune: boolean,
+  exempt: (rule: string, key: string) => boolean,
+): FilePlan {
+  const style = detectStyle(target.text);
+  const locale = target.locale;
+  let text = target.text;
+  const added: string[] = [];
+  const removed: string[] = [];
+  const skipped: string[] = [];
+  const have = new Set(target.entries.keys());
+  const sourceOrder = orderOf(source);
+
+  // Additions are computed against one parse of the file and applied in one go: each run of new
+  // properties that goes to the same place becomes a single edit.
+  const root = parseObject(text);
+  if (root !== undefined) {
+    const objects = objectIndex(root);
+    const names = new Map<string, Set<string>>();
+    const namesOf = (path: string) => {
+      let n = names.get(path);
+      if (n === undefined) {
+        n = new Set(propertyNames(objects.get(path) as Node));
+        names.set(path, n);
+      }
+      return n;
+    };
+    interface Group { parentPath: string; name: string; value: JsonValue; keys: string[] }
+    const groups = new Map<string, Group>();
+    for (const s of sourceLogical.values()) {
+      if (exempt('missing', s.key)) continue;
+      for (const leaf of leavesFor(s, locale, have)) {
+        const parts = leaf.key.split('.');
+        let depth = 0;
+        while (depth < parts.length - 1 && objects.has(parts.slice(0, depth + 1).join('.'))) depth++;
+        const parentPath = parts.slice(0, depth).join('.');
+        const name = parts[depth] as string;
+        const rest = parts.slice(depth + 1);
+        const id = `${parentPath}\u0000${name}`;
+        let group = groups.get(id);
+        if (group === undefined) {
+          if (!objects.has(parentPath) || namesOf(parentPath).has(name)) {
+            skipped.push(leaf.key); // a text where the source has an object, or the reverse
+            continue;
+          }
+          group = { parentPath, name, value: rest.length === 0 ? leaf.value : {}, keys: [] };
+          groups.set(id, group);
+        }
+        if (rest.length > 0) {
+          if (typeof group.value === 'string') {
+            skipped.push(leaf.key);
+            continue;
+          }
+          let node = group.value as Record<string, JsonValue>;
+          for (const p of rest.slice(0, -1)) {
+            const next = node[p];
+            if (typeof next === 'string') break;
+            node = (node[p] ??= {}) as Record<string, JsonValue>;
+          }
+          node[rest.at(-1) as string] = leaf.value;
+        }
+        group.keys.push(leaf.key);
+        have.add(leaf.key);
+      }
+    }
+    const clusters = new Map<string, { parentPath: string; after: string | undefined; items: [string, JsonValue][] }>();
+    for (const g of groups.values()) {
+      const after = precedingSibling([...namesOf(g.parentPath)], g.name, sourceOrder.get(g.parentPath) ?? []);
+      const id = `${g.parentPath}\u0000${after ?? ''}`;
+      const c = clusters.get(id) ?? { parentPath: g.parentPath, after, items: [] };
+      c.items.push([g.name, g.value]);
+      clusters.set(id, c);
+      added.push(...g.keys);
+    }
+    const edits = [...clusters.values()].map((c) =>
+      insertionEdit(text, objects.get(c.parentPath) as Node, c.items, c.after, style),
+    );
+    text = applyEdits(text, edits);
+  }
+
+  if (prune) {
+    const sourceLeaves = new Set(source.entries.keys());
+    const sourcePrefixes = new Set<string>();
+    for (const k of sourceLeaves) {
+      const parts = k.split('.');
+      for (let i = 1; i < parts.length; i++) sourcePrefixes.add(parts.slice(0, i).join('.'));
+    }
+    const allowed = pluralCategories(locale);
+    const keep = (key: string): boolean => {
+      if (sourceLeaves.has(key)) return true;
+      const p = parsePluralKey(key);
+      if (p !== undefined && families.has(p.ordinal ? `${p.base}_ordinal` : p.base) && sourceLogical.has(p.ordinal ? `${p.base}_ordinal` : p.base)) {
+        const cats = p.ordinal ? pluralCategories(locale, true) : allowed;
+        return cats.includes(p.category) || p.category === 'zero';
+      }
+      return false;
+    };
+    // Visit the target's keys, removing whole objects the source does not have at all.
+    const visit = (prefix: string[]) => {
+      const root = parseObject(text);
+      const obj = objectAt(root, prefix);
+      if (obj === undefined) return;
+      for (const name of propertyNames(obj)) {
+        const p = [...prefix, name];
+        const key = p.join('.');
+        const isObject = objectAt(root, p) !== undefined;
+        const underExempt = [...target.entries.keys()].some((k) => (k === key || k.startsWith(`${key}.`)) && exempt('obsolete', k));
+        if (isObject) {
+          if (!sourcePrefixes.has(key) && !underExempt) {
+            text = removeProperty(text, objectAt(parseObject(text), prefix) as never, name);
+            removed.push(key);
+          } else visit(p);
+        } else if (!keep(key) && !exempt('obsolete', key)) {
+          text = removeProperty(text, objectAt(parseObject(text), prefix) as never, name);
+          removed.push(key);
+        }
+      }
+    };
+    visit([]);
+  }
+
+  return {
+    locale,
+    namespace: target.namespace,
+    path: target.path,
+    relPath: target.relPath,
+    create: false,
+    added,
+    removed,
+    skipped,
+    original: target.bytes,
+    text: target.bom ? `\uFEFF${text}` : text,
+  };
+}
+
+/** Child names of every object of a file, in order, by dotted path ('' for the root). */
+function orderOf(file: LocaleFile): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const e of file.entries.values()) {
+    for (let i = 0; i < e.path.length; i++) {
+      const parent = e.path.slice(0, i).join('.');
+      let set = out.get(parent);
+      if (set === undefined) {
+        set = new Set();
+        out.set(parent, set);
+      }
+      set.add(e.path[i] as string);
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
+
+/**
+ * The existing property a new one goes after, following the source's order. A plural form the
+ * source does not have (`pages_few` when Japanese has only `pages_other`) ranks with its family,
+ * in CLDR order.
+ */
+function precedingSibling(existing: readonly string[], name: string, order: readonly string[]): string | undefined {
+  const rank = ranker(order);
+  const mine = rank(name);
+  if (mine === undefined) return existing.at(-1);
+  let after: string | undefined;
+  for (const e of existing) {
+    const r = rank(e);
+    if (r !== undefined && r < mine) after = e;
+  }
+  return after;
+}
+
+const rankers = new WeakMap<readonly string[], (n: string) => number | undefined>();
+
+/** Ranks names by the source order; plural forms rank with their family, in CLDR order. */
+function ranker(order: readonly string[]): (n: string) => number | undefined {
+  let r = rankers.get(order);
+  if (r === undefined) {
+    const index = new Map(order.map((n, i) => [n, i]));
+    const families = new Map<string, number>();
+    order.forEach((o, i) => {
+      const q = parsePluralKey(o);
+      const id = q === undefined ? undefined : `${q.base}\u0000${q.ordinal}`;
+      if (id !== undefined && !families.has(id)) families.set(id, i);
+    });
+    r = (n: string) => {
+      const p = parsePluralKey(n);
+      const first = p === undefined ? undefined : families.get(`${p.base}\u0000${p.ordinal}`);
+      if (p !== undefined && first !== undefined) return first + PLURAL_CATEGORIES.indexOf(p.category) / 10;
+      return index.get(n);
+    };
+    rankers.set(order, r);
+  }
+  return r;
+}
+
+export class SyncConflictError extends Error {
+  override readonly name = 'SyncConflictError';
+}
+
+/**
+ * Writes the planned files atomically (temp file + rename). Before each write the file is read
+ * again: if it changed since the project was loaded, nothing is written over it and a
+ * {@link SyncConflictError} names it (run sync again).
+ */
+export async function writeSyncPlan(plan: SyncPlan): Promise<void> {
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  const changed: string[] = [];
+  for (const f of plan.files) {
+    const now = existsSync(f.path) ? readFileSync(f.path) : Buffer.alloc(0);
+    if (f.create ? existsSync(f.path) : Buffer.compare(now, f.original) !== 0) changed.push(f.relPath);
+  }
+  if (changed.length > 0) {
+    throw new SyncConflictError(
+      `${changed.join(', ')} changed on disk since it was read (an editor saving?); nothing was written. Run sync again.`,
+    );
+  }
+  for (const f of plan.files) {
+    const now = existsSync(f.path) ? readFileSync(f.path) : Buffer.alloc(0);
+    if (f.create ? existsSync(f.path) : Buffer.compare(now, f.original) !== 0) {
+      throw new SyncConflictError(`${f.relPath} changed on disk while syncing; it was not written. Run sync again.`);
+    }
+    if (f.create) mkdirSync(path.dirname(f.path), { recursive: true });
+    await writeFileAtomic(f.path, f.text, { encoding: 'utf8' });
+  }
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/check/catalogue.js';
+import { codeFrame, formatFindings } from '../src/check/format.js';
+import { computeStatus } from '../src/check/status.js';
+import type { Finding } from '../src/check/types.js';
+import { keyMatches, parsePluralKey, pluralCategories } from '../src/project/keys.js';
+import { normaliseSource } from '../src/project/lock.js';
+import { parseLocaleFile } from '../src/project/project.js';
+import { copyFixture, PKG, project, REPO, replaceIn } from './support.js';
+
+describe('locale file parsing', () => {
+  it('maps offsets inside string values to file positions through escapes', () => {
+    const text = '{\n  "a": {\n    "b": "x \\"q\\" \\u00e9 {{name}}"\n  }\n}\n';
+    const f = parseLocaleFile('/r', 'en', 'ui', '/r/ui.json', Buffer.from(text));
+    const e = f.entries.get('a.b');
+    expect(e?.value).toBe('x "q" é {{name}}');
+    const at = f.valueOffset(e as never, (e?.value as string).indexOf('{{'));
+    expect(text.slice(at, at + 2)).toBe('{{');
+    expect(f.position(at)).toEqual({ line: 3, column: 26 });
+  });
+
+  it('never throws, whatever the bytes', () => {
+    for (const t of ['', '[', '{"a":', '"str"', '[1,2]', '{"a": {"b": [1, {"c": null}]}}', '\u0000\u0001', '{"a":"\\x"}']) {
+      const f = parseLocaleFile('/r', 'en', 'ui', '/r/ui.json', Buffer.from(t));
+      expect(f.problems.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('keys', () => {
+  it('matches patterns with namespaces, * and **, and plural families', () => {
+    expect(keyMatches('ui:nav.*', 'ui', 'nav.contents')).toBe(true);
+    expect(keyMatches('ui:nav.*', 'terms', 'nav.contents')).toBe(false);
+    expect(keyMatches('nav.*', 'terms', 'nav.contents')).toBe(true);
+    expect(keyMatches('nav.*', 'ui', 'nav.a.b')).toBe(false);
+    expect(keyMatches('nav.**', 'ui', 'nav.a.b')).toBe(true);
+    expect(keyMatches('**.forms', 'terms', 'entities.kyiv.forms')).toBe(true);
+    expect(keyMatches('*:references.*', 'doc', 'references.r1')).toBe(true);
+    expect(keyMatches('citation.pages', 'ui', 'citation.pages_few')).toBe(true);
+  });
+
+  it('knows the CLDR categories and plural suffixes', () => {
+    expect(pluralCategories('uk')).toEqual(['one', 'few', 'many', 'other']);
+    expect(pluralCategories('ja')).toEqual(['other']);
+    expect(pluralCategories('en', true)).toEqual(['one', 'two', 'few', 'other']);
+    expect(parsePluralKey('a.b_ordinal_two')).toEqual({ base: 'a.b', ordinal: true, category: 'two' });
+    expect(parsePluralKey('a.b_male')).toBeUndefined();
+  });
+
+  it('normalises a source for the stale hash: names of slots only, spacing collapsed', () => {
+    expect(normaliseSource(' A  {{ d , date(monthForm: genitive) }} b {{- x}} ')).toBe('A {{d}} b {{-x}}');
+  });
+});
+
+describe('formatting', () => {
+  const finding: Finding = {
+    rule: 'facts',
+    severity: 'error',
+    locale: 'ja',
+    file: 'locales/ja/x.json',
+    line: 2,
+    column: 14,
+    key: 'a',
+    message: 'msg, with: commas\nand lines',
+    hint: 'do 100%',
+  };
+
+  it('puts the caret under the column, counting wide CJK characters twice', () => {
+    const text = '{\n  "a": "北朝鮮{{x}}"\n}';
+    const [line, caret] = codeFrame(text, 2, 14);
+    expect(line).toBe('2 │   "a": "北朝鮮{{x}}"');
+    // Column 14 is the "x": 8 ASCII columns, three wide characters (6), then "{{" (2).
+    expect(caret).toBe(`  │ ${' '.repeat(8 + 6 + 2)}^`);
+  });
+
+  it('escapes GitHub annotation properties and data', () => {
+    expect(formatFindings([finding], 'github', { color: false, root: '/r' })).toBe(
+      '::error file=locales/ja/x.json,line=2,col=14,title=facts%3A a::msg, with: commas%0Aand lines%0AFix: do 100%25\n',
+    );
+  });
+
+  it('colours only when asked', () => {
+    expect(formatFindings([finding], 'pretty', { color: false, root: '/r' })).not.toContain('\u001b[');
+    expect(formatFindings([finding], 'pretty', { color: true, root: '/r' })).toContain('\u001b[');
+  });
+});
+
+describe('status', () => {
+  it('counts per locale and per section', async () => {
+    const dir = copyFixture('mini');
+    replaceIn(dir, 'locales/uk/demo.json', '"Війна"', '"War"');
+    const report = computeStatus(await project(dir));
+    const uk = report.locales.find((l) => l.locale === 'uk');
+    expect(uk).toMatchObject({ keys: 19, translated: 18, untranslated: 1, missing: 0, stale: 0, percent: 94.7 });
+    expect(uk?.sections.find((s) => s.namespace === 'demo' && s.section === 'war')).toEqual({
+      namespace: 'demo',
+      section: 'war',
+      keys: 3,
+      translated: 2,
+      missing: 0,
+      stale: 0,
+    });
+    expect(uk?.sections.map((s) => `${s.namespace}:${s.section}`)).toContain('ui:citation');
+  });
+});
+
+describe('documentation and schema stay in step with the rules', () => {
+  it('the config schema lists every rule', () => {
+    const schema = JSON.parse(readFileSync(path.join(PKG, 'schema/config.schema.json'), 'utf8')) as {
+      properties: { rules: { properties: Record<string, unknown> } };
+    };
+    expect(Object.keys(schema.properties.rules.properties)).toEqual(RULES.map((r) => r.id));
+  });
+
+  it("the translator's guide has a section for every rule", () => {
+    const guide = readFileSync(path.join(REPO, 'docs/translating.md'), 'utf8');
+    for (const r of RULES) expect(guide, r.id).toMatch(new RegExp(`^### \`${r.id}\``, 'm'));
+  });
+});

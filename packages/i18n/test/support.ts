@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { loadConfig } from '../src/project/config.js';
+import { loadProject, type Project } from '../src/project/project.js';
+
+export const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO = path.resolve(PKG, '../..');
+export const CLI = path.join(PKG, 'dist/cli.js');
+export const FIXTURES = path.join(PKG, 'test/fixtures');
+export const CORE = path.join(REPO, 'packages/core/dist/index.js');
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'bilateral-test-'));
+  made.push(d);
+  return d;
+}
+
+/** A copy of a fixture folder under test/fixtures, in a temporary directory. */
+export function copyFixture(name: string): string {
+  const d = tempDir();
+  cpSync(path.join(FIXTURES, name), d, { recursive: true });
+  return d;
+}
+
+/**
+ * A copy of this repository's locale files (JSON and lock files only) and config, with the core
+ * pointing at the built @bilateral/core.
+ */
+export function copyRepo(): string {
+  const d = tempDir();
+  const locales = path.join(REPO, 'locales');
+  for (const lng of readdirSync(locales)) {
+    for (const f of readdirSync(path.join(locales, lng))) {
+      if (!f.endsWith('.json') || f === 'package.json' || f === 'turbo.json') continue;
+      cpSync(path.join(locales, lng, f), path.join(d, 'locales', lng, f));
+    }
+  }
+  const config = JSON.parse(readFileSync(path.join(REPO, 'bilateral.config.json'), 'utf8')) as Record<string, unknown>;
+  delete config['$schema'];
+  config['core'] = CORE;
+  writeFileSync(path.join(d, 'bilateral.config.json'), JSON.stringify(config, null, 2));
+  return d;
+}
+
+export function read(dir: string, rel: string): string {
+  return readFileSync(path.join(dir, rel), 'utf8');
+}
+
+export function write(dir: string, rel: string, text: string): void {
+  writeFileSync(path.join(dir, rel), text);
+}
+
+/** Edits a file by replacing one exact string (fails the test if it is not there). */
+export function replaceIn(dir: string, rel: string, from: string, to: string): void {
+  const text = read(dir, rel);
+  if (!text.includes(from)) throw new Error(`${rel} does not contain ${JSON.stringify(from)}`);
+  write(dir, rel, text.replace(from, to));
+}
+
+export async function project(dir: string): Promise<Project> {
+  return loadProject(await loadConfig({ cwd: dir }));
+}
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI (node dist/cli.js) in a directory. */
+export function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_lifecycle_event: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
