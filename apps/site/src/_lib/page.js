@@ -192,6 +192,7 @@ ${items}</ul>
 export function footer(ctx) {
   return markup`<footer class="site-footer">
 <p><a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations()}">${ctx.text('nav.translations')}</a></p>
+<p class="license">${ctx.text('site.license')} <a rel="license" hreflang="en" lang="en" href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a></p>
 </footer>`;
 }
 
