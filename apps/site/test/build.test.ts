@@ -98,9 +98,15 @@ describe('the built site', () => {
     ]) {
       expect(files).toContain(f);
     }
-    // No page or asset comes from elsewhere: every src/href in the HTML is local or the site URL.
+    // No page or asset comes from elsewhere: every src/href in the HTML is local or the site URL,
+    // except the one outbound link a reader may follow: the text's licence (CC BY-SA 4.0).
+    const licence = 'https://creativecommons.org/licenses/by-sa/4.0/';
     for (const f of files.filter((f) => f.endsWith('.html'))) {
-      for (const m of read(f).matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+      const page = read(f);
+      if (/^(ja|en|uk|ko)\/index\.html$/.test(f)) {
+        expect(page, f).toContain(`<a rel="license" hreflang="en" lang="en" href="${licence}">`);
+      }
+      for (const m of page.replaceAll(`href="${licence}"`, '').matchAll(/\s(?:src|href)="([^"]+)"/g)) {
         expect(m[1], `${f}: ${m[1]}`).toMatch(
           new RegExp(`^(/|#|${TEST_SITE_URL.replace(/\./g, '\\.')}/)`),
         );
