@@ -4,6 +4,8 @@ import pc from 'picocolors';
 import { RULES } from './check/catalogue.js';
 import { ConfigError, loadConfig } from './project/config.js';
 import type { GlobalOptions } from './cli/shared.js';
+import { ConcurrentChangeError, WriteError } from './project/write.js';
+import { printable, visible } from './syntax/invisible.js';
 
 /**
  * The `bilateral` command. Only this entry prints and sets the exit code: 0 when clean, 1 when
@@ -177,8 +179,9 @@ program
     const { renderCommand } = await import('./cli/render.js');
     const config = await loadConfig(configOptions(globals()));
     const { output, problems } = await renderCommand(config, opts);
-    process.stdout.write(output);
-    for (const p of problems) process.stderr.write(`${pc.yellow('warning')} ${p}\n`);
+    // A translation may hold control characters (ESC): shown escaped, never sent to the terminal.
+    process.stdout.write(printable(output));
+    for (const p of problems) process.stderr.write(`${pc.yellow('warning')} ${visible(p)}\n`);
     if (problems.length > 0) {
       process.stderr.write(`Run ${pc.bold('bilateral check')} for the details and how to fix them.\n`);
       process.exitCode = 1;
@@ -191,8 +194,13 @@ try {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof ConfigError) {
-    process.stderr.write(`${pc.red('error')} ${e.message}\n`);
+    process.stderr.write(`${pc.red('error')} ${visible(e.message)}\n`);
     process.exitCode = 2;
+  } else if (e instanceof WriteError || e instanceof ConcurrentChangeError) {
+    // Not a bug and not a usage mistake: the file system said no, or a file changed meanwhile.
+    // Whatever was not written is exactly as it was.
+    process.stderr.write(`${pc.red('error')} ${visible(e.message)}\n`);
+    process.exitCode = 1;
   } else {
     // A bug in this tool, not a user mistake: say so, and show the stack only on request.
     const err = e as Error;

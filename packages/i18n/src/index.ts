@@ -46,7 +46,9 @@ export {
 export { type LockFile, sourceHash, normaliseSource } from './project/lock.js';
 export { pluralCategories, keyMatches } from './project/keys.js';
 export { planSync, writeSyncPlan, SyncConflictError, type SyncPlan, type FilePlan, type SyncOptions } from './project/sync.js';
-export { acceptKeys, type AcceptResult } from './project/accept.js';
+export { acceptKeys, writeAcceptResult, type AcceptResult } from './project/accept.js';
+export { ConcurrentChangeError, WriteError } from './project/write.js';
+export { LIMITS } from './limits.js';
 export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './project/schema.js';
 export { check } from './check/check.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';

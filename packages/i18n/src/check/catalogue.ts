@@ -27,7 +27,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'untranslated', severity: 'warning', needsCore: false, summary: 'The text is not just a copy of the source (proper nouns and codes can be allowed).' },
   { id: 'stale', severity: 'error', needsCore: false, summary: 'The source text has not changed since the translation was last accepted.' },
   { id: 'terminology', severity: 'error', needsCore: true, summary: 'Each entity the core declares for a paragraph is named by its label or an accepted form.' },
-  { id: 'whitespace', severity: 'warning', needsCore: false, summary: 'No leading, trailing or doubled spaces that the source does not have.' },
+  { id: 'whitespace', severity: 'warning', needsCore: false, summary: 'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.' },
   { id: 'punctuation', severity: 'warning', needsCore: false, summary: 'The text ends like the source (full stop, question mark, …), CJK-aware.' },
 ];
 

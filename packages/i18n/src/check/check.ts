@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import { ConfigError } from '../project/config.js';
 import { keyMatches } from '../project/keys.js';
 import type { Project } from '../project/project.js';
@@ -21,12 +22,25 @@ export function check(project: Project, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const config = project.config;
+  // A hostile text can hold thousands of the same mistake: the first few are listed, the rest
+  // counted, so that memory and output stay bounded.
+  const perKey = new Map<string, number>();
+  const overflow = new Map<string, { first: Finding; count: number }>();
   const sink = (rule: string, raw: RawFinding) => {
     const f = finish(project, rule, raw);
     if (f === undefined) return;
     const id = `${f.rule}|${f.file}|${f.line}|${f.column}|${f.key}|${f.message}`;
     if (seen.has(id)) return;
     seen.add(id);
+    const k = `${f.rule}|${f.file}|${f.key}`;
+    const n = (perKey.get(k) ?? 0) + 1;
+    perKey.set(k, n);
+    if (n > LIMITS.findingsPerKey) {
+      const o = overflow.get(k);
+      if (o === undefined) overflow.set(k, { first: f, count: 1 });
+      else o.count++;
+      return;
+    }
     findings.push(f);
   };
   const base = new RuleContext(project, '', sink);
@@ -38,6 +52,13 @@ export function check(project: Project, options: CheckOptions = {}): Finding[] {
     // A rule switched off entirely is not run (unless some keys switch it back on).
     if (setting === 'off') continue;
     rule.run(base.forRule(rule.id));
+  }
+  for (const { first, count } of overflow.values()) {
+    findings.push({
+      ...first,
+      message: `… and ${count} more ${first.rule} finding${count === 1 ? '' : 's'} about this text (only the first ${LIMITS.findingsPerKey} are listed)`,
+      hint: 'Fix the problems listed above, then check again to see the rest.',
+    });
   }
   return findings.sort(compareFindings);
 }

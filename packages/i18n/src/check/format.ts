@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { Project } from '../project/project.js';
 import { RULES, ruleInfo } from './catalogue.js';
 import type { Finding, Severity } from './types.js';
+import { isHidden, visible } from '../syntax/invisible.js';
 
 export type OutputFormat = 'pretty' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pretty', 'json', 'sarif', 'github'];
@@ -55,17 +56,24 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
   const sev = (s: Severity) => (s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info'));
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list === undefined) byFile.set(f.file, [f]);
+    else list.push(f);
+  }
+  // Everything that comes from a locale file (keys, quoted text, the code frame) is shown with its
+  // control, bidi and zero-width characters escaped: a translation cannot drive the terminal.
   for (const [file, list] of byFile) {
-    out.push(c.underline(c.bold(file)));
+    out.push(c.underline(c.bold(visible(file))));
     const text = findText(options.project, file);
+    const lines = text === undefined ? undefined : text.split('\n');
     for (const f of list) {
       out.push(
-        `  ${c.dim(`${f.line}:${f.column}`)}  ${sev(f.severity)}  ${f.message}  ${c.dim(f.rule)}`,
+        `  ${c.dim(`${f.line}:${f.column}`)}  ${sev(f.severity)}  ${visible(f.message)}  ${c.dim(f.rule)}`,
       );
-      if (f.key !== '') out.push(`    ${c.dim('key')}  ${c.cyan(f.key)}`);
-      if (text !== undefined) out.push(...codeFrame(text, f.line, f.column, c).map((l) => `    ${l}`));
-      out.push(`    ${c.green('fix')}  ${f.hint}`);
+      if (f.key !== '') out.push(`    ${c.dim('key')}  ${c.cyan(visible(f.key))}`);
+      if (lines !== undefined) out.push(...frameOfLine(lines[f.line - 1] ?? '', f.line, f.column, c).map((l) => `    ${l}`));
+      out.push(`    ${c.green('fix')}  ${visible(f.hint)}`);
       out.push('');
     }
   }
@@ -134,29 +142,46 @@ const MAX = 76;
 
 /**
  * The line of the finding (windowed around the column: locale lines can be paragraphs long),
- * with a caret under the column that accounts for wide CJK characters.
+ * with a caret under the column that accounts for wide CJK characters. Control, bidi and
+ * zero-width characters are shown escaped (`\u202E`), so the frame shows what the file holds.
  */
 export function codeFrame(text: string, line: number, column: number, c: Colors = NO_COLOR): string[] {
-  const lines = text.split('\n');
-  const src = (lines[line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
-  const chars = [...src];
-  // Map the UTF-16 column to a code point index.
+  return frameOfLine(text.split('\n')[line - 1] ?? '', line, column, c);
+}
+
+function frameOfLine(lineText: string, line: number, column: number, c: Colors): string[] {
+  // Only the part of a long line around the column is looked at (the frame shows MAX columns;
+  // a column is at least one UTF-16 unit, a character at most two).
+  const col = Math.max(0, column - 1);
+  let from = Math.max(0, col - MAX * 2);
+  let to = Math.min(lineText.length, col + MAX * 4);
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(lineText[from] ?? '')) from--;
+  if (to < lineText.length && /[\uDC00-\uDFFF]/.test(lineText[to] ?? '')) to++;
+  const src = lineText.slice(from, to).replace(/\r$/, '').replace(/\t/g, ' ');
+  // Each character with what it shows as and how many columns that takes.
+  const chars = [...src].map((ch) => {
+    if (!isHidden(ch)) return { ch, shown: ch, w: width(ch) };
+    const shown = visible(ch);
+    return { ch, shown, w: shown.length };
+  });
+  // Map the UTF-16 column to a character index.
   let idx = 0;
-  for (let u = 0; idx < chars.length && u < column - 1; idx++) u += (chars[idx] as string).length;
-  const widths = chars.map(width);
+  for (let u = from; idx < chars.length && u < col; idx++) u += (chars[idx]?.ch as string).length;
+  const widths = chars.map((x) => x.w);
   let start = 0;
   let left = 0;
-  const fits = widths.reduce((a, b) => a + b, 0) <= MAX;
+  const fits = from === 0 && to === lineText.length && widths.reduce((a, b) => a + b, 0) <= MAX;
   for (let i = idx - 1; !fits && i >= 0 && left + (widths[i] ?? 1) <= MAX / 3; i--) {
     left += widths[i] ?? 1;
     start = i;
   }
+  if (fits) start = 0;
   let end = start;
   let total = 0;
   while (end < chars.length && total + (widths[end] ?? 1) <= MAX) total += widths[end++] ?? 1;
-  const prefix = start > 0 ? '…' : '';
-  const suffix = end < chars.length ? '…' : '';
-  const shown = `${prefix}${chars.slice(start, end).join('')}${suffix}`;
+  const prefix = start > 0 || from > 0 ? '…' : '';
+  const suffix = end < chars.length || to < lineText.length ? '…' : '';
+  const shown = `${prefix}${chars.slice(start, end).map((x) => x.shown).join('')}${suffix}`;
   let caretAt = prefix.length;
   for (let i = start; i < idx && i < end; i++) caretAt += widths[i] ?? 1;
   const gutter = String(line);
@@ -171,9 +196,10 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 function githubAnnotation(f: Finding): string {
   const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-  const title = `${f.rule}${f.key === '' ? '' : `: ${f.key}`}`;
-  const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(title)}`;
-  return `::${level} ${props}::${escapeData(`${f.message}\nFix: ${f.hint}`)}\n`;
+  // Shown to people in the pull request: invisible characters are made visible there too.
+  const title = visible(`${f.rule}${f.key === '' ? '' : `: ${f.key}`}`);
+  const props = `file=${escapeProperty(visible(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(title)}`;
+  return `::${level} ${props}::${escapeData(visible(`${f.message}\nFix: ${f.hint}`))}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +232,8 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
           ruleId: f.rule,
           ruleIndex: Math.max(0, RULES.findIndex((r) => r.id === f.rule)),
           level: level(f.severity),
-          message: { text: `${f.message}${f.key === '' ? '' : ` [${f.key}]`}\nFix: ${f.hint}` },
+          // The message is for people (code scanning shows it); `properties.key` keeps the key as it is.
+          message: { text: visible(`${f.message}${f.key === '' ? '' : ` [${f.key}]`}\nFix: ${f.hint}`) },
           locations: [
             {
               physicalLocation: {

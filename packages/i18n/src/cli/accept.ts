@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '../project/config.js';
-import { acceptKeys } from '../project/accept.js';
+import { acceptKeys, writeAcceptResult } from '../project/accept.js';
+import { ConcurrentChangeError } from '../project/write.js';
+import { visible } from '../syntax/invisible.js';
 import { loadProject } from '../project/project.js';
 import { commandName, configOptions, requireLocale, type GlobalOptions } from './shared.js';
 
@@ -15,14 +17,18 @@ export async function acceptCommand(locale: string, keys: readonly string[], g: 
       `no key of ${locale} matches ${result.unmatched.map((k) => `"${k}"`).join(', ')}; nothing was recorded. Keys look like ui:nav.contents or north-korea-ukraine-relations:sections.history.p1 (patterns: ui:nav.*, **)`,
     );
   }
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  const { mkdirSync } = await import('node:fs');
-  const path = await import('node:path');
-  mkdirSync(path.dirname(result.path), { recursive: true });
-  await writeFileAtomic(result.path, result.text, { encoding: 'utf8' });
+  try {
+    writeAcceptResult(result);
+  } catch (e) {
+    if (!(e instanceof ConcurrentChangeError)) throw e;
+    process.stderr.write(
+      `error ${visible(e.message)}\nNothing was recorded. Run \`${commandName()} accept ${locale}${keys.length > 0 ? ' …' : ''}\` again.\n`,
+    );
+    return 1;
+  }
   process.stdout.write(
     `Accepted ${result.accepted.length} ${result.accepted.length === 1 ? 'translation' : 'translations'} of ${locale} against the current source (${result.relPath}).\n` +
-      (result.accepted.length <= 10 ? result.accepted.map((k) => `  ✓ ${k}\n`).join('') : '') +
+      (result.accepted.length <= 10 ? result.accepted.map((k) => `  ✓ ${visible(k)}\n`).join('') : '') +
       `Commit ${result.relPath} with the translations; \`${commandName()} check\` reports a key as stale when its source text changes again.\n`,
   );
   return 0;

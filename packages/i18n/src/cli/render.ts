@@ -27,7 +27,7 @@ export async function renderCommand(
   }
   const ids = options.document === undefined ? Object.keys(corpus.documents) : [options.document];
   for (const id of ids) {
-    if (!(id in corpus.documents)) {
+    if (!Object.hasOwn(corpus.documents, id)) {
       throw new ConfigError(`unknown document "${id}": the core has ${Object.keys(corpus.documents).join(', ')}`);
     }
   }

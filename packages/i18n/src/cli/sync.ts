@@ -2,6 +2,8 @@ import pc from 'picocolors';
 import { loadConfig } from '../project/config.js';
 import { loadProject } from '../project/project.js';
 import { planSync, SyncConflictError, writeSyncPlan } from '../project/sync.js';
+import { WriteError } from '../project/write.js';
+import { visible } from '../syntax/invisible.js';
 import { commandName, configOptions, requireLocale, useColor, type GlobalOptions } from './shared.js';
 
 export interface SyncCommandOptions {
@@ -23,15 +25,15 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
     const parts: string[] = [];
     if (f.added.length > 0) parts.push(c.green(`+${f.added.length} added`));
     if (f.removed.length > 0) parts.push(c.red(`-${f.removed.length} removed`));
-    out.push(`${c.bold(f.relPath)}${f.create ? ' (new file)' : ''}: ${parts.join(', ')}`);
-    for (const k of f.added.slice(0, MAX_LISTED)) out.push(`  ${c.green('+')} ${k}`);
+    out.push(`${c.bold(visible(f.relPath))}${f.create ? ' (new file)' : ''}: ${parts.join(', ')}`);
+    for (const k of f.added.slice(0, MAX_LISTED)) out.push(`  ${c.green('+')} ${visible(k)}`);
     if (f.added.length > MAX_LISTED) out.push(`  … and ${f.added.length - MAX_LISTED} more`);
-    for (const k of f.removed.slice(0, MAX_LISTED)) out.push(`  ${c.red('-')} ${k}`);
+    for (const k of f.removed.slice(0, MAX_LISTED)) out.push(`  ${c.red('-')} ${visible(k)}`);
     if (f.removed.length > MAX_LISTED) out.push(`  … and ${f.removed.length - MAX_LISTED} more`);
-    for (const k of f.skipped) out.push(`  ${c.yellow('!')} ${k}: not added (a text is where the source has an object, or the reverse); fix it by hand`);
+    for (const k of f.skipped) out.push(`  ${c.yellow('!')} ${visible(k)}: not added (a text is where the source has an object, or the reverse); fix it by hand`);
   }
   for (const b of plan.broken) out.push(`${c.yellow('skipped')} ${b}: it is not valid JSON; run \`${cmd} check\` to see where, fix it, then sync again`);
-  const changes = plan.files.filter((f) => f.added.length > 0 || f.removed.length > 0);
+  const changes = plan.files.filter((f) => f.create || f.added.length > 0 || f.removed.length > 0);
   if (changes.length === 0) {
     out.push(plan.broken.length === 0 ? 'Everything is in sync: no key to add' + (opts.prune ? ' or remove.' : '.') : '');
     process.stdout.write(`${out.join('\n')}\n`);
@@ -45,9 +47,11 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
   try {
     await writeSyncPlan({ files: changes, broken: plan.broken });
   } catch (e) {
-    if (e instanceof SyncConflictError) {
+    if (e instanceof SyncConflictError || e instanceof WriteError) {
       process.stdout.write(`${out.join('\n')}\n`);
-      process.stderr.write(`${c.red('error')} ${e.message}\n`);
+      process.stderr.write(`${c.red('error')} ${visible(e.message)}\n`);
+      if (e instanceof WriteError && e.written.length === 0) process.stderr.write(`Nothing was written. Fix that, then run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` again.\n`);
+      else if (e instanceof WriteError) process.stderr.write(`Fix that, then run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` again to finish (the files written are complete).\n`);
       return 1;
     }
     throw e;

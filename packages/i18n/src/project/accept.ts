@@ -1,6 +1,7 @@
 import { keyMatches, logicalEntries, pluralFamilies } from './keys.js';
 import { serialiseLock, sourceHash } from './lock.js';
 import type { Project } from './project.js';
+import { writeFileSafely } from './write.js';
 
 export interface AcceptResult {
   readonly locale: string;
@@ -12,6 +13,8 @@ export interface AcceptResult {
   readonly path: string;
   readonly relPath: string;
   readonly text: string;
+  /** The lock file's bytes when read (null: it did not exist), so a concurrent change is not overwritten. */
+  readonly original: Uint8Array | null;
 }
 
 /**
@@ -65,5 +68,15 @@ export function acceptKeys(project: Project, locale: string, patterns: readonly 
     path: lock.path,
     relPath: lock.relPath,
     text: serialiseLock(project.sourceLocale, keys),
+    original: lock.exists ? lock.bytes : null,
   };
+}
+
+/**
+ * Writes the lock file of an {@link acceptKeys} result crash-safely, refusing (with
+ * {@link ConcurrentChangeError}) if the lock changed since the project was loaded — another
+ * `accept` ran meanwhile, whose keys would otherwise be lost.
+ */
+export function writeAcceptResult(result: AcceptResult): void {
+  writeFileSafely({ path: result.path, relPath: result.relPath, text: result.text, expected: result.original });
 }

@@ -255,7 +255,8 @@ export function discoverLocales(root: string, files: string): string[] {
   const dir = path.join(root, before.endsWith('/') ? before : path.dirname(before + 'x'));
   try {
     return readdirSync(dir)
-      .filter((d) => !d.startsWith('.') && statSync(path.join(dir, d)).isDirectory())
+      // A folder whose name could not be a language tag (quotes, spaces, markup…) is not a locale.
+      .filter((d) => /^[A-Za-z0-9_-]+$/.test(d) && statSync(path.join(dir, d)).isDirectory())
       .sort();
   } catch {
     return [];

@@ -84,7 +84,10 @@ export function insertionEdit(
   const open = obj.offset;
   const close = obj.offset + obj.length - 1;
   if (props.length === 0) {
-    if (sameLine(text, open, close) && close - open > 1) {
+    // `{ }` is written inline; so is `{}` inside an object written on one line (`{ "a": {} }`).
+    const lineEnd = text.indexOf('\n', close);
+    const after = text.slice(close + 1, lineEnd === -1 ? text.length : lineEnd).trim();
+    if (sameLine(text, open, close) && (close - open > 1 || (after !== '' && after !== ','))) {
       const body = items.map(([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, '', style, true)}`).join(', ');
       return { offset: open + 1, length: close - open - 1, content: ` ${body} ` };
     }
@@ -143,6 +146,42 @@ export function removeProperty(text: string, obj: Node, name: string): string {
     to = (props[1] as Node).offset;
   }
   return applyEdits(text, [{ offset: from, length: to - from, content: '' }]);
+}
+
+/**
+ * The edits that remove the properties of `obj` marked in `remove` (by index), each with its comma
+ * and line, in one batch: runs of neighbouring properties go in one edit, so edits never overlap.
+ */
+export function removalEdits(obj: Node, remove: readonly boolean[]): Edit[] {
+  const props = obj.children ?? [];
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < props.length) {
+    if (remove[i] !== true) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < props.length && remove[j + 1] === true) j++;
+    const first = props[i] as Node;
+    const last = props[j] as Node;
+    let from: number;
+    let to: number;
+    if (i === 0 && j === props.length - 1) {
+      from = obj.offset + 1;
+      to = obj.offset + obj.length - 1;
+    } else if (i > 0) {
+      const prev = props[i - 1] as Node;
+      from = prev.offset + prev.length;
+      to = last.offset + last.length;
+    } else {
+      from = first.offset;
+      to = (props[j + 1] as Node).offset;
+    }
+    edits.push({ offset: from, length: to - from, content: '' });
+    i = j + 1;
+  }
+  return edits;
 }
 
 /** Parses JSON text into a tree for the edits above (undefined if it does not parse). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ProjectConfig } from './config.js';
 import { PLURAL_CATEGORIES, type Logical } from './keys.js';
 import { relativePath } from './paths.js';
+import { scanPlaceholders } from '../syntax/inline.js';
 import type { SyntaxProblem } from './project.js';
 
 /**
@@ -29,6 +30,8 @@ export interface LockFile {
   readonly problem: SyntaxProblem | undefined;
   /** The text as read, for positions of keys. */
   readonly text: string;
+  /** The bytes as read (empty when it does not exist), to refuse writing over a concurrent change. */
+  readonly bytes: Uint8Array;
 }
 
 export const LOCK_VERSION = 1;
@@ -40,23 +43,26 @@ export function lockPath(config: ProjectConfig, locale: string): string {
 export function readLock(config: ProjectConfig, locale: string): LockFile {
   const file = lockPath(config, locale);
   const base = { locale, path: file, relPath: relativePath(config.root, file) };
-  if (!existsSync(file)) return { ...base, exists: false, keys: new Map(), problem: undefined, text: '' };
+  if (!existsSync(file)) return { ...base, exists: false, keys: new Map(), problem: undefined, text: '', bytes: new Uint8Array(0) };
   let text = '';
+  let bytes: Uint8Array = new Uint8Array(0);
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
+    text = new TextDecoder().decode(bytes);
     const data = JSON.parse(text) as { keys?: Record<string, unknown> };
     const keys = new Map<string, string>();
     if (data === null || typeof data !== 'object' || typeof data.keys !== 'object' || data.keys === null) {
       throw new Error('no "keys" object');
     }
     for (const [k, v] of Object.entries(data.keys)) if (typeof v === 'string') keys.set(k, v);
-    return { ...base, exists: true, keys, problem: undefined, text };
+    return { ...base, exists: true, keys, problem: undefined, text, bytes };
   } catch (e) {
     return {
       ...base,
       exists: true,
       keys: new Map(),
       text,
+      bytes,
       problem: {
         kind: 'parse',
         offset: 0,
@@ -70,10 +76,18 @@ export function readLock(config: ProjectConfig, locale: string): LockFile {
 
 /** Normalises a source string for hashing (see the module comment). */
 export function normaliseSource(text: string): string {
-  return text
-    .replace(/\{\{\s*(-?)\s*([^,}\s]+)[^}]*\}\}/g, (_m, dash: string, name: string) => `{{${dash}${name}}}`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Linear in the length of the text, whatever it holds (a regular expression over `{{…}}` can
+  // backtrack for minutes on a hostile `{{a{{a{{a…`).
+  let out = '';
+  let at = 0;
+  for (const p of scanPlaceholders(text)) {
+    if (p.type !== 'interpolation') continue;
+    const name = /^[^,}\s]*/.exec(p.name)?.[0] ?? '';
+    out += `${text.slice(at, p.start)}{{${p.unescaped ? '-' : ''}${name}}}`;
+    at = p.end;
+  }
+  out += text.slice(at);
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 const hashes = new WeakMap<Logical, string>();
@@ -105,7 +119,7 @@ function computeHash(source: Logical): string {
 
 /** Serialises a lock: sorted keys, two-space indent, trailing newline (stable diffs in git). */
 export function serialiseLock(sourceLocale: string, keys: ReadonlyMap<string, string>): string {
-  const sorted: Record<string, string> = {};
+  const sorted = Object.create(null) as Record<string, string>; // any key is a key, __proto__ too
   for (const k of [...keys.keys()].sort()) sorted[k] = keys.get(k) as string;
   return `${JSON.stringify(
     {

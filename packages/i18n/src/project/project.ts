@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Corpus } from '@bilateral/core';
@@ -6,6 +6,8 @@ import { ConfigError, loadCorpus, type ProjectConfig } from './config.js';
 import { listLocaleFiles } from './resources.js';
 import { readLock, type LockFile } from './lock.js';
 import { relativePath } from './paths.js';
+import { LIMITS } from '../limits.js';
+import { findInvisible } from '../syntax/invisible.js';
 
 export { relativePath };
 
@@ -32,7 +34,7 @@ export interface Entry {
 }
 
 export interface SyntaxProblem {
-  readonly kind: 'parse' | 'duplicate' | 'bom' | 'encoding' | 'type' | 'root' | 'read';
+  readonly kind: 'parse' | 'duplicate' | 'bom' | 'encoding' | 'type' | 'root' | 'read' | 'size' | 'depth' | 'key';
   readonly offset: number;
   readonly message: string;
   readonly hint: string;
@@ -120,12 +122,18 @@ export function buildProject(config: ProjectConfig, corpus: Corpus | undefined):
   };
 }
 
-/** Reads and parses one locale file; never throws. */
+/** Reads and parses one locale file; never throws. A file over {@link LIMITS.fileBytes} is not read. */
 export function readLocaleFile(root: string, locale: string, namespace: string, file: string): LocaleFile {
   let bytes: Buffer;
   const problems: SyntaxProblem[] = [];
   try {
-    bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+    const size = existsSync(file) ? statSync(file).size : 0;
+    if (size > LIMITS.fileBytes) {
+      problems.push(tooLarge(size));
+      bytes = Buffer.alloc(0);
+    } else {
+      bytes = size === 0 && !existsSync(file) ? Buffer.alloc(0) : readFileSync(file);
+    }
   } catch (e) {
     bytes = Buffer.alloc(0);
     problems.push({
@@ -137,6 +145,36 @@ export function readLocaleFile(root: string, locale: string, namespace: string, 
     });
   }
   return parseLocaleFile(root, locale, namespace, file, bytes, problems);
+}
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const tooLarge = (size: number): SyntaxProblem => ({
+  kind: 'size',
+  offset: 0,
+  message: `the file is ${megabytes(size)}; locale files over ${megabytes(LIMITS.fileBytes)} are not read (a real one is far smaller)`,
+  hint: 'Check that this is the right file (not a log, a dump or generated data); split a very large namespace into several files.',
+  key: '',
+});
+
+/**
+ * Where a JSON text nests objects and arrays deeper than {@link LIMITS.depth}, or -1. Linear and
+ * not recursive: parsers and tree walks are recursive and would overflow the stack on a file
+ * nested ten thousand levels deep, so such a file is reported and never parsed.
+ */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > LIMITS.depth) return i;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return -1;
 }
 
 const BAD = '\uFFFD';
@@ -151,8 +189,11 @@ export function parseLocaleFile(
   initialProblems: SyntaxProblem[] = [],
 ): LocaleFile {
   const problems = [...initialProblems];
+  if (bytes.length > LIMITS.fileBytes && !problems.some((p) => p.kind === 'size')) problems.push(tooLarge(bytes.length));
+  // A file that could not be read (or was too large to) has nothing more to report.
+  const unread = problems.some((p) => p.kind === 'read' || p.kind === 'size');
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
+  const body = unread ? new Uint8Array(0) : bom ? bytes.subarray(3) : bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -167,7 +208,7 @@ export function parseLocaleFile(
       key: '',
     });
   }
-  if (bom) {
+  if (bom && !unread) {
     problems.push({
       kind: 'bom',
       offset: 0,
@@ -192,7 +233,19 @@ export function parseLocaleFile(
   const entries = new Map<string, Entry>();
   let tree: Node | undefined;
   let usable = true;
-  if (text.trim() === '') {
+  const deep = unread ? -1 : tooDeep(text);
+  if (unread) {
+    usable = false;
+  } else if (deep !== -1) {
+    usable = false;
+    problems.push({
+      kind: 'depth',
+      offset: deep,
+      message: `objects are nested more than ${LIMITS.depth} levels deep here; the file is not read any further`,
+      hint: 'Locale files nest a few levels (section → paragraph); look for a run of { or [ pasted by mistake.',
+      key: '',
+    });
+  } else if (text.trim() === '') {
     usable = false;
     problems.push({
       kind: 'parse',
@@ -247,17 +300,31 @@ export function parseLocaleFile(
     }
   }
 
+  // Offsets of the decoded characters of string literals with escapes, built once per entry: a
+  // finding's position is then found in constant time, however long the text and many the findings.
+  const escapedOffsets = new WeakMap<Entry, Uint32Array>();
   const valueOffset = (entry: Entry, index: number): number => {
-    // Walk the raw string literal, decoding escapes, until `index` decoded characters are consumed.
-    let raw = entry.valueOffset + 1;
+    const start = entry.valueOffset + 1;
     const end = entry.valueOffset + entry.valueLength - 1;
-    let decoded = 0;
-    while (raw < end && decoded < index) {
-      if (text[raw] === '\\') raw += text[raw + 1] === 'u' ? 6 : 2;
-      else raw += 1;
-      decoded++;
+    const clamp = (raw: number) => Math.min(raw, Math.max(entry.valueOffset, end));
+    const value = entry.value;
+    if (typeof value === 'string' && value.length === entry.valueLength - 2) {
+      return clamp(start + Math.max(0, index)); // no escapes: one raw character per decoded one
     }
-    return Math.min(raw, Math.max(entry.valueOffset, end));
+    let map = escapedOffsets.get(entry);
+    if (map === undefined) {
+      // Walk the raw string literal, decoding escapes: map[i] is where decoded character i starts.
+      const offsets: number[] = [];
+      let raw = start;
+      while (raw < end) {
+        offsets.push(raw);
+        raw += text[raw] === '\\' ? (text[raw + 1] === 'u' ? 6 : 2) : 1;
+      }
+      offsets.push(raw);
+      map = Uint32Array.from(offsets);
+      escapedOffsets.set(entry, map);
+    }
+    return clamp(map[Math.min(Math.max(0, index), map.length - 1)] ?? start);
   };
 
   return {
@@ -278,7 +345,7 @@ export function parseLocaleFile(
   };
 }
 
-const article = (t: string) => (t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`);
+const article = (t: string) => (t === 'null' ? 'null' : t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`);
 
 function flatten(node: Node, prefix: string[], out: Map<string, Entry>, problems: SyntaxProblem[]): void {
   if (node.type === 'object') {
@@ -289,6 +356,17 @@ function flatten(node: Node, prefix: string[], out: Map<string, Entry>, problems
       if (keyNode === undefined || valueNode === undefined) continue;
       const name = String(keyNode.value);
       const p = [...prefix, name];
+      const hidden = findInvisible(name, { marks: true });
+      if (hidden.length > 0) {
+        const h = hidden[0] as (typeof hidden)[number];
+        problems.push({
+          kind: 'key',
+          offset: keyNode.offset,
+          message: `the key "${p.join('.')}" contains the invisible character ${h.code} (${h.name})${hidden.length > 1 ? ` and ${hidden.length - 1} more` : ''}: it looks like "${[...prefix, [...name].filter((_, i) => !hidden.some((x) => x.index === i)).join('')].join('.')}" but is another key`,
+          hint: 'Retype the key, or copy it from the source file: keys are never translated.',
+          key: p.join('.'),
+        });
+      }
       const first = seen.get(name);
       if (first !== undefined) {
         problems.push({
@@ -311,10 +389,23 @@ function flatten(node: Node, prefix: string[], out: Map<string, Entry>, problems
         problems.push({
           kind: 'type',
           offset: valueNode.offset,
-          message: `"${p.join('.')}" is ${article(type)} (${JSON.stringify(valueNode.value)}); translations are strings`,
+          message: `"${p.join('.')}" is ${article(type)}${type === 'null' ? '' : ` (${JSON.stringify(valueNode.value)})`}; translations are strings`,
           hint: `Write it as a string: "${String(valueNode.value)}".`,
           key: p.join('.'),
         });
+      }
+      const clash = out.get(p.join('.'));
+      if (clash !== undefined && clash.path.join('\u0000') !== p.join('\u0000')) {
+        // `"a.b": "…"` and `"a": { "b": "…" }` are one key to i18next, which reads the nested one.
+        const flat = clash.path.length < p.length ? clash : undefined;
+        problems.push({
+          kind: 'duplicate',
+          offset: keyNode.offset,
+          message: `"${p.join('.')}" is written twice, once with dots in the key and once nested; i18next reads only the nested one`,
+          hint: 'Keep one of the two (nested, like the rest of the file) with the right text, and delete the other.',
+          key: p.join('.'),
+        });
+        if (flat === undefined) continue; // the nested one is already there: keep it
       }
       out.set(p.join('.'), {
         key: p.join('.'),

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Resources } from '../render/renderer.js';
 import type { ProjectConfig } from './config.js';
+import { readLocaleFile } from './project.js';
 
 export interface LocaleFileRef {
   readonly locale: string;
@@ -39,18 +40,26 @@ export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
 }
 
 /**
- * Reads every locale file as i18next resources. Files that do not parse are left out (the
- * `syntax` check reports them with line and column); this function never throws for them.
+ * Reads every locale file as i18next resources. Files that do not parse, or that are too large or
+ * too deeply nested to check ({@link readLocaleFile} decides, exactly as for `check`), are left
+ * out (the `syntax` check reports them with line and column); this function never throws for them.
+ * The containers have no prototype: a locale or namespace named `__proto__` is just a name.
  */
 export function readResources(config: ProjectConfig): Resources {
-  const resources: Resources = {};
-  for (const locale of config.locales) resources[locale] = {};
+  const resources: Resources = Object.create(null) as Resources;
+  for (const locale of config.locales) resources[locale] = Object.create(null) as Record<string, unknown>;
   for (const ref of listLocaleFiles(config)) {
+    const file = readLocaleFile(config.root, ref.locale, ref.namespace, ref.file);
+    if (!file.usable) continue;
     try {
-      const text = readFileSync(ref.file, 'utf8').replace(/^\uFEFF/, '');
-      const data: unknown = JSON.parse(text);
+      const data: unknown = JSON.parse(file.text);
       if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-        (resources[ref.locale] ??= {})[ref.namespace] = data;
+        let byNs = resources[ref.locale];
+        if (byNs === undefined) {
+          byNs = Object.create(null) as Record<string, unknown>;
+          resources[ref.locale] = byNs;
+        }
+        byNs[ref.namespace] = data;
       }
     } catch {
       // Reported by the syntax check.

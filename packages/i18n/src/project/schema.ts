@@ -63,12 +63,17 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
         let node = root;
         for (const p of parts.slice(0, -1)) {
           const props = node['properties'] as Record<string, Schema>;
-          props[p] ??= objectSchema();
+          const next = Object.hasOwn(props, p) ? props[p] : undefined;
+          // A text where another key needs an object (`"a"` and `"a.b"`): the schema keeps the text.
+          if (next !== undefined && next['properties'] === undefined) return;
+          props[p] = next ?? objectSchema();
           if (required && !(node['required'] as string[]).includes(p)) (node['required'] as string[]).push(p);
           node = props[p] as Schema;
         }
         const name = parts.at(-1) as string;
-        (node['properties'] as Record<string, Schema>)[name] = value;
+        const props = node['properties'] as Record<string, Schema>;
+        if (Object.hasOwn(props, name) && (props[name] as Schema)['properties'] !== undefined) return;
+        props[name] = value;
         if (required && !(node['required'] as string[]).includes(name)) (node['required'] as string[]).push(name);
       };
       for (const s of sourceLogical.values()) {
@@ -111,7 +116,8 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
 }
 
 function objectSchema(): Schema {
-  return { type: 'object', properties: {}, required: [], additionalProperties: false };
+  // `properties` has no prototype: keys named `__proto__` or `constructor` are keys like any other.
+  return { type: 'object', properties: Object.create(null) as Schema, required: [], additionalProperties: false };
 }
 
 function formsFor(s: Logical, locale: string): [string, string][] {

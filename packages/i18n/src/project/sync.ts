@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { applyEdits, type Node } from 'jsonc-parser';
+import { applyEdits, type Edit, type Node } from 'jsonc-parser';
 import {
   detectStyle,
   insertionEdit,
-  objectAt,
   objectIndex,
   parseObject,
   propertyNames,
-  removeProperty,
+  removalEdits,
   serialize,
   type JsonValue,
 } from './edit.js';
@@ -25,6 +22,7 @@ import {
 } from './keys.js';
 import { relativePath } from './paths.js';
 import type { LocaleFile, Project } from './project.js';
+import { ConcurrentChangeError, writeFilesSafely } from './write.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
@@ -89,7 +87,8 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
         target === undefined
           ? createFile(project, source, sourceLogical, locale, ns, (k) => exempt('missing', locale, ns, k))
           : editFile(source, sourceLogical, target, families, options.prune === true, (rule, k) => exempt(rule, locale, ns, k));
-      if (plan.added.length > 0 || plan.removed.length > 0 || plan.skipped.length > 0) files.push(plan);
+      // A missing file is created even when the source has nothing to copy yet (`check` asks for it).
+      if (plan.create || plan.added.length > 0 || plan.removed.length > 0 || plan.skipped.length > 0) files.push(plan);
     }
   }
   return { files, broken };
@@ -117,16 +116,15 @@ function createFile(
   ns: string,
   exempt: (key: string) => boolean,
 ): FilePlan {
-  const obj: Record<string, JsonValue> = {};
+  // Objects without a prototype: a key named `__proto__` or `constructor` is just a key here.
+  const obj = newObject();
   const added: string[] = [];
+  const skipped: string[] = [];
   for (const s of sourceLogical.values()) {
     if (exempt(s.key)) continue;
     for (const leaf of leavesFor(s, locale, new Set())) {
-      let node = obj;
-      const parts = leaf.key.split('.');
-      for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, JsonValue>;
-      node[parts.at(-1) as string] = leaf.value;
-      added.push(leaf.key);
+      if (setLeaf(obj, leaf.key.split('.'), leaf.value)) added.push(leaf.key);
+      else skipped.push(leaf.key);
     }
   }
   const style = detectStyle(source.text);
@@ -139,7 +137,7 @@ function createFile(
     create: true,
     added,
     removed: [],
-    skipped: [],
+    skipped,
     original: Buffer.alloc(0),
     text: `${serialize(obj, '', style)}${style.eol}`,
   };
@@ -161,6 +159,71 @@ function editFile(
   const skipped: string[] = [];
   const have = new Set(target.entries.keys());
   const sourceOrder = orderOf(source);
+
+  // Removals first (with --prune), so that a text the source now has as an object is replaced
+  // in one run: additions are then computed on what is left.
+  if (prune) {
+    const sourceLeaves = new Set(source.entries.keys());
+    const sourcePrefixes = new Set<string>();
+    for (const k of sourceLeaves) {
+      const parts = k.split('.');
+      for (let i = 1; i < parts.length; i++) sourcePrefixes.add(parts.slice(0, i).join('.'));
+    }
+    const allowed = pluralCategories(locale);
+    const keep = (key: string): boolean => {
+      if (sourceLeaves.has(key)) return true;
+      const p = parsePluralKey(key);
+      if (p !== undefined && families.has(p.ordinal ? `${p.base}_ordinal` : p.base) && sourceLogical.has(p.ordinal ? `${p.base}_ordinal` : p.base)) {
+        const cats = p.ordinal ? pluralCategories(locale, true) : allowed;
+        return cats.includes(p.category) || p.category === 'zero';
+      }
+      return false;
+    };
+    // Keys under which something is exempt from `obsolete` (the entry itself and its ancestors).
+    const exemptPrefixes = new Set<string>();
+    for (const k of target.entries.keys()) {
+      if (!exempt('obsolete', k)) continue;
+      const parts = k.split('.');
+      for (let i = 1; i <= parts.length; i++) exemptPrefixes.add(parts.slice(0, i).join('.'));
+    }
+    // One parse, one pass, one batch of edits: linear however many keys go.
+    const edits: Edit[] = [];
+    const visit = (obj: Node, prefix: readonly string[]) => {
+      const props = obj.children ?? [];
+      const remove = props.map((prop) => {
+        const name = String(prop.children?.[0]?.value);
+        const value = prop.children?.[1];
+        const key = [...prefix, name].join('.');
+        let gone: boolean;
+        if (value?.type === 'object') {
+          gone = !sourcePrefixes.has(key) && !exemptPrefixes.has(key);
+          if (!gone) visit(value, [...prefix, name]);
+        } else if (value?.type === 'array') {
+          // A list stays when the source has one there too (its items are not pruned one by one).
+          gone = !sourcePrefixes.has(key) && !exemptPrefixes.has(key);
+        } else {
+          gone = !keep(key) && !exempt('obsolete', key);
+        }
+        if (gone) removed.push(key);
+        return gone;
+      });
+      edits.push(...removalEdits(obj, remove));
+    };
+    const tree = parseObject(text);
+    if (tree !== undefined) visit(tree, []);
+    text = applyEdits(text, edits);
+    // What is left: keys under a removed key are gone too.
+    const gone = new Set(removed);
+    for (const k of [...have]) {
+      const parts = k.split('.');
+      for (let i = 1; i <= parts.length; i++) {
+        if (gone.has(parts.slice(0, i).join('.'))) {
+          have.delete(k);
+          break;
+        }
+      }
+    }
+  }
 
   // Additions are computed against one parse of the file and applied in one go: each run of new
   // properties that goes to the same place becomes a single edit.
@@ -194,21 +257,18 @@ function editFile(
             skipped.push(leaf.key); // a text where the source has an object, or the reverse
             continue;
           }
-          group = { parentPath, name, value: rest.length === 0 ? leaf.value : {}, keys: [] };
+          group = { parentPath, name, value: rest.length === 0 ? leaf.value : newObject(), keys: [] };
           groups.set(id, group);
         }
         if (rest.length > 0) {
-          if (typeof group.value === 'string') {
+          // A text where the new object needs an object (or the reverse): skipped, never misplaced.
+          if (typeof group.value === 'string' || !setLeaf(group.value as Record<string, JsonValue>, rest, leaf.value)) {
             skipped.push(leaf.key);
             continue;
           }
-          let node = group.value as Record<string, JsonValue>;
-          for (const p of rest.slice(0, -1)) {
-            const next = node[p];
-            if (typeof next === 'string') break;
-            node = (node[p] ??= {}) as Record<string, JsonValue>;
-          }
-          node[rest.at(-1) as string] = leaf.value;
+        } else if (typeof group.value !== 'string') {
+          skipped.push(leaf.key);
+          continue;
         }
         group.keys.push(leaf.key);
         have.add(leaf.key);
@@ -229,46 +289,6 @@ function editFile(
     text = applyEdits(text, edits);
   }
 
-  if (prune) {
-    const sourceLeaves = new Set(source.entries.keys());
-    const sourcePrefixes = new Set<string>();
-    for (const k of sourceLeaves) {
-      const parts = k.split('.');
-      for (let i = 1; i < parts.length; i++) sourcePrefixes.add(parts.slice(0, i).join('.'));
-    }
-    const allowed = pluralCategories(locale);
-    const keep = (key: string): boolean => {
-      if (sourceLeaves.has(key)) return true;
-      const p = parsePluralKey(key);
-      if (p !== undefined && families.has(p.ordinal ? `${p.base}_ordinal` : p.base) && sourceLogical.has(p.ordinal ? `${p.base}_ordinal` : p.base)) {
-        const cats = p.ordinal ? pluralCategories(locale, true) : allowed;
-        return cats.includes(p.category) || p.category === 'zero';
-      }
-      return false;
-    };
-    // Visit the target's keys, removing whole objects the source does not have at all.
-    const visit = (prefix: string[]) => {
-      const root = parseObject(text);
-      const obj = objectAt(root, prefix);
-      if (obj === undefined) return;
-      for (const name of propertyNames(obj)) {
-        const p = [...prefix, name];
-        const key = p.join('.');
-        const isObject = objectAt(root, p) !== undefined;
-        const underExempt = [...target.entries.keys()].some((k) => (k === key || k.startsWith(`${key}.`)) && exempt('obsolete', k));
-        if (isObject) {
-          if (!sourcePrefixes.has(key) && !underExempt) {
-            text = removeProperty(text, objectAt(parseObject(text), prefix) as never, name);
-            removed.push(key);
-          } else visit(p);
-        } else if (!keep(key) && !exempt('obsolete', key)) {
-          text = removeProperty(text, objectAt(parseObject(text), prefix) as never, name);
-          removed.push(key);
-        }
-      }
-    };
-    visit([]);
-  }
 
   return {
     locale,
@@ -282,6 +302,29 @@ function editFile(
     original: target.bytes,
     text: target.bom ? `\uFEFF${text}` : text,
   };
+}
+
+const newObject = (): Record<string, JsonValue> => Object.create(null) as Record<string, JsonValue>;
+
+/**
+ * Sets `path` to `value` in a tree of prototype-less objects, creating objects on the way.
+ * Returns false, changing nothing, when a text is in the way or the leaf is already set.
+ */
+function setLeaf(root: Record<string, JsonValue>, path: readonly string[], value: string): boolean {
+  let node = root;
+  for (const p of path.slice(0, -1)) {
+    const next = Object.hasOwn(node, p) ? node[p] : undefined;
+    if (typeof next === 'string') return false;
+    if (next === undefined) {
+      const created = newObject();
+      node[p] = created;
+      node = created;
+    } else node = next as Record<string, JsonValue>;
+  }
+  const last = path.at(-1) as string;
+  if (Object.hasOwn(node, last)) return false;
+  node[last] = value;
+  return true;
 }
 
 /** Child names of every object of a file, in order, by dotted path ('' for the root). */
@@ -342,33 +385,25 @@ function ranker(order: readonly string[]): (n: string) => number | undefined {
   return r;
 }
 
-export class SyncConflictError extends Error {
+/** A file changed on disk while `sync` ran; nothing was written over it (run sync again). */
+export class SyncConflictError extends ConcurrentChangeError {
   override readonly name = 'SyncConflictError';
 }
 
 /**
- * Writes the planned files atomically (temp file + rename). Before each write the file is read
- * again: if it changed since the project was loaded, nothing is written over it and a
- * {@link SyncConflictError} names it (run sync again).
+ * Writes the planned files crash-safely ({@link writeFilesSafely}: temp file, flush, rename).
+ * Before anything is written, and again right before each file is replaced, the file is compared
+ * with the bytes the plan was made from: if it changed (an editor saved it, another sync ran), it
+ * is not written and a {@link SyncConflictError} names it. Other failures (a full disk, a
+ * read-only file) throw {@link WriteError}, naming the files already written.
  */
 export async function writeSyncPlan(plan: SyncPlan): Promise<void> {
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  const changed: string[] = [];
-  for (const f of plan.files) {
-    const now = existsSync(f.path) ? readFileSync(f.path) : Buffer.alloc(0);
-    if (f.create ? existsSync(f.path) : Buffer.compare(now, f.original) !== 0) changed.push(f.relPath);
-  }
-  if (changed.length > 0) {
-    throw new SyncConflictError(
-      `${changed.join(', ')} changed on disk since it was read (an editor saving?); nothing was written. Run sync again.`,
+  try {
+    writeFilesSafely(
+      plan.files.map((f) => ({ path: f.path, relPath: f.relPath, text: f.text, expected: f.create ? null : f.original })),
     );
-  }
-  for (const f of plan.files) {
-    const now = existsSync(f.path) ? readFileSync(f.path) : Buffer.alloc(0);
-    if (f.create ? existsSync(f.path) : Buffer.compare(now, f.original) !== 0) {
-      throw new SyncConflictError(`${f.relPath} changed on disk while syncing; it was not written. Run sync again.`);
-    }
-    if (f.create) mkdirSync(path.dirname(f.path), { recursive: true });
-    await writeFileAtomic(f.path, f.text, { encoding: 'utf8' });
+  } catch (e) {
+    if (e instanceof ConcurrentChangeError) throw new SyncConflictError(`${e.message} Run sync again.`, e.files);
+    throw e;
   }
 }

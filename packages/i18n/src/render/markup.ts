@@ -101,7 +101,8 @@ export function renderInline(input: string, handlers: InlineHandlers): Sanitized
           text += r.text;
           return;
         }
-        const allowed = ALLOWED_TAGS[name];
+        // Own properties only: `<constructor>` is not an allowed tag because every object has one.
+        const allowed = Object.hasOwn(ALLOWED_TAGS, name) ? ALLOWED_TAGS[name] : undefined;
         if (allowed === undefined) {
           dropped.push(name);
           return;

@@ -40,7 +40,7 @@ export interface DocumentLabels {
 /** The article body as an HTML fragment (what the site puts inside `<article>`). */
 export function documentToHtml(doc: RenderedDocument, labels: DocumentLabels): string {
   const attrs = (t: { lang: string; fallback: boolean }) =>
-    t.fallback ? ` lang="${t.lang}" class="fallback"` : '';
+    t.fallback ? ` lang="${escapeHtml(t.lang)}" class="fallback"` : '';
   const out: string[] = [`<h1${attrs(doc.title)}>${doc.title.html}</h1>`];
   for (const section of doc.sections) {
     if (section.title !== undefined) {

@@ -9,6 +9,7 @@ import {
   isFact,
   type FormatOptions,
 } from '../format/facts.js';
+import { createGuard } from './guard.js';
 import { escapeHtml, renderInline } from './markup.js';
 
 /** Resources for i18next: language → namespace → nested keys. */
@@ -133,10 +134,19 @@ export function createRenderer(options: RendererOptions): Renderer {
     showSupportNotice: false,
   } as never);
 
+  // Nothing reaches i18next that could hang or crash it (see guard.ts), checked or not.
+  const guard = createGuard({
+    text: (lng, ns, key) => {
+      const v: unknown = i18n.getResource(lng, ns, key);
+      return typeof v === 'string' ? v : undefined;
+    },
+    nestingRegexp: (i18n.services.interpolator as unknown as { nestingRegexp: RegExp }).nestingRegexp,
+  });
+
   const unitPhrase = (value: number, unit: string, lng: string): string => {
     const key = `units.${unit}`;
     const at = chain.find((l) => i18n.exists(key, { lng: l, ns: 'terms', count: value }));
-    if (at === undefined) return formatNumber(value, lng);
+    if (at === undefined || guard(at, 'terms', key) !== undefined) return formatNumber(value, lng);
     return i18n.t(key, { lng: at, ns: 'terms', count: value, interpolation: { escapeValue: false } });
   };
 
@@ -180,6 +190,11 @@ export function createRenderer(options: RendererOptions): Renderer {
       problems?.push({ key: fullKey, message: `missing in ${chain.join(', ')}` });
       return { key: fullKey, html: '', text: '', lang: locale, fallback: false, missing: true };
     }
+    const unsafe = guard(lng, ns, key);
+    if (unsafe !== undefined) {
+      problems?.push({ key: fullKey, message: unsafe });
+      return { key: fullKey, html: '', text: '', lang: lng, fallback: lng !== locale, missing: true };
+    }
     const raw = i18n.t(key, { ...values, lng, ns });
     const out = renderInline(raw, inline ?? noInline);
     return { key: fullKey, html: out.html, text: out.text, lang: lng, fallback: lng !== locale, missing: false };
@@ -209,7 +224,7 @@ export function createRenderer(options: RendererOptions): Renderer {
     const letters = (ui('citation.backlinkLetters').text || BACKLINK_DEFAULT).split(/\s+/);
     const inline = {
       cite(id: string) {
-        if (!(id in doc.references)) {
+        if (!Object.hasOwn(doc.references, id)) {
           problems.push({ key: id, message: `unknown reference "${id}"` });
           return { html: '', text: '' };
         }
@@ -232,7 +247,7 @@ export function createRenderer(options: RendererOptions): Renderer {
         const t = ui('article.dubious', {}, problems);
         const title = ui('article.dubiousTitle', {}, problems);
         return {
-          html: `<sup class="dubious"><span lang="${t.lang}" title="${escapeHtml(title.text)}">[${t.html}]</span></sup>`,
+          html: `<sup class="dubious"><span lang="${escapeHtml(t.lang)}" title="${escapeHtml(title.text)}">[${t.html}]</span></sup>`,
           text: `[${t.text}]`,
         };
       },
@@ -405,12 +420,12 @@ export function createRenderer(options: RendererOptions): Renderer {
       titleHtml.push(`<cite lang="${escapeHtml(original.lang)}">${escapeHtml(q.text)}</cite>`);
       titleText.push(q.text);
       if (intlLocale(original.lang) !== intlLocale(locale) && translated.text && translated.text !== original.text) {
-        titleHtml.push(`<span class="trans-title" lang="${translated.lang}">[${translated.html}]</span>`);
+        titleHtml.push(`<span class="trans-title" lang="${escapeHtml(translated.lang)}">[${translated.html}]</span>`);
         titleText.push(`[${translated.text}]`);
       }
     } else {
       const q = ui('citation.title', { title: translated.text, interpolation: { escapeValue: false } });
-      titleHtml.push(`<cite lang="${translated.lang}">${escapeHtml(q.text)}</cite>`);
+      titleHtml.push(`<cite lang="${escapeHtml(translated.lang)}">${escapeHtml(q.text)}</cite>`);
       titleText.push(q.text);
       {
         // Not verified against the source: the title is a translation and says so.
@@ -432,7 +447,7 @@ export function createRenderer(options: RendererOptions): Renderer {
     push(endSentence(titleHtml.join(' ')), endSentence(titleText.join(' ')));
     if (ref.work !== undefined) {
       const w = translate('terms', `works.${ref.work}`, {}, problems);
-      push(`<i lang="${w.lang}">${w.html}</i>.`, `${w.text}.`);
+      push(`<i lang="${escapeHtml(w.lang)}">${w.html}</i>.`, `${w.text}.`);
     }
     if (ref.authors === undefined && ref.published !== undefined) {
       const d = formatDate(ref.published, locale);

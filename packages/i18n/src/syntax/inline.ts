@@ -37,13 +37,20 @@ export interface Nesting {
 
 export type Placeholder = Interpolation | Nesting;
 
-/** Finds every interpolation and nesting in a string, in order. Unclosed ones are skipped. */
+/**
+ * Finds every interpolation and nesting in a string, in order. Unclosed ones are skipped. Linear
+ * in the length of the string (hostile texts such as `{{a{{a{{a…` or `$t($t($t(…` included): the
+ * next `{{` and `$t(` are searched once each, and a `$t(` whose `)` is not within
+ * {@link MAX_NESTING_SPAN} characters counts as unclosed.
+ */
 export function scanPlaceholders(input: string): Placeholder[] {
   const out: Placeholder[] = [];
   let i = 0;
+  let open = input.indexOf('{{');
+  let nest = input.indexOf('$t(');
   while (i < input.length) {
-    const open = input.indexOf('{{', i);
-    const nest = input.indexOf('$t(', i);
+    if (open !== -1 && open < i) open = input.indexOf('{{', i);
+    if (nest !== -1 && nest < i) nest = input.indexOf('$t(', i);
     if (open === -1 && nest === -1) break;
     if (nest !== -1 && (open === -1 || nest < open)) {
       const end = matchParen(input, nest + 2);
@@ -67,7 +74,11 @@ export function scanPlaceholders(input: string): Placeholder[] {
       continue;
     }
     const close = input.indexOf('}}', open + 2);
-    if (close === -1) break;
+    if (close === -1) {
+      // No interpolation after this point; nestings may still follow.
+      open = -1;
+      continue;
+    }
     const raw = input.slice(open, close + 2);
     let body = input.slice(open + 2, close).trim();
     const unescaped = body.startsWith('-');
@@ -87,10 +98,14 @@ export function scanPlaceholders(input: string): Placeholder[] {
   return out;
 }
 
+/** The longest `$t(…)` the scanner looks for a closing `)` in (a real one is a key and a few options). */
+export const MAX_NESTING_SPAN = 500;
+
 function matchParen(s: string, openIndex: number): number {
   let depth = 0;
   let quote: string | undefined;
-  for (let j = openIndex; j < s.length; j++) {
+  const last = Math.min(s.length, openIndex + MAX_NESTING_SPAN);
+  for (let j = openIndex; j < last; j++) {
     const c = s[j];
     if (quote !== undefined) {
       if (c === '\\') j++;

@@ -35,7 +35,7 @@ export const citations: Rule = {
             }
             const n = (seen.get(id) ?? 0) + 1;
             seen.set(id, n);
-            if (!(id in doc.references)) {
+            if (!Object.hasOwn(doc.references, id)) {
               ctx.report({
                 file,
                 offset: at,

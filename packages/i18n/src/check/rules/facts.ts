@@ -46,10 +46,10 @@ function checkSlots(
   what: string,
 ): void {
   const present = new Set<string>();
-  const declaredList = declared === undefined ? [] : [...declared].map((id) => slot(id, doc.facts[id]));
+  const declaredList = declared === undefined ? [] : [...declared].map((id) => slot(id, Object.hasOwn(doc.facts, id) ? doc.facts[id] : undefined));
   for (const i of scan(value).interpolations) {
     const at = file.valueOffset(entry, i.start);
-    const fact = doc.facts[i.name];
+    const fact = Object.hasOwn(doc.facts, i.name) ? doc.facts[i.name] : undefined;
     if (fact === undefined || (declared !== undefined && !declared.has(i.name))) {
       const near = closest(i.name, declared ?? Object.keys(doc.facts));
       ctx.report({

@@ -1,6 +1,6 @@
 import { factsOf, parseIsoDate, type DocumentModel, type Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND, intlLocale } from '../../format/facts.js';
-import { scan } from '../text.js';
+import { excerpt, scan } from '../text.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -25,7 +25,7 @@ export const literalFacts: Rule = {
             file,
             offset: file.valueOffset(entry, cluster.start),
             key: entry.key,
-            message: `"${cluster.text}" is typed into the text: numbers, dates and amounts come from the core${match === undefined ? '' : ` (this looks like the fact ${match.id})`}`,
+            message: `"${excerpt(cluster.text)}" is typed into the text: numbers, dates and amounts come from the core${match === undefined ? '' : ` (this looks like the fact ${match.id})`}`,
             hint:
               match === undefined
                 ? 'If it is a fact, declare it in the core and write a {{fact, format}} slot; if the key quotes a source (a title), exempt it in bilateral.config.json with a reason.'
@@ -80,25 +80,25 @@ export function findLiterals(text: string, locale: string): Literal[] {
     if ((before !== undefined && LATIN.test(before)) || (after !== undefined && LATIN.test(after))) continue;
     runs.push({ start, end });
   }
-  const out: Literal[] = [];
+  // Clusters are built in place: a hostile text of thousands of date-like runs stays linear.
+  const out: { start: number; end: number; numbers: number[] }[] = [];
   for (const r of runs) {
     const last = out.at(-1);
     if (last !== undefined) {
       const gap = text.slice(last.end, r.start);
-      const word = gap.trim().toLowerCase().replace(/[.,]$/, '');
-      if (DATE_GAP.test(gap) || (gap.length < 16 && /^\p{L}+$/u.test(word) && monthNames(locale).has(word))) {
-        const merged = text.slice(last.start, r.end);
-        out[out.length - 1] = { start: last.start, end: r.end, text: merged, numbers: [...last.numbers, ...numbersIn(text.slice(r.start, r.end))] };
+      const word = gap.length < 16 ? gap.trim().toLowerCase().replace(/[.,]$/, '') : '';
+      if (DATE_GAP.test(gap) || (/^\p{L}+$/u.test(word) && monthNames(locale).has(word))) {
+        last.end = r.end;
+        for (const n of numbersIn(text.slice(r.start, r.end))) last.numbers.push(n);
         continue;
       }
     }
-    const t = text.slice(r.start, r.end);
-    out.push({ start: r.start, end: r.end, text: t, numbers: numbersIn(t) });
+    out.push({ start: r.start, end: r.end, numbers: numbersIn(text.slice(r.start, r.end)) });
   }
   // Extend a date to a following 年/月/日-style unit for the message ("2022年7月13日").
   return out.map((l) => {
-    const unit = /^[年月日년월일]/u.exec(text.slice(l.end));
-    return unit === null ? l : { ...l, end: l.end + 1, text: text.slice(l.start, l.end + 1) };
+    const end = /^[年月日년월일]/u.test(text.charAt(l.end)) ? l.end + 1 : l.end;
+    return { start: l.start, end, text: text.slice(l.start, end), numbers: l.numbers };
   });
 }
 

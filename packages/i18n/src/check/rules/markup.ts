@@ -29,7 +29,8 @@ export const markup: Rule = {
   id: 'markup',
   run(ctx) {
     const extra = (ctx.options()['allowTags'] ?? {}) as Record<string, readonly string[]>;
-    const allowed: Record<string, readonly string[]> = { ...ALLOWED_TAGS, ...CONTENT_TAGS, ...extra };
+    // No prototype: a tag named `constructor` is looked up, not inherited.
+    const allowed: Record<string, readonly string[]> = Object.assign(Object.create(null) as Record<string, readonly string[]>, ALLOWED_TAGS, CONTENT_TAGS, extra);
     for (const { file, entry, value } of ctx.strings()) {
       if (!value.includes('<')) continue;
       const s = scan(value);
@@ -69,7 +70,7 @@ export const markup: Rule = {
           const m = new Map<string, number>();
           for (const t of tags) {
             // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
-            if (t.kind === 'close' || (own && t.name in CONTENT_TAGS) || !(t.name in allowed)) continue;
+            if (t.kind === 'close' || (own && Object.hasOwn(CONTENT_TAGS, t.name)) || !(t.name in allowed)) continue;
             m.set(t.name, (m.get(t.name) ?? 0) + 1);
           }
           return m;
@@ -121,7 +122,7 @@ function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[
 function balance(ctx: RuleContext, file: LocaleFile, entry: Entry, tags: readonly Tag[]): void {
   const open: Tag[] = [];
   for (const t of tags) {
-    if (t.kind === 'self-closing' || VOID.has(t.name) || t.name in CONTENT_TAGS) continue;
+    if (t.kind === 'self-closing' || VOID.has(t.name) || Object.hasOwn(CONTENT_TAGS, t.name)) continue;
     if (t.kind === 'open') open.push(t);
     else {
       const at = open.map((o) => o.name).lastIndexOf(t.name);

@@ -29,6 +29,15 @@ export const missing: Rule = {
         const logical = ctx.logical(file);
         const required = new Set<string>(locale !== ctx.source && sourceLogical !== undefined ? sourceLogical.keys() : []);
         for (const k of declared.keys()) required.add(k);
+        // Keys that hold an object or a list in this file (every proper prefix of an entry).
+        let prefixSet: Set<string> | undefined;
+        const prefixes = () => {
+          if (prefixSet === undefined) {
+            prefixSet = new Set();
+            for (const e of file.entries.values()) for (let i = 1; i < e.path.length; i++) prefixSet.add(e.path.slice(0, i).join('.'));
+          }
+          return prefixSet;
+        };
         for (const key of required) {
           if (logical.has(key)) continue;
           const s = sourceLogical?.get(key);
@@ -48,6 +57,12 @@ export const missing: Rule = {
             const forms = pluralCategories(locale, s.ordinal).map((c) => formKey(s.base, s.ordinal, c));
             message = `missing "${key}" (plural forms ${forms.join(', ')})`;
             hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add the forms with the source text.`;
+          } else if (prefixes().has(key)) {
+            // There, but not as a text: `"key": ["…"]` or `"key": { … }` where the source has "…".
+            message = `"${key}" is a list or an object here; the source (${ctx.source}) has a text`;
+            hint = `Write it as one text in double quotes, as the source does (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}).`;
+            ctx.report({ file, offset: ctx.anchorFor(file, `${key}.\u0000`), key, message, hint });
+            continue;
           } else {
             message = `missing "${key}"${d === undefined ? '' : ` (${d.what})`}`;
             hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add it with the source text.`;

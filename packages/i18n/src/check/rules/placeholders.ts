@@ -3,6 +3,7 @@ import type { Entry, LocaleFile } from '../../project/project.js';
 import type { RuleContext } from '../context.js';
 import { closest, scan } from '../text.js';
 import type { Rule } from './rule.js';
+import { LIMITS } from '../../limits.js';
 
 /**
  * The same interpolation names as the source (format options may differ); no unknown names;
@@ -140,27 +141,66 @@ function checkCycles(ctx: RuleContext): void {
         }
       }
     }
+    // Depth-first, with an explicit stack: a chain of ten thousand nested keys must not overflow
+    // the checker's own stack. On the way back up, each key gets the size of its full expansion.
     const state = new Map<string, 1 | 2>();
-    const stack: string[] = [];
-    const visit = (node: string) => {
-      state.set(node, 1);
-      stack.push(node);
-      for (const e of graph.get(node) ?? []) {
-        const s = state.get(e.to);
-        if (s === 1) {
-          const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+    const path: string[] = [];
+    const texts = new Map<string, number>();
+    const depth = new Map<string, number>();
+    for (const root of graph.keys()) {
+      if (state.has(root)) continue;
+      const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+      state.set(root, 1);
+      path.push(root);
+      while (work.length > 0) {
+        const top = work[work.length - 1] as { node: string; next: number };
+        const edges = graph.get(top.node) ?? [];
+        if (top.next < edges.length) {
+          const e = edges[top.next++] as Edge;
+          const s = state.get(e.to);
+          if (s === 1) {
+            const cycle = [...path.slice(path.indexOf(e.to)), e.to];
+            ctx.report({
+              file: e.file,
+              offset: e.file.valueOffset(e.entry, e.start),
+              key: e.entry.key,
+              message: `${e.raw} makes a cycle: ${cycle.join(' → ')}`,
+              hint: 'A nested key must not (even indirectly) nest the key it is in: write one of them out.',
+            });
+          } else if (s === undefined) {
+            state.set(e.to, 1);
+            path.push(e.to);
+            work.push({ node: e.to, next: 0 });
+          }
+          continue;
+        }
+        // Every child is done (or is an ancestor: a cycle, reported above, counted as nothing).
+        let n = 0;
+        let d = 0;
+        for (const e of edges) {
+          if (state.get(e.to) !== 2) continue;
+          n = Math.min(Number.MAX_SAFE_INTEGER, n + 1 + (texts.get(e.to) ?? 0));
+          d = Math.max(d, 1 + (depth.get(e.to) ?? 0));
+        }
+        texts.set(top.node, n);
+        depth.set(top.node, d);
+        state.set(top.node, 2);
+        path.pop();
+        work.pop();
+        const first = edges[0];
+        if (first !== undefined && (n > LIMITS.nestedTexts || d > LIMITS.nestingDepth)) {
           ctx.report({
-            file: e.file,
-            offset: e.file.valueOffset(e.entry, e.start),
-            key: e.entry.key,
-            message: `${e.raw} makes a cycle: ${cycle.join(' → ')}`,
-            hint: 'A nested key must not (even indirectly) nest the key it is in: write one of them out.',
+            file: first.file,
+            offset: first.file.valueOffset(first.entry, first.start),
+            key: first.entry.key,
+            message:
+              d > LIMITS.nestingDepth
+                ? `$t(…) nesting from here goes ${d} levels deep (at most ${LIMITS.nestingDepth}): the page cannot show it`
+                : `$t(…) nesting from here expands to ${n.toLocaleString('en')} texts (at most ${LIMITS.nestedTexts.toLocaleString('en')}): the page cannot show it`,
+            hint: 'Nest a text once or twice, not texts that nest texts that nest texts: write the repeated part out.',
           });
-        } else if (s === undefined) visit(e.to);
+        }
       }
-      stack.pop();
-      state.set(node, 2);
-    };
-    for (const node of graph.keys()) if (!state.has(node)) visit(node);
+    }
   }
 }

@@ -43,13 +43,16 @@ function dateStop(locale: string): boolean {
  */
 export function ending(value: string, locale: string): { end: End; char: string; loose: () => boolean } {
   const s = scan(value);
+  // Linear however many tags and quotes the text ends with.
+  const tagEnding = new Map<number, (typeof s.tags)[number]>();
+  for (const t of s.tags) if (!tagEnding.has(t.end)) tagEnding.set(t.end, t);
   let end = value.length;
   for (;;) {
     const before = end;
     while (end > 0 && /\s/u.test(value[end - 1] as string)) end--;
-    const tag = s.tags.find((t) => t.end === end);
+    const tag = tagEnding.get(end);
     if (tag !== undefined) end = tag.start;
-    if (end > 0 && CLOSING_QUOTES.test(value.slice(0, end))) end--;
+    if (end > 0 && CLOSING_QUOTES.test(value[end - 1] as string)) end--;
     if (end === before) break;
   }
   const head = value.slice(0, end);

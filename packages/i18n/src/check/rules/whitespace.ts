@@ -1,13 +1,17 @@
 import type { LocaleFile, Entry } from '../../project/project.js';
+import { findInvisible, type Invisible } from '../../syntax/invisible.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from './rule.js';
 
-const LEADING = /^[\s\u3000]+/u;
-const TRAILING = /[\s\u3000]+$/u;
-const DOUBLED = /(?<=\S)[ \u00A0\u3000]{2,}(?=\S)/gu;
-const HAS_DOUBLED = /(?<=\S)[ \u00A0\u3000]{2,}(?=\S)/u;
+/** Spaces a doubled run is made of (a tab or line break is layout, not a typo). */
+const RUN = new Set([' ', '\u00A0', '\u3000']);
+const SPACE = /\s/u;
 
-/** Leading, trailing or doubled spaces that the source does not have. */
+/**
+ * Leading, trailing or doubled spaces that the source does not have, and invisible characters
+ * (bidi controls, zero-width and control characters) that the source does not have. Every scan is
+ * linear in the length of the text.
+ */
 export const whitespace: Rule = {
   id: 'whitespace',
   run(ctx) {
@@ -18,26 +22,106 @@ export const whitespace: Rule = {
           if (typeof entry.value === 'string') checkOne(ctx, source, entry, entry.value, undefined);
         }
       }
-      for (const pair of ctx.pairs(ns)) checkOne(ctx, pair.file, pair.entry, pair.value, pair.sourceValue);
+      for (const pair of ctx.pairs(ns))
+        checkOne(ctx, pair.file, pair.entry, pair.value, pair.sourceValue);
     }
   },
 };
 
-function checkOne(ctx: RuleContext, file: LocaleFile, entry: Entry, value: string, source: string | undefined): void {
-  if (value.trim() === '') return; // `empty` reports it
+/** Index of the first of the trailing whitespace characters, or -1. */
+function trailing(value: string): number {
+  let i = value.length;
+  while (i > 0 && SPACE.test(value[i - 1] as string)) i--;
+  return i === value.length ? -1 : i;
+}
+
+/** Start indexes of runs of two or more spaces between two visible characters. */
+function doubled(value: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < value.length) {
+    if (!RUN.has(value[i] as string)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < value.length && RUN.has(value[j] as string)) j++;
+    if (
+      j - i >= 2 &&
+      i > 0 &&
+      j < value.length &&
+      !SPACE.test(value[i - 1] as string) &&
+      !SPACE.test(value[j] as string)
+    ) {
+      out.push(i);
+    }
+    i = j;
+  }
+  return out;
+}
+
+function checkOne(
+  ctx: RuleContext,
+  file: LocaleFile,
+  entry: Entry,
+  value: string,
+  source: string | undefined,
+): void {
   const report = (index: number, message: string, hint: string) =>
     ctx.report({ file, offset: file.valueOffset(entry, index), key: entry.key, message, hint });
-  if (LEADING.test(value) && (source === undefined || !LEADING.test(source))) {
-    report(0, 'the text starts with a space', 'Delete the space at the start (the page adds spacing itself).');
+  invisible(value, source, report);
+  if (value.trim() === '') return; // `empty` reports it
+  if (SPACE.test(value[0] as string) && (source === undefined || !SPACE.test(source[0] ?? ''))) {
+    report(
+      0,
+      'the text starts with a space',
+      'Delete the space at the start (the page adds spacing itself).',
+    );
   }
-  const t = TRAILING.exec(value);
-  if (t !== null && (source === undefined || !TRAILING.test(source))) {
-    report(t.index, 'the text ends with a space', 'Delete the space at the end.');
+  const t = trailing(value);
+  if (t !== -1 && (source === undefined || trailing(source) === -1)) {
+    report(t, 'the text ends with a space', 'Delete the space at the end.');
   }
   if (value.includes('  ') || /[\u00A0\u3000]/u.test(value)) {
-    if (source !== undefined && HAS_DOUBLED.test(source)) return;
-    for (const m of value.matchAll(DOUBLED)) {
-      report(m.index, 'doubled space', 'Replace the spaces with one.');
+    if (source !== undefined && doubled(source).length > 0) return;
+    for (const at of doubled(value)) report(at, 'doubled space', 'Replace the spaces with one.');
+  }
+}
+
+/** One finding per invisible character the text has and its source does not. */
+function invisible(
+  value: string,
+  source: string | undefined,
+  report: (index: number, message: string, hint: string) => void,
+): void {
+  const found = findInvisible(value);
+  if (found.length === 0) return;
+  const byChar = new Map<string, Invisible[]>();
+  for (const f of found) {
+    if (source?.includes(f.char) === true) continue;
+    byChar.set(f.char, [...(byChar.get(f.char) ?? []), f]);
+  }
+  for (const list of byChar.values()) {
+    const f = list[0] as Invisible;
+    const times = list.length > 1 ? ` (${list.length} times)` : '';
+    if (f.kind === 'bidi') {
+      report(
+        f.index,
+        `invisible ${f.code} (${f.name})${times}: a bidi control changes how the text around it is displayed, so the page can show something other than what is written here (the "Trojan Source" trick)`,
+        'Delete it. To set the direction of a passage, use <bdi>…</bdi> or <span dir="rtl">…</span>, which the page shows as written.',
+      );
+    } else if (f.kind === 'zero-width') {
+      report(
+        f.index,
+        `invisible ${f.code} (${f.name})${times}: the text looks the same with or without it, but it is not (searches and name matching miss it)`,
+        'Delete it (it usually comes with text copied from a web page or a chat).',
+      );
+    } else {
+      report(
+        f.index,
+        `control character ${f.code}${times} in the text: it is not printable and can garble terminals and pages`,
+        'Delete it (it usually comes with text copied out of another program).',
+      );
     }
   }
 }

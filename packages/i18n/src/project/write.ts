@@ -1,0 +1,283 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Crash-safe, edit-safe writes for every command that writes (`sync`, `accept`, `schema`).
+ *
+ * The new text goes to a temporary file next to the target (`.<name>.<pid>.<random>.tmp`, which
+ * no locale pattern matches), is flushed to disk, and replaces the target with one `rename`: a
+ * reader, a crash or a full disk leaves either the old file or the new one, never a mix. Right
+ * before the rename the target is read again and compared with what the command read at the
+ * start: if an editor (or another run) saved it meanwhile, the temporary file is removed and
+ * {@link ConcurrentChangeError} is thrown, so no edit is ever overwritten. Symbolic links are
+ * followed (the link stays a link), and the file's permissions are kept. A file without any write
+ * permission is treated as "do not touch": {@link WriteError}, nothing written.
+ *
+ * The module calls `fs.*` through the module object so that tests can inject faults (see
+ * test/faults-preload.mjs); nothing here reads test settings.
+ */
+
+/** Another program changed the file since the command read it; nothing was written over it. */
+export class ConcurrentChangeError extends Error {
+  override readonly name: string = 'ConcurrentChangeError';
+  constructor(
+    message: string,
+    /** The files that changed, relative to the project root. */
+    readonly files: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+/** A file could not be written (disk full, read-only, no permission…); it was left as it was. */
+export class WriteError extends Error {
+  override readonly name = 'WriteError';
+  constructor(
+    message: string,
+    /** The file, relative to the project root. */
+    readonly file: string,
+    /** The system error code, e.g. `ENOSPC`, or `READONLY` for a file without write permission. */
+    readonly code: string,
+    /** Files written completely before this one failed (relative paths). */
+    readonly written: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface SafeWrite {
+  /** Absolute path. */
+  readonly path: string;
+  /** For messages, relative to the project root. */
+  readonly relPath: string;
+  readonly text: string;
+  /**
+   * What the file must still hold for the write to go ahead: the bytes read at the start,
+   * `null` when it must not exist yet, or `'any'` for generated files nobody edits.
+   */
+  readonly expected: Uint8Array | null | 'any';
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EISDIR: 'a folder has that name',
+  ENOTDIR: 'a file is where a folder should be',
+  EIO: 'an input/output error occurred',
+  EMFILE: 'too many files are open',
+  ENAMETOOLONG: 'the file name is too long',
+};
+
+function reasonOf(e: unknown): { code: string; reason: string } {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
+  return { code, reason: REASONS[code] ?? `${(e as Error | undefined)?.message ?? String(e)}` };
+}
+
+const same = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
+  a === null || b === null ? a === b : Buffer.compare(a, b) === 0;
+
+function readIfExists(file: string): Uint8Array | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Writes one file safely (see the module comment). Throws {@link ConcurrentChangeError} or {@link WriteError}. */
+export function writeFileSafely(w: SafeWrite): void {
+  let target = w.path;
+  try {
+    target = fs.realpathSync(w.path);
+  } catch {
+    // Does not exist yet (or a dangling link): written where it is named.
+  }
+  const fail = (e: unknown): never => {
+    const { code, reason } = reasonOf(e);
+    const folder = path.dirname(w.relPath);
+    const next =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? ' Free some space.'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? ` Check that you may write to ${folder === '.' ? 'the project folder' : folder}.`
+          : '';
+    throw new WriteError(
+      `could not write ${w.relPath}: ${reason} (${code}); the file was not changed.${next}`,
+      w.relPath,
+      code,
+    );
+  };
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') fail(e);
+  }
+  if (stat !== undefined && (stat.mode & 0o222) === 0) {
+    throw new WriteError(
+      `${w.relPath} is read-only, so it was not changed. If it should change, make it writable (chmod u+w ${w.relPath}) and run the command again.`,
+      w.relPath,
+      'READONLY',
+    );
+  }
+  const dir = path.dirname(target);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    fail(e);
+  }
+  const tmp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const cleanup = () => {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // Already gone (or never created).
+    }
+  };
+  try {
+    const fd = fs.openSync(tmp, 'wx', stat === undefined ? 0o666 : stat.mode & 0o7777);
+    try {
+      if (stat !== undefined) fs.fchmodSync(fd, stat.mode & 0o7777); // the umask does not apply to a rewrite
+      const data = Buffer.from(w.text, 'utf8');
+      let done = 0;
+      while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (stat !== undefined && process.getuid?.() === 0) {
+      try {
+        fs.chownSync(tmp, stat.uid, stat.gid); // root keeps the owner of what it rewrites
+      } catch {
+        // Not supported here; the content is what matters.
+      }
+    }
+  } catch (e) {
+    cleanup();
+    fail(e);
+  }
+  // The last look before the rename: no await in between, so the window is microseconds.
+  if (w.expected !== 'any') {
+    let now: Uint8Array | null;
+    try {
+      now = readIfExists(target);
+    } catch (e) {
+      cleanup();
+      return fail(e);
+    }
+    if (!same(now, w.expected)) {
+      cleanup();
+      throw new ConcurrentChangeError(
+        `${w.relPath} changed on disk while the command ran (an editor saving, or another run); it was not written, and nothing in it was lost.`,
+        [w.relPath],
+      );
+    }
+  }
+  try {
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    cleanup();
+    fail(e);
+  }
+  removeStale(dir, path.basename(target));
+  // Make the rename itself durable (best effort: not every system can sync a directory).
+  try {
+    const d = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(d);
+    } finally {
+      fs.closeSync(d);
+    }
+  } catch {
+    // Ignored.
+  }
+}
+
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temporary files a killed run left next to `name` (their process is gone). They are
+ * harmless (no locale pattern matches them) but would clutter the folder and `git status`.
+ */
+function removeStale(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const m = TEMP.exec(e);
+    if (m === null || m[1] !== name) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, e));
+    } catch {
+      // Someone else removed it.
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Writes several files safely. Every file is first compared with what was read (so a concurrent
+ * change to any of them stops the whole batch before anything is written); then each is written
+ * as {@link writeFileSafely} does. A failure part-way names the files already written (each of
+ * them complete).
+ */
+export function writeFilesSafely(writes: readonly SafeWrite[]): void {
+  const changed: string[] = [];
+  for (const w of writes) {
+    if (w.expected === 'any') continue;
+    let now: Uint8Array | null;
+    try {
+      now = readIfExists(w.path);
+    } catch (e) {
+      const { code, reason } = reasonOf(e);
+      throw new WriteError(
+        `could not read ${w.relPath}: ${reason} (${code}); nothing was written.`,
+        w.relPath,
+        code,
+      );
+    }
+    if (!same(now, w.expected)) changed.push(w.relPath);
+  }
+  if (changed.length > 0) {
+    throw new ConcurrentChangeError(
+      `${changed.join(', ')} changed on disk since ${changed.length === 1 ? 'it was' : 'they were'} read (an editor saving, or another run); nothing was written.`,
+      changed,
+    );
+  }
+  const written: string[] = [];
+  for (const w of writes) {
+    try {
+      writeFileSafely(w);
+    } catch (e) {
+      const tail =
+        written.length === 0 ? '' : ` Already written (complete): ${written.join(', ')}.`;
+      if (e instanceof WriteError)
+        throw new WriteError(`${e.message}${tail}`, e.file, e.code, written);
+      if (e instanceof ConcurrentChangeError)
+        throw new ConcurrentChangeError(`${e.message}${tail}`, e.files);
+      throw e;
+    }
+    written.push(w.relPath);
+  }
+}
