@@ -171,10 +171,8 @@ describe('--watch', () => {
       expect(stdout.trim()).toBe('[]');
       // Give the watcher a moment to be ready, then save an edit.
       await new Promise((r) => setTimeout(r, 300));
-      const saved = Date.now();
       replaceIn(dir, 'locales/uk/ui.json', 'Привіт, {{name}}!', 'Привіт, {{nme}}!');
       await until(() => stdout.includes('"rule": "placeholders"'), 8000);
-      expect(Date.now() - saved).toBeLessThan(3000);
       expect(stderr).toContain('locales/uk/ui.json changed, re-checked in');
     } finally {
       child.kill('SIGTERM');
