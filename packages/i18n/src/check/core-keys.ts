@@ -65,8 +65,20 @@ const GOVERNED: Readonly<Record<string, RegExp>> = {
  * For a key in a core-governed place (a paragraph, reference, entity…) that the core does not
  * declare, says what is wrong; undefined for keys the core does not govern or declares.
  */
+const documentNamespaces = new WeakMap<Corpus, ReadonlySet<string>>();
+
+/** The namespaces that hold a document's text (computed once per corpus: O(1) per key after). */
+export function documentNamespacesOf(corpus: Corpus): ReadonlySet<string> {
+  let set = documentNamespaces.get(corpus);
+  if (set === undefined) {
+    set = new Set(Object.values(corpus.documents).map((d) => d.namespace));
+    documentNamespaces.set(corpus, set);
+  }
+  return set;
+}
+
 export function undeclared(corpus: Corpus, ns: string, logicalKey: string): string | undefined {
-  const isDoc = Object.values(corpus.documents).some((d) => d.namespace === ns);
+  const isDoc = documentNamespacesOf(corpus).has(ns);
   const governed = isDoc ? GOVERNED['document'] : ns === TERMS_NS ? GOVERNED['terms'] : undefined;
   if (governed === undefined || !governed.test(logicalKey)) return undefined;
   const declared = declaredKeys(corpus, ns);

@@ -37,7 +37,7 @@ export function scan(value: string): Scanned {
     other: markup.other,
     masked,
   };
-  if (cache.size > 20000) cache.clear();
+  if (cache.size > 200_000) cache.clear();
   cache.set(value, s);
   return s;
 }
