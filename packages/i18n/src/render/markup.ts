@@ -67,6 +67,10 @@ export interface SanitizedInline {
  * survive, citations and dubious markers are replaced through `handlers`. Also returns plain text.
  */
 export function renderInline(input: string, handlers: InlineHandlers): SanitizedInline {
+  // Plain prose (no tag, no entity) needs no parser: escaping it is the whole job.
+  if (!input.includes('<') && !input.includes('&')) {
+    return { html: escapeHtml(input), text: input, dropped: [] };
+  }
   let html = '';
   let text = '';
   const dropped: string[] = [];
