@@ -1,0 +1,236 @@
+/**
+ * Checks: `bilateral check` (whole process) against @lingual/i18n-check and i18next-cli on the
+ * same locale files, at the repository's size and at 1k / 10k / 100k keys per locale.
+ */
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  generateCorpus,
+  injectDefects,
+  writeProject,
+  writeRepoTree,
+  inputsHash,
+  LOCALES,
+} from './corpus.mjs';
+import { compare, readOut } from './measure.mjs';
+import { BILATERAL_CLI, REPO, WORK } from './paths.mjs';
+import { I18N_CHECK_BIN, bilateralCheckAvailable, prepareI18nextCli } from './tools.mjs';
+import { growth } from './site.mjs';
+
+const SEED = 20261125;
+/** A run over the budget is not repeated (measured once); one over the timeout is killed. */
+const LIMITS = { budgetMs: 8_000, timeoutMs: 60_000 };
+
+/** Generates (or reuses) the corpus for a key count. */
+function corpusForKeys(keys, log) {
+  const dir = path.join(WORK, 'corpora', `checks-${keys}-s${SEED}-${inputsHash()}`);
+  const metaFile = path.join(dir, '.bench-meta.json');
+  if (existsSync(metaFile)) return JSON.parse(readFileSync(metaFile, 'utf8'));
+  log(`  generating ${keys.toLocaleString('en')} keys × ${LOCALES.length} locales …`);
+  const t0 = performance.now();
+  const gen = generateCorpus({ seed: SEED, keys });
+  const defects = injectDefects(gen);
+  const { plain } = writeProject(dir, gen);
+  const meta = {
+    dir,
+    plain,
+    keysPerLocale: gen.keysPerLocale,
+    documents: Object.keys(gen.corpus.documents).length,
+    files: LOCALES.length * Object.keys(gen.resources[LOCALES[0]]).length,
+    defects,
+    generatedMs: performance.now() - t0,
+  };
+  writeFileSync(metaFile, JSON.stringify(meta, null, 2));
+  return meta;
+}
+
+function repoCorpus() {
+  const dir = path.join(WORK, 'corpora', 'checks-repo');
+  writeRepoTree(dir);
+  let keys = 0;
+  const count = (o) =>
+    Object.values(o).reduce((n, v) => n + (v !== null && typeof v === 'object' ? count(v) : 1), 0);
+  for (const f of readdirSync(path.join(dir, 'locales', 'ja')))
+    keys += count(JSON.parse(readFileSync(path.join(dir, 'locales', 'ja', f), 'utf8')));
+  return {
+    dir,
+    plain: dir,
+    keysPerLocale: keys,
+    documents: 1,
+    files: LOCALES.length * 3,
+    defects: [],
+    repo: true,
+  };
+}
+
+// ------------------------------------------------------------------ validation of outputs
+/** Parses `bilateral check --format json` (an array of findings, or an object holding one). */
+function parseFindings(text) {
+  try {
+    const data = JSON.parse(text);
+    if (Array.isArray(data)) return data;
+    if (Array.isArray(data?.findings)) return data.findings;
+  } catch {
+    // not JSON
+  }
+  return undefined;
+}
+
+function validateBilateral(meta) {
+  return (run) => {
+    const findings = parseFindings(readOut(run));
+    if (findings === undefined) return `output is not a JSON array of findings (exit ${run.code})`;
+    const byRule = {};
+    for (const f of findings)
+      byRule[`${f.severity ?? '?'}:${f.rule ?? '?'}`] =
+        (byRule[`${f.severity ?? '?'}:${f.rule ?? '?'}`] ?? 0) + 1;
+    const found = meta.defects.filter((d) =>
+      findings.some(
+        (f) =>
+          f.locale === d.locale &&
+          String(f.key ?? '').includes(d.key) &&
+          (String(f.file ?? '').includes(d.ns) || String(f.key ?? '').includes(d.ns)),
+      ),
+    ).length;
+    const head =
+      meta.defects.length === 0
+        ? 'no defects injected'
+        : `found ${found}/${meta.defects.length} injected defects`;
+    return `${head}; ${findings.length} findings (${Object.entries(byRule)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')})`;
+  };
+}
+
+function validateI18nCheck(meta) {
+  return (run) => {
+    const text = readOut(run);
+    const pairs = [];
+    let file;
+    for (const line of text.split('\n')) {
+      // Missing keys: a table of `│ file │ key │` rows; invalid keys: `│ file │ … │`, `│ key │ … │` rows.
+      const row = /│\s*(\S+\.json)\s*│\s*(\S+)\s*│/.exec(line);
+      if (row !== null) {
+        pairs.push({ file: row[1], key: row[2] });
+        continue;
+      }
+      const m = /│\s*(file|key)\s*│\s*(.*?)\s*│/.exec(line);
+      if (m === null) continue;
+      if (m[1] === 'file') file = m[2];
+      else pairs.push({ file, key: m[2] });
+    }
+    const found = meta.defects.filter((d) =>
+      pairs.some((p) => p.file?.includes(`${d.locale}/${d.ns}.json`) && p.key === d.key),
+    ).length;
+    const head =
+      meta.defects.length === 0
+        ? 'no defects injected'
+        : `found ${found}/${meta.defects.length} injected defects`;
+    return `${head}; ${pairs.length} entries reported`;
+  };
+}
+
+function validateI18nextCli(meta) {
+  return (run) => {
+    const text = readOut(run);
+    const lines = text.split('\n').filter((l) => /^\s*- \w+: \[/.test(l) || /Keys Found/.test(l));
+    return `${lines
+      .map((l) =>
+        l
+          .replace(/\[[^\]]*\]\s*/, '')
+          .replace(/^[^\w-]+/u, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .join(
+        '; ',
+      )} (injected: ${meta.defects.filter((d) => d.kind === 'missing').length} missing keys; it reports counts only)`;
+  };
+}
+
+// ------------------------------------------------------------------ suite
+export async function checkSuite({ sizes, runs, log }) {
+  const available = await bilateralCheckAvailable();
+  log(available.ok ? '  bilateral check: available' : `  bilateral check: ${available.why}`);
+  const cli = await prepareI18nextCli(log);
+  const cases = [];
+  for (const size of sizes) {
+    const meta = size === 'repo' ? repoCorpus() : corpusForKeys(size, log);
+    const label = size === 'repo' ? 'this repository' : `${size.toLocaleString('en')} keys`;
+    log(
+      `checks — ${label}: ${meta.keysPerLocale.toLocaleString('en')} keys/locale, ${meta.files} files`,
+    );
+    const contenders = [];
+    if (available.ok) {
+      contenders.push({
+        name: 'bilateral check',
+        cmd: process.execPath,
+        args: [BILATERAL_CLI, 'check', '--format', 'json'],
+        cwd: size === 'repo' ? REPO : meta.dir,
+        okCodes: [0, 1],
+        ...LIMITS,
+        validate: validateBilateral(meta),
+      });
+      // Without a core, at every generated size but the largest (to keep the whole run near 10 minutes).
+      if (size !== 'repo' && size !== sizes.at(-1)) {
+        contenders.push({
+          name: 'bilateral check (no core)',
+          cmd: process.execPath,
+          args: [
+            BILATERAL_CLI,
+            '--source',
+            'ja',
+            '--locales',
+            'locales/{lng}/{ns}.json',
+            'check',
+            '--format',
+            'json',
+          ],
+          cwd: meta.plain,
+          okCodes: [0, 1],
+          ...LIMITS,
+          validate: validateBilateral(meta),
+        });
+      }
+    }
+    contenders.push({
+      name: 'i18n-check',
+      cmd: process.execPath,
+      args: [I18N_CHECK_BIN, '--locales', 'locales', '--source', 'ja', '--format', 'i18next'],
+      cwd: meta.dir,
+      okCodes: [0, 1],
+      validate: validateI18nCheck(meta),
+    });
+    if (cli.usable !== undefined) {
+      contenders.push({
+        name: 'i18next-cli status',
+        cmd: process.execPath,
+        args: [cli.usable.bin, 'status'],
+        cwd: meta.dir,
+        okCodes: [0, 1],
+        ...LIMITS,
+        validate: validateI18nextCli(meta),
+      });
+    }
+    const results = await compare(contenders, { runs, log });
+    cases.push({
+      size: label,
+      keysPerLocale: meta.keysPerLocale,
+      locales: LOCALES.length,
+      documents: meta.documents,
+      files: meta.files,
+      defects: meta.defects.length,
+      results,
+    });
+  }
+  const generated = cases.filter((c) => !c.size.startsWith('this'));
+  return {
+    available: available.ok,
+    unavailableReason: available.ok ? undefined : available.why,
+    i18nextCli: cli,
+    cases,
+    growth: growth(generated, (c) => c.keysPerLocale),
+  };
+}

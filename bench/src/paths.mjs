@@ -1,0 +1,11 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The bench package folder. */
+export const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root. */
+export const REPO = path.resolve(BENCH, '..');
+/** Generated corpora and scratch output (outside the repository, reused between runs). */
+export const WORK = process.env.BILATERAL_BENCH_DIR ?? path.join(os.tmpdir(), 'bilateral-bench');
+export const BILATERAL_CLI = path.join(REPO, 'packages', 'i18n', 'dist', 'cli.js');

@@ -1,0 +1,407 @@
+/** The stdout table and BENCHMARKS.md, both from the results object. */
+
+const ms = (x) =>
+  x === undefined || !Number.isFinite(x)
+    ? '–'
+    : x >= 10_000
+      ? `${(x / 1000).toFixed(1)} s`
+      : x >= 1000
+        ? `${(x / 1000).toFixed(2)} s`
+        : `${x.toFixed(0)} ms`;
+const mb = (kb) =>
+  kb === undefined || !Number.isFinite(kb) ? '–' : `${(kb / 1024).toFixed(0)} MB`;
+const ratio = (x) => (x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`);
+
+const SUITE_TITLES = { checks: 'Checks', site: 'Site build', edit: 'Edit loop' };
+
+/** Rows of one case: contender, median, spread, RSS, ratios to each peer. */
+function caseRows(c) {
+  return c.results.map((r) => ({
+    name: r.name,
+    median:
+      r.killedAfterMs !== undefined
+        ? `> ${ms(r.killedAfterMs)}`
+        : r.failed
+          ? 'failed'
+          : ms(r.wallStats?.median),
+    spread: r.wallStats === undefined ? '' : `${ms(r.wallStats.min)}–${ms(r.wallStats.max)}`,
+    iqr: r.wallStats === undefined ? '' : `${ms(r.wallStats.q1)}–${ms(r.wallStats.q3)}`,
+    rss: mb(r.rssStats?.max),
+    cpu: r.cpuStats === undefined ? '–' : ms(r.cpuStats.median),
+    n: r.wallStats?.n ?? 0,
+    ratios: Object.entries(r.ratios ?? {})
+      .map(([o, x]) => `${ratio(x)} ${o}`)
+      .join(', '),
+    notes: [...(r.notes ?? []), ...(r.error ? [r.error.split('\n')[0]] : [])].join('; '),
+  }));
+}
+
+function caseTitle(suite, c) {
+  if (suite === 'checks')
+    return `${c.size} — ${c.keysPerLocale.toLocaleString('en')} keys × ${c.locales} locales, ${c.files.toLocaleString('en')} files`;
+  if (suite === 'site')
+    return `${c.size} — ${c.documents.toLocaleString('en')} documents × ${c.locales} languages = ${c.pages.toLocaleString('en')} article pages`;
+  return c.size;
+}
+
+export function renderTable(results) {
+  const out = [];
+  for (const [suite, data] of Object.entries(results.suites)) {
+    out.push(`\n${SUITE_TITLES[suite] ?? suite}`);
+    if (data.unavailableReason) out.push(`  note: ${data.unavailableReason}`);
+    for (const n of data.notes ?? []) out.push(`  note: ${n}`);
+    for (const c of data.cases ?? []) {
+      out.push(`  ${caseTitle(suite, c)}`);
+      const rows = caseRows(c);
+      const w = Math.max(10, ...rows.map((r) => r.name.length));
+      out.push(
+        `    ${'contender'.padEnd(w)}  ${'median'.padStart(8)}  ${'min–max'.padStart(17)}  ${'CPU'.padStart(8)}  ${'peak RSS'.padStart(8)}  ratio to peers`,
+      );
+      for (const r of rows) {
+        out.push(
+          `    ${r.name.padEnd(w)}  ${r.median.padStart(8)}  ${r.spread.padStart(17)}  ${r.cpu.padStart(8)}  ${r.rss.padStart(8)}  ${r.ratios}`,
+        );
+        if (r.notes) out.push(`    ${' '.repeat(w)}  ↳ ${r.notes.slice(0, 300)}`);
+      }
+    }
+  }
+  out.push(
+    `\nTotal ${results.totalSeconds} s on ${results.machine.cpus}× ${results.machine.cpu}, Node ${results.machine.node}; load average ${results.machine.loadAverageAtStart.join(' ')} → ${results.machine.loadAverageAtEnd.join(' ')}\n`,
+  );
+  return out.join('\n') + '\n';
+}
+
+// ------------------------------------------------------------------ targets
+const find = (c, name) => c?.results.find((r) => r.name === name);
+const med = (r) => r?.wallStats?.median;
+
+export function evaluateTargets(results) {
+  const t = [];
+  const checks = results.suites.checks;
+  if (checks !== undefined) {
+    const big = checks.cases.at(-1);
+    const b = find(big, 'bilateral check');
+    const peers =
+      big?.results.filter((r) => !r.name.startsWith('bilateral') && r.wallStats !== undefined) ??
+      [];
+    const fastest = peers.sort((x, y) => med(x) - med(y))[0];
+    const label = big?.size ?? '';
+    if (b?.killedAfterMs !== undefined) {
+      t.push({
+        target: `checks, ${label} × 4 locales: < 1 s wall`,
+        met: false,
+        value: `> ${ms(b.killedAfterMs)} (killed at the time limit)`,
+      });
+      if (fastest !== undefined)
+        t.push({
+          target: `checks, ${label}: ≥ 5× faster than the fastest peer (${fastest.name}, ${ms(med(fastest))})`,
+          met: false,
+          value: `< ${(med(fastest) / b.killedAfterMs).toFixed(2)}× as fast`,
+        });
+    } else if (b === undefined || b.wallStats === undefined) {
+      t.push({
+        target: `checks, ${label}: < 1 s wall`,
+        met: undefined,
+        value: checks.unavailableReason ?? 'bilateral check failed',
+      });
+    } else {
+      t.push({
+        target: `checks, ${label} × 4 locales: < 1 s wall`,
+        met: med(b) < 1000,
+        value: ms(med(b)),
+      });
+      t.push({
+        target: `checks, ${label}: peak RSS < 500 MB`,
+        met: b.rssStats.max < 500 * 1024,
+        value: mb(b.rssStats.max),
+      });
+      if (fastest !== undefined) {
+        const x = med(fastest) / med(b);
+        t.push({
+          target: `checks, ${label}: ≥ 5× faster than the fastest peer (${fastest.name})`,
+          met: x >= 5,
+          value: `${x.toFixed(2)}× faster`,
+        });
+      }
+    }
+    const g = checks.growth?.['bilateral check'];
+    if (g !== undefined) {
+      const sizes = checks.growth._sizes;
+      const units = checks.growth._units;
+      const pairs = [];
+      for (let i = 1; i < sizes.length; i++) {
+        if (g.medians[i] === undefined || g.medians[i - 1] === undefined) {
+          if (g.killed[i] !== undefined)
+            pairs.push(
+              `${sizes[i - 1]} → ${sizes[i]}: k > ${(Math.log(g.killed[i] / g.medians[i - 1]) / Math.log(units[i] / units[i - 1])).toFixed(2)} (killed)`,
+            );
+          continue;
+        }
+        pairs.push(
+          `${sizes[i - 1]} → ${sizes[i]}: k = ${(Math.log(g.medians[i] / g.medians[i - 1]) / Math.log(units[i] / units[i - 1])).toFixed(2)}`,
+        );
+      }
+      const killed = pairs.some((p) => p.includes('(killed)'));
+      if (pairs.length > 0) {
+        t.push({
+          target: 'checks: cost grows linearly with keys (time ∝ keys^k, k ≤ 1)',
+          met: killed ? undefined : !pairs.some((p) => /k = (1\.[2-9]|[2-9])/.test(p)),
+          value: pairs.join('; ') + (killed ? ' — not measurable here; see Analysis' : ''),
+        });
+      }
+    }
+  }
+  const site = results.suites.site;
+  if (site !== undefined) {
+    const big = site.cases.at(-1);
+    const primary = site.primary;
+    const b = find(big, primary);
+    const bare = find(big, 'bare Eleventy');
+    const hugo = find(big, 'Hugo');
+    const label = big?.size ?? '';
+    if (med(b) === undefined) {
+      t.push({
+        target: `site, ${label}: ≤ 1.2× bare Eleventy`,
+        met: undefined,
+        value: site.unavailableReason ?? `${primary} failed`,
+      });
+    } else {
+      if (med(bare) !== undefined)
+        t.push({
+          target: `site, ${label} (${primary}): ≤ 1.2× bare Eleventy`,
+          met: med(b) / med(bare) <= 1.2,
+          value: `${(med(b) / med(bare)).toFixed(2)}×`,
+        });
+      if (med(hugo) !== undefined)
+        t.push({
+          target: `site, ${label} (${primary}): no slower than Hugo`,
+          met: med(b) <= med(hugo),
+          value: `${(med(b) / med(hugo)).toFixed(2)}×`,
+        });
+    }
+  }
+  const edit = results.suites.edit;
+  if (edit !== undefined) {
+    for (const c of edit.cases ?? []) {
+      for (const r of c.results) {
+        t.push({
+          target: `edit loop (${r.name}, ${c.size}): < 1 s`,
+          met: med(r) === undefined ? undefined : med(r) < 1000,
+          value: med(r) === undefined ? (r.error ?? 'not measured') : ms(med(r)),
+        });
+      }
+    }
+    if (edit.unavailableReason)
+      t.push({ target: 'edit loop: < 1 s', met: undefined, value: edit.unavailableReason });
+  }
+  return t;
+}
+
+// ------------------------------------------------------------------ BENCHMARKS.md
+export function renderMarkdown(results, analysis) {
+  const m = results.machine;
+  const L = [];
+  L.push('# Benchmarks');
+  L.push('');
+  L.push(
+    'Bilateral against the tools people would use instead, on the same input, in the same run.',
+  );
+  L.push('Generated by `pnpm bench` (bench/src/bench.mjs) from `bench/results/latest.json`; the');
+  L.push(
+    '"Analysis" section is kept in `bench/analysis.md`. Re-run: `pnpm bench` (about 10 minutes on a',
+  );
+  L.push(
+    `quiet machine; this run took ${Math.round(results.totalSeconds / 60)} minutes under the load of other work), \`pnpm bench --quick\``,
+  );
+  L.push(
+    '(< 1 min: checks and site at the smaller sizes, writes `bench/results/quick.json` only), or',
+  );
+  L.push('`pnpm bench --report` (re-renders this file from `bench/results/latest.json`).');
+  L.push('');
+  L.push('## Targets');
+  L.push('');
+  L.push('| target | result | met |');
+  L.push('|---|---|---|');
+  for (const x of evaluateTargets(results))
+    L.push(
+      `| ${x.target} | ${x.value} | ${x.met === undefined ? 'n/a' : x.met ? 'yes' : '**no**'} |`,
+    );
+  L.push('');
+  L.push('## Machine');
+  L.push('');
+  L.push(`- ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB RAM, ${m.os}, Node ${m.node}`);
+  L.push(
+    `- Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd.join(' / ')}.`,
+  );
+  L.push(
+    '  **The 2 cores are shared with other work running at the same time** (other sessions build and',
+  );
+  L.push(
+    '  test in parallel), so absolute times are noisy. What counts are the ratios between contenders',
+  );
+  L.push('  measured in the same run, run for run alternated, under the same load.');
+  L.push(
+    `- Versions: Bilateral ${results.versions.bilateral}, Eleventy ${results.versions.eleventy}, @lingual/i18n-check ${results.versions['i18n-check']}, ${results.versions.hugo ?? 'Hugo not installed'}${results.suites.checks?.i18nextCli?.usable ? `, i18next-cli ${results.suites.checks.i18nextCli.usable.version}` : ''}.`,
+  );
+  L.push(`- Run: ${results.generatedAt}, ${results.totalSeconds} s in total.`);
+  L.push('');
+  L.push('## Method');
+  L.push('');
+  L.push(METHOD.trim());
+  L.push('');
+  L.push(
+    `Each figure: ${results.runs} counted runs after ${results.warmup} warm-up run; median wall time, the spread as`,
+  );
+  L.push(
+    'min–max and the interquartile range, the median CPU time (user + sys of the whole process tree: less',
+  );
+  L.push(
+    'sensitive than wall time to the other work on the machine), and the peak resident set (the highest of the',
+  );
+  L.push(
+    `counted runs; ${m.rssSource}). "ratio" is this contender's median wall time divided by the peer's:`,
+  );
+  L.push(
+    'below 1 is faster. A contender whose warm-up run exceeds the time budget is measured once (noted).',
+  );
+  L.push('');
+  L.push('## Results');
+  for (const [suite, data] of Object.entries(results.suites)) {
+    L.push('');
+    L.push(`### ${SUITE_TITLES[suite] ?? suite}`);
+    L.push('');
+    if (data.unavailableReason) L.push(`> ${data.unavailableReason}\n`);
+    for (const n of data.notes ?? []) L.push(`- ${n}`);
+    if ((data.notes ?? []).length > 0) L.push('');
+    for (const c of data.cases ?? []) {
+      L.push(`**${caseTitle(suite, c)}**`);
+      L.push('');
+      L.push(
+        '| contender | median wall | min–max | IQR | CPU (user+sys) | peak RSS | ratio to peers (wall) |',
+      );
+      L.push('|---|---:|---:|---:|---:|---:|---|');
+      const rows = caseRows(c);
+      for (const r of rows)
+        L.push(
+          `| ${r.name} | ${r.median} | ${r.spread} | ${r.iqr} | ${r.cpu} | ${r.rss} | ${r.ratios} |`,
+        );
+      const notes = rows.filter((r) => r.notes);
+      if (notes.length > 0) {
+        L.push('');
+        for (const r of notes) L.push(`- ${r.name}: ${r.notes}`);
+      }
+      L.push('');
+    }
+    if (data.growth !== undefined) {
+      const unit = suite === 'checks' ? 'per 1,000 keys' : 'per document';
+      const scale = suite === 'checks' ? 1000 : 1;
+      L.push(
+        `How cost grows with size (median wall time). k: exponent of time ∝ size^k between the two largest sizes (1 = linear; start-up time pulls it below 1). Marginal: extra time ${unit} between those sizes.`,
+      );
+      L.push('');
+      L.push('| contender | ' + data.growth._sizes.join(' | ') + ' | k | marginal |');
+      L.push('|---|' + data.growth._sizes.map(() => '---:').join('|') + '|---:|---:|');
+      for (const [name, g] of Object.entries(data.growth)) {
+        if (name.startsWith('_')) continue;
+        const cells = g.medians.map((m, i) =>
+          g.killed?.[i] !== undefined ? `> ${ms(g.killed[i])}` : ms(m),
+        );
+        L.push(
+          `| ${name} | ${cells.join(' | ')} | ${Number.isFinite(g.exponent) ? g.exponent.toFixed(2) : '–'} | ${Number.isFinite(g.marginalMs) ? ms(g.marginalMs * scale) : '–'} |`,
+        );
+      }
+      L.push('');
+    }
+  }
+  if (results.suites.checks?.i18nextCli !== undefined) {
+    const c = results.suites.checks.i18nextCli;
+    L.push('### i18next-cli on Node 20');
+    L.push('');
+    L.push(
+      `- \`npm i --engine-strict=false i18next-cli@latest\` installs ${c.latest?.version ?? '?'} (engines: node ${c.latest?.engines ?? '?'}).`,
+    );
+    L.push(
+      c.latest?.runs
+        ? '  It runs on this Node.'
+        : `  On ${c.node} it does not start; any command, even \`--help\`, fails with:\n\n\`\`\`\n${c.latest?.error ?? c.latest?.error}\n\`\`\`\n`,
+    );
+    L.push(
+      `- \`npm i --engine-strict=false i18next-cli\` (unpinned) lets npm pick the newest release whose engines accept Node 20: ${c.compatible?.version ?? '?'} (engines: ${c.compatible?.engines ?? '?'}), which ${c.compatible?.runs ? 'runs and is the one measured above' : `fails too: ${c.compatible?.error}`}.`,
+    );
+    L.push(
+      '- Its `status` derives the key list from source code (`t()` calls), not from the source locale, so the',
+    );
+    L.push(
+      '  harness gives it a generated `src/keys.js` with one `t()` call per source key and an `i18next.config.js`.',
+    );
+    L.push(
+      '  It checks presence only (no interpolation). `lint` looks for hard-coded strings in source code and',
+    );
+    L.push('  has no counterpart among translation checks, so it is not measured.');
+    L.push('');
+  }
+  if (analysis.trim() !== '') {
+    L.push('## Analysis');
+    L.push('');
+    L.push(analysis.trim());
+    L.push('');
+  }
+  return L.join('\n') + '\n';
+}
+
+const METHOD = `
+**Corpus.** A seeded generator (bench/src/corpus.mjs, seed 20261125) writes N documents × 4 locales
+(ja source; en, uk, ko) shaped like the real article: per document 6–10 facts (dates at day, month
+or year precision, quantities with plural unit phrases, money), 6–12 references, a lead and 3–5
+sections of 1–4 paragraphs. Paragraph text carries fact slots (\`{{f3, date}}\`,
+\`{{f5, quantity}}\`, \`{{f6, money(currencyDisplay: name)}}\`), entity labels (Ukrainian in
+inflected forms listed in \`terms\`), \`<ref id="r2"/>\` citations, a few \`<dubious/>\` markers and
+inline tags (\`<i>\`, \`<b>\`, \`<em>\`); descriptions nest the title with \`$t(meta.title)\`. Each
+document is generated from its own seed, so smaller corpora are prefixes of larger ones. The
+\`ui\` namespace is the repository's own. The same files are written once as a Bilateral project
+(\`bilateral.config.json\`, a core module exporting \`corpus\`, \`locales/{lng}/{ns}.json\`) and read
+by every contender from there.
+
+**Checks.** Whole processes, cold (a fresh Node each run), on the same \`locales/{lng}/{ns}.json\`:
+- \`bilateral check --format json\` with the project's config and core: every rule (syntax, missing,
+  obsolete, empty, plurals, placeholders, facts, citations, markup, untranslated, stale,
+  terminology, whitespace/punctuation). "(no core)" is the same command on the bare tree with
+  \`--source ja --locales 'locales/{lng}/{ns}.json'\` — the rules that need no core.
+- \`@lingual/i18n-check --locales locales --source ja --format i18next\`: its default checks, missing
+  keys and interpolation (its comparable subset).
+- \`i18next-cli status\` (see below for which version runs on Node 20).
+For the generated sizes, 3 missing keys and 3 renamed placeholders are injected per target locale,
+and each contender's output is checked for them on the warm-up run ("found k/n injected defects"),
+so that a contender cannot win by not doing the work.
+
+**Site.** Three contenders build the same documents × 4 languages as static HTML, each whole
+process from an empty output folder, in production mode:
+- *Bilateral site*: the real site — \`apps/site\`'s Eleventy config and templates with the
+  \`@bilateral/i18n/eleventy\` plugin, which runs every check (a production build refuses errors)
+  and renders every document — pointed at the generated project (\`BILATERAL_CONFIG\`). The site
+  shows one document (\`site.document\`), so the harness runs it from a scratch copy with two
+  additions: \`_data/site.js\` names the first generated document, and \`bench-documents.11ty.js\`
+  renders the site's own \`article.11ty.js\` for every document × language at \`/{lang}/{doc}/\`.
+- *bare Eleventy*: the very same copy (config, templates, data) with \`@bilateral/i18n/eleventy\`
+  replaced by a stub that replays pre-rendered text: every global data value and filter result the
+  real plugin returned, recorded (by the real site's warm-up run, or cached) into one JSON file.
+  Same templates, same pages, no toolkit — no checks, no i18next, no rendering.
+- *Hugo*: a generated multilingual Hugo site (a content folder per language, UI strings in Hugo's
+  i18n files, the article page's structure translated to Go templates, the same pre-rendered text
+  as JSON front matter), built by Debian's \`hugo\` (which uses both cores).
+The outputs are compared on the warm-up run: page count and size; bare Eleventy's HTML must be
+byte-identical to the Bilateral site's. Hugo's pages differ only in details (no flags, no
+timeline/status/404 pages) and are about the same size.
+
+**Edit loop.** One string in one locale file (\`sections.lead.p1\` in English) is changed — written
+atomically, temp file + rename, as editors do — and the time is taken until the affected output
+page contains the new text:
+- *dev server*: \`eleventy --serve\` (development mode: the plugin re-runs the checks in a worker
+  and falls back for missing text), the output file polled every 10 ms; on a scratch copy of this
+  repository and on the real site (scratch copy, all documents) over a generated project;
+- *\`pnpm build\`* in the scratch copy of the repository (its own git repository, turbo's cache
+  copied from the repository and warm): turbo rebuilds what the edit invalidates.
+Each edit waits until the server has finished rewriting before the next. The edit-loop figures
+are sequential runs of one contender (two servers cannot share the machine fairly), so no
+ratios; peak RSS of the dev server is its VmHWM over all edits.
+`;

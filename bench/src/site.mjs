@@ -1,0 +1,431 @@
+/**
+ * Site: the real Bilateral site (apps/site with the @bilateral/i18n/eleventy plugin) against
+ * (a) bare Eleventy with the same templates and pre-rendered text, and (b) Hugo building an
+ * equivalent multilingual site, at 10 / 100 / 1,000 documents × 4 languages.
+ *
+ * The real site shows one document per language (`site.document`). For N documents the harness
+ * works on a scratch copy of apps/site with two additions (the site's own files are untouched):
+ * `_data/site.js` names the first generated document, and `bench-documents.11ty.js` renders the
+ * site's own article template (article.11ty.js) for every document × language at /{lang}/{doc}/.
+ *
+ * Bare Eleventy runs the very same copy, but `@bilateral/i18n/eleventy` resolves to a stub that
+ * replays what the real plugin returned (global data and filter results, recorded once, untimed,
+ * from a real build): the same templates, the same pages, no toolkit.
+ */
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { generateCorpus, writeProject, inputsHash, LOCALES } from './corpus.mjs';
+import { compare } from './measure.mjs';
+import { REPO, WORK } from './paths.mjs';
+import { HUGO } from './tools.mjs';
+import { writeHugoSite } from './hugo.mjs';
+
+const SEED = 20261125;
+export const SITE_DIR = path.join(REPO, 'apps', 'site');
+const PLUGIN = path.join(REPO, 'packages', 'i18n', 'dist', 'eleventy.js');
+
+export function siteAvailable() {
+  if (!existsSync(path.join(SITE_DIR, 'eleventy.config.js')))
+    return { ok: false, why: 'apps/site has no eleventy.config.js yet' };
+  if (!existsSync(PLUGIN))
+    return {
+      ok: false,
+      why: 'packages/i18n/dist/eleventy.js is not built (the plugin @bilateral/i18n/eleventy)',
+    };
+  if (!existsSync(path.join(SITE_DIR, 'src', 'article.11ty.js')))
+    return { ok: false, why: 'apps/site/src/article.11ty.js does not exist' };
+  return { ok: true };
+}
+
+export const siteEleventyBin = () =>
+  path.join(SITE_DIR, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+
+/** A clean generated project of N documents (no injected defects: a production build must pass). */
+export function siteCorpus(docs, log) {
+  const dir = path.join(WORK, 'corpora', `site-${docs}-s${SEED}-${inputsHash()}`);
+  const metaFile = path.join(dir, '.bench-meta.json');
+  if (existsSync(metaFile)) return JSON.parse(readFileSync(metaFile, 'utf8'));
+  log(`  generating ${docs} documents × ${LOCALES.length} languages …`);
+  const gen = generateCorpus({ seed: SEED, docs });
+  writeProject(dir, gen);
+  const meta = {
+    dir,
+    config: path.join(dir, 'bilateral.config.json'),
+    documents: docs,
+    keysPerLocale: gen.keysPerLocale,
+  };
+  writeFileSync(metaFile, JSON.stringify(meta, null, 2));
+  return meta;
+}
+
+/** Hash of the contents of what a recording depends on (the site, the built plugin, the corpus). */
+function fingerprint(paths) {
+  const h = createHash('sha256');
+  const walk = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort())
+        if (name !== 'node_modules' && name !== '_site' && !name.endsWith('.map'))
+          walk(path.join(p, name));
+    } else {
+      h.update(p);
+      h.update(readFileSync(p));
+    }
+  };
+  for (const p of paths) if (existsSync(p)) walk(p);
+  return h.digest('hex').slice(0, 16);
+}
+
+const WRAPPER = `// Added by the benchmark: the site's own article template, for every document × language.
+import { render as renderArticle } from './article.11ty.js';
+
+export const data = {
+  pagination: {
+    data: 'bilateral.documents',
+    size: 1,
+    alias: 'benchItem',
+    before: (documents, full) => documents.flatMap((doc) => full.bilateral.locales.map((lang) => ({ doc, lang }))),
+  },
+  permalink: (data) => \`/\${data.benchItem.lang}/\${data.benchItem.doc}/\`,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(data) {
+  const { doc, lang } = data.benchItem;
+  return renderArticle.call(this, { ...data, lang, site: { ...data.site, document: doc } });
+}
+`;
+
+const SITE_DATA = (
+  document,
+) => `// Replaced by the benchmark: the site's settings, naming a generated document.
+import original from '../_bench/site-original.js';
+
+export default function () {
+  return { ...original(), document: ${JSON.stringify(document)} };
+}
+`;
+
+const RECORDER = (
+  plugin,
+) => `// Benchmark: the real plugin, with every global data value and filter result recorded.
+import real from ${JSON.stringify(plugin)};
+import { writeFileSync } from 'node:fs';
+
+export default async function recordingPlugin(eleventyConfig, options) {
+  const rec = { globals: {}, filters: {} };
+  const proxy = new Proxy(eleventyConfig, {
+    get(target, prop) {
+      if (prop === 'addFilter') {
+        return (name, fn) => target.addFilter(name, function (...args) {
+          const r = fn.apply(this, args);
+          (rec.filters[name] ??= {})[JSON.stringify(args)] = r;
+          return r;
+        });
+      }
+      if (prop === 'addGlobalData') {
+        return (name, data) => target.addGlobalData(name, typeof data === 'function' ? (...a) => {
+          const r = data(...a);
+          rec.globals[name] = r;
+          return r;
+        } : data);
+      }
+      const v = target[prop];
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  await real(proxy, options);
+  eleventyConfig.on('eleventy.after', () => {
+    const t0 = performance.now();
+    writeFileSync(process.env.BENCH_RECORDING, JSON.stringify(rec));
+    // How long writing the recording took: the harness subtracts it from this run's time.
+    writeFileSync(\`\${process.env.BENCH_RECORDING}.ms\`, String(performance.now() - t0));
+  });
+}
+`;
+
+const STUB = `// Benchmark: no toolkit. Replays pre-rendered text (recorded from a real build) to the same templates.
+import { readFileSync } from 'node:fs';
+
+export default function prerendered(eleventyConfig) {
+  const rec = JSON.parse(readFileSync(new URL('./prerendered.json', import.meta.url), 'utf8'));
+  for (const [name, value] of Object.entries(rec.globals)) eleventyConfig.addGlobalData(name, value);
+  for (const [name, table] of Object.entries(rec.filters)) {
+    eleventyConfig.addFilter(name, (...args) => {
+      const r = table[JSON.stringify(args)];
+      if (r === undefined) throw new Error(\`bare: nothing pre-rendered for \${name}(\${JSON.stringify(args)})\`);
+      return r;
+    });
+  }
+}
+`;
+
+/**
+ * A scratch copy of the site. `plugin`: 'real' (node_modules as the site's), 'record' or 'stub'
+ * (@bilateral/i18n replaced by a small package whose ./eleventy is the recorder or the stub).
+ */
+function siteCopy(dir, plugin, firstDocument) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['eleventy.config.js', 'package.json'])
+    cpSync(path.join(SITE_DIR, name), path.join(dir, name));
+  cpSync(path.join(SITE_DIR, 'src'), path.join(dir, 'src'), { recursive: true });
+  if (firstDocument !== undefined) {
+    mkdirSync(path.join(dir, 'src', '_bench'), { recursive: true });
+    cpSync(
+      path.join(SITE_DIR, 'src', '_data', 'site.js'),
+      path.join(dir, 'src', '_bench', 'site-original.js'),
+    );
+    writeFileSync(path.join(dir, 'src', '_data', 'site.js'), SITE_DATA(firstDocument));
+    writeFileSync(path.join(dir, 'src', 'bench-documents.11ty.js'), WRAPPER);
+  }
+  const nm = path.join(dir, 'node_modules');
+  mkdirSync(nm);
+  const siteNm = path.join(SITE_DIR, 'node_modules');
+  for (const entry of readdirSync(siteNm)) {
+    if (entry === '@bilateral') {
+      mkdirSync(path.join(nm, entry));
+      for (const sub of readdirSync(path.join(siteNm, entry))) {
+        if (sub === 'i18n' && plugin !== 'real') continue;
+        symlinkSync(path.join(siteNm, entry, sub), path.join(nm, entry, sub));
+      }
+    } else {
+      symlinkSync(path.join(siteNm, entry), path.join(nm, entry));
+    }
+  }
+  if (plugin !== 'real') {
+    const fake = path.join(nm, '@bilateral', 'i18n');
+    mkdirSync(fake, { recursive: true });
+    writeFileSync(
+      path.join(fake, 'package.json'),
+      JSON.stringify({
+        name: '@bilateral/i18n',
+        version: '0.0.0-bench',
+        type: 'module',
+        exports: { './eleventy': './eleventy.js' },
+      }),
+    );
+    writeFileSync(path.join(fake, 'eleventy.js'), plugin === 'record' ? RECORDER(PLUGIN) : STUB);
+  }
+  return dir;
+}
+
+/** A scratch copy of the real site, with the wrapper rendering every document. */
+export const siteCopyForBench = (dir, firstDocument) => siteCopy(dir, 'real', firstDocument);
+
+/** Files and bytes under a folder; `html` counts .html files only. */
+export function outputSummary(dir) {
+  let files = 0;
+  let html = 0;
+  let bytes = 0;
+  const hash = createHash('sha256');
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else {
+        files++;
+        bytes += st.size;
+        if (name.endsWith('.html')) {
+          html++;
+          hash.update(path.relative(dir, p));
+          hash.update(readFileSync(p));
+        }
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, html, bytes, htmlHash: hash.digest('hex').slice(0, 16) };
+}
+
+const eleventyEnv = (config) => ({
+  BILATERAL_CONFIG: config,
+  BILATERAL_MODE: 'production',
+  SITE_URL: 'http://localhost:8080',
+});
+
+/**
+ * The real site's warm-up run doubles as the recording of what the plugin returned (for bare
+ * Eleventy and Hugo), unless a recording for the same site, plugin and corpus exists already.
+ */
+function recordingFor(meta) {
+  const fp = fingerprint([
+    path.join(SITE_DIR, 'src'),
+    path.join(SITE_DIR, 'eleventy.config.js'),
+    path.join(REPO, 'packages', 'i18n', 'dist'),
+    path.join(meta.dir, '.bench-meta.json'),
+  ]);
+  return path.join(WORK, 'recordings', `site-${meta.documents}-${fp}.json`);
+}
+
+export async function siteSuite({ sizes, runs, log }) {
+  const available = siteAvailable();
+  if (!available.ok) {
+    log(`  site: ${available.why}`);
+    return {
+      unavailableReason: `The Bilateral site is not available yet: ${available.why}.`,
+      cases: [],
+    };
+  }
+  const cases = [];
+  const notes = [];
+  const primary = 'Bilateral site';
+  for (const docs of sizes) {
+    const meta = siteCorpus(docs, log);
+    const first = Object.keys(
+      JSON.parse(readFileSync(path.join(meta.dir, 'core', 'corpus.json'), 'utf8')).documents,
+    )[0];
+    log(
+      `site — ${docs} documents × ${LOCALES.length} languages (${meta.keysPerLocale.toLocaleString('en')} keys/locale)`,
+    );
+    const recording = recordingFor(meta);
+    const needRecording = !existsSync(recording);
+    mkdirSync(path.dirname(recording), { recursive: true });
+    const realDir = siteCopy(path.join(WORK, 'sites', `real-${docs}`), 'real', first);
+    const recordDir = needRecording
+      ? siteCopy(path.join(WORK, 'sites', `record-${docs}`), 'record', first)
+      : realDir;
+    const bareDir = siteCopy(path.join(WORK, 'sites', `bare-${docs}`), 'stub', first);
+    const hugoDir = path.join(WORK, 'sites', `hugo-${docs}`);
+    const outs = {
+      real: path.join(WORK, 'out', `real-${docs}`),
+      bare: path.join(WORK, 'out', `bare-${docs}`),
+      hugo: path.join(WORK, 'out', `hugo-${docs}`),
+    };
+    const summaries = {};
+    let recordNote = '';
+    const env = eleventyEnv(meta.config);
+    const real = {
+      name: primary,
+      cmd: process.execPath,
+      args: [siteEleventyBin(), `--output=${outs.real}`],
+      cwd: realDir,
+      env,
+      timeoutMs: 600_000,
+      budgetMs: 20_000,
+      // Over budget, the warm-up (recording) run is the one measurement, less the time it spent
+      // writing the recording (the recorder's other work is listening to filter calls).
+      after(run, round) {
+        if (round !== 0 || !needRecording) return;
+        try {
+          const writeMs = Number(readFileSync(`${recording}.ms`, 'utf8'));
+          run.wallMs -= writeMs;
+          if (run.cpuMs !== undefined) run.cpuMs -= writeMs;
+          recordNote = `; its warm-up run recorded the text for bare Eleventy and Hugo (writing the recording, ${(writeMs / 1000).toFixed(1)} s, is subtracted from that run)`;
+        } catch {
+          recordNote =
+            '; its warm-up run was to record the text for bare Eleventy and Hugo, and did not';
+        }
+      },
+      before(round) {
+        rmSync(outs.real, { recursive: true, force: true });
+        // The warm-up run records (the output is the same; the recorder only listens).
+        this.cwd = round === 0 && needRecording ? recordDir : realDir;
+        this.env = round === 0 && needRecording ? { ...env, BENCH_RECORDING: recording } : env;
+      },
+      validate: () => {
+        summaries.real = outputSummary(outs.real);
+        return `${summaries.real.html.toLocaleString('en')} HTML pages, ${(summaries.real.bytes / 2 ** 20).toFixed(1)} MB`;
+      },
+    };
+    const bare = {
+      name: 'bare Eleventy',
+      cmd: process.execPath,
+      args: [siteEleventyBin(), `--output=${outs.bare}`],
+      cwd: bareDir,
+      env,
+      timeoutMs: 600_000,
+      budgetMs: 20_000,
+      before(round) {
+        rmSync(outs.bare, { recursive: true, force: true });
+        if (round === 0 && existsSync(recording))
+          cpSync(
+            recording,
+            path.join(bareDir, 'node_modules', '@bilateral', 'i18n', 'prerendered.json'),
+          );
+      },
+      validate: () => {
+        summaries.bare = outputSummary(outs.bare);
+        const same =
+          summaries.real === undefined
+            ? ''
+            : summaries.real.htmlHash === summaries.bare.htmlHash
+              ? '; HTML identical to the Bilateral site'
+              : '; **HTML differs from the Bilateral site**';
+        return `${summaries.bare.html.toLocaleString('en')} HTML pages, ${(summaries.bare.bytes / 2 ** 20).toFixed(1)} MB${same}`;
+      },
+    };
+    const hugo = {
+      name: 'Hugo',
+      cmd: HUGO ?? 'hugo',
+      args: ['--quiet', '--source', hugoDir, '--destination', outs.hugo],
+      cwd: WORK,
+      timeoutMs: 600_000,
+      budgetMs: 20_000,
+      before(round) {
+        rmSync(outs.hugo, { recursive: true, force: true });
+        if (round === 0) {
+          rmSync(hugoDir, { recursive: true, force: true });
+          mkdirSync(hugoDir, { recursive: true });
+          if (existsSync(recording))
+            writeHugoSite(hugoDir, JSON.parse(readFileSync(recording, 'utf8')));
+        }
+      },
+      validate: () => {
+        summaries.hugo = outputSummary(outs.hugo);
+        return `${summaries.hugo.html.toLocaleString('en')} HTML pages, ${(summaries.hugo.bytes / 2 ** 20).toFixed(1)} MB`;
+      },
+    };
+    const contenders = HUGO === undefined ? [real, bare] : [real, bare, hugo];
+    if (HUGO === undefined)
+      notes.push('Hugo is not installed (apt-get install hugo): not measured.');
+    const results = await compare(contenders, { runs, log });
+    if (recordNote !== '') results[0].notes.push(recordNote.slice(2));
+    cases.push({
+      size: `${docs} documents`,
+      documents: docs,
+      locales: LOCALES.length,
+      pages: docs * LOCALES.length,
+      keysPerLocale: meta.keysPerLocale,
+      results,
+    });
+    for (const o of Object.values(outs)) rmSync(o, { recursive: true, force: true });
+  }
+  return { primary, notes, cases, growth: growth(cases, (c) => c.documents) };
+}
+
+/**
+ * Median per size per contender; the exponent k of time ∝ size^k between the two largest sizes
+ * (start-up cost makes k < 1 at small sizes); and the marginal cost per unit of size between them.
+ * A contender killed at its time limit gets `> limit`.
+ */
+export function growth(cases, sizeOf) {
+  if (cases.length < 2) return undefined;
+  const names = [...new Set(cases.flatMap((c) => c.results.map((r) => r.name)))];
+  const out = { _sizes: cases.map((c) => c.size), _units: cases.map(sizeOf) };
+  for (const name of names) {
+    const rs = cases.map((c) => c.results.find((r) => r.name === name));
+    const medians = rs.map((r) => r?.wallStats?.median);
+    const killed = rs.map((r) => r?.killedAfterMs);
+    const [a, b] = [cases.length - 2, cases.length - 1];
+    const ok = medians[a] !== undefined && medians[b] !== undefined;
+    const exponent = ok
+      ? Math.log(medians[b] / medians[a]) / Math.log(sizeOf(cases[b]) / sizeOf(cases[a]))
+      : NaN;
+    const marginalMs = ok ? (medians[b] - medians[a]) / (sizeOf(cases[b]) - sizeOf(cases[a])) : NaN;
+    out[name] = { medians, killed, exponent, marginalMs };
+  }
+  return out;
+}
