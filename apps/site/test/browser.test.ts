@@ -3,21 +3,8 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCALES, artifacts, serve } from './helpers.js';
+import { LOCALES, artifacts, serve, CHROMIUM } from './helpers.js';
 
-// Debian's Chromium, as ../shared/TOOLCHAIN.md says.
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };

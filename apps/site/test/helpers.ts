@@ -21,6 +21,20 @@ export const artifacts = path.join(siteRoot, 'test-artifacts');
 export const LOCALES = ['ja', 'en', 'uk', 'ko'] as const;
 export const DOCUMENT = 'north-korea-ukraine-relations';
 /** The SITE_URL the test build uses (not the default, to prove it is configurable). */
+/** Debian's Chromium and the flags a closed network needs (../shared/TOOLCHAIN.md). */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
 export const TEST_SITE_URL = 'https://bilateral.example';
 
 const eleventyBin = path.join(siteRoot, 'node_modules/@11ty/eleventy/cmd.cjs');

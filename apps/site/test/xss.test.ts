@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eleventy, serve, tempProject, walk } from './helpers.js';
+import { eleventy, serve, tempProject, walk, CHROMIUM } from './helpers.js';
 
 /**
  * XSS defence in depth: every Ukrainian text (UI, terms, the article) gets a hostile payload
@@ -41,18 +41,6 @@ const PAYLOADS = [
   `{{- x}}<img src=x onerror="window.__pwned='unescaped'">`,
 ];
 
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 /** Appends a payload to every string of a JSON value, in turn. */
 function poison(value: unknown, next: () => string): unknown {

@@ -1,6 +1,6 @@
 import type { Corpus, DocumentModel, Paragraph, Section } from '@bilateral/core';
 import {
-  keyMatches,
+  isExempt,
   logicalEntries,
   pluralFamilies,
   sourceFormFor,
@@ -90,12 +90,7 @@ export class RuleContext {
 
   /** Whether the config exempts a key of a file from this rule (to skip work; the runner filters anyway). */
   exempt(file: { readonly locale: string; readonly namespace: string }, key: string): boolean {
-    return this.project.config.exemptions.some(
-      (ex) =>
-        (ex.rule === this.rule || ex.rule === '*') &&
-        (ex.locale === undefined || ex.locale === file.locale) &&
-        keyMatches(ex.key, file.namespace, key),
-    );
+    return isExempt(this.project.config.exemptions, this.rule, file.locale, file.namespace, key);
   }
 
   /** Rule options from the config (`rules.<id>` when it is an object). */

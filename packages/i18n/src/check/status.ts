@@ -1,4 +1,4 @@
-import { keyMatches, logicalEntries, parsePluralKey, pluralFamilies, stringValue } from '../project/keys.js';
+import { isExempt, logicalEntries, parsePluralKey, pluralFamilies, stringValue } from '../project/keys.js';
 import type { Project } from '../project/project.js';
 import { check } from './check.js';
 import type { Finding } from './types.js';
@@ -55,12 +55,8 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
     }
   }
   const exemptFromMissing = (locale: string, ns: string, key: string) =>
-    project.config.exemptions.some(
-      (ex) =>
-        (ex.rule === 'missing' || ex.rule === '*') &&
-        (ex.locale === undefined || ex.locale === locale) &&
-        keyMatches(ex.key, ns, key),
-    ) || project.config.rules['missing'] === 'off';
+    isExempt(project.config.exemptions, 'missing', locale, ns, key) ||
+    project.config.rules['missing'] === 'off';
 
   const locales: LocaleStatus[] = [];
   for (const locale of project.locales) {

@@ -1,3 +1,4 @@
+import type { Exemption } from './config.js';
 import type { Entry, LocaleFile } from './project.js';
 
 /**
@@ -163,6 +164,22 @@ export function keyMatches(pattern: string, namespace: string, key: string): boo
   return (
     plural !== undefined &&
     (segmentsMatch(p, plural.base.split('.')) || segmentsMatch(p, familyKey(plural.base, plural.ordinal).split('.')))
+  );
+}
+
+/** Whether an exemption in the config covers this rule, locale and key (rule `*` covers all). */
+export function isExempt(
+  exemptions: readonly Exemption[],
+  rule: string,
+  locale: string,
+  namespace: string,
+  key: string,
+): boolean {
+  return exemptions.some(
+    (ex) =>
+      (ex.rule === rule || ex.rule === '*') &&
+      (ex.locale === undefined || ex.locale === locale) &&
+      keyMatches(ex.key, namespace, key),
   );
 }
 

@@ -5,7 +5,7 @@ import { FORMATS_FOR_KIND } from '../format/facts.js';
 import { scanPlaceholders } from '../syntax/inline.js';
 import {
   formKey,
-  keyMatches,
+  isExempt,
   logicalEntries,
   pluralCategories,
   pluralFamilies,
@@ -39,9 +39,7 @@ const escapeRe = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
   const out: SchemaFile[] = [];
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
-    project.config.exemptions.some(
-      (ex) => (ex.rule === rule || ex.rule === '*') && (ex.locale === undefined || ex.locale === locale) && keyMatches(ex.key, ns, key),
-    );
+    isExempt(project.config.exemptions, rule, locale, ns, key);
   const docs = new Map(Object.values(project.corpus?.documents ?? {}).map((d) => [d.namespace, d]));
   for (const ns of project.namespaces) {
     const source = project.file(project.sourceLocale, ns);

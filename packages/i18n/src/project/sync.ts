@@ -11,7 +11,7 @@ import {
 } from './edit.js';
 import {
   formKey,
-  keyMatches,
+  isExempt,
   logicalEntries,
   parsePluralKey,
   pluralCategories,
@@ -64,9 +64,7 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
   const broken: string[] = [];
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     project.config.rules[rule] === 'off' ||
-    project.config.exemptions.some(
-      (ex) => (ex.rule === rule || ex.rule === '*') && (ex.locale === undefined || ex.locale === locale) && keyMatches(ex.key, ns, key),
-    );
+    isExempt(project.config.exemptions, rule, locale, ns, key);
   for (const ns of project.namespaces) {
     const source = project.file(project.sourceLocale, ns);
     if (source === undefined || !source.usable) continue;
