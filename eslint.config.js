@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/_site/**', '**/node_modules/**', '**/.turbo/**', '**/fixtures/**'] },
+  {
+    ignores: ['**/dist/**', '**/_site/**', '**/node_modules/**', '**/.turbo/**', '**/fixtures/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

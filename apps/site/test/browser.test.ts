@@ -5,7 +5,6 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCALES, artifacts, serve, CHROMIUM } from './helpers.js';
 
-
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let base: string;

@@ -106,7 +106,9 @@ describe('the built site', () => {
       if (/^(ja|en|uk|ko)\/index\.html$/.test(f)) {
         expect(page, f).toContain(`<a rel="license" hreflang="en" lang="en" href="${licence}">`);
       }
-      for (const m of page.replaceAll(`href="${licence}"`, '').matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+      for (const m of page
+        .replaceAll(`href="${licence}"`, '')
+        .matchAll(/\s(?:src|href)="([^"]+)"/g)) {
         expect(m[1], `${f}: ${m[1]}`).toMatch(
           new RegExp(`^(/|#|${TEST_SITE_URL.replace(/\./g, '\\.')}/)`),
         );

@@ -41,7 +41,6 @@ const PAYLOADS = [
   `{{- x}}<img src=x onerror="window.__pwned='unescaped'">`,
 ];
 
-
 /** Appends a payload to every string of a JSON value, in turn. */
 function poison(value: unknown, next: () => string): unknown {
   if (typeof value === 'string') return `${value}${next()}`;

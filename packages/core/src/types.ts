@@ -35,14 +35,7 @@ export type Fact = DateFact | QuantityFact | MoneyFact;
 export type FactKind = Fact['kind'];
 
 export type EntityKind =
-  | 'country'
-  | 'state'
-  | 'region'
-  | 'city'
-  | 'organization'
-  | 'person'
-  | 'substance'
-  | 'concept';
+  'country' | 'state' | 'region' | 'city' | 'organization' | 'person' | 'substance' | 'concept';
 
 export interface Entity {
   readonly kind: EntityKind;

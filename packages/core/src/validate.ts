@@ -58,17 +58,20 @@ function validateDocument(
 
   for (const [id, fact] of Object.entries(doc.facts)) {
     const path = `${base}.facts.${id}`;
-    if (!FACT_ID.test(id)) report(path, `fact id "${id}" is not camelCase (it is a placeholder name)`);
+    if (!FACT_ID.test(id))
+      report(path, `fact id "${id}" is not camelCase (it is a placeholder name)`);
     switch (fact.kind) {
       case 'date':
         date(`${path}.value`, fact.value);
         break;
       case 'quantity':
-        if (!Number.isFinite(fact.value)) report(`${path}.value`, 'quantity is not a finite number');
+        if (!Number.isFinite(fact.value))
+          report(`${path}.value`, 'quantity is not a finite number');
         if (!(fact.unit in corpus.units)) report(`${path}.unit`, `unknown unit "${fact.unit}"`);
         break;
       case 'money':
-        if (!Number.isFinite(fact.amount)) report(`${path}.amount`, 'amount is not a finite number');
+        if (!Number.isFinite(fact.amount))
+          report(`${path}.amount`, 'amount is not a finite number');
         if (!CURRENCY.test(fact.currency)) {
           report(`${path}.currency`, `"${fact.currency}" is not an ISO 4217 code`);
         }
@@ -87,7 +90,10 @@ function validateDocument(
     if (ref.kind === 'short') {
       if (isBibliography) report(path, 'a bibliography entry cannot be a short citation');
       if (ref.cites === undefined || !(ref.cites in doc.bibliography)) {
-        report(`${path}.cites`, `short citation points at unknown bibliography entry "${ref.cites}"`);
+        report(
+          `${path}.cites`,
+          `short citation points at unknown bibliography entry "${ref.cites}"`,
+        );
       }
       if (!ref.pages?.length) report(`${path}.pages`, 'short citation without pages');
     } else if (ref.cites !== undefined) {
@@ -99,7 +105,8 @@ function validateDocument(
     checkReference(`${base}.references.${id}`, ref, false);
   }
   for (const [id, ref] of Object.entries(doc.bibliography)) {
-    if (id in doc.references) report(`${base}.bibliography.${id}`, `id "${id}" is also a reference`);
+    if (id in doc.references)
+      report(`${base}.bibliography.${id}`, `id "${id}" is also a reference`);
     checkReference(`${base}.bibliography.${id}`, ref, true);
   }
 
@@ -118,7 +125,8 @@ function validateDocument(
       paragraphKeys.add(key);
       paragraph.carries.forEach((item, i) => {
         const iPath = `${pPath}.carries[${i}]`;
-        if ('fact' in item && !(item.fact in doc.facts)) report(iPath, `unknown fact "${item.fact}"`);
+        if ('fact' in item && !(item.fact in doc.facts))
+          report(iPath, `unknown fact "${item.fact}"`);
         if ('entity' in item) entity(iPath, item.entity);
         if ('cite' in item) {
           if (!(item.cite in doc.references)) report(iPath, `unknown reference "${item.cite}"`);
@@ -142,7 +150,8 @@ function validateDocument(
   doc.infobox.parties.forEach((id, i) => entity(`${base}.infobox.parties[${i}]`, id));
   doc.infobox.rows.forEach((row, r) =>
     row.facts.forEach((f, i) => {
-      if (!(f in doc.facts)) report(`${base}.infobox.rows[${r}].facts[${i}]`, `unknown fact "${f}"`);
+      if (!(f in doc.facts))
+        report(`${base}.infobox.rows[${r}].facts[${i}]`, `unknown fact "${f}"`);
     }),
   );
 
@@ -166,7 +175,11 @@ function validateDocument(
     if ('paragraph' in t && !paragraphKeys.has(t.paragraph)) {
       report(`${path}.target`, `unknown paragraph "${t.paragraph}"`);
     }
-    if ('reference' in t && !(t.reference in doc.references) && !(t.reference in doc.bibliography)) {
+    if (
+      'reference' in t &&
+      !(t.reference in doc.references) &&
+      !(t.reference in doc.bibliography)
+    ) {
       report(`${path}.target`, `unknown reference "${t.reference}"`);
     }
   }

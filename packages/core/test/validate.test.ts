@@ -38,7 +38,15 @@ describe('the corpus', () => {
       .map(([id]) => id)
       .sort();
     expect(withTitle).toEqual(
-      ['bbc-2024', 'cnn-2024', 'cyol-2017', 'ft-2024', 'kyivindependent-2024', 'nknews-2017', 'wyzxwk-2022'].sort(),
+      [
+        'bbc-2024',
+        'cnn-2024',
+        'cyol-2017',
+        'ft-2024',
+        'kyivindependent-2024',
+        'nknews-2017',
+        'wyzxwk-2022',
+      ].sort(),
     );
   });
 });

@@ -15,7 +15,8 @@ import { printable, visible } from './syntax/invisible.js';
 // Output piped into a command that stops reading (`bilateral check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    if (e.code === 'EPIPE')
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
     throw e;
   });
 }
@@ -27,12 +28,24 @@ const program = new Command('bilateral')
       'what disagrees with the source language or with the core (facts, citations, names), where ' +
       '(file:line:column and key), and how to fix it.',
   )
-  .option('-c, --config <file>', 'config file (default: bilateral.config.{json,js,ts} found upwards)')
+  .option(
+    '-c, --config <file>',
+    'config file (default: bilateral.config.{json,js,ts} found upwards)',
+  )
   .option('--cwd <dir>', 'run as if started in <dir>')
   .option('--source <lng>', 'source language, without a config file (e.g. en)')
-  .option('--locales <pattern>', "where locale files are, without a config file (e.g. 'public/locales/{lng}/{ns}.json')")
-  .option('--languages <list>', 'comma-separated languages to check (default: the config, or every {lng} folder)')
-  .option('--core <module>', 'module exporting the core `corpus` (enables the fact, citation and terminology checks)')
+  .option(
+    '--locales <pattern>',
+    "where locale files are, without a config file (e.g. 'public/locales/{lng}/{ns}.json')",
+  )
+  .option(
+    '--languages <list>',
+    'comma-separated languages to check (default: the config, or every {lng} folder)',
+  )
+  .option(
+    '--core <module>',
+    'module exporting the core `corpus` (enables the fact, citation and terminology checks)',
+  )
   .option('--no-color', 'plain output without colours')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
@@ -69,7 +82,9 @@ program
   .command('check')
   .description('Check every locale against the source and the core; exit 1 if there is an error.')
   .addOption(
-    new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'sarif', 'github']).default('pretty'),
+    new Option('-f, --format <format>', 'output format')
+      .choices(['pretty', 'json', 'sarif', 'github'])
+      .default('pretty'),
   )
   .option('-w, --watch', 're-check whenever a locale file, lock file or the config changes', false)
   .option('-l, --locale <lng...>', 'report only these languages (the source is checked anyway)')
@@ -87,24 +102,40 @@ Examples:
 Rules (severity by default; configure in bilateral.config.json "rules", exempt keys in "exemptions"):
 ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.summary}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}`,
   )
-  .action(async (opts: { format: 'pretty' | 'json' | 'sarif' | 'github'; watch: boolean; locale?: string[]; rule?: string[] }) => {
-    const { checkCommand } = await import('./cli/check.js');
-    process.exitCode = await checkCommand(
-      {
-        format: opts.format,
-        watch: opts.watch,
-        ...(opts.locale === undefined ? {} : { locale: opts.locale }),
-        ...(opts.rule === undefined ? {} : { rule: opts.rule }),
-      },
-      globals(),
-    );
-  });
+  .action(
+    async (opts: {
+      format: 'pretty' | 'json' | 'sarif' | 'github';
+      watch: boolean;
+      locale?: string[];
+      rule?: string[];
+    }) => {
+      const { checkCommand } = await import('./cli/check.js');
+      process.exitCode = await checkCommand(
+        {
+          format: opts.format,
+          watch: opts.watch,
+          ...(opts.locale === undefined ? {} : { locale: opts.locale }),
+          ...(opts.rule === undefined ? {} : { rule: opts.rule }),
+        },
+        globals(),
+      );
+    },
+  );
 
 program
   .command('status')
-  .description('Show how complete each language is: keys, translated, missing, stale, untranslated.')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-  .addHelpText('after', '\nExamples:\n  $ bilateral status\n  $ bilateral status --format json > status.json')
+  .description(
+    'Show how complete each language is: keys, translated, missing, stale, untranslated.',
+  )
+  .addOption(
+    new Option('-f, --format <format>', 'output format')
+      .choices(['table', 'json'])
+      .default('table'),
+  )
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral status\n  $ bilateral status --format json > status.json',
+  )
   .action(async (opts: { format: 'table' | 'json' }) => {
     const { statusCommand } = await import('./cli/status.js');
     process.exitCode = await statusCommand(opts, globals());
@@ -120,11 +151,18 @@ program
   .option('--prune', 'also remove keys the source no longer has', false)
   .option('-n, --dry-run', 'show what would change, write nothing', false)
   .option('-l, --locale <lng...>', 'only these languages')
-  .addHelpText('after', '\nExamples:\n  $ bilateral sync --dry-run\n  $ bilateral sync --locale uk\n  $ bilateral sync --prune')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral sync --dry-run\n  $ bilateral sync --locale uk\n  $ bilateral sync --prune',
+  )
   .action(async (opts: { prune: boolean; dryRun: boolean; locale?: string[] }) => {
     const { syncCommand } = await import('./cli/sync.js');
     process.exitCode = await syncCommand(
-      { prune: opts.prune, dryRun: opts.dryRun, ...(opts.locale === undefined ? {} : { locale: opts.locale }) },
+      {
+        prune: opts.prune,
+        dryRun: opts.dryRun,
+        ...(opts.locale === undefined ? {} : { locale: opts.locale }),
+      },
       globals(),
     );
   });
@@ -136,7 +174,10 @@ program
       "language's lock file). Afterwards, check reports a key as stale when its source changes.",
   )
   .argument('<locale>', 'the language, e.g. uk')
-  .argument('[keys...]', 'keys to accept, e.g. ui:nav.contents or "north-korea-ukraine-relations:sections.*" (default: all)')
+  .argument(
+    '[keys...]',
+    'keys to accept, e.g. ui:nav.contents or "north-korea-ukraine-relations:sections.*" (default: all)',
+  )
   .addHelpText(
     'after',
     '\nExamples:\n' +
@@ -157,7 +198,10 @@ program
   )
   .option('-o, --out <dir>', 'where to write the schemas', '.bilateral/schema')
   .option('--no-vscode', 'do not touch .vscode/settings.json')
-  .addHelpText('after', '\nExamples:\n  $ bilateral schema\n  $ bilateral schema --out schemas --no-vscode')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral schema\n  $ bilateral schema --out schemas --no-vscode',
+  )
   .action(async (opts: { out: string; vscode: boolean }) => {
     const { schemaCommand } = await import('./cli/schema.js');
     process.exitCode = await schemaCommand(opts, globals());
@@ -165,28 +209,45 @@ program
 
 program
   .command('render')
-  .description('Print a document with facts filled in and footnotes numbered, to proofread a translation.')
+  .description(
+    'Print a document with facts filled in and footnotes numbered, to proofread a translation.',
+  )
   .requiredOption('-l, --locale <lng>', 'language to render, e.g. uk')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'html']).default('text'))
+  .addOption(
+    new Option('-f, --format <format>', 'output format').choices(['text', 'html']).default('text'),
+  )
   .option('-d, --document <id>', 'render only this document (default: all)')
-  .option('--fallback', 'fill missing text from the locale fallback chain (as the dev site does)', false)
+  .option(
+    '--fallback',
+    'fill missing text from the locale fallback chain (as the dev site does)',
+    false,
+  )
   .addHelpText(
     'after',
     '\nExamples:\n  $ bilateral render --locale uk\n  $ bilateral render --locale ko --format html > ko.html',
   )
-  .action(async (opts: { locale: string; format: 'text' | 'html'; document?: string; fallback: boolean }) => {
-    const { configOptions } = await import('./cli/shared.js');
-    const { renderCommand } = await import('./cli/render.js');
-    const config = await loadConfig(configOptions(globals()));
-    const { output, problems } = await renderCommand(config, opts);
-    // A translation may hold control characters (ESC): shown escaped, never sent to the terminal.
-    process.stdout.write(printable(output));
-    for (const p of problems) process.stderr.write(`${pc.yellow('warning')} ${visible(p)}\n`);
-    if (problems.length > 0) {
-      process.stderr.write(`Run ${pc.bold('bilateral check')} for the details and how to fix them.\n`);
-      process.exitCode = 1;
-    }
-  });
+  .action(
+    async (opts: {
+      locale: string;
+      format: 'text' | 'html';
+      document?: string;
+      fallback: boolean;
+    }) => {
+      const { configOptions } = await import('./cli/shared.js');
+      const { renderCommand } = await import('./cli/render.js');
+      const config = await loadConfig(configOptions(globals()));
+      const { output, problems } = await renderCommand(config, opts);
+      // A translation may hold control characters (ESC): shown escaped, never sent to the terminal.
+      process.stdout.write(printable(output));
+      for (const p of problems) process.stderr.write(`${pc.yellow('warning')} ${visible(p)}\n`);
+      if (problems.length > 0) {
+        process.stderr.write(
+          `Run ${pc.bold('bilateral check')} for the details and how to fix them.\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);
@@ -206,7 +267,9 @@ try {
     const err = e as Error;
     process.stderr.write(
       `${pc.red('internal error')} ${err?.message ?? String(e)}\n` +
-        (process.env['BILATERAL_DEBUG'] ? `${err?.stack ?? ''}\n` : 'Set BILATERAL_DEBUG=1 to see where, and please report it.\n'),
+        (process.env['BILATERAL_DEBUG']
+          ? `${err?.stack ?? ''}\n`
+          : 'Set BILATERAL_DEBUG=1 to see where, and please report it.\n'),
     );
     process.exitCode = 3;
   }

@@ -45,13 +45,30 @@ export {
 } from './project/project.js';
 export { type LockFile, sourceHash, normaliseSource } from './project/lock.js';
 export { pluralCategories, keyMatches } from './project/keys.js';
-export { planSync, writeSyncPlan, SyncConflictError, type SyncPlan, type FilePlan, type SyncOptions } from './project/sync.js';
+export {
+  planSync,
+  writeSyncPlan,
+  SyncConflictError,
+  type SyncPlan,
+  type FilePlan,
+  type SyncOptions,
+} from './project/sync.js';
 export { acceptKeys, writeAcceptResult, type AcceptResult } from './project/accept.js';
 export { ConcurrentChangeError, WriteError } from './project/write.js';
 export { LIMITS } from './limits.js';
 export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './project/schema.js';
 export { check } from './check/check.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
-export { formatFindings, OUTPUT_FORMATS, type OutputFormat, type FormatOptions as FindingsFormatOptions } from './check/format.js';
-export { computeStatus, type StatusReport, type LocaleStatus, type SectionStatus } from './check/status.js';
+export {
+  formatFindings,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  type FormatOptions as FindingsFormatOptions,
+} from './check/format.js';
+export {
+  computeStatus,
+  type StatusReport,
+  type LocaleStatus,
+  type SectionStatus,
+} from './check/status.js';
 export type { Finding, Severity, CheckOptions } from './check/types.js';

@@ -4,7 +4,17 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 30000 });
-import { CLI, cli, copyFixture, copyRepo, read, replaceIn, tempDir, write, type Run } from './support.js';
+import {
+  CLI,
+  cli,
+  copyFixture,
+  copyRepo,
+  read,
+  replaceIn,
+  tempDir,
+  write,
+  type Run,
+} from './support.js';
 
 /** End to end: the built CLI (node dist/cli.js) spawned on temporary copies of the fixtures. */
 
@@ -16,14 +26,22 @@ describe('help', () => {
   it('teaches the everyday loop with examples', async () => {
     const r = await cli(['--help'], tempDir());
     expect(r.code).toBe(0);
-    for (const s of ['The everyday loop', 'bilateral check --locale uk', 'bilateral accept uk', 'bilateral sync --prune', "--locales 'public/locales/{lng}/{ns}.json'", 'Exit codes']) {
+    for (const s of [
+      'The everyday loop',
+      'bilateral check --locale uk',
+      'bilateral accept uk',
+      'bilateral sync --prune',
+      "--locales 'public/locales/{lng}/{ns}.json'",
+      'Exit codes',
+    ]) {
       expect(r.stdout).toContain(s);
     }
   });
 
   it('lists every rule under check --help', async () => {
     const r = await cli(['check', '--help'], tempDir());
-    for (const rule of ['syntax', 'literal-facts', 'terminology', 'punctuation']) expect(r.stdout).toContain(rule);
+    for (const rule of ['syntax', 'literal-facts', 'terminology', 'punctuation'])
+      expect(r.stdout).toContain(rule);
     expect(r.stdout).toContain('--watch');
   });
 });
@@ -78,7 +96,12 @@ describe('exit codes', () => {
 describe('output formats', () => {
   async function broken() {
     const dir = copyFixture('mini');
-    replaceIn(dir, 'locales/uk/demo.json', '<ref id=\\"r2\\"/><ref id=\\"r1\\"/>', '<ref id=\\"r1\\"/>');
+    replaceIn(
+      dir,
+      'locales/uk/demo.json',
+      '<ref id=\\"r2\\"/><ref id=\\"r1\\"/>',
+      '<ref id=\\"r1\\"/>',
+    );
     return dir;
   }
 
@@ -121,7 +144,19 @@ describe('output formats', () => {
     const r = await cli(['check', '--format', 'sarif'], await broken());
     const sarif = JSON.parse(r.stdout) as {
       version: string;
-      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: {
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn: number };
+            };
+          }[];
+        }[];
+      }[];
     };
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
@@ -130,14 +165,23 @@ describe('output formats', () => {
       {
         ruleId: 'citations',
         level: 'error',
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'locales/uk/demo.json' }, region: { startLine: 15, startColumn: 14 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'locales/uk/demo.json' },
+              region: { startLine: 15, startColumn: 14 },
+            },
+          },
+        ],
       },
     ]);
   });
 
   it('github: workflow annotations', async () => {
     const r = await cli(['check', '--format', 'github'], await broken());
-    expect(r.stdout).toMatch(/^::error file=locales\/uk\/demo\.json,line=15,col=14,title=citations%3A sections\.war\.p1::missing citation <ref id="r2"\/>.*%0AFix: /);
+    expect(r.stdout).toMatch(
+      /^::error file=locales\/uk\/demo\.json,line=15,col=14,title=citations%3A sections\.war\.p1::missing citation <ref id="r2"\/>.*%0AFix: /,
+    );
     expect(r.code).toBe(1);
   });
 });
@@ -193,10 +237,19 @@ describe('status', () => {
     expect(table.stdout).toMatch(/uk\s+19\s+18\s+0\s+0\s+1\s+█+░+ 94\.7%/);
     expect(table.stdout).toMatch(/ja\s+19\s+18\s+1\s+0\s+0\s+█+░+ 94\.7%/);
     const json = await cli(['status', '--format', 'json'], dir);
-    const report = JSON.parse(json.stdout) as { sourceLocale: string; locales: { locale: string; missing: number; sections: { namespace: string; section: string; missing: number }[] }[] };
+    const report = JSON.parse(json.stdout) as {
+      sourceLocale: string;
+      locales: {
+        locale: string;
+        missing: number;
+        sections: { namespace: string; section: string; missing: number }[];
+      }[];
+    };
     expect(report.sourceLocale).toBe('en');
     const ja = report.locales.find((l) => l.locale === 'ja');
-    expect(ja?.sections.find((s) => s.namespace === 'demo' && s.section === 'war')).toMatchObject({ missing: 1 });
+    expect(ja?.sections.find((s) => s.namespace === 'demo' && s.section === 'war')).toMatchObject({
+      missing: 1,
+    });
   });
 });
 
@@ -205,15 +258,19 @@ describe('accept and stale', () => {
     const dir = copyFixture('mini');
     expect((await cli(['accept', 'uk'], dir)).stdout).toContain('Accepted 19 translations of uk');
     expect((await cli(['accept', 'ja'], dir)).code).toBe(0);
-    expect(JSON.parse(read(dir, 'locales/uk/.bilateral-lock.json'))).toMatchObject({ version: 1, sourceLocale: 'en' });
+    expect(JSON.parse(read(dir, 'locales/uk/.bilateral-lock.json'))).toMatchObject({
+      version: 1,
+      sourceLocale: 'en',
+    });
     expect((await cli(['check'], dir)).code).toBe(0);
     replaceIn(dir, 'locales/en/ui.json', '"Contents"', '"Table of contents"');
     const stale = await cli(['check', '--format', 'json'], dir);
     expect(stale.code).toBe(1);
-    expect((JSON.parse(stale.stdout) as { rule: string; locale: string; key: string }[]).map((f) => `${f.rule} ${f.locale} ${f.key}`)).toEqual([
-      'stale ja nav.contents',
-      'stale uk nav.contents',
-    ]);
+    expect(
+      (JSON.parse(stale.stdout) as { rule: string; locale: string; key: string }[]).map(
+        (f) => `${f.rule} ${f.locale} ${f.key}`,
+      ),
+    ).toEqual(['stale ja nav.contents', 'stale uk nav.contents']);
     expect((await cli(['accept', 'uk', 'ui:nav.contents'], dir)).code).toBe(0);
     expect((await cli(['accept', 'ja', 'nav.*'], dir)).code).toBe(0);
     expect((await cli(['check'], dir)).code).toBe(0);
@@ -227,18 +284,39 @@ describe('schema', () => {
   it('writes a schema per locale file and merges the mapping into .vscode/settings.json', async () => {
     const dir = copyFixture('mini');
     mkdirSync(path.join(dir, '.vscode'));
-    write(dir, '.vscode/settings.json', '{\n  // mine\n  "editor.tabSize": 4,\n  "json.schemas": [{ "fileMatch": ["/x.json"], "url": "./x.schema.json" }]\n}\n');
+    write(
+      dir,
+      '.vscode/settings.json',
+      '{\n  // mine\n  "editor.tabSize": 4,\n  "json.schemas": [{ "fileMatch": ["/x.json"], "url": "./x.schema.json" }]\n}\n',
+    );
     const r = await cli(['schema'], dir);
     expect(r.code).toBe(0);
     const uk = JSON.parse(read(dir, '.bilateral/schema/uk/ui.schema.json')) as {
-      properties: { citation: { required: string[]; properties: Record<string, unknown> }; nav: { properties: { greeting: { pattern: string } } } };
+      properties: {
+        citation: { required: string[]; properties: Record<string, unknown> };
+        nav: { properties: { greeting: { pattern: string } } };
+      };
       additionalProperties: boolean;
     };
     expect(uk.additionalProperties).toBe(false);
-    expect(uk.properties.citation.required).toEqual(['pages_one', 'pages_few', 'pages_many', 'pages_other', 'title']);
-    expect(new RegExp(uk.properties.nav.properties.greeting.pattern).test('Привіт, {{name}}!')).toBe(true);
-    expect(new RegExp(uk.properties.nav.properties.greeting.pattern).test('Привіт, {{nme}}!')).toBe(false);
-    const demo = JSON.parse(read(dir, '.bilateral/schema/ja/demo.schema.json')) as { properties: { sections: { properties: { war: { properties: { p1: { pattern: string } } } } } } };
+    expect(uk.properties.citation.required).toEqual([
+      'pages_one',
+      'pages_few',
+      'pages_many',
+      'pages_other',
+      'title',
+    ]);
+    expect(
+      new RegExp(uk.properties.nav.properties.greeting.pattern).test('Привіт, {{name}}!'),
+    ).toBe(true);
+    expect(new RegExp(uk.properties.nav.properties.greeting.pattern).test('Привіт, {{nme}}!')).toBe(
+      false,
+    );
+    const demo = JSON.parse(read(dir, '.bilateral/schema/ja/demo.schema.json')) as {
+      properties: {
+        sections: { properties: { war: { properties: { p1: { pattern: string } } } } };
+      };
+    };
     const p1 = new RegExp(demo.properties.sections.properties.war.properties.p1.pattern);
     expect(p1.test('約{{troops, quantity}}。<ref id="r1"/><ref id="r2"/><dubious/>')).toBe(true);
     expect(p1.test('約{{troops, quantity}}。<ref id="r1"/><dubious/>')).toBe(false);
@@ -250,7 +328,9 @@ describe('schema', () => {
     expect(settings).toContain('"url": "./.bilateral/schema/uk/ui.schema.json"');
     // Running again replaces our mappings instead of adding them twice.
     await cli(['schema'], dir);
-    expect(read(dir, '.vscode/settings.json').split('./.bilateral/schema/uk/ui.schema.json').length).toBe(2);
+    expect(
+      read(dir, '.vscode/settings.json').split('./.bilateral/schema/uk/ui.schema.json').length,
+    ).toBe(2);
   });
 
   it('writes to --out without touching VS Code settings when asked', async () => {
@@ -270,13 +350,18 @@ describe('a plain i18next project without a core', () => {
     const clean = await cli(['check', '--format', 'json', ...flags], dir);
     expect(clean.code).toBe(0);
     // "Taskly" stays "Taskly": a brand name, reported as a warning only.
-    expect((JSON.parse(clean.stdout) as { rule: string }[]).map((f) => f.rule)).toEqual(['untranslated', 'untranslated']);
+    expect((JSON.parse(clean.stdout) as { rule: string }[]).map((f) => f.rule)).toEqual([
+      'untranslated',
+      'untranslated',
+    ]);
     replaceIn(dir, 'public/locales/uk/common.json', '  "items_few": "{{count}} завдання",\n', '');
     replaceIn(dir, 'public/locales/de/common.json', '"{{item}} löschen?"', '"{{itm}} löschen?"');
     replaceIn(dir, 'public/locales/de/home.json', '$t(common:items', '$t(common:item');
     const r = await cli(['check', '--format', 'json', ...flags], dir);
     expect(r.code).toBe(1);
-    const found = (JSON.parse(r.stdout) as { rule: string; file: string; key: string; severity: string }[]).filter((f) => f.severity === 'error');
+    const found = (
+      JSON.parse(r.stdout) as { rule: string; file: string; key: string; severity: string }[]
+    ).filter((f) => f.severity === 'error');
     expect(found.map((f) => `${f.rule} ${f.file} ${f.key}`)).toEqual([
       'placeholders public/locales/de/common.json actions.delete',
       'placeholders public/locales/de/common.json actions.delete',
@@ -292,7 +377,11 @@ describe('a plain i18next project without a core', () => {
     expect(s.stdout).toContain('+ title');
     expect(read(dir, 'public/locales/de/home.json')).toContain('"title": "Your tasks",\n  "empty"');
     const st = await cli(['status', '--format', 'json', ...flags], dir);
-    expect((JSON.parse(st.stdout) as { locales: { locale: string; untranslated: number }[] }).locales.find((l) => l.locale === 'de')?.untranslated).toBe(2);
+    expect(
+      (
+        JSON.parse(st.stdout) as { locales: { locale: string; untranslated: number }[] }
+      ).locales.find((l) => l.locale === 'de')?.untranslated,
+    ).toBe(2);
   });
 });
 

@@ -13,7 +13,9 @@ export function repoResources(): Resources {
   for (const l of LOCALES) {
     out[l] = {};
     for (const ns of NAMESPACES) {
-      out[l][ns] = JSON.parse(readFileSync(path.join(repoRoot, 'locales', l, `${ns}.json`), 'utf8'));
+      out[l][ns] = JSON.parse(
+        readFileSync(path.join(repoRoot, 'locales', l, `${ns}.json`), 'utf8'),
+      );
     }
   }
   return out;

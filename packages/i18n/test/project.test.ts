@@ -22,7 +22,16 @@ describe('locale file parsing', () => {
   });
 
   it('never throws, whatever the bytes', () => {
-    for (const t of ['', '[', '{"a":', '"str"', '[1,2]', '{"a": {"b": [1, {"c": null}]}}', '\u0000\u0001', '{"a":"\\x"}']) {
+    for (const t of [
+      '',
+      '[',
+      '{"a":',
+      '"str"',
+      '[1,2]',
+      '{"a": {"b": [1, {"c": null}]}}',
+      '\u0000\u0001',
+      '{"a":"\\x"}',
+    ]) {
       const f = parseLocaleFile('/r', 'en', 'ui', '/r/ui.json', Buffer.from(t));
       expect(f.problems.length).toBeGreaterThan(0);
     }
@@ -45,12 +54,18 @@ describe('keys', () => {
     expect(pluralCategories('uk')).toEqual(['one', 'few', 'many', 'other']);
     expect(pluralCategories('ja')).toEqual(['other']);
     expect(pluralCategories('en', true)).toEqual(['one', 'two', 'few', 'other']);
-    expect(parsePluralKey('a.b_ordinal_two')).toEqual({ base: 'a.b', ordinal: true, category: 'two' });
+    expect(parsePluralKey('a.b_ordinal_two')).toEqual({
+      base: 'a.b',
+      ordinal: true,
+      category: 'two',
+    });
     expect(parsePluralKey('a.b_male')).toBeUndefined();
   });
 
   it('normalises a source for the stale hash: names of slots only, spacing collapsed', () => {
-    expect(normaliseSource(' A  {{ d , date(monthForm: genitive) }} b {{- x}} ')).toBe('A {{d}} b {{-x}}');
+    expect(normaliseSource(' A  {{ d , date(monthForm: genitive) }} b {{- x}} ')).toBe(
+      'A {{d}} b {{-x}}',
+    );
   });
 });
 
@@ -82,7 +97,9 @@ describe('formatting', () => {
   });
 
   it('colours only when asked', () => {
-    expect(formatFindings([finding], 'pretty', { color: false, root: '/r' })).not.toContain('\u001b[');
+    expect(formatFindings([finding], 'pretty', { color: false, root: '/r' })).not.toContain(
+      '\u001b[',
+    );
     expect(formatFindings([finding], 'pretty', { color: true, root: '/r' })).toContain('\u001b[');
   });
 });
@@ -93,7 +110,14 @@ describe('status', () => {
     replaceIn(dir, 'locales/uk/demo.json', '"Війна"', '"War"');
     const report = computeStatus(await project(dir));
     const uk = report.locales.find((l) => l.locale === 'uk');
-    expect(uk).toMatchObject({ keys: 19, translated: 18, untranslated: 1, missing: 0, stale: 0, percent: 94.7 });
+    expect(uk).toMatchObject({
+      keys: 19,
+      translated: 18,
+      untranslated: 1,
+      missing: 0,
+      stale: 0,
+      percent: 94.7,
+    });
     expect(uk?.sections.find((s) => s.namespace === 'demo' && s.section === 'war')).toEqual({
       namespace: 'demo',
       section: 'war',
@@ -108,7 +132,9 @@ describe('status', () => {
 
 describe('documentation and schema stay in step with the rules', () => {
   it('the config schema lists every rule', () => {
-    const schema = JSON.parse(readFileSync(path.join(PKG, 'schema/config.schema.json'), 'utf8')) as {
+    const schema = JSON.parse(
+      readFileSync(path.join(PKG, 'schema/config.schema.json'), 'utf8'),
+    ) as {
       properties: { rules: { properties: Record<string, unknown> } };
     };
     expect(Object.keys(schema.properties.rules.properties)).toEqual(RULES.map((r) => r.id));

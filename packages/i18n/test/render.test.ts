@@ -34,7 +34,8 @@ describe.each(LOCALES)('the article in %s', (locale) => {
         expect(p.text).not.toContain(raw);
       }
     }
-    for (const s of rendered.sections.filter((s) => s.level > 0)) expect(s.title?.text).toBeTruthy();
+    for (const s of rendered.sections.filter((s) => s.level > 0))
+      expect(s.title?.text).toBeTruthy();
   });
 
   it('numbers the citations in the core order and lists 22 references', () => {
@@ -54,7 +55,8 @@ describe.each(LOCALES)('the article in %s', (locale) => {
   it('carries exactly the core citations and dubious markers in each paragraph', () => {
     const sections = new Map(rendered.sections.map((s) => [s.id, s]));
     for (const { section, paragraph } of allParagraphs(doc)) {
-      const html = sections.get(section.id)?.paragraphs.find((p) => p.id === paragraph.id)?.html ?? '';
+      const html =
+        sections.get(section.id)?.paragraphs.find((p) => p.id === paragraph.id)?.html ?? '';
       const cited = [...html.matchAll(/href="#cite-note-([^"]+)"/g)].map((m) => m[1]);
       expect(cited.sort()).toEqual(citationsOf(paragraph).sort());
       expect(html.match(/class="dubious"/g)?.length ?? 0).toBe(dubiousCountOf(paragraph));
@@ -78,10 +80,46 @@ describe('facts are formatted per locale by Intl', () => {
       .map((p) => p.text)
       .join('\n');
   const expected: Record<string, string[]> = {
-    ja: ['1992年1月9日', '2022年7月', '1998年', '1,500人', '6,000人', '2個部隊', '7,710米ドル', '55,500米ドル'],
-    en: ['January 9, 1992', 'July 2022', '1998', '1,500 soldiers', '6,000 soldiers', '2 units', '7,710 US dollars', '55,500 US dollars'],
-    uk: ['9 січня 1992 р.', 'липня 2022 р.', '1998', '1\u00a0500 солдатів', '6\u00a0000 солдатів', '2 підрозділи', '7\u00a0710 доларів США', '55\u00a0500 доларів США'],
-    ko: ['1992년 1월 9일', '2022년 7월', '1998년', '1,500명', '6,000명', '2개 부대', 'US$7,710', 'US$55,500'],
+    ja: [
+      '1992年1月9日',
+      '2022年7月',
+      '1998年',
+      '1,500人',
+      '6,000人',
+      '2個部隊',
+      '7,710米ドル',
+      '55,500米ドル',
+    ],
+    en: [
+      'January 9, 1992',
+      'July 2022',
+      '1998',
+      '1,500 soldiers',
+      '6,000 soldiers',
+      '2 units',
+      '7,710 US dollars',
+      '55,500 US dollars',
+    ],
+    uk: [
+      '9 січня 1992 р.',
+      'липня 2022 р.',
+      '1998',
+      '1\u00a0500 солдатів',
+      '6\u00a0000 солдатів',
+      '2 підрозділи',
+      '7\u00a0710 доларів США',
+      '55\u00a0500 доларів США',
+    ],
+    ko: [
+      '1992년 1월 9일',
+      '2022년 7월',
+      '1998년',
+      '1,500명',
+      '6,000명',
+      '2개 부대',
+      'US$7,710',
+      'US$55,500',
+    ],
   };
   it.each(LOCALES)('%s', (locale) => {
     const t = text(locale);
@@ -110,8 +148,12 @@ describe('Ukrainian plurals', () => {
     expect(uk.formatFact({ kind: 'quantity', value: n, unit: 'soldier' })).toBe(phrase);
   });
   it('uses the right form for military units too', () => {
-    expect(uk.formatFact({ kind: 'quantity', value: 2, unit: 'military-unit' })).toBe('2 підрозділи');
-    expect(uk.formatFact({ kind: 'quantity', value: 5, unit: 'military-unit' })).toBe('5 підрозділів');
+    expect(uk.formatFact({ kind: 'quantity', value: 2, unit: 'military-unit' })).toBe(
+      '2 підрозділи',
+    );
+    expect(uk.formatFact({ kind: 'quantity', value: 5, unit: 'military-unit' })).toBe(
+      '5 підрозділів',
+    );
   });
 });
 

@@ -38,17 +38,98 @@ describe('this repository', () => {
   }
 
   const breaks: readonly Break[] = [
-    { name: 'a syntax error', file: 'locales/en/ui.json', from: '"Contents",', to: '"Contents"', expect: ['syntax', 'locales/en/ui.json', 'nav.contents', '"Contents"'] },
-    { name: 'a deleted key', file: 'locales/uk/ui.json', from: '    "backToText": "Повернутися до тексту",\n', to: '', expect: ['missing', 'locales/uk/ui.json', 'article.backToText'] },
-    { name: 'a deleted source key', file: `locales/ja/${NS}.json`, from: '      "title": "貿易",\n', to: '', expect: ['missing', `locales/ja/${NS}.json`, 'sections.trade.title'] },
-    { name: 'a renamed key', file: 'locales/ko/ui.json', from: '"home":', to: '"homee":', expect: ['missing', 'locales/ko/ui.json', 'notFound.home'] },
-    { name: 'a renamed placeholder', file: 'locales/en/ui.json', from: 'Footnote {{number}}', to: 'Footnote {{num}}', expect: ['placeholders', 'locales/en/ui.json', 'article.footnote', '{{num}}'] },
-    { name: 'a renamed fact slot', file: `locales/uk/${NS}.json`, from: '{{severance, date}}', to: '{{severence, date}}', expect: ['facts', `locales/uk/${NS}.json`, 'sections.russian-invasion.p1', '{{severence, date}}'] },
-    { name: 'a dropped citation', file: `locales/ko/${NS}.json`, from: '<ref id=\\"time-2018\\"/>', to: '', expect: ['citations', `locales/ko/${NS}.json`, 'sections.history.p2', '"p2"'] },
-    { name: 'a number typed out', file: `locales/en/${NS}.json`, from: '{{nisEstimate, quantity}}', to: '1,500 soldiers', expect: ['literal-facts', `locales/en/${NS}.json`, 'sections.russian-invasion.p2', '1,500 soldiers'] },
-    { name: 'an injected <img onerror>', file: `locales/uk/${NS}.json`, from: '"Торгівля"', to: '"Торгівля<img src=x onerror=alert(1)>"', expect: ['markup', `locales/uk/${NS}.json`, 'sections.trade.title', 'onerror'] },
-    { name: 'a removed Ukrainian plural form', file: 'locales/uk/terms.json', from: '    "soldier_few": "{{count, number}} солдати",\n', to: '', expect: ['plurals', 'locales/uk/terms.json', 'units.soldier_few', '"soldier_other"'] },
-    { name: 'a changed Japanese source sentence', file: `locales/ja/${NS}.json`, from: '二国間関係は{{relationsEstablished, date}}に樹立された。', to: '二国間の外交関係は{{relationsEstablished, date}}に樹立された。', expect: ['stale', `locales/uk/${NS}.json`, 'sections.history.p1', '{{relationsEstablished, date}}'] },
+    {
+      name: 'a syntax error',
+      file: 'locales/en/ui.json',
+      from: '"Contents",',
+      to: '"Contents"',
+      expect: ['syntax', 'locales/en/ui.json', 'nav.contents', '"Contents"'],
+    },
+    {
+      name: 'a deleted key',
+      file: 'locales/uk/ui.json',
+      from: '    "backToText": "Повернутися до тексту",\n',
+      to: '',
+      expect: ['missing', 'locales/uk/ui.json', 'article.backToText'],
+    },
+    {
+      name: 'a deleted source key',
+      file: `locales/ja/${NS}.json`,
+      from: '      "title": "貿易",\n',
+      to: '',
+      expect: ['missing', `locales/ja/${NS}.json`, 'sections.trade.title'],
+    },
+    {
+      name: 'a renamed key',
+      file: 'locales/ko/ui.json',
+      from: '"home":',
+      to: '"homee":',
+      expect: ['missing', 'locales/ko/ui.json', 'notFound.home'],
+    },
+    {
+      name: 'a renamed placeholder',
+      file: 'locales/en/ui.json',
+      from: 'Footnote {{number}}',
+      to: 'Footnote {{num}}',
+      expect: ['placeholders', 'locales/en/ui.json', 'article.footnote', '{{num}}'],
+    },
+    {
+      name: 'a renamed fact slot',
+      file: `locales/uk/${NS}.json`,
+      from: '{{severance, date}}',
+      to: '{{severence, date}}',
+      expect: [
+        'facts',
+        `locales/uk/${NS}.json`,
+        'sections.russian-invasion.p1',
+        '{{severence, date}}',
+      ],
+    },
+    {
+      name: 'a dropped citation',
+      file: `locales/ko/${NS}.json`,
+      from: '<ref id=\\"time-2018\\"/>',
+      to: '',
+      expect: ['citations', `locales/ko/${NS}.json`, 'sections.history.p2', '"p2"'],
+    },
+    {
+      name: 'a number typed out',
+      file: `locales/en/${NS}.json`,
+      from: '{{nisEstimate, quantity}}',
+      to: '1,500 soldiers',
+      expect: [
+        'literal-facts',
+        `locales/en/${NS}.json`,
+        'sections.russian-invasion.p2',
+        '1,500 soldiers',
+      ],
+    },
+    {
+      name: 'an injected <img onerror>',
+      file: `locales/uk/${NS}.json`,
+      from: '"Торгівля"',
+      to: '"Торгівля<img src=x onerror=alert(1)>"',
+      expect: ['markup', `locales/uk/${NS}.json`, 'sections.trade.title', 'onerror'],
+    },
+    {
+      name: 'a removed Ukrainian plural form',
+      file: 'locales/uk/terms.json',
+      from: '    "soldier_few": "{{count, number}} солдати",\n',
+      to: '',
+      expect: ['plurals', 'locales/uk/terms.json', 'units.soldier_few', '"soldier_other"'],
+    },
+    {
+      name: 'a changed Japanese source sentence',
+      file: `locales/ja/${NS}.json`,
+      from: '二国間関係は{{relationsEstablished, date}}に樹立された。',
+      to: '二国間の外交関係は{{relationsEstablished, date}}に樹立された。',
+      expect: [
+        'stale',
+        `locales/uk/${NS}.json`,
+        'sections.history.p1',
+        '{{relationsEstablished, date}}',
+      ],
+    },
   ];
 
   it('exits 1 naming file, line and key for every break on the list', async () => {
@@ -63,7 +144,9 @@ describe('this repository', () => {
       expect(r.code, b.name).toBe(1);
       const findings = JSON.parse(r.stdout) as Finding[];
       const [rule, file, key, onLine] = b.expect;
-      const f = findings.find((x) => x.rule === rule && x.file === file && x.key === key && x.severity === 'error');
+      const f = findings.find(
+        (x) => x.rule === rule && x.file === file && x.key === key && x.severity === 'error',
+      );
       expect(f, `${b.name}: ${JSON.stringify(findings, null, 1)}`).toBeDefined();
       const lines = read(dir, file).split('\n');
       expect(f?.line).toBeGreaterThan(1);
@@ -74,11 +157,23 @@ describe('this repository', () => {
 
   it('says so in the pretty output too (file, line:column, key)', async () => {
     const dir = copyRepo();
-    replaceIn(dir, 'locales/uk/terms.json', '    "soldier_few": "{{count, number}} солдати",\n', '');
+    replaceIn(
+      dir,
+      'locales/uk/terms.json',
+      '    "soldier_few": "{{count, number}} солдати",\n',
+      '',
+    );
     const r = await cli(['check'], dir);
     expect(r.code).toBe(1);
-    const line = read(dir, 'locales/uk/terms.json').split('\n').findIndex((l) => l.includes('"soldier_other"')) + 1;
-    expect(r.stdout).toMatch(new RegExp(`^locales/uk/terms\\.json\n {2}${line}:5 {2}error {2}missing plural form "units\\.soldier_few"`));
+    const line =
+      read(dir, 'locales/uk/terms.json')
+        .split('\n')
+        .findIndex((l) => l.includes('"soldier_other"')) + 1;
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^locales/uk/terms\\.json\n {2}${line}:5 {2}error {2}missing plural form "units\\.soldier_few"`,
+      ),
+    );
     expect(r.stdout).toContain('key  units.soldier_few');
   });
 });

@@ -44,7 +44,9 @@ export function copyRepo(): string {
       cpSync(path.join(locales, lng, f), path.join(d, 'locales', lng, f));
     }
   }
-  const config = JSON.parse(readFileSync(path.join(REPO, 'bilateral.config.json'), 'utf8')) as Record<string, unknown>;
+  const config = JSON.parse(
+    readFileSync(path.join(REPO, 'bilateral.config.json'), 'utf8'),
+  ) as Record<string, unknown>;
   delete config['$schema'];
   config['core'] = CORE;
   writeFileSync(path.join(d, 'bilateral.config.json'), JSON.stringify(config, null, 2));
@@ -77,7 +79,11 @@ export interface Run {
 }
 
 /** Runs the built CLI (node dist/cli.js) in a directory. */
-export function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+export function cli(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd,

@@ -72,7 +72,12 @@ describe('sync (library)', () => {
   it('creates a missing file and missing objects; check then reports the copies as untranslated', async () => {
     const dir = copyFixture('mini');
     rmSync(path.join(dir, 'locales/ja/terms.json'));
-    replaceIn(dir, 'locales/ja/ui.json', ',\n  "citation": {\n    "pages_other": "{{pages}}頁",\n    "title": "<i>{{title}}</i>"\n  }', '');
+    replaceIn(
+      dir,
+      'locales/ja/ui.json',
+      ',\n  "citation": {\n    "pages_other": "{{pages}}頁",\n    "title": "<i>{{title}}</i>"\n  }',
+      '',
+    );
     const plan = planSync(await project(dir), { locales: ['ja'] });
     await writeSyncPlan(plan);
     expect(existsSync(path.join(dir, 'locales/ja/terms.json'))).toBe(true);
@@ -81,8 +86,12 @@ describe('sync (library)', () => {
         '  "citation": {\n    "pages_other": "pp. {{pages}}",\n    "title": "<i>{{title}}</i>"\n  }\n}\n',
     );
     const findings = check(await project(dir));
-    expect(findings.filter((f) => f.severity === 'error').filter((f) => f.rule !== 'terminology')).toEqual([]);
-    expect(findings.filter((f) => f.rule === 'untranslated').map((f) => `${f.file} ${f.key}`)).toContain('locales/ja/ui.json citation.pages_other');
+    expect(
+      findings.filter((f) => f.severity === 'error').filter((f) => f.rule !== 'terminology'),
+    ).toEqual([]);
+    expect(
+      findings.filter((f) => f.rule === 'untranslated').map((f) => `${f.file} ${f.key}`),
+    ).toContain('locales/ja/ui.json citation.pages_other');
   });
 
   it('leaves a file that does not parse alone', async () => {
@@ -139,5 +148,4 @@ describe('sync (CLI)', () => {
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('Everything is in sync');
   });
-
 });

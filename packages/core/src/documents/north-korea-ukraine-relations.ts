@@ -96,11 +96,7 @@ export const northKoreaUkraineRelations = {
     'svoboda-2022': { kind: 'news', work: 'radio-svoboda', lang: 'uk', published: '2022-07-13' },
     'cnn-2024': {
       kind: 'news',
-      authors: [
-        person('Yee', 'Isaac'),
-        person('Butenko', 'Victoria'),
-        person('Kennedy', 'Niamh'),
-      ],
+      authors: [person('Yee', 'Isaac'), person('Butenko', 'Victoria'), person('Kennedy', 'Niamh')],
       work: 'cnn',
       lang: 'en',
       published: '2024-10-19',

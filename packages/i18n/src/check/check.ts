@@ -16,7 +16,8 @@ export function check(project: Project, options: CheckOptions = {}): Finding[] {
   const wanted = options.rules;
   if (wanted !== undefined) {
     for (const id of wanted) {
-      if (!RULE_IDS.includes(id)) throw new ConfigError(`unknown rule "${id}". Rules: ${RULE_IDS.join(', ')}`);
+      if (!RULE_IDS.includes(id))
+        throw new ConfigError(`unknown rule "${id}". Rules: ${RULE_IDS.join(', ')}`);
     }
   }
   const findings: Finding[] = [];
@@ -75,7 +76,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function finish(project: Project, rule: string, raw: RawFinding): Finding | undefined {
   const file = raw.file;
-  const pos = 'position' in file && typeof file.position === 'function' ? file.position(raw.offset ?? 0) : { line: 1, column: 1 };
+  const pos =
+    'position' in file && typeof file.position === 'function'
+      ? file.position(raw.offset ?? 0)
+      : { line: 1, column: 1 };
   const locale = file.locale;
   const ns = file.namespace;
   let severity: Severity | 'off' = raw.severity ?? ruleInfo(rule)?.severity ?? 'error';
@@ -108,7 +112,12 @@ function finish(project: Project, rule: string, raw: RawFinding): Finding | unde
   };
 }
 
-function configuredSeverity(setting: unknown, ns: string, key: string, fallback: Severity): Severity | 'off' {
+function configuredSeverity(
+  setting: unknown,
+  ns: string,
+  key: string,
+  fallback: Severity,
+): Severity | 'off' {
   if (typeof setting === 'string') return setting as Severity | 'off';
   if (setting === null || typeof setting !== 'object') return fallback;
   const o = setting as { severity?: Severity | 'off'; keys?: Record<string, Severity | 'off'> };

@@ -14,7 +14,14 @@ import type { Severity } from './types.js';
 export interface RawFinding {
   readonly severity?: Severity;
   /** The file and the offset in its text; or a file-less finding with an explicit position. */
-  readonly file: LocaleFile | { readonly relPath: string; readonly locale: string; readonly namespace: string; position?: undefined };
+  readonly file:
+    | LocaleFile
+    | {
+        readonly relPath: string;
+        readonly locale: string;
+        readonly namespace: string;
+        position?: undefined;
+      };
   readonly offset?: number;
   readonly key: string;
   readonly message: string;
@@ -59,7 +66,12 @@ export class RuleContext {
   private readonly rule: string;
   private readonly sink: (rule: string, f: RawFinding) => void;
 
-  constructor(project: Project, rule: string, sink: (rule: string, f: RawFinding) => void, shared?: RuleContext) {
+  constructor(
+    project: Project,
+    rule: string,
+    sink: (rule: string, f: RawFinding) => void,
+    shared?: RuleContext,
+  ) {
     this.project = project;
     this.corpus = project.corpus;
     this.source = project.sourceLocale;
@@ -75,7 +87,9 @@ export class RuleContext {
       this.pairCache = shared.pairCache;
       this.anchorCache = shared.anchorCache;
     } else {
-      this.documents = new Map(Object.values(project.corpus?.documents ?? {}).map((d) => [d.namespace, d]));
+      this.documents = new Map(
+        Object.values(project.corpus?.documents ?? {}).map((d) => [d.namespace, d]),
+      );
     }
   }
 
@@ -155,12 +169,14 @@ export class RuleContext {
       for (const l of this.logical(file).values()) {
         const s = sourceLogical.get(l.key);
         if (s === undefined) continue;
-        const entries = l.kind === 'plain' ? [[undefined, l.entry] as const] : [...l.forms.entries()];
+        const entries =
+          l.kind === 'plain' ? [[undefined, l.entry] as const] : [...l.forms.entries()];
         for (const [category, entry] of entries) {
           const value = stringValue(entry);
           const sourceEntry = sourceFormFor(s, category ?? 'other');
           const sourceValue = stringValue(sourceEntry);
-          if (value === undefined || sourceEntry === undefined || sourceValue === undefined) continue;
+          if (value === undefined || sourceEntry === undefined || sourceValue === undefined)
+            continue;
           yield { file, entry, value, source, sourceEntry, sourceValue };
         }
       }

@@ -24,7 +24,8 @@ export function declaredKeys(corpus: Corpus, ns: string): ReadonlyMap<string, De
   let m = byNs.get(ns);
   if (m !== undefined) return m;
   m = new Map();
-  const add = (key: string, what: string) => (m as Map<string, DeclaredKey>).set(key, { key, what });
+  const add = (key: string, what: string) =>
+    (m as Map<string, DeclaredKey>).set(key, { key, what });
   const doc = Object.values(corpus.documents).find((d) => d.namespace === ns);
   if (doc !== undefined) addDocument(doc, add);
   if (ns === TERMS_NS) {
@@ -41,14 +42,17 @@ function addDocument(doc: DocumentModel, add: (key: string, what: string) => voi
   add('meta.description', `the description of ${doc.id}`);
   for (const row of doc.infobox.rows) add(`infobox.${row.id}`, `infobox row ${row.id}`);
   for (const section of doc.sections) {
-    if (section.level > 0) add(`sections.${section.id}.title`, `the title of section ${section.id}`);
-    for (const p of section.paragraphs) add(`sections.${section.id}.${p.id}`, `paragraph ${section.id}.${p.id}`);
+    if (section.level > 0)
+      add(`sections.${section.id}.title`, `the title of section ${section.id}`);
+    for (const p of section.paragraphs)
+      add(`sections.${section.id}.${p.id}`, `paragraph ${section.id}.${p.id}`);
   }
   // Short citations ("Wertz, Oh & Kim 2016, pp. 7, 9") have no title of their own.
   for (const [id, ref] of Object.entries(doc.references)) {
     if (ref.kind !== 'short') add(`references.${id}`, `the title of reference ${id}`);
   }
-  for (const id of Object.keys(doc.bibliography)) add(`references.${id}`, `the title of bibliography entry ${id}`);
+  for (const id of Object.keys(doc.bibliography))
+    add(`references.${id}`, `the title of bibliography entry ${id}`);
   for (const id of Object.keys(doc.events)) add(`events.${id}`, `event ${id}`);
   const corrections = Object.keys(doc.corrections);
   if (corrections.length > 0) add('corrections.intro', 'the introduction to the corrections');
@@ -96,5 +100,12 @@ export function undeclared(corpus: Corpus, ns: string, logicalKey: string): stri
     works: 'work',
     units: 'unit',
   };
-  return `the core declares no ${kinds[group ?? ''] ?? 'such key'} "${group === 'sections' || group === 'corrections' ? logicalKey.split('.').slice(group === 'sections' ? 1 : 2).join('.') : (id ?? '')}"`;
+  return `the core declares no ${kinds[group ?? ''] ?? 'such key'} "${
+    group === 'sections' || group === 'corrections'
+      ? logicalKey
+          .split('.')
+          .slice(group === 'sections' ? 1 : 2)
+          .join('.')
+      : (id ?? '')
+  }"`;
 }

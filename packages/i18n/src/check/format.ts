@@ -21,7 +21,11 @@ export interface FormatOptions {
 }
 
 /** Renders findings as text for people (`pretty`), JSON, SARIF 2.1.0 or GitHub workflow annotations. */
-export function formatFindings(findings: readonly Finding[], format: OutputFormat, options: FormatOptions): string {
+export function formatFindings(
+  findings: readonly Finding[],
+  format: OutputFormat,
+  options: FormatOptions,
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(findings, null, 2)}\n`;
@@ -37,7 +41,10 @@ export function formatFindings(findings: readonly Finding[], format: OutputForma
 // ---------------------------------------------------------------------------------------------
 // pretty
 
-type Colors = Pick<typeof pc, 'red' | 'yellow' | 'blue' | 'dim' | 'bold' | 'cyan' | 'underline' | 'green'>;
+type Colors = Pick<
+  typeof pc,
+  'red' | 'yellow' | 'blue' | 'dim' | 'bold' | 'cyan' | 'underline' | 'green'
+>;
 const identity = (s: string | number | null | undefined) => String(s);
 const NO_COLOR: Colors = {
   red: identity,
@@ -53,7 +60,8 @@ const NO_COLOR: Colors = {
 function pretty(findings: readonly Finding[], options: FormatOptions): string {
   const c = options.color ? pc.createColors(true) : NO_COLOR;
   const cmd = options.command ?? 'bilateral';
-  const sev = (s: Severity) => (s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info'));
+  const sev = (s: Severity) =>
+    s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info');
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -72,7 +80,10 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
         `  ${c.dim(`${f.line}:${f.column}`)}  ${sev(f.severity)}  ${visible(f.message)}  ${c.dim(f.rule)}`,
       );
       if (f.key !== '') out.push(`    ${c.dim('key')}  ${c.cyan(visible(f.key))}`);
-      if (lines !== undefined) out.push(...frameOfLine(lines[f.line - 1] ?? '', f.line, f.column, c).map((l) => `    ${l}`));
+      if (lines !== undefined)
+        out.push(
+          ...frameOfLine(lines[f.line - 1] ?? '', f.line, f.column, c).map((l) => `    ${l}`),
+        );
       out.push(`    ${c.green('fix')}  ${visible(f.hint)}`);
       out.push('');
     }
@@ -89,7 +100,9 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
   }
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
   if (infos > 0) parts.push(`${infos} info`);
-  out.push(`${errors > 0 ? c.red('✖') : c.yellow('⚠')} ${parts.join(', ')} in ${plural(files, 'file')}.`);
+  out.push(
+    `${errors > 0 ? c.red('✖') : c.yellow('⚠')} ${parts.join(', ')} in ${plural(files, 'file')}.`,
+  );
   out.push(nextStep(findings, cmd, c));
   return `${out.join('\n')}\n`;
 }
@@ -98,7 +111,8 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
 function nextStep(findings: readonly Finding[], cmd: string, c: Colors): string {
   const has = (rule: string) => findings.some((f) => f.rule === rule && f.severity !== 'info');
   const stale = findings.filter((f) => f.rule === 'stale' && f.severity !== 'info');
-  if (has('syntax')) return `Next: fix the syntax errors first (other checks skip a broken file), then run ${c.bold(`${cmd} check`)} again.`;
+  if (has('syntax'))
+    return `Next: fix the syntax errors first (other checks skip a broken file), then run ${c.bold(`${cmd} check`)} again.`;
   if (has('missing') || has('obsolete')) {
     return `Next: run ${c.bold(`${cmd} sync`)} to add the missing keys with the source text (then translate them)${has('obsolete') ? `, or ${c.bold(`${cmd} sync --prune`)} to also remove obsolete ones` : ''}.`;
   }
@@ -145,7 +159,12 @@ const MAX = 76;
  * with a caret under the column that accounts for wide CJK characters. Control, bidi and
  * zero-width characters are shown escaped (`\u202E`), so the frame shows what the file holds.
  */
-export function codeFrame(text: string, line: number, column: number, c: Colors = NO_COLOR): string[] {
+export function codeFrame(
+  text: string,
+  line: number,
+  column: number,
+  c: Colors = NO_COLOR,
+): string[] {
   return frameOfLine(text.split('\n')[line - 1] ?? '', line, column, c);
 }
 
@@ -181,17 +200,24 @@ function frameOfLine(lineText: string, line: number, column: number, c: Colors):
   while (end < chars.length && total + (widths[end] ?? 1) <= MAX) total += widths[end++] ?? 1;
   const prefix = start > 0 || from > 0 ? '…' : '';
   const suffix = end < chars.length || to < lineText.length ? '…' : '';
-  const shown = `${prefix}${chars.slice(start, end).map((x) => x.shown).join('')}${suffix}`;
+  const shown = `${prefix}${chars
+    .slice(start, end)
+    .map((x) => x.shown)
+    .join('')}${suffix}`;
   let caretAt = prefix.length;
   for (let i = start; i < idx && i < end; i++) caretAt += widths[i] ?? 1;
   const gutter = String(line);
-  return [`${c.dim(`${gutter} │`)} ${shown}`, `${' '.repeat(gutter.length)} ${c.dim('│')} ${' '.repeat(caretAt)}${c.red('^')}`];
+  return [
+    `${c.dim(`${gutter} │`)} ${shown}`,
+    `${' '.repeat(gutter.length)} ${c.dim('│')} ${' '.repeat(caretAt)}${c.red('^')}`,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
 // GitHub annotations
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function githubAnnotation(f: Finding): string {
@@ -230,10 +256,15 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
         originalUriBaseIds: { SRCROOT: { uri: rootUri } },
         results: findings.map((f) => ({
           ruleId: f.rule,
-          ruleIndex: Math.max(0, RULES.findIndex((r) => r.id === f.rule)),
+          ruleIndex: Math.max(
+            0,
+            RULES.findIndex((r) => r.id === f.rule),
+          ),
           level: level(f.severity),
           // The message is for people (code scanning shows it); `properties.key` keeps the key as it is.
-          message: { text: visible(`${f.message}${f.key === '' ? '' : ` [${f.key}]`}\nFix: ${f.hint}`) },
+          message: {
+            text: visible(`${f.message}${f.key === '' ? '' : ` [${f.key}]`}\nFix: ${f.hint}`),
+          },
           locations: [
             {
               physicalLocation: {
@@ -242,8 +273,15 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
               },
             },
           ],
-          partialFingerprints: { 'bilateralFinding/v1': `${f.rule}|${f.locale}|${f.file}|${f.key}|${f.message}` },
-          properties: { locale: f.locale, key: f.key, severity: f.severity, rule: ruleInfo(f.rule)?.id ?? f.rule },
+          partialFingerprints: {
+            'bilateralFinding/v1': `${f.rule}|${f.locale}|${f.file}|${f.key}|${f.message}`,
+          },
+          properties: {
+            locale: f.locale,
+            key: f.key,
+            severity: f.severity,
+            rule: ruleInfo(f.rule)?.id ?? f.rule,
+          },
         })),
       },
     ],

@@ -1,4 +1,10 @@
-import { isExempt, logicalEntries, parsePluralKey, pluralFamilies, stringValue } from '../project/keys.js';
+import {
+  isExempt,
+  logicalEntries,
+  parsePluralKey,
+  pluralFamilies,
+  stringValue,
+} from '../project/keys.js';
 import type { Project } from '../project/project.js';
 import { check } from './check.js';
 import type { Finding } from './types.js';
@@ -60,7 +66,17 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
 
   const locales: LocaleStatus[] = [];
   for (const locale of project.locales) {
-    const sections = new Map<string, { namespace: string; section: string; keys: number; translated: number; missing: number; stale: number }>();
+    const sections = new Map<
+      string,
+      {
+        namespace: string;
+        section: string;
+        keys: number;
+        translated: number;
+        missing: number;
+        stale: number;
+      }
+    >();
     const totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
     for (const ns of project.namespaces) {
       const source = project.file(project.sourceLocale, ns);
@@ -80,7 +96,9 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
           const l = logical?.get(key);
           const empty =
             l !== undefined &&
-            (l.kind === 'plain' ? [l.entry] : [...l.forms.values()]).every((e) => (stringValue(e) ?? 'x').trim() === '');
+            (l.kind === 'plain' ? [l.entry] : [...l.forms.values()]).every(
+              (e) => (stringValue(e) ?? 'x').trim() === '',
+            );
           if (l === undefined || empty) {
             if (l === undefined && exemptFromMissing(locale, ns, key)) continue;
             state = 'missing';
@@ -89,9 +107,17 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
           }
         }
         const path = key.split('.');
-        const section = path[0] === 'sections' && path.length > 2 ? (path[1] as string) : (path[0] as string);
+        const section =
+          path[0] === 'sections' && path.length > 2 ? (path[1] as string) : (path[0] as string);
         const id = `${ns}\u0000${section}`;
-        const sec = sections.get(id) ?? { namespace: ns, section, keys: 0, translated: 0, missing: 0, stale: 0 };
+        const sec = sections.get(id) ?? {
+          namespace: ns,
+          section,
+          keys: 0,
+          translated: 0,
+          missing: 0,
+          stale: 0,
+        };
         sec.keys++;
         totals.keys++;
         if (state === 'translated') {

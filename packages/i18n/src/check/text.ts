@@ -1,4 +1,10 @@
-import { scanMarkup, scanPlaceholders, type Interpolation, type Nesting, type Tag } from '../syntax/inline.js';
+import {
+  scanMarkup,
+  scanPlaceholders,
+  type Interpolation,
+  type Nesting,
+  type Tag,
+} from '../syntax/inline.js';
 
 /** Parsed view of one translation string, computed once and shared by the rules. */
 export interface Scanned {
@@ -17,9 +23,13 @@ export function scan(value: string): Scanned {
   let s = cache.get(value);
   if (s !== undefined) return s;
   const placeholders = scanPlaceholders(value);
-  const markup = !value.includes('<') ? { tags: [], other: [] } : (simpleMarkup(value) ?? scanMarkup(value));
+  const markup = !value.includes('<')
+    ? { tags: [], other: [] }
+    : (simpleMarkup(value) ?? scanMarkup(value));
   // Blank out placeholders and tags (keeping line breaks, so offsets and lines still hold).
-  const spans = [...placeholders, ...markup.tags, ...markup.other].sort((a, b) => a.start - b.start);
+  const spans = [...placeholders, ...markup.tags, ...markup.other].sort(
+    (a, b) => a.start - b.start,
+  );
   let masked = '';
   let at = 0;
   for (const sp of spans) {
@@ -75,7 +85,11 @@ export function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cur = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       prev = cur;
     }
   }
@@ -97,6 +111,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 }
 
 /** Shortens a string for a message. */
-export const excerpt = (s: string, max = 40): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+export const excerpt = (s: string, max = 40): string =>
+  s.length > max ? `${s.slice(0, max - 1)}…` : s;
 
 export const list = (items: readonly string[]): string => items.join(', ');

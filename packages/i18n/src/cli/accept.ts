@@ -5,11 +5,17 @@ import { visible } from '../syntax/invisible.js';
 import { loadProject } from '../project/project.js';
 import { commandName, configOptions, requireLocale, type GlobalOptions } from './shared.js';
 
-export async function acceptCommand(locale: string, keys: readonly string[], g: GlobalOptions): Promise<number> {
+export async function acceptCommand(
+  locale: string,
+  keys: readonly string[],
+  g: GlobalOptions,
+): Promise<number> {
   const project = await loadProject(await loadConfig(configOptions(g)));
   requireLocale(project.locales, locale, 'accept');
   if (locale === project.sourceLocale) {
-    throw new ConfigError(`${locale} is the source locale: it is what translations are reviewed against, so it needs no lock. Name a target locale: ${project.locales.filter((l) => l !== locale).join(', ')}`);
+    throw new ConfigError(
+      `${locale} is the source locale: it is what translations are reviewed against, so it needs no lock. Name a target locale: ${project.locales.filter((l) => l !== locale).join(', ')}`,
+    );
   }
   const result = acceptKeys(project, locale, keys);
   if (result.unmatched.length > 0) {
@@ -28,7 +34,9 @@ export async function acceptCommand(locale: string, keys: readonly string[], g: 
   }
   process.stdout.write(
     `Accepted ${result.accepted.length} ${result.accepted.length === 1 ? 'translation' : 'translations'} of ${locale} against the current source (${result.relPath}).\n` +
-      (result.accepted.length <= 10 ? result.accepted.map((k) => `  ✓ ${visible(k)}\n`).join('') : '') +
+      (result.accepted.length <= 10
+        ? result.accepted.map((k) => `  ✓ ${visible(k)}\n`).join('')
+        : '') +
       `Commit ${result.relPath} with the translations; \`${commandName()} check\` reports a key as stale when its source text changes again.\n`,
   );
   return 0;

@@ -4,7 +4,13 @@ import { formatFindings, type OutputFormat } from '../check/format.js';
 import type { Finding } from '../check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../project/config.js';
 import { buildProject, type Project } from '../project/project.js';
-import { commandName, configOptions, localiseCommand, useColor, type GlobalOptions } from './shared.js';
+import {
+  commandName,
+  configOptions,
+  localiseCommand,
+  useColor,
+  type GlobalOptions,
+} from './shared.js';
 
 export interface CheckCommandOptions {
   readonly format: OutputFormat;
@@ -14,9 +20,16 @@ export interface CheckCommandOptions {
 }
 
 /** Runs the checks once and renders the result. */
-export function runChecks(project: Project, opts: CheckCommandOptions, g: GlobalOptions): { output: string; findings: Finding[] } {
+export function runChecks(
+  project: Project,
+  opts: CheckCommandOptions,
+  g: GlobalOptions,
+): { output: string; findings: Finding[] } {
   for (const l of opts.locale ?? []) {
-    if (!project.locales.includes(l)) throw new ConfigError(`unknown locale "${l}": this project has ${project.locales.join(', ')}`);
+    if (!project.locales.includes(l))
+      throw new ConfigError(
+        `unknown locale "${l}": this project has ${project.locales.join(', ')}`,
+      );
   }
   let findings = check(project, opts.rule === undefined ? {} : { rules: opts.rule });
   if (opts.locale !== undefined) findings = findings.filter((f) => opts.locale?.includes(f.locale));
@@ -42,19 +55,31 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
 }
 
 /** Re-checks on every change to a locale file, lock file or the config, until interrupted. */
-async function watchLoop(initial: ProjectConfig, opts: CheckCommandOptions, g: GlobalOptions): Promise<void> {
+async function watchLoop(
+  initial: ProjectConfig,
+  opts: CheckCommandOptions,
+  g: GlobalOptions,
+): Promise<void> {
   const { watch } = await import('chokidar');
   let config = initial;
   let corpus = await loadCorpus(config);
   const before = config.files.split('{lng}')[0] ?? '';
-  const dir = path.resolve(config.root, before.endsWith('/') || before === '' ? before || '.' : path.dirname(before));
+  const dir = path.resolve(
+    config.root,
+    before.endsWith('/') || before === '' ? before || '.' : path.dirname(before),
+  );
   const lockDir = path.resolve(config.root, path.dirname(config.lockFile.split('{lng}')[0] + 'x'));
-  const paths = [...new Set([dir, lockDir, ...(config.configFile === undefined ? [] : [config.configFile])])];
+  const paths = [
+    ...new Set([dir, lockDir, ...(config.configFile === undefined ? [] : [config.configFile])]),
+  ];
   const watcher = watch(paths, {
     ignoreInitial: true,
     ignored: (p: string) => /(^|[/\\])(node_modules|\.git|dist)([/\\]|$)/.test(p),
   });
-  const status = () => process.stderr.write(`\nWatching ${paths.map((p) => path.relative(config.root, p) || '.').join(', ')} for changes… (Ctrl-C to stop)\n`);
+  const status = () =>
+    process.stderr.write(
+      `\nWatching ${paths.map((p) => path.relative(config.root, p) || '.').join(', ')} for changes… (Ctrl-C to stop)\n`,
+    );
   status();
   let timer: NodeJS.Timeout | undefined;
   const changed = new Set<string>();
@@ -71,7 +96,9 @@ async function watchLoop(initial: ProjectConfig, opts: CheckCommandOptions, g: G
       changed.clear();
       const ms = Math.round(performance.now() - started);
       if (opts.format === 'pretty' && process.stdout.isTTY) process.stdout.write('\x1Bc');
-      process.stderr.write(`[${new Date().toLocaleTimeString()}] ${names} changed, re-checked in ${ms} ms\n`);
+      process.stderr.write(
+        `[${new Date().toLocaleTimeString()}] ${names} changed, re-checked in ${ms} ms\n`,
+      );
       process.stdout.write(output);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;

@@ -18,7 +18,9 @@ export async function renderCommand(
 ): Promise<{ output: string; problems: string[] }> {
   const corpus = await loadCorpus(config);
   if (corpus === undefined) {
-    throw new ConfigError('render needs a core: set "core" in bilateral.config.json (a module exporting `corpus`)');
+    throw new ConfigError(
+      'render needs a core: set "core" in bilateral.config.json (a module exporting `corpus`)',
+    );
   }
   if (!config.locales.includes(options.locale)) {
     throw new ConfigError(
@@ -28,7 +30,9 @@ export async function renderCommand(
   const ids = options.document === undefined ? Object.keys(corpus.documents) : [options.document];
   for (const id of ids) {
     if (!Object.hasOwn(corpus.documents, id)) {
-      throw new ConfigError(`unknown document "${id}": the core has ${Object.keys(corpus.documents).join(', ')}`);
+      throw new ConfigError(
+        `unknown document "${id}": the core has ${Object.keys(corpus.documents).join(', ')}`,
+      );
     }
   }
   const renderer = createRenderer({
@@ -46,7 +50,9 @@ export async function renderCommand(
   const problems: string[] = [];
   for (const id of ids) {
     const doc = renderer.renderDocument(id);
-    parts.push(options.format === 'html' ? documentToHtml(doc, labels) : documentToText(doc, labels));
+    parts.push(
+      options.format === 'html' ? documentToHtml(doc, labels) : documentToText(doc, labels),
+    );
     problems.push(...doc.problems.map((p) => `${options.locale}: ${p.key}: ${p.message}`));
   }
   return { output: parts.join('\n'), problems };

@@ -7,7 +7,10 @@ import { buildSchemas, mergeVscodeSettings } from '../project/schema.js';
 import { ConcurrentChangeError, writeFileSafely, writeFilesSafely } from '../project/write.js';
 import { configOptions, type GlobalOptions } from './shared.js';
 
-export async function schemaCommand(opts: { out: string; vscode: boolean }, g: GlobalOptions): Promise<number> {
+export async function schemaCommand(
+  opts: { out: string; vscode: boolean },
+  g: GlobalOptions,
+): Promise<number> {
   const project = await loadProject(await loadConfig(configOptions(g)));
   const outDir = path.resolve(project.root, opts.out);
   const schemas = buildSchemas(project, outDir);
@@ -20,7 +23,9 @@ export async function schemaCommand(opts: { out: string; vscode: boolean }, g: G
       expected: 'any' as const,
     })),
   );
-  const lines = [`Wrote ${schemas.length} schemas to ${relativePath(project.root, outDir)}/ (one per locale file).`];
+  const lines = [
+    `Wrote ${schemas.length} schemas to ${relativePath(project.root, outDir)}/ (one per locale file).`,
+  ];
   if (opts.vscode) {
     const settings = path.join(project.root, '.vscode', 'settings.json');
     const original = existsSync(settings) ? readFileSync(settings) : null;
@@ -32,13 +37,22 @@ export async function schemaCommand(opts: { out: string; vscode: boolean }, g: G
       throw new ConfigError(`${relativePath(project.root, settings)}: ${(e as Error).message}`);
     }
     try {
-      writeFileSafely({ path: settings, relPath: relativePath(project.root, settings), text: after, expected: original });
+      writeFileSafely({
+        path: settings,
+        relPath: relativePath(project.root, settings),
+        text: after,
+        expected: original,
+      });
     } catch (e) {
       if (!(e instanceof ConcurrentChangeError)) throw e;
-      process.stderr.write(`error ${e.message}\nThe schemas were written; run schema again to map them.\n`);
+      process.stderr.write(
+        `error ${e.message}\nThe schemas were written; run schema again to map them.\n`,
+      );
       return 1;
     }
-    lines.push(`Mapped them in .vscode/settings.json ("json.schemas"; other settings kept): VS Code now flags a missing key, plural form or placeholder while you type.`);
+    lines.push(
+      `Mapped them in .vscode/settings.json ("json.schemas"; other settings kept): VS Code now flags a missing key, plural form or placeholder while you type.`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\nRun it again whenever the source changes.\n`);
   return 0;

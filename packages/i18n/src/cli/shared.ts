@@ -12,11 +12,19 @@ export interface GlobalOptions {
   readonly color?: boolean;
 }
 
-export function configOptions(g: GlobalOptions): { cwd?: string; configFile?: string; overrides?: ConfigOverrides } {
+export function configOptions(g: GlobalOptions): {
+  cwd?: string;
+  configFile?: string;
+  overrides?: ConfigOverrides;
+} {
   const overrides: { -readonly [K in keyof ConfigOverrides]: ConfigOverrides[K] } = {};
   if (g.source !== undefined) overrides.sourceLocale = g.source;
   if (g.locales !== undefined) overrides.files = g.locales;
-  if (g.languages !== undefined) overrides.locales = g.languages.split(',').map((s) => s.trim()).filter(Boolean);
+  if (g.languages !== undefined)
+    overrides.locales = g.languages
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (g.core !== undefined) overrides.core = g.core;
   return {
     ...(g.cwd === undefined ? {} : { cwd: g.cwd }),
@@ -44,6 +52,8 @@ export const localiseCommand = (text: string, cmd: string): string =>
 
 export function requireLocale(locales: readonly string[], locale: string, what: string): void {
   if (!locales.includes(locale)) {
-    throw new ConfigError(`unknown locale "${locale}" for ${what}: this project has ${locales.join(', ')}`);
+    throw new ConfigError(
+      `unknown locale "${locale}" for ${what}: this project has ${locales.join(', ')}`,
+    );
   }
 }

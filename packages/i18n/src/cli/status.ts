@@ -2,13 +2,24 @@ import pc from 'picocolors';
 import { computeStatus, type StatusReport } from '../check/status.js';
 import { loadConfig } from '../project/config.js';
 import { loadProject } from '../project/project.js';
-import { commandName, configOptions, localiseCommand, useColor, type GlobalOptions } from './shared.js';
+import {
+  commandName,
+  configOptions,
+  localiseCommand,
+  useColor,
+  type GlobalOptions,
+} from './shared.js';
 
-export async function statusCommand(opts: { format: 'table' | 'json' }, g: GlobalOptions): Promise<number> {
+export async function statusCommand(
+  opts: { format: 'table' | 'json' },
+  g: GlobalOptions,
+): Promise<number> {
   const project = await loadProject(await loadConfig(configOptions(g)));
   const report = computeStatus(project);
   process.stdout.write(
-    opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : localiseCommand(statusTable(report, useColor(g)), commandName()),
+    opts.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : localiseCommand(statusTable(report, useColor(g)), commandName()),
   );
   return 0;
 }
@@ -28,7 +39,9 @@ export function statusTable(report: StatusReport, color: boolean): string {
     String(l.untranslated),
     `${bar(l.percent, c)} ${l.percent.toFixed(l.percent === 100 ? 0 : 1)}%`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? '').length)));
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => visible(r[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => {

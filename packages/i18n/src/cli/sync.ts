@@ -4,7 +4,13 @@ import { loadProject } from '../project/project.js';
 import { planSync, SyncConflictError, writeSyncPlan } from '../project/sync.js';
 import { WriteError } from '../project/write.js';
 import { visible } from '../syntax/invisible.js';
-import { commandName, configOptions, requireLocale, useColor, type GlobalOptions } from './shared.js';
+import {
+  commandName,
+  configOptions,
+  requireLocale,
+  useColor,
+  type GlobalOptions,
+} from './shared.js';
 
 export interface SyncCommandOptions {
   readonly prune: boolean;
@@ -17,7 +23,10 @@ const MAX_LISTED = 12;
 export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): Promise<number> {
   const project = await loadProject(await loadConfig(configOptions(g)));
   for (const l of opts.locale ?? []) requireLocale(project.locales, l, 'sync --locale');
-  const plan = planSync(project, { prune: opts.prune, ...(opts.locale === undefined ? {} : { locales: opts.locale }) });
+  const plan = planSync(project, {
+    prune: opts.prune,
+    ...(opts.locale === undefined ? {} : { locales: opts.locale }),
+  });
   const c = pc.createColors(useColor(g));
   const cmd = commandName();
   const out: string[] = [];
@@ -30,17 +39,30 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
     if (f.added.length > MAX_LISTED) out.push(`  … and ${f.added.length - MAX_LISTED} more`);
     for (const k of f.removed.slice(0, MAX_LISTED)) out.push(`  ${c.red('-')} ${visible(k)}`);
     if (f.removed.length > MAX_LISTED) out.push(`  … and ${f.removed.length - MAX_LISTED} more`);
-    for (const k of f.skipped) out.push(`  ${c.yellow('!')} ${visible(k)}: not added (a text is where the source has an object, or the reverse); fix it by hand`);
+    for (const k of f.skipped)
+      out.push(
+        `  ${c.yellow('!')} ${visible(k)}: not added (a text is where the source has an object, or the reverse); fix it by hand`,
+      );
   }
-  for (const b of plan.broken) out.push(`${c.yellow('skipped')} ${b}: it is not valid JSON; run \`${cmd} check\` to see where, fix it, then sync again`);
+  for (const b of plan.broken)
+    out.push(
+      `${c.yellow('skipped')} ${b}: it is not valid JSON; run \`${cmd} check\` to see where, fix it, then sync again`,
+    );
   const changes = plan.files.filter((f) => f.create || f.added.length > 0 || f.removed.length > 0);
   if (changes.length === 0) {
-    out.push(plan.broken.length === 0 ? 'Everything is in sync: no key to add' + (opts.prune ? ' or remove.' : '.') : '');
+    out.push(
+      plan.broken.length === 0
+        ? 'Everything is in sync: no key to add' + (opts.prune ? ' or remove.' : '.')
+        : '',
+    );
     process.stdout.write(`${out.join('\n')}\n`);
     return plan.broken.length > 0 ? 1 : 0;
   }
   if (opts.dryRun) {
-    out.push('', `Dry run: nothing written. Run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` to apply.`);
+    out.push(
+      '',
+      `Dry run: nothing written. Run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` to apply.`,
+    );
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   }
@@ -50,8 +72,14 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
     if (e instanceof SyncConflictError || e instanceof WriteError) {
       process.stdout.write(`${out.join('\n')}\n`);
       process.stderr.write(`${c.red('error')} ${visible(e.message)}\n`);
-      if (e instanceof WriteError && e.written.length === 0) process.stderr.write(`Nothing was written. Fix that, then run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` again.\n`);
-      else if (e instanceof WriteError) process.stderr.write(`Fix that, then run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` again to finish (the files written are complete).\n`);
+      if (e instanceof WriteError && e.written.length === 0)
+        process.stderr.write(
+          `Nothing was written. Fix that, then run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` again.\n`,
+        );
+      else if (e instanceof WriteError)
+        process.stderr.write(
+          `Fix that, then run \`${cmd} sync${opts.prune ? ' --prune' : ''}\` again to finish (the files written are complete).\n`,
+        );
       return 1;
     }
     throw e;

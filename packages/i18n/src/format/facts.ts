@@ -36,25 +36,32 @@ export const INVALID = '⟨?⟩';
  * Option `monthForm: genitive` formats a month-year date with the month in its format form
  * (Ukrainian "липня 2022 р." instead of the stand-alone "липень 2022 р.").
  */
-export function formatDate(value: DateFact | string, lng: string, options: FormatOptions = {}): string {
+export function formatDate(
+  value: DateFact | string,
+  lng: string,
+  options: FormatOptions = {},
+): string {
   const iso = typeof value === 'string' ? value : value.value;
   const date = parseIsoDate(iso);
   if (date === undefined) return INVALID;
   const locale = intlLocale(lng);
   const instant = toUtcDate(date);
   if (date.precision === 'day') {
-    return cached(`d|${locale}`, () =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+    return cached(
+      `d|${locale}`,
+      () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
     ).format(instant);
   }
   if (date.precision === 'year') {
-    return cached(`y|${locale}`, () =>
-      new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+    return cached(
+      `y|${locale}`,
+      () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
     ).format(instant);
   }
   if (options['monthForm'] === 'genitive') {
-    const parts = cached(`dmy|${locale}`, () =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+    const parts = cached(
+      `dmy|${locale}`,
+      () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
     ).formatToParts(instant);
     const dayAt = parts.findIndex((p) => p.type === 'day');
     if (dayAt !== -1) {
@@ -63,11 +70,15 @@ export function formatDate(value: DateFact | string, lng: string, options: Forma
       const drop = next?.type === 'literal' ? 2 : 1;
       const start = next?.type === 'literal' ? dayAt : Math.max(0, dayAt - 1);
       parts.splice(start, drop);
-      return parts.map((p) => p.value).join('').trim();
+      return parts
+        .map((p) => p.value)
+        .join('')
+        .trim();
     }
   }
-  return cached(`my|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+  return cached(
+    `my|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
   ).format(instant);
 }
 
@@ -83,21 +94,20 @@ export function formatMoney(value: MoneyFact, lng: string, options: FormatOption
   if (!Number.isFinite(value.amount)) return INVALID;
   const display = options['currencyDisplay'] ?? 'symbol';
   const currencyDisplay = (CURRENCY_DISPLAYS.has(display) ? display : 'symbol') as
-    | 'symbol'
-    | 'narrowSymbol'
-    | 'code'
-    | 'name';
+    'symbol' | 'narrowSymbol' | 'code' | 'name';
   const fraction = Number.isInteger(value.amount) ? 0 : 2;
   const locale = intlLocale(lng);
   try {
-    return cached(`m|${locale}|${value.currency}|${currencyDisplay}|${fraction}`, () =>
-      new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: value.currency,
-        currencyDisplay,
-        minimumFractionDigits: fraction,
-        maximumFractionDigits: fraction,
-      }),
+    return cached(
+      `m|${locale}|${value.currency}|${currencyDisplay}|${fraction}`,
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: value.currency,
+          currencyDisplay,
+          minimumFractionDigits: fraction,
+          maximumFractionDigits: fraction,
+        }),
     ).format(value.amount);
   } catch {
     return INVALID;

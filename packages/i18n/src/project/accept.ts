@@ -23,7 +23,11 @@ export interface AcceptResult {
  * source hash. Entries of keys the source or the locale no longer has are dropped. Patterns are
  * keys or `*`/`**` patterns, optionally `namespace:`-prefixed.
  */
-export function acceptKeys(project: Project, locale: string, patterns: readonly string[] = []): AcceptResult {
+export function acceptKeys(
+  project: Project,
+  locale: string,
+  patterns: readonly string[] = [],
+): AcceptResult {
   const lock = project.locks.get(locale);
   if (lock === undefined) throw new Error(`no lock for ${locale}`);
   const keys = new Map(lock.keys);
@@ -50,11 +54,14 @@ export function acceptKeys(project: Project, locale: string, patterns: readonly 
       if (s === undefined) continue;
       const id = `${ns}:${key}`;
       live.add(id);
-      const hit = patterns.length === 0 ? true : patterns.some((p) => {
-        const ok = keyMatches(p, ns, key) || p === id;
-        if (ok) matched.add(p);
-        return ok;
-      });
+      const hit =
+        patterns.length === 0
+          ? true
+          : patterns.some((p) => {
+              const ok = keyMatches(p, ns, key) || p === id;
+              if (ok) matched.add(p);
+              return ok;
+            });
       if (!hit) continue;
       keys.set(id, sourceHash(s));
       accepted.push(id);
@@ -78,5 +85,10 @@ export function acceptKeys(project: Project, locale: string, patterns: readonly 
  * `accept` ran meanwhile, whose keys would otherwise be lost.
  */
 export function writeAcceptResult(result: AcceptResult): void {
-  writeFileSafely({ path: result.path, relPath: result.relPath, text: result.text, expected: result.original });
+  writeFileSafely({
+    path: result.path,
+    relPath: result.relPath,
+    text: result.text,
+    expected: result.original,
+  });
 }

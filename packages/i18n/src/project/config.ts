@@ -41,7 +41,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export const CONFIG_NAMES = ['bilateral.config.json', 'bilateral.config.js', 'bilateral.config.mjs', 'bilateral.config.ts'];
+export const CONFIG_NAMES = [
+  'bilateral.config.json',
+  'bilateral.config.js',
+  'bilateral.config.mjs',
+  'bilateral.config.ts',
+];
 
 /** Finds the config file from `cwd` upwards. */
 export function findConfig(cwd: string): string | undefined {
@@ -95,27 +100,37 @@ export async function loadConfig(
   }
   const o = options.overrides ?? {};
   if (file !== undefined) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: the config must be an object`);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+      throw new ConfigError(`${file}: the config must be an object`);
     checkFields(raw, file);
   }
   const root = file === undefined ? cwd : path.dirname(file);
   const where = file ?? 'the command line';
   const str = (v: unknown, name: string): string | undefined => {
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v === '') throw new ConfigError(`${where}: "${name}" must be a non-empty string`);
+    if (typeof v !== 'string' || v === '')
+      throw new ConfigError(`${where}: "${name}" must be a non-empty string`);
     return v;
   };
   const sourceLocale = o.sourceLocale ?? str(raw['sourceLocale'], 'sourceLocale');
   const files = o.files ?? str(raw['files'], 'files');
   if (sourceLocale === undefined) {
-    throw new ConfigError(`${where}: no source locale. Add "sourceLocale" to bilateral.config.json or pass --source <lng>`);
+    throw new ConfigError(
+      `${where}: no source locale. Add "sourceLocale" to bilateral.config.json or pass --source <lng>`,
+    );
   }
   if (files === undefined) {
-    throw new ConfigError(`${where}: no locale files. Add "files" (e.g. "locales/{lng}/{ns}.json") or pass --locales '<pattern>'`);
+    throw new ConfigError(
+      `${where}: no locale files. Add "files" (e.g. "locales/{lng}/{ns}.json") or pass --locales '<pattern>'`,
+    );
   }
-  if (!files.includes('{lng}')) throw new ConfigError(`${where}: "files" must contain {lng}: ${files}`);
+  if (!files.includes('{lng}'))
+    throw new ConfigError(`${where}: "files" must contain {lng}: ${files}`);
   let locales = o.locales ?? (raw['locales'] as string[] | undefined);
-  if (locales !== undefined && (!Array.isArray(locales) || locales.some((l) => typeof l !== 'string'))) {
+  if (
+    locales !== undefined &&
+    (!Array.isArray(locales) || locales.some((l) => typeof l !== 'string'))
+  ) {
     throw new ConfigError(`${where}: "locales" must be an array of language tags`);
   }
   locales ??= discoverLocales(root, files);
@@ -128,7 +143,11 @@ export async function loadConfig(
     files,
     core: o.core ?? str(raw['core'], 'core'),
     fallback: (raw['fallback'] as Record<string, string[]> | undefined) ?? {},
-    lockFile: str(raw['lockFile'], 'lockFile') ?? path.join(path.dirname(files.split('{lng}')[0] + 'x'), '{lng}', '.bilateral-lock.json').replace(/\\/g, '/'),
+    lockFile:
+      str(raw['lockFile'], 'lockFile') ??
+      path
+        .join(path.dirname(files.split('{lng}')[0] + 'x'), '{lng}', '.bilateral-lock.json')
+        .replace(/\\/g, '/'),
     rules: validateRules(raw['rules'], where),
     exemptions: validateExemptions(raw['exemptions'], where),
   };
@@ -150,7 +169,9 @@ const SEVERITY_VALUES = ['off', 'error', 'warning', 'info'];
 function checkFields(raw: Record<string, unknown>, where: string): void {
   for (const k of Object.keys(raw)) {
     if (!KNOWN_FIELDS.has(k)) {
-      throw new ConfigError(`${where}: unknown setting "${k}". Known settings: ${[...KNOWN_FIELDS].slice(1).join(', ')}`);
+      throw new ConfigError(
+        `${where}: unknown setting "${k}". Known settings: ${[...KNOWN_FIELDS].slice(1).join(', ')}`,
+      );
     }
   }
 }
@@ -162,15 +183,21 @@ function checkFields(raw: Record<string, unknown>, where: string): void {
 function validateRules(value: unknown, where: string): Record<string, unknown> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigError(`${where}: "rules" must be an object, e.g. { "untranslated": "warning" }`);
+    throw new ConfigError(
+      `${where}: "rules" must be an object, e.g. { "untranslated": "warning" }`,
+    );
   }
   for (const [id, setting] of Object.entries(value)) {
     if (!RULE_IDS.includes(id)) {
-      throw new ConfigError(`${where}: unknown rule "${id}" in "rules". Rules: ${RULE_IDS.join(', ')}`);
+      throw new ConfigError(
+        `${where}: unknown rule "${id}" in "rules". Rules: ${RULE_IDS.join(', ')}`,
+      );
     }
     const sev = (v: unknown, what: string) => {
       if (typeof v !== 'string' || !SEVERITY_VALUES.includes(v)) {
-        throw new ConfigError(`${where}: ${what} must be one of ${SEVERITY_VALUES.join(', ')} (got ${JSON.stringify(v)})`);
+        throw new ConfigError(
+          `${where}: ${what} must be one of ${SEVERITY_VALUES.join(', ')} (got ${JSON.stringify(v)})`,
+        );
       }
     };
     if (typeof setting === 'string') sev(setting, `"rules.${id}"`);
@@ -195,16 +222,21 @@ function validateExemptions(value: unknown, where: string): Exemption[] {
   if (!Array.isArray(value)) throw new ConfigError(`${where}: "exemptions" must be an array`);
   return value.map((e: unknown, i) => {
     const at = `${where}: exemptions[${i}]`;
-    if (e === null || typeof e !== 'object') throw new ConfigError(`${at} must be an object { rule, key, reason }`);
+    if (e === null || typeof e !== 'object')
+      throw new ConfigError(`${at} must be an object { rule, key, reason }`);
     const o = e as Record<string, unknown>;
     if (typeof o['rule'] !== 'string' || (o['rule'] !== '*' && !RULE_IDS.includes(o['rule']))) {
       throw new ConfigError(`${at}: "rule" must be one of ${RULE_IDS.join(', ')} or "*"`);
     }
-    if (typeof o['key'] !== 'string' || o['key'] === '') throw new ConfigError(`${at}: "key" must be a key or pattern`);
+    if (typeof o['key'] !== 'string' || o['key'] === '')
+      throw new ConfigError(`${at}: "key" must be a key or pattern`);
     if (typeof o['reason'] !== 'string' || o['reason'].trim() === '') {
-      throw new ConfigError(`${at}: "reason" is required: say why ${o['key']} is exempt from ${o['rule']}`);
+      throw new ConfigError(
+        `${at}: "reason" is required: say why ${o['key']} is exempt from ${o['rule']}`,
+      );
     }
-    if (o['locale'] !== undefined && typeof o['locale'] !== 'string') throw new ConfigError(`${at}: "locale" must be a string`);
+    if (o['locale'] !== undefined && typeof o['locale'] !== 'string')
+      throw new ConfigError(`${at}: "locale" must be a string`);
     return {
       rule: o['rule'],
       key: o['key'],
@@ -229,7 +261,9 @@ async function importConfigModule(file: string): Promise<Record<string, unknown>
         const req = createRequire(file);
         ts = req(req.resolve('typescript')) as typeof ts;
       } catch {
-        throw new ConfigError(`${file}: a TypeScript config needs the "typescript" package in the project; or use bilateral.config.json`);
+        throw new ConfigError(
+          `${file}: a TypeScript config needs the "typescript" package in the project; or use bilateral.config.json`,
+        );
       }
       const out = ts.transpileModule(readFileSync(file, 'utf8'), {
         compilerOptions: { module: 99 /* ESNext */, target: 10 /* ES2023 */ },
@@ -243,7 +277,9 @@ async function importConfigModule(file: string): Promise<Record<string, unknown>
     return (mod.default ?? {}) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`${file}: cannot load the config: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(
+      `${file}: cannot load the config: ${(e as Error).message.split('\n')[0]}`,
+    );
   } finally {
     if (temp !== undefined) rmSync(temp, { force: true });
   }
@@ -254,10 +290,12 @@ export function discoverLocales(root: string, files: string): string[] {
   const before = files.split('{lng}')[0] ?? '';
   const dir = path.join(root, before.endsWith('/') ? before : path.dirname(before + 'x'));
   try {
-    return readdirSync(dir)
-      // A folder whose name could not be a language tag (quotes, spaces, markup…) is not a locale.
-      .filter((d) => /^[A-Za-z0-9_-]+$/.test(d) && statSync(path.join(dir, d)).isDirectory())
-      .sort();
+    return (
+      readdirSync(dir)
+        // A folder whose name could not be a language tag (quotes, spaces, markup…) is not a locale.
+        .filter((d) => /^[A-Za-z0-9_-]+$/.test(d) && statSync(path.join(dir, d)).isDirectory())
+        .sort()
+    );
   } catch {
     return [];
   }
@@ -266,16 +304,21 @@ export function discoverLocales(root: string, files: string): string[] {
 /** Loads the corpus a config names, or undefined when it names none. */
 export async function loadCorpus(config: ProjectConfig): Promise<Corpus | undefined> {
   if (config.core === undefined) return undefined;
-  const spec = config.core.startsWith('.') ? pathToFileURL(path.resolve(config.root, config.core)).href : config.core;
+  const spec = config.core.startsWith('.')
+    ? pathToFileURL(path.resolve(config.root, config.core)).href
+    : config.core;
   let mod: { corpus?: Corpus };
   try {
-    const resolved = config.core.startsWith('.') ? spec : pathToFileURL(createRequire(path.join(config.root, 'x.js')).resolve(spec)).href;
+    const resolved = config.core.startsWith('.')
+      ? spec
+      : pathToFileURL(createRequire(path.join(config.root, 'x.js')).resolve(spec)).href;
     mod = (await import(resolved)) as { corpus?: Corpus };
   } catch (e) {
     throw new ConfigError(
       `cannot load the core "${config.core}" from ${config.root}: ${(e as Error).message.split('\n')[0]}. Check "core" in the config (a package name or a ./path) and that it is built.`,
     );
   }
-  if (mod.corpus === undefined) throw new ConfigError(`the core "${config.core}" exports no "corpus"`);
+  if (mod.corpus === undefined)
+    throw new ConfigError(`the core "${config.core}" exports no "corpus"`);
   return mod.corpus;
 }

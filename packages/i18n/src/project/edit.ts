@@ -40,8 +40,10 @@ export function serialize(value: JsonValue, indent: string, style: Style, inline
 }
 
 const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-const indentOf = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStart(text, offset)))?.[0] ?? '';
-const sameLine = (text: string, a: number, b: number) => !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+const indentOf = (text: string, offset: number) =>
+  /^[ \t]*/.exec(text.slice(lineStart(text, offset)))?.[0] ?? '';
+const sameLine = (text: string, a: number, b: number) =>
+  !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
 
 /** Finds the object node at a key path (undefined if some segment is missing or not an object). */
 export function objectAt(root: Node | undefined, path: readonly string[]): Node | undefined {
@@ -54,7 +56,8 @@ export function objectAt(root: Node | undefined, path: readonly string[]): Node 
   return node?.type === 'object' ? node : undefined;
 }
 
-export const propertyNames = (obj: Node): string[] => (obj.children ?? []).map((p) => String(p.children?.[0]?.value));
+export const propertyNames = (obj: Node): string[] =>
+  (obj.children ?? []).map((p) => String(p.children?.[0]?.value));
 
 /**
  * Inserts `"name": value` into the object node `obj`, after the property named `after` (or first
@@ -88,28 +91,44 @@ export function insertionEdit(
     const lineEnd = text.indexOf('\n', close);
     const after = text.slice(close + 1, lineEnd === -1 ? text.length : lineEnd).trim();
     if (sameLine(text, open, close) && (close - open > 1 || (after !== '' && after !== ','))) {
-      const body = items.map(([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, '', style, true)}`).join(', ');
+      const body = items
+        .map(([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, '', style, true)}`)
+        .join(', ');
       return { offset: open + 1, length: close - open - 1, content: ` ${body} ` };
     }
     const indent = indentOf(text, open);
     const inner = indent + style.unit;
-    const body = items.map(([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, inner, style)}`).join(`,${style.eol}${inner}`);
-    return { offset: open + 1, length: close - open - 1, content: `${style.eol}${inner}${body}${style.eol}${indent}` };
+    const body = items
+      .map(([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, inner, style)}`)
+      .join(`,${style.eol}${inner}`);
+    return {
+      offset: open + 1,
+      length: close - open - 1,
+      content: `${style.eol}${inner}${body}${style.eol}${indent}`,
+    };
   }
   const first = props[0] as Node;
   const inline = sameLine(text, open, first.offset);
   const indent = inline ? '' : indentOf(text, first.offset);
-  const prev = after === undefined ? undefined : props.find((p) => p.children?.[0]?.value === after);
+  const prev =
+    after === undefined ? undefined : props.find((p) => p.children?.[0]?.value === after);
   // A new object value follows its siblings' layout: `{ "label": "…" }` on one line if they are.
   const near = [prev, ...props].find((p) => p?.children?.[1]?.type === 'object')?.children?.[1];
-  const inlineValue = inline || (near !== undefined && sameLine(text, near.offset, near.offset + near.length));
-  const rendered = items.map(([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, indent, style, inlineValue)}`);
+  const inlineValue =
+    inline || (near !== undefined && sameLine(text, near.offset, near.offset + near.length));
+  const rendered = items.map(
+    ([k, v]) => `${JSON.stringify(k)}${style.colon}${serialize(v, indent, style, inlineValue)}`,
+  );
   if (prev === undefined) {
     const sep = inline ? ', ' : `,${style.eol}${indent}`;
     return { offset: first.offset, length: 0, content: rendered.map((r) => `${r}${sep}`).join('') };
   }
   const sep = inline ? ', ' : `,${style.eol}${indent}`;
-  return { offset: prev.offset + prev.length, length: 0, content: rendered.map((r) => `${sep}${r}`).join('') };
+  return {
+    offset: prev.offset + prev.length,
+    length: 0,
+    content: rendered.map((r) => `${sep}${r}`).join(''),
+  };
 }
 
 /** Every object node of a tree by dotted path ('' for the root). */
@@ -119,7 +138,13 @@ export function objectIndex(root: Node): Map<string, Node> {
     out.set(path, node);
     for (const p of node.children ?? []) {
       const v = p.children?.[1];
-      if (v?.type === 'object') walk(v, path === '' ? String(p.children?.[0]?.value) : `${path}.${String(p.children?.[0]?.value)}`);
+      if (v?.type === 'object')
+        walk(
+          v,
+          path === ''
+            ? String(p.children?.[0]?.value)
+            : `${path}.${String(p.children?.[0]?.value)}`,
+        );
     }
   };
   walk(root, '');
@@ -187,6 +212,9 @@ export function removalEdits(obj: Node, remove: readonly boolean[]): Edit[] {
 /** Parses JSON text into a tree for the edits above (undefined if it does not parse). */
 export function parseObject(text: string): Node | undefined {
   const errors: { error: number }[] = [];
-  const tree = parseTree(text, errors as never, { disallowComments: true, allowTrailingComma: false });
+  const tree = parseTree(text, errors as never, {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
   return errors.length === 0 && tree?.type === 'object' ? tree : undefined;
 }

@@ -26,7 +26,8 @@ export function parsePluralKey(key: string): PluralKey | undefined {
 }
 
 /** The logical key of a plural family: `pages` (cardinal) or `pages_ordinal`. */
-export const familyKey = (base: string, ordinal: boolean): string => (ordinal ? `${base}_ordinal` : base);
+export const familyKey = (base: string, ordinal: boolean): string =>
+  ordinal ? `${base}_ordinal` : base;
 export const formKey = (base: string, ordinal: boolean, category: string): string =>
   `${base}_${ordinal ? 'ordinal_' : ''}${category}`;
 
@@ -39,8 +40,9 @@ export function pluralCategories(locale: string, ordinal = false): readonly Plur
   if (cats === undefined) {
     let found: string[];
     try {
-      found = new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions()
-        .pluralCategories as string[];
+      found = new Intl.PluralRules(locale, {
+        type: ordinal ? 'ordinal' : 'cardinal',
+      }).resolvedOptions().pluralCategories as string[];
     } catch {
       found = ['one', 'other'];
     }
@@ -80,7 +82,10 @@ export function pluralFamilies(files: readonly LocaleFile[]): Set<string> {
 }
 
 /** Groups a file's entries into logical keys (plural forms folded into their family), in file order. */
-export function logicalEntries(file: LocaleFile, families: ReadonlySet<string>): Map<string, Logical> {
+export function logicalEntries(
+  file: LocaleFile,
+  families: ReadonlySet<string>,
+): Map<string, Logical> {
   const out = new Map<string, Logical>();
   for (const entry of file.entries.values()) {
     const p = parsePluralKey(entry.key);
@@ -142,7 +147,9 @@ function segmentsMatch(pattern: readonly string[], key: readonly string[]): bool
     for (let i = 0; i <= key.length; i++) if (segmentsMatch(rest, key.slice(i))) return true;
     return false;
   }
-  return key.length > 0 && segmentMatches(head, key[0] as string) && segmentsMatch(rest, key.slice(1));
+  return (
+    key.length > 0 && segmentMatches(head, key[0] as string) && segmentsMatch(rest, key.slice(1))
+  );
 }
 
 /**
@@ -163,7 +170,8 @@ export function keyMatches(pattern: string, namespace: string, key: string): boo
   const plural = parsePluralKey(key);
   return (
     plural !== undefined &&
-    (segmentsMatch(p, plural.base.split('.')) || segmentsMatch(p, familyKey(plural.base, plural.ordinal).split('.')))
+    (segmentsMatch(p, plural.base.split('.')) ||
+      segmentsMatch(p, familyKey(plural.base, plural.ordinal).split('.')))
   );
 }
 

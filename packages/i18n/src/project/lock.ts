@@ -43,7 +43,15 @@ export function lockPath(config: ProjectConfig, locale: string): string {
 export function readLock(config: ProjectConfig, locale: string): LockFile {
   const file = lockPath(config, locale);
   const base = { locale, path: file, relPath: relativePath(config.root, file) };
-  if (!existsSync(file)) return { ...base, exists: false, keys: new Map(), problem: undefined, text: '', bytes: new Uint8Array(0) };
+  if (!existsSync(file))
+    return {
+      ...base,
+      exists: false,
+      keys: new Map(),
+      problem: undefined,
+      text: '',
+      bytes: new Uint8Array(0),
+    };
   let text = '';
   let bytes: Uint8Array = new Uint8Array(0);
   try {
@@ -51,7 +59,12 @@ export function readLock(config: ProjectConfig, locale: string): LockFile {
     text = new TextDecoder().decode(bytes);
     const data = JSON.parse(text) as { keys?: Record<string, unknown> };
     const keys = new Map<string, string>();
-    if (data === null || typeof data !== 'object' || typeof data.keys !== 'object' || data.keys === null) {
+    if (
+      data === null ||
+      typeof data !== 'object' ||
+      typeof data.keys !== 'object' ||
+      data.keys === null
+    ) {
       throw new Error('no "keys" object');
     }
     for (const [k, v] of Object.entries(data.keys)) if (typeof v === 'string') keys.set(k, v);
@@ -105,7 +118,10 @@ export function sourceHash(source: Logical): string {
 function computeHash(source: Logical): string {
   let material: string;
   if (source.kind === 'plain') {
-    material = typeof source.entry.value === 'string' ? normaliseSource(source.entry.value) : JSON.stringify(source.entry.value);
+    material =
+      typeof source.entry.value === 'string'
+        ? normaliseSource(source.entry.value)
+        : JSON.stringify(source.entry.value);
   } else {
     material = PLURAL_CATEGORIES.filter((c) => source.forms.has(c))
       .map((c) => {

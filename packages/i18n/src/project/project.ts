@@ -34,7 +34,17 @@ export interface Entry {
 }
 
 export interface SyntaxProblem {
-  readonly kind: 'parse' | 'duplicate' | 'bom' | 'encoding' | 'type' | 'root' | 'read' | 'size' | 'depth' | 'key';
+  readonly kind:
+    | 'parse'
+    | 'duplicate'
+    | 'bom'
+    | 'encoding'
+    | 'type'
+    | 'root'
+    | 'read'
+    | 'size'
+    | 'depth'
+    | 'key';
   readonly offset: number;
   readonly message: string;
   readonly hint: string;
@@ -118,12 +128,20 @@ export function buildProject(config: ProjectConfig, corpus: Corpus | undefined):
     corpus,
     file: (locale, namespace) => byKey.get(`${locale}\u0000${namespace}`),
     filePath: (locale, namespace) =>
-      path.resolve(config.root, config.files.replaceAll('{lng}', locale).replaceAll('{ns}', namespace)),
+      path.resolve(
+        config.root,
+        config.files.replaceAll('{lng}', locale).replaceAll('{ns}', namespace),
+      ),
   };
 }
 
 /** Reads and parses one locale file; never throws. A file over {@link LIMITS.fileBytes} is not read. */
-export function readLocaleFile(root: string, locale: string, namespace: string, file: string): LocaleFile {
+export function readLocaleFile(
+  root: string,
+  locale: string,
+  namespace: string,
+  file: string,
+): LocaleFile {
   let bytes: Buffer;
   const problems: SyntaxProblem[] = [];
   try {
@@ -189,7 +207,8 @@ export function parseLocaleFile(
   initialProblems: SyntaxProblem[] = [],
 ): LocaleFile {
   const problems = [...initialProblems];
-  if (bytes.length > LIMITS.fileBytes && !problems.some((p) => p.kind === 'size')) problems.push(tooLarge(bytes.length));
+  if (bytes.length > LIMITS.fileBytes && !problems.some((p) => p.kind === 'size'))
+    problems.push(tooLarge(bytes.length));
   // A file that could not be read (or was too large to) has nothing more to report.
   const unread = problems.some((p) => p.kind === 'read' || p.kind === 'size');
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -256,7 +275,11 @@ export function parseLocaleFile(
     });
   } else {
     const errors: ParseError[] = [];
-    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    tree = parseTree(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
     if (errors.length > 0) {
       usable = false;
       // The first error is the real one; later ones are usually its consequences.
@@ -268,7 +291,12 @@ export function parseLocaleFile(
         while (i >= 0 && /\s/.test(text[i] as string)) i--;
         offset = i + 1;
       }
-      problems.push({ kind: 'parse', offset, ...describeParseError(e.error, text, offset), key: keyAt(tree, Math.max(0, offset - 1)) });
+      problems.push({
+        kind: 'parse',
+        offset,
+        ...describeParseError(e.error, text, offset),
+        key: keyAt(tree, Math.max(0, offset - 1)),
+      });
     } else {
       try {
         JSON.parse(text);
@@ -345,9 +373,15 @@ export function parseLocaleFile(
   };
 }
 
-const article = (t: string) => (t === 'null' ? 'null' : t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`);
+const article = (t: string) =>
+  t === 'null' ? 'null' : t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`;
 
-function flatten(node: Node, prefix: string[], out: Map<string, Entry>, problems: SyntaxProblem[]): void {
+function flatten(
+  node: Node,
+  prefix: string[],
+  out: Map<string, Entry>,
+  problems: SyntaxProblem[],
+): void {
   if (node.type === 'object') {
     const seen = new Map<string, Node>();
     for (const prop of node.children ?? []) {
@@ -377,7 +411,8 @@ function flatten(node: Node, prefix: string[], out: Map<string, Entry>, problems
           key: p.join('.'),
         });
         // Keep the last, as JSON.parse and i18next do.
-        for (const k of [...out.keys()]) if (k === p.join('.') || k.startsWith(`${p.join('.')}.`)) out.delete(k);
+        for (const k of [...out.keys()])
+          if (k === p.join('.') || k.startsWith(`${p.join('.')}.`)) out.delete(k);
       }
       seen.set(name, keyNode);
       if (valueNode.type === 'object' || valueNode.type === 'array') {
@@ -468,31 +503,53 @@ function keyAt(tree: Node | undefined, offset: number): string {
 }
 
 /** A message and a hint a translator can act on, for a jsonc-parser error code. */
-function describeParseError(code: number, text: string, offset: number): { message: string; hint: string } {
+function describeParseError(
+  code: number,
+  text: string,
+  offset: number,
+): { message: string; hint: string } {
   const near = JSON.stringify(text.slice(offset, offset + 12));
   switch (code) {
     case 1:
-      return { message: `unexpected ${near}`, hint: 'Keys and texts must be in double quotes "…"; check for a stray character.' };
+      return {
+        message: `unexpected ${near}`,
+        hint: 'Keys and texts must be in double quotes "…"; check for a stray character.',
+      };
     case 3:
       return {
         message: 'a key in double quotes was expected here',
         hint: 'Remove a trailing comma before } or put the key in double quotes.',
       };
     case 4:
-      return { message: 'a value was expected here', hint: 'Remove a trailing comma before } or ], or write the missing "text".' };
+      return {
+        message: 'a value was expected here',
+        hint: 'Remove a trailing comma before } or ], or write the missing "text".',
+      };
     case 5:
       return { message: 'a colon ":" was expected after the key', hint: 'Write "key": "text".' };
     case 6:
-      return { message: 'a comma "," is missing here', hint: 'Add a comma after this entry: entries are separated by commas ("a": "…", "b": "…").' };
+      return {
+        message: 'a comma "," is missing here',
+        hint: 'Add a comma after this entry: entries are separated by commas ("a": "…", "b": "…").',
+      };
     case 7:
-      return { message: 'a closing brace "}" was expected', hint: 'Every { needs a matching }; a quote may be unbalanced above.' };
+      return {
+        message: 'a closing brace "}" was expected',
+        hint: 'Every { needs a matching }; a quote may be unbalanced above.',
+      };
     case 8:
       return { message: 'a closing bracket "]" was expected', hint: 'Every [ needs a matching ].' };
     case 9:
-      return { message: 'unexpected text after the end of the JSON object', hint: 'Remove what follows the last }.' };
+      return {
+        message: 'unexpected text after the end of the JSON object',
+        hint: 'Remove what follows the last }.',
+      };
     case 10:
     case 11:
-      return { message: 'comments are not allowed in JSON', hint: 'Remove the comment; explain in the pull request instead.' };
+      return {
+        message: 'comments are not allowed in JSON',
+        hint: 'Remove the comment; explain in the pull request instead.',
+      };
     case 12:
       return {
         message: 'this string is not closed',
@@ -500,13 +557,19 @@ function describeParseError(code: number, text: string, offset: number): { messa
       };
     case 14:
     case 15:
-      return { message: 'invalid escape sequence', hint: 'Inside a string, write \\" for a quote and \\\\ for a backslash.' };
+      return {
+        message: 'invalid escape sequence',
+        hint: 'Inside a string, write \\" for a quote and \\\\ for a backslash.',
+      };
     case 16:
       return {
         message: 'invalid character in a string (a line break or tab must be escaped)',
         hint: 'Write a line break as \\n, or join the lines.',
       };
     default:
-      return { message: `invalid JSON (${printParseErrorCode(code as never)})`, hint: 'Fix the JSON syntax at this position.' };
+      return {
+        message: `invalid JSON (${printParseErrorCode(code as never)})`,
+        hint: 'Fix the JSON syntax at this position.',
+      };
   }
 }

@@ -47,7 +47,8 @@ export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
  */
 export function readResources(config: ProjectConfig): Resources {
   const resources: Resources = Object.create(null) as Resources;
-  for (const locale of config.locales) resources[locale] = Object.create(null) as Record<string, unknown>;
+  for (const locale of config.locales)
+    resources[locale] = Object.create(null) as Record<string, unknown>;
   for (const ref of listLocaleFiles(config)) {
     const file = readLocaleFile(config.root, ref.locale, ref.namespace, ref.file);
     if (!file.usable) continue;

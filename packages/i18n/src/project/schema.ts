@@ -52,7 +52,9 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
     const sourceLogical = logicalEntries(source, families);
     const doc = docs.get(ns);
     const paragraphs = new Map<string, Paragraph>(
-      (doc?.sections ?? []).flatMap((sec) => sec.paragraphs.map((par) => [`sections.${sec.id}.${par.id}`, par] as const)),
+      (doc?.sections ?? []).flatMap((sec) =>
+        sec.paragraphs.map((par) => [`sections.${sec.id}.${par.id}`, par] as const),
+      ),
     );
     for (const locale of project.locales) {
       const root: Schema = objectSchema();
@@ -65,14 +67,17 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
           // A text where another key needs an object (`"a"` and `"a.b"`): the schema keeps the text.
           if (next !== undefined && next['properties'] === undefined) return;
           props[p] = next ?? objectSchema();
-          if (required && !(node['required'] as string[]).includes(p)) (node['required'] as string[]).push(p);
+          if (required && !(node['required'] as string[]).includes(p))
+            (node['required'] as string[]).push(p);
           node = props[p] as Schema;
         }
         const name = parts.at(-1) as string;
         const props = node['properties'] as Record<string, Schema>;
-        if (Object.hasOwn(props, name) && (props[name] as Schema)['properties'] !== undefined) return;
+        if (Object.hasOwn(props, name) && (props[name] as Schema)['properties'] !== undefined)
+          return;
         props[name] = value;
-        if (required && !(node['required'] as string[]).includes(name)) (node['required'] as string[]).push(name);
+        if (required && !(node['required'] as string[]).includes(name))
+          (node['required'] as string[]).push(name);
       };
       for (const s of sourceLogical.values()) {
         const required = !exempt('missing', locale, ns, s.key);
@@ -81,17 +86,25 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
           const core =
             par === undefined
               ? undefined
-              : { facts: factsOf(par).map((f) => [f, doc?.facts[f]?.kind ?? 'date'] as const), refs: citationsOf(par) };
+              : {
+                  facts: factsOf(par).map((f) => [f, doc?.facts[f]?.kind ?? 'date'] as const),
+                  refs: citationsOf(par),
+                };
           leaf(key, textSchema(text, project.sourceLocale, core), required);
         }
         if (s.kind === 'plural') {
-          leaf(formKey(s.base, s.ordinal, 'zero'), { type: 'string', description: 'Optional: used for 0 (i18next).' }, false);
+          leaf(
+            formKey(s.base, s.ordinal, 'zero'),
+            { type: 'string', description: 'Optional: used for 0 (i18next).' },
+            false,
+          );
         }
       }
       // Keys other locales add that the config explicitly allows (e.g. per-language entity forms).
       for (const f of usable) {
         for (const key of f.entries.keys()) {
-          if (!sourceLogical.has(key) && exempt('obsolete', locale, ns, key)) leaf(key, { type: 'string' }, false);
+          if (!sourceLogical.has(key) && exempt('obsolete', locale, ns, key))
+            leaf(key, { type: 'string' }, false);
         }
       }
       const file = path.join(outDir, locale, `${ns}.schema.json`);
@@ -115,7 +128,12 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
 
 function objectSchema(): Schema {
   // `properties` has no prototype: keys named `__proto__` or `constructor` are keys like any other.
-  return { type: 'object', properties: Object.create(null) as Schema, required: [], additionalProperties: false };
+  return {
+    type: 'object',
+    properties: Object.create(null) as Schema,
+    required: [],
+    additionalProperties: false,
+  };
 }
 
 function formsFor(s: Logical, locale: string): [string, string][] {
@@ -134,9 +152,13 @@ function textSchema(
   const needs: { re: string; what: string }[] = [];
   if (core !== undefined) {
     for (const [f, kind] of core.facts) {
-      needs.push({ re: `\\{\\{\\s*${escapeRe(f)}\\s*,\\s*(?:${(FORMATS_FOR_KIND[kind as 'date'] ?? ['date']).join('|')})`, what: `{{${f}, ${FORMATS_FOR_KIND[kind as 'date']?.[0] ?? kind}}}` });
+      needs.push({
+        re: `\\{\\{\\s*${escapeRe(f)}\\s*,\\s*(?:${(FORMATS_FOR_KIND[kind as 'date'] ?? ['date']).join('|')})`,
+        what: `{{${f}, ${FORMATS_FOR_KIND[kind as 'date']?.[0] ?? kind}}}`,
+      });
     }
-    for (const r of new Set(core.refs)) needs.push({ re: `<ref\\s+id="${escapeRe(r)}"\\s*/>`, what: `<ref id="${r}"/>` });
+    for (const r of new Set(core.refs))
+      needs.push({ re: `<ref\\s+id="${escapeRe(r)}"\\s*/>`, what: `<ref id="${r}"/>` });
   } else {
     const names = new Set<string>();
     for (const p of scanPlaceholders(source)) {
@@ -153,7 +175,8 @@ function textSchema(
   };
   if (needs.length > 0) {
     schema['pattern'] = `^${needs.map((n) => `(?=[\\s\\S]*${n.re})`).join('')}[\\s\\S]*$`;
-    schema['patternErrorMessage'] = `Keep ${needs.map((n) => n.what).join(' ')} (names and ids are never translated).`;
+    schema['patternErrorMessage'] =
+      `Keep ${needs.map((n) => n.what).join(' ')} (names and ids are never translated).`;
   }
   return schema;
 }
@@ -162,19 +185,39 @@ function textSchema(
  * Merges the schema mapping into VS Code's settings text (JSONC): entries pointing into `outDir`
  * are replaced, every other setting and schema mapping is kept as it was.
  */
-export function mergeVscodeSettings(text: string, schemas: readonly SchemaFile[], root: string, outDir: string): string {
+export function mergeVscodeSettings(
+  text: string,
+  schemas: readonly SchemaFile[],
+  root: string,
+  outDir: string,
+): string {
   const errors: ParseError[] = [];
-  const current = (text.trim() === '' ? {} : parse(text, errors, { allowTrailingComma: true })) as Record<string, unknown> | undefined;
-  if (errors.length > 0 || current === undefined || typeof current !== 'object' || Array.isArray(current)) {
+  const current = (text.trim() === '' ? {} : parse(text, errors, { allowTrailingComma: true })) as
+    Record<string, unknown> | undefined;
+  if (
+    errors.length > 0 ||
+    current === undefined ||
+    typeof current !== 'object' ||
+    Array.isArray(current)
+  ) {
     throw new Error('.vscode/settings.json does not parse; fix it by hand first');
   }
   const prefix = `./${relativePath(root, outDir)}/`;
-  const existing = Array.isArray(current['json.schemas']) ? (current['json.schemas'] as { url?: unknown }[]) : [];
+  const existing = Array.isArray(current['json.schemas'])
+    ? (current['json.schemas'] as { url?: unknown }[])
+    : [];
   const kept = existing.filter((e) => !(typeof e?.url === 'string' && e.url.startsWith(prefix)));
-  const ours = schemas.map((s) => ({ fileMatch: [`/${s.target}`], url: `./${relativePath(root, s.path)}` }));
+  const ours = schemas.map((s) => ({
+    fileMatch: [`/${s.target}`],
+    url: `./${relativePath(root, s.path)}`,
+  }));
   const base = text.trim() === '' ? '{}\n' : text;
   const edits = modify(base, ['json.schemas'], [...kept, ...ours], {
-    formattingOptions: { insertSpaces: true, tabSize: 2, eol: base.includes('\r\n') ? '\r\n' : '\n' },
+    formattingOptions: {
+      insertSpaces: true,
+      tabSize: 2,
+      eol: base.includes('\r\n') ? '\r\n' : '\n',
+    },
   });
   return applyEdits(base, edits);
 }

@@ -75,7 +75,11 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
     const families = pluralFamilies(usable);
     const sourceLogical = logicalEntries(source, families);
     for (const locale of project.locales) {
-      if (locale === project.sourceLocale || (options.locales !== undefined && !options.locales.includes(locale))) continue;
+      if (
+        locale === project.sourceLocale ||
+        (options.locales !== undefined && !options.locales.includes(locale))
+      )
+        continue;
       const target = project.file(locale, ns);
       if (target !== undefined && !target.usable) {
         broken.push(target.relPath);
@@ -83,17 +87,31 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
       }
       const plan =
         target === undefined
-          ? createFile(project, source, sourceLogical, locale, ns, (k) => exempt('missing', locale, ns, k))
-          : editFile(source, sourceLogical, target, families, options.prune === true, (rule, k) => exempt(rule, locale, ns, k));
+          ? createFile(project, source, sourceLogical, locale, ns, (k) =>
+              exempt('missing', locale, ns, k),
+            )
+          : editFile(source, sourceLogical, target, families, options.prune === true, (rule, k) =>
+              exempt(rule, locale, ns, k),
+            );
       // A missing file is created even when the source has nothing to copy yet (`check` asks for it).
-      if (plan.create || plan.added.length > 0 || plan.removed.length > 0 || plan.skipped.length > 0) files.push(plan);
+      if (
+        plan.create ||
+        plan.added.length > 0 ||
+        plan.removed.length > 0 ||
+        plan.skipped.length > 0
+      )
+        files.push(plan);
     }
   }
   return { files, broken };
 }
 
 /** The leaves a locale needs for a logical source key: plural families expand to its categories. */
-function leavesFor(s: Logical, locale: string, have: ReadonlySet<string>): { key: string; value: string }[] {
+function leavesFor(
+  s: Logical,
+  locale: string,
+  have: ReadonlySet<string>,
+): { key: string; value: string }[] {
   if (s.kind === 'plain') {
     const v = stringValue(s.entry);
     return have.has(s.key) || v === undefined ? [] : [{ key: s.key, value: v }];
@@ -171,7 +189,11 @@ function editFile(
     const keep = (key: string): boolean => {
       if (sourceLeaves.has(key)) return true;
       const p = parsePluralKey(key);
-      if (p !== undefined && families.has(p.ordinal ? `${p.base}_ordinal` : p.base) && sourceLogical.has(p.ordinal ? `${p.base}_ordinal` : p.base)) {
+      if (
+        p !== undefined &&
+        families.has(p.ordinal ? `${p.base}_ordinal` : p.base) &&
+        sourceLogical.has(p.ordinal ? `${p.base}_ordinal` : p.base)
+      ) {
         const cats = p.ordinal ? pluralCategories(locale, true) : allowed;
         return cats.includes(p.category) || p.category === 'zero';
       }
@@ -237,14 +259,20 @@ function editFile(
       }
       return n;
     };
-    interface Group { parentPath: string; name: string; value: JsonValue; keys: string[] }
+    interface Group {
+      parentPath: string;
+      name: string;
+      value: JsonValue;
+      keys: string[];
+    }
     const groups = new Map<string, Group>();
     for (const s of sourceLogical.values()) {
       if (exempt('missing', s.key)) continue;
       for (const leaf of leavesFor(s, locale, have)) {
         const parts = leaf.key.split('.');
         let depth = 0;
-        while (depth < parts.length - 1 && objects.has(parts.slice(0, depth + 1).join('.'))) depth++;
+        while (depth < parts.length - 1 && objects.has(parts.slice(0, depth + 1).join('.')))
+          depth++;
         const parentPath = parts.slice(0, depth).join('.');
         const name = parts[depth] as string;
         const rest = parts.slice(depth + 1);
@@ -255,12 +283,20 @@ function editFile(
             skipped.push(leaf.key); // a text where the source has an object, or the reverse
             continue;
           }
-          group = { parentPath, name, value: rest.length === 0 ? leaf.value : newObject(), keys: [] };
+          group = {
+            parentPath,
+            name,
+            value: rest.length === 0 ? leaf.value : newObject(),
+            keys: [],
+          };
           groups.set(id, group);
         }
         if (rest.length > 0) {
           // A text where the new object needs an object (or the reverse): skipped, never misplaced.
-          if (typeof group.value === 'string' || !setLeaf(group.value as Record<string, JsonValue>, rest, leaf.value)) {
+          if (
+            typeof group.value === 'string' ||
+            !setLeaf(group.value as Record<string, JsonValue>, rest, leaf.value)
+          ) {
             skipped.push(leaf.key);
             continue;
           }
@@ -272,9 +308,16 @@ function editFile(
         have.add(leaf.key);
       }
     }
-    const clusters = new Map<string, { parentPath: string; after: string | undefined; items: [string, JsonValue][] }>();
+    const clusters = new Map<
+      string,
+      { parentPath: string; after: string | undefined; items: [string, JsonValue][] }
+    >();
     for (const g of groups.values()) {
-      const after = precedingSibling([...namesOf(g.parentPath)], g.name, sourceOrder.get(g.parentPath) ?? []);
+      const after = precedingSibling(
+        [...namesOf(g.parentPath)],
+        g.name,
+        sourceOrder.get(g.parentPath) ?? [],
+      );
       const id = `${g.parentPath}\u0000${after ?? ''}`;
       const c = clusters.get(id) ?? { parentPath: g.parentPath, after, items: [] };
       c.items.push([g.name, g.value]);
@@ -286,7 +329,6 @@ function editFile(
     );
     text = applyEdits(text, edits);
   }
-
 
   return {
     locale,
@@ -347,7 +389,11 @@ function orderOf(file: LocaleFile): Map<string, string[]> {
  * source does not have (`pages_few` when Japanese has only `pages_other`) ranks with its family,
  * in CLDR order.
  */
-function precedingSibling(existing: readonly string[], name: string, order: readonly string[]): string | undefined {
+function precedingSibling(
+  existing: readonly string[],
+  name: string,
+  order: readonly string[],
+): string | undefined {
   const rank = ranker(order);
   const mine = rank(name);
   if (mine === undefined) return existing.at(-1);
@@ -375,7 +421,8 @@ function ranker(order: readonly string[]): (n: string) => number | undefined {
     r = (n: string) => {
       const p = parsePluralKey(n);
       const first = p === undefined ? undefined : families.get(`${p.base}\u0000${p.ordinal}`);
-      if (p !== undefined && first !== undefined) return first + PLURAL_CATEGORIES.indexOf(p.category) / 10;
+      if (p !== undefined && first !== undefined)
+        return first + PLURAL_CATEGORIES.indexOf(p.category) / 10;
       return index.get(n);
     };
     rankers.set(order, r);
@@ -398,10 +445,16 @@ export class SyncConflictError extends ConcurrentChangeError {
 export async function writeSyncPlan(plan: SyncPlan): Promise<void> {
   try {
     writeFilesSafely(
-      plan.files.map((f) => ({ path: f.path, relPath: f.relPath, text: f.text, expected: f.create ? null : f.original })),
+      plan.files.map((f) => ({
+        path: f.path,
+        relPath: f.relPath,
+        text: f.text,
+        expected: f.create ? null : f.original,
+      })),
     );
   } catch (e) {
-    if (e instanceof ConcurrentChangeError) throw new SyncConflictError(`${e.message} Run sync again.`, e.files);
+    if (e instanceof ConcurrentChangeError)
+      throw new SyncConflictError(`${e.message} Run sync again.`, e.files);
     throw e;
   }
 }

@@ -27,7 +27,17 @@ export const CONTENT_TAGS: Readonly<Record<string, readonly string[]>> = {
 
 const VOID = new Set(['br']);
 /** Elements whose content is dropped with them (never shown as text). */
-const DROP_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'textarea', 'title']);
+const DROP_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'template',
+  'noscript',
+  'textarea',
+  'title',
+]);
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -137,7 +147,12 @@ export function renderInline(input: string, handlers: InlineHandlers): Sanitized
         while (open.length > at) html += `</${open.pop()}>`;
       },
     },
-    { recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
+    {
+      recognizeSelfClosing: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      decodeEntities: true,
+    },
   );
   parser.end(input);
   while (open.length > 0) html += `</${open.pop()}>`;

@@ -8,7 +8,12 @@ import { escapeHtml } from './markup.js';
 export function documentToText(doc: RenderedDocument, labels: DocumentLabels): string {
   const out: string[] = [];
   const heading = (text: string, level: number) => {
-    const width = [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    const width = [...text].reduce(
+      (w, ch) =>
+        w +
+        (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1),
+      0,
+    );
     out.push('', text, (level <= 1 ? '=' : '-').repeat(Math.max(width, 3)), '');
   };
   heading(doc.title.text, 0);
@@ -56,10 +61,17 @@ export function documentToHtml(doc: RenderedDocument, labels: DocumentLabels): s
       .join(' ');
     out.push(`<li id="${r.anchor}"><span class="backlinks">${back}</span> ${r.html}</li>`);
   }
-  out.push('</ol>', `<h2 id="bibliography">${escapeHtml(labels.bibliography)}</h2>`, '<ul class="bibliography">');
+  out.push(
+    '</ol>',
+    `<h2 id="bibliography">${escapeHtml(labels.bibliography)}</h2>`,
+    '<ul class="bibliography">',
+  );
   for (const b of doc.bibliography) out.push(`<li id="${b.anchor}">${b.html}</li>`);
   out.push('</ul>', `<h2 id="corrections">${escapeHtml(labels.corrections)}</h2>`);
-  out.push(`<p${attrs(doc.corrections.intro)}>${doc.corrections.intro.html}</p>`, '<ul class="corrections">');
+  out.push(
+    `<p${attrs(doc.corrections.intro)}>${doc.corrections.intro.html}</p>`,
+    '<ul class="corrections">',
+  );
   for (const c of doc.corrections.items) {
     out.push(
       `<li${attrs(c.note)}><a href="${c.target.href}">${escapeHtml(c.target.label)}</a>: ${c.note.html}</li>`,

@@ -76,7 +76,12 @@ export interface RenderedDocument {
   readonly infobox: {
     readonly caption: RenderedText;
     readonly parties: readonly { readonly id: string; readonly label: RenderedText }[];
-    readonly rows: readonly { readonly id: string; readonly label: RenderedText; readonly html: string; readonly text: string }[];
+    readonly rows: readonly {
+      readonly id: string;
+      readonly label: RenderedText;
+      readonly html: string;
+      readonly text: string;
+    }[];
   };
   readonly sections: readonly RenderedSection[];
   readonly references: readonly RenderedReference[];
@@ -140,14 +145,20 @@ export function createRenderer(options: RendererOptions): Renderer {
       const v: unknown = i18n.getResource(lng, ns, key);
       return typeof v === 'string' ? v : undefined;
     },
-    nestingRegexp: (i18n.services.interpolator as unknown as { nestingRegexp: RegExp }).nestingRegexp,
+    nestingRegexp: (i18n.services.interpolator as unknown as { nestingRegexp: RegExp })
+      .nestingRegexp,
   });
 
   const unitPhrase = (value: number, unit: string, lng: string): string => {
     const key = `units.${unit}`;
     const at = chain.find((l) => i18n.exists(key, { lng: l, ns: 'terms', count: value }));
     if (at === undefined || guard(at, 'terms', key) !== undefined) return formatNumber(value, lng);
-    return i18n.t(key, { lng: at, ns: 'terms', count: value, interpolation: { escapeValue: false } });
+    return i18n.t(key, {
+      lng: at,
+      ns: 'terms',
+      count: value,
+      interpolation: { escapeValue: false },
+    });
   };
 
   const formatter = i18n.services.formatter;
@@ -193,11 +204,25 @@ export function createRenderer(options: RendererOptions): Renderer {
     const unsafe = guard(lng, ns, key);
     if (unsafe !== undefined) {
       problems?.push({ key: fullKey, message: unsafe });
-      return { key: fullKey, html: '', text: '', lang: lng, fallback: lng !== locale, missing: true };
+      return {
+        key: fullKey,
+        html: '',
+        text: '',
+        lang: lng,
+        fallback: lng !== locale,
+        missing: true,
+      };
     }
     const raw = i18n.t(key, { ...values, lng, ns });
     const out = renderInline(raw, inline ?? noInline);
-    return { key: fullKey, html: out.html, text: out.text, lang: lng, fallback: lng !== locale, missing: false };
+    return {
+      key: fullKey,
+      html: out.html,
+      text: out.text,
+      lang: lng,
+      fallback: lng !== locale,
+      missing: false,
+    };
   };
 
   const noInline = {
@@ -258,7 +283,10 @@ export function createRenderer(options: RendererOptions): Renderer {
     const sections: RenderedSection[] = doc.sections.map((section) => ({
       id: section.id,
       level: section.level,
-      title: section.level === 0 ? undefined : translate(ns, `sections.${section.id}.title`, {}, problems),
+      title:
+        section.level === 0
+          ? undefined
+          : translate(ns, `sections.${section.id}.title`, {}, problems),
       paragraphs: section.paragraphs.map((p) => ({
         id: p.id,
         ...translate(ns, `sections.${section.id}.${p.id}`, factValues, problems, inline),
@@ -388,7 +416,9 @@ export function createRenderer(options: RendererOptions): Renderer {
       const work = doc.bibliography[ref.cites];
       const families = (work?.authors ?? []).map((a) => a.family);
       const who =
-        families.length > 1 ? `${families.slice(0, -1).join(', ')} & ${families.at(-1)}` : (families[0] ?? '');
+        families.length > 1
+          ? `${families.slice(0, -1).join(', ')} & ${families.at(-1)}`
+          : (families[0] ?? '');
       const year = work?.published?.slice(0, 4) ?? '';
       const pages = ref.pages ?? [];
       const p = ui('citation.pages', { count: pages.length, pages: pages.join(', ') }, problems);
@@ -406,7 +436,11 @@ export function createRenderer(options: RendererOptions): Renderer {
       push(`${escapeHtml(a)}${escapeHtml(date)}.`, `${a}${date}.`);
     }
     if (ref.editors?.length) {
-      const e = ui('citation.editors', { count: ref.editors.length, names: names(ref.editors) }, problems);
+      const e = ui(
+        'citation.editors',
+        { count: ref.editors.length, names: names(ref.editors) },
+        problems,
+      );
       push(`${e.html}.`, `${e.text}.`);
     }
 
@@ -416,15 +450,27 @@ export function createRenderer(options: RendererOptions): Renderer {
     const translated = translate(ns, `references.${id}`, {}, problems);
     const original = ref.originalTitle;
     if (original !== undefined) {
-      const q = ui('citation.title', { title: original.text, interpolation: { escapeValue: false } });
+      const q = ui('citation.title', {
+        title: original.text,
+        interpolation: { escapeValue: false },
+      });
       titleHtml.push(`<cite lang="${escapeHtml(original.lang)}">${escapeHtml(q.text)}</cite>`);
       titleText.push(q.text);
-      if (intlLocale(original.lang) !== intlLocale(locale) && translated.text && translated.text !== original.text) {
-        titleHtml.push(`<span class="trans-title" lang="${escapeHtml(translated.lang)}">[${translated.html}]</span>`);
+      if (
+        intlLocale(original.lang) !== intlLocale(locale) &&
+        translated.text &&
+        translated.text !== original.text
+      ) {
+        titleHtml.push(
+          `<span class="trans-title" lang="${escapeHtml(translated.lang)}">[${translated.html}]</span>`,
+        );
         titleText.push(`[${translated.text}]`);
       }
     } else {
-      const q = ui('citation.title', { title: translated.text, interpolation: { escapeValue: false } });
+      const q = ui('citation.title', {
+        title: translated.text,
+        interpolation: { escapeValue: false },
+      });
       titleHtml.push(`<cite lang="${escapeHtml(translated.lang)}">${escapeHtml(q.text)}</cite>`);
       titleText.push(q.text);
       {
@@ -474,7 +520,6 @@ export function createRenderer(options: RendererOptions): Renderer {
 
 /** Ends a citation segment with a full stop unless it already ends with one (uk "р."). */
 const endSentence = (s: string): string => (/[.。!?]$/.test(s) ? s : `${s}.`);
-
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 function languageName(code: string, locale: string): string {

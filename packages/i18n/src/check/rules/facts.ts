@@ -26,7 +26,15 @@ export const facts: Rule = {
           if (value === undefined) continue;
           const p = paragraphs.get(entry.key);
           if (p !== undefined) {
-            checkSlots(ctx, file, entry, value, doc, new Set(factsOf(p.paragraph)), `paragraph ${p.id}`);
+            checkSlots(
+              ctx,
+              file,
+              entry,
+              value,
+              doc,
+              new Set(factsOf(p.paragraph)),
+              `paragraph ${p.id}`,
+            );
           } else if (entry.key.startsWith('events.')) {
             checkSlots(ctx, file, entry, value, doc, undefined, `event ${entry.key.slice(7)}`);
           }
@@ -46,7 +54,12 @@ function checkSlots(
   what: string,
 ): void {
   const present = new Set<string>();
-  const declaredList = declared === undefined ? [] : [...declared].map((id) => slot(id, Object.hasOwn(doc.facts, id) ? doc.facts[id] : undefined));
+  const declaredList =
+    declared === undefined
+      ? []
+      : [...declared].map((id) =>
+          slot(id, Object.hasOwn(doc.facts, id) ? doc.facts[id] : undefined),
+        );
   for (const i of scan(value).interpolations) {
     const at = file.valueOffset(entry, i.start);
     const fact = Object.hasOwn(doc.facts, i.name) ? doc.facts[i.name] : undefined;

@@ -20,7 +20,11 @@ export const literalFacts: Rule = {
         if (!/\p{Nd}/u.test(masked)) continue;
         const declared = paragraphs.get(entry.key);
         for (const cluster of findLiterals(masked, file.locale)) {
-          const match = matchFact(doc, cluster.numbers, declared === undefined ? undefined : new Set(factsOf(declared.paragraph)));
+          const match = matchFact(
+            doc,
+            cluster.numbers,
+            declared === undefined ? undefined : new Set(factsOf(declared.paragraph)),
+          );
           ctx.report({
             file,
             offset: file.valueOffset(entry, cluster.start),
@@ -54,7 +58,11 @@ function monthNames(locale: string): Set<string> {
   if (names === undefined) {
     names = new Set();
     const loc = intlLocale(locale);
-    for (const options of [{ month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }] as const) {
+    for (const options of [
+      { month: 'long' },
+      { month: 'short' },
+      { day: 'numeric', month: 'long' },
+    ] as const) {
       const f = new Intl.DateTimeFormat(loc, { ...options, timeZone: 'UTC' });
       for (let m = 0; m < 12; m++) {
         for (const part of f.formatToParts(new Date(Date.UTC(2000, m, 15)))) {
@@ -77,7 +85,8 @@ export function findLiterals(text: string, locale: string): Literal[] {
     while (end > start && !/\p{Nd}/u.test(text[end - 1] as string)) end--;
     const before = text[start - 1];
     const after = text[end];
-    if ((before !== undefined && LATIN.test(before)) || (after !== undefined && LATIN.test(after))) continue;
+    if ((before !== undefined && LATIN.test(before)) || (after !== undefined && LATIN.test(after)))
+      continue;
     runs.push({ start, end });
   }
   // Clusters are built in place: a hostile text of thousands of date-like runs stays linear.
@@ -104,8 +113,13 @@ export function findLiterals(text: string, locale: string): Literal[] {
 
 /** The numbers a literal may stand for: the whole with group separators removed, and each run. */
 function numbersIn(t: string): number[] {
-  const runs = t.split(/[^\p{Nd}]+/u).filter(Boolean).map((d) => Number(toAscii(d)));
-  const grouped = /^\p{Nd}{1,3}(?:[.,\u00A0\u202F\u2009' ]\p{Nd}{3})+$/u.test(t) ? [Number(toAscii(t.replace(/[^\p{Nd}]/gu, '')))] : [];
+  const runs = t
+    .split(/[^\p{Nd}]+/u)
+    .filter(Boolean)
+    .map((d) => Number(toAscii(d)));
+  const grouped = /^\p{Nd}{1,3}(?:[.,\u00A0\u202F\u2009' ]\p{Nd}{3})+$/u.test(t)
+    ? [Number(toAscii(t.replace(/[^\p{Nd}]/gu, '')))]
+    : [];
   return [...grouped, ...runs];
 }
 
@@ -133,7 +147,10 @@ function matchFact(
     }
   });
   const best =
-    candidates.find(([id, f]) => prefer?.has(id) === true && f.kind === 'date' && parseIsoDate(f.value)?.precision === 'day') ??
+    candidates.find(
+      ([id, f]) =>
+        prefer?.has(id) === true && f.kind === 'date' && parseIsoDate(f.value)?.precision === 'day',
+    ) ??
     candidates.find(([id]) => prefer?.has(id) === true) ??
     candidates[0];
   return best === undefined ? undefined : { id: best[0], fact: best[1] };

@@ -7,12 +7,53 @@ import type { Rule } from './rule.js';
 
 /** Elements that can run script, load content or restyle the page: never allowed, whatever the config says. */
 const DANGEROUS = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base',
-  'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'noscript', 'img', 'video',
-  'audio', 'source', 'picture', 'portal', 'xmp', 'plaintext', 'noembed', 'title',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'picture',
+  'portal',
+  'xmp',
+  'plaintext',
+  'noembed',
+  'title',
 ]);
 /** HTML void elements: they have no closing tag. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const URL_SCHEME = /^(?:javascript|vbscript|data|livescript):/i;
 
 interface Issue {
@@ -30,7 +71,12 @@ export const markup: Rule = {
   run(ctx) {
     const extra = (ctx.options()['allowTags'] ?? {}) as Record<string, readonly string[]>;
     // No prototype: a tag named `constructor` is looked up, not inherited.
-    const allowed: Record<string, readonly string[]> = Object.assign(Object.create(null) as Record<string, readonly string[]>, ALLOWED_TAGS, CONTENT_TAGS, extra);
+    const allowed: Record<string, readonly string[]> = Object.assign(
+      Object.create(null) as Record<string, readonly string[]>,
+      ALLOWED_TAGS,
+      CONTENT_TAGS,
+      extra,
+    );
     for (const { file, entry, value } of ctx.strings()) {
       if (!value.includes('<')) continue;
       const s = scan(value);
@@ -55,7 +101,9 @@ export const markup: Rule = {
           message: `<${tag.name}>: ${issues.map((i) => i.text).join('; ')}`,
           hint: pinned
             ? 'Remove it. Translations may only use the inline tags the source uses; nothing that can run script or load content is ever allowed.'
-            : `Allowed tags: ${Object.keys(allowed).map((t) => `<${t}>`).join(' ')}. Use the tags the source uses.`,
+            : `Allowed tags: ${Object.keys(allowed)
+                .map((t) => `<${t}>`)
+                .join(' ')}. Use the tags the source uses.`,
           pinned,
         });
       }
@@ -70,7 +118,12 @@ export const markup: Rule = {
           const m = new Map<string, number>();
           for (const t of tags) {
             // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
-            if (t.kind === 'close' || (own && Object.hasOwn(CONTENT_TAGS, t.name)) || !(t.name in allowed)) continue;
+            if (
+              t.kind === 'close' ||
+              (own && Object.hasOwn(CONTENT_TAGS, t.name)) ||
+              !(t.name in allowed)
+            )
+              continue;
             m.set(t.name, (m.get(t.name) ?? 0) + 1);
           }
           return m;
@@ -87,7 +140,10 @@ export const markup: Rule = {
             offset: pair.file.valueOffset(pair.entry, 0),
             key: pair.entry.key,
             message: `<${name}> appears ${a} time(s); the source (${pair.source.locale}) has it ${b} time(s)`,
-            hint: a < b ? `Keep the source's <${name}> markup around the matching words.` : `Remove the <${name}> the source does not have.`,
+            hint:
+              a < b
+                ? `Keep the source's <${name}> markup around the matching words.`
+                : `Remove the <${name}> the source does not have.`,
           });
         }
       }
@@ -101,15 +157,25 @@ const withoutControls = (v: string) => [...v].filter((c) => c.charCodeAt(0) > 0x
 function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[] {
   const issues: Issue[] = [];
   const attrs = allowed[tag.name];
-  if (DANGEROUS.has(tag.name)) issues.push({ text: 'never allowed in a translation (it can run script or load content)', pinned: true });
+  if (DANGEROUS.has(tag.name))
+    issues.push({
+      text: 'never allowed in a translation (it can run script or load content)',
+      pinned: true,
+    });
   else if (attrs === undefined) issues.push({ text: 'not an allowed tag', pinned: false });
   for (const [name, value] of Object.entries(tag.attributes)) {
     if (name.startsWith('on')) {
       issues.push({ text: `event handler attribute ${name}="…" is never allowed`, pinned: true });
     } else if (URL_SCHEME.test(withoutControls(value))) {
-      issues.push({ text: `${name}="${value.slice(0, 20)}…" is a script URL, never allowed`, pinned: true });
+      issues.push({
+        text: `${name}="${value.slice(0, 20)}…" is a script URL, never allowed`,
+        pinned: true,
+      });
     } else if (attrs !== undefined && !attrs.includes(name)) {
-      issues.push({ text: `attribute "${name}" is not allowed${attrs.length > 0 ? ` (allowed: ${attrs.join(', ')})` : ''}`, pinned: name === 'style' || name === 'srcdoc' });
+      issues.push({
+        text: `attribute "${name}" is not allowed${attrs.length > 0 ? ` (allowed: ${attrs.join(', ')})` : ''}`,
+        pinned: name === 'style' || name === 'srcdoc',
+      });
     } else if (name === 'lang' && !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) {
       issues.push({ text: `lang="${value}" is not a language tag`, pinned: false });
     } else if (name === 'dir' && !['ltr', 'rtl', 'auto'].includes(value)) {
@@ -122,7 +188,8 @@ function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[
 function balance(ctx: RuleContext, file: LocaleFile, entry: Entry, tags: readonly Tag[]): void {
   const open: Tag[] = [];
   for (const t of tags) {
-    if (t.kind === 'self-closing' || VOID.has(t.name) || Object.hasOwn(CONTENT_TAGS, t.name)) continue;
+    if (t.kind === 'self-closing' || VOID.has(t.name) || Object.hasOwn(CONTENT_TAGS, t.name))
+      continue;
     if (t.kind === 'open') open.push(t);
     else {
       const at = open.map((o) => o.name).lastIndexOf(t.name);

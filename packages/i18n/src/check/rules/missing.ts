@@ -27,14 +27,17 @@ export const missing: Rule = {
         }
         if (!file.usable) continue;
         const logical = ctx.logical(file);
-        const required = new Set<string>(locale !== ctx.source && sourceLogical !== undefined ? sourceLogical.keys() : []);
+        const required = new Set<string>(
+          locale !== ctx.source && sourceLogical !== undefined ? sourceLogical.keys() : [],
+        );
         for (const k of declared.keys()) required.add(k);
         // Keys that hold an object or a list in this file (every proper prefix of an entry).
         let prefixSet: Set<string> | undefined;
         const prefixes = () => {
           if (prefixSet === undefined) {
             prefixSet = new Set();
-            for (const e of file.entries.values()) for (let i = 1; i < e.path.length; i++) prefixSet.add(e.path.slice(0, i).join('.'));
+            for (const e of file.entries.values())
+              for (let i = 1; i < e.path.length; i++) prefixSet.add(e.path.slice(0, i).join('.'));
           }
           return prefixSet;
         };
@@ -54,7 +57,9 @@ export const missing: Rule = {
                 ? `Add "${key}" to ${file.relPath}, or remove ${d?.what ?? 'it'} from the core.`
                 : `Add "${key}" once the source has it.`;
           } else if (s.kind === 'plural') {
-            const forms = pluralCategories(locale, s.ordinal).map((c) => formKey(s.base, s.ordinal, c));
+            const forms = pluralCategories(locale, s.ordinal).map((c) =>
+              formKey(s.base, s.ordinal, c),
+            );
             message = `missing "${key}" (plural forms ${forms.join(', ')})`;
             hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add the forms with the source text.`;
           } else if (prefixes().has(key)) {

@@ -81,12 +81,18 @@ export const placeholders: Rule = {
   },
 };
 
-function resolveNested(ctx: RuleContext, locale: string, ns: string, key: string): { ns: string; key: string; exists: boolean } {
+function resolveNested(
+  ctx: RuleContext,
+  locale: string,
+  ns: string,
+  key: string,
+): { ns: string; key: string; exists: boolean } {
   const colon = key.indexOf(':');
   const targetNs = colon === -1 ? ns : key.slice(0, colon);
   const targetKey = colon === -1 ? key : key.slice(colon + 1);
   const file = ctx.usable(locale, targetNs);
-  const exists = file !== undefined && (file.entries.has(targetKey) || ctx.logical(file).has(targetKey));
+  const exists =
+    file !== undefined && (file.entries.has(targetKey) || ctx.logical(file).has(targetKey));
   return { ns: targetNs, key: targetKey, exists };
 }
 

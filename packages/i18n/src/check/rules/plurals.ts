@@ -15,7 +15,8 @@ export function exampleNumbers(locale: string, category: string, ordinal = false
       rules = new Intl.PluralRules('en');
     }
     const found: number[] = [];
-    for (let n = 0; n <= 200 && found.length < 5; n++) if (rules.select(n) === category) found.push(n);
+    for (let n = 0; n <= 200 && found.length < 5; n++)
+      if (rules.select(n) === category) found.push(n);
     if (found.length === 0 && category === 'other') found.push(1.5);
     out = `${found.join(', ')}${found.length === 5 ? ', …' : ''}`;
     examples.set(cacheKey, out);

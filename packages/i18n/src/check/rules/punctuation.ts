@@ -2,7 +2,8 @@ import { formatDate } from '../../format/facts.js';
 import { scan } from '../text.js';
 import type { Rule } from './rule.js';
 
-type End = 'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
+type End =
+  'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
 
 const CLASSES: readonly (readonly [End, RegExp])[] = [
   ['ellipsis', /(?:…|\.\.\.|⋯)$/u],
@@ -41,7 +42,10 @@ function dateStop(locale: string): boolean {
  * quotes. `loose` when a final full stop may belong to an abbreviation (Ukrainian "р.") or the
  * text ends with a date (whose format may end with "р."): then a full stop or none agree with it.
  */
-export function ending(value: string, locale: string): { end: End; char: string; loose: () => boolean } {
+export function ending(
+  value: string,
+  locale: string,
+): { end: End; char: string; loose: () => boolean } {
   const s = scan(value);
   // Linear however many tags and quotes the text ends with.
   const tagEnding = new Map<number, (typeof s.tags)[number]>();
@@ -57,7 +61,9 @@ export function ending(value: string, locale: string): { end: End; char: string;
   }
   const head = value.slice(0, end);
   const isDate = (at: number) =>
-    s.interpolations.some((i) => i.end === at && i.formats.some((f) => f.name === 'date' || f.name === 'datetime'));
+    s.interpolations.some(
+      (i) => i.end === at && i.formats.some((f) => f.name === 'date' || f.name === 'datetime'),
+    );
   if (s.interpolations.some((i) => i.end === end)) {
     return { end: 'none', char: '', loose: () => isDate(end) && dateStop(locale) };
   }
@@ -66,7 +72,9 @@ export function ending(value: string, locale: string): { end: End; char: string;
       return {
         end: cls,
         char: head.at(-1) ?? '',
-        loose: () => cls === 'stop' && (/(?:^|[\s\u00A0])р\.$/u.test(head) || (isDate(end - 1) && dateStop(locale))),
+        loose: () =>
+          cls === 'stop' &&
+          (/(?:^|[\s\u00A0])р\.$/u.test(head) || (isDate(end - 1) && dateStop(locale))),
       };
     }
   }
@@ -84,7 +92,8 @@ export const punctuation: Rule = {
         const b = ending(pair.sourceValue, pair.source.locale);
         if (a.end === b.end) continue;
         // Computed only on a mismatch: it may need Intl date data, which is slow to load.
-        const loose = (x: typeof a, y: typeof b) => (y.end === 'stop' || y.end === 'none') && x.loose();
+        const loose = (x: typeof a, y: typeof b) =>
+          (y.end === 'stop' || y.end === 'none') && x.loose();
         if (loose(a, b) || loose(b, a)) continue;
         ctx.report({
           file: pair.file,
