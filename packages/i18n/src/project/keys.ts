@@ -1,5 +1,5 @@
 import type { Exemption } from './config.js';
-import type { Entry, LocaleFile } from './project.js';
+import type { Entry, LocaleFile, Project } from './project.js';
 
 /**
  * i18next key semantics shared by the checks, `sync`, `accept` and `status`: plural families
@@ -79,6 +79,32 @@ export function pluralFamilies(files: readonly LocaleFile[]): Set<string> {
     }
   }
   return families;
+}
+
+/** One namespace as `sync` and `schema` see it: the source file and the plural families of every usable file. */
+export interface NamespaceSource {
+  readonly ns: string;
+  readonly source: LocaleFile;
+  /** The files of every locale that parse, the source included. */
+  readonly usable: readonly LocaleFile[];
+  readonly families: ReadonlySet<string>;
+  readonly sourceLogical: Map<string, Logical>;
+}
+
+/** The namespaces whose source file parses, with what `sync` and `schema` derive from them. */
+export function* namespaceSources(
+  project: Pick<Project, 'namespaces' | 'locales' | 'sourceLocale' | 'file'>,
+): Generator<NamespaceSource> {
+  for (const ns of project.namespaces) {
+    const source = project.file(project.sourceLocale, ns);
+    if (source === undefined || !source.usable) continue;
+    const usable = project.locales.flatMap((l) => {
+      const f = project.file(l, ns);
+      return f?.usable === true ? [f] : [];
+    });
+    const families = pluralFamilies(usable);
+    yield { ns, source, usable, families, sourceLogical: logicalEntries(source, families) };
+  }
 }
 
 /** Groups a file's entries into logical keys (plural forms folded into their family), in file order. */

@@ -6,9 +6,8 @@ import { scanPlaceholders } from '../syntax/inline.js';
 import {
   formKey,
   isExempt,
-  logicalEntries,
+  namespaceSources,
   pluralCategories,
-  pluralFamilies,
   stringValue,
   type Logical,
 } from './keys.js';
@@ -41,15 +40,7 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     isExempt(project.config.exemptions, rule, locale, ns, key);
   const docs = new Map(Object.values(project.corpus?.documents ?? {}).map((d) => [d.namespace, d]));
-  for (const ns of project.namespaces) {
-    const source = project.file(project.sourceLocale, ns);
-    if (source === undefined || !source.usable) continue;
-    const usable = project.locales.flatMap((l) => {
-      const f = project.file(l, ns);
-      return f?.usable === true ? [f] : [];
-    });
-    const families = pluralFamilies(usable);
-    const sourceLogical = logicalEntries(source, families);
+  for (const { ns, source, usable, sourceLogical } of namespaceSources(project)) {
     const doc = docs.get(ns);
     const paragraphs = new Map<string, Paragraph>(
       (doc?.sections ?? []).flatMap((sec) =>

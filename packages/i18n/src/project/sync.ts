@@ -12,10 +12,9 @@ import {
 import {
   formKey,
   isExempt,
-  logicalEntries,
+  namespaceSources,
   parsePluralKey,
   pluralCategories,
-  pluralFamilies,
   PLURAL_CATEGORIES,
   stringValue,
   type Logical,
@@ -65,15 +64,7 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     project.config.rules[rule] === 'off' ||
     isExempt(project.config.exemptions, rule, locale, ns, key);
-  for (const ns of project.namespaces) {
-    const source = project.file(project.sourceLocale, ns);
-    if (source === undefined || !source.usable) continue;
-    const usable = project.locales.flatMap((l) => {
-      const f = project.file(l, ns);
-      return f?.usable === true ? [f] : [];
-    });
-    const families = pluralFamilies(usable);
-    const sourceLogical = logicalEntries(source, families);
+  for (const { ns, source, families, sourceLogical } of namespaceSources(project)) {
     for (const locale of project.locales) {
       if (
         locale === project.sourceLocale ||
