@@ -8,6 +8,8 @@
  * - `kill-before-rename`: SIGKILL the process once the temporary file is complete, right before
  *   the rename that would replace the target (after BILATERAL_TEST_FAULT_AFTER renames, default 0);
  * - `enospc`: the disk fills up while the temporary file is written (half of it gets written);
+ * - `eacces`: the folder refuses the temporary file (open fails with EACCES, as for a folder the
+ *   user may not write to);
  * - `edit-before-rename`: an editor saves BILATERAL_TEST_FAULT_TEXT to the target while the
  *   temporary file is being written (after the command read the file, before it replaces it);
  * - `pause-before-rename`: create `<BILATERAL_TEST_FAULT_SIGNAL>.ready`, then wait until
@@ -48,6 +50,14 @@ if (fault !== undefined && fault !== '') {
   const { openSync, writeSync, closeSync, renameSync } = fs;
 
   fs.openSync = function (file, ...rest) {
+    if (fault === 'eacces' && concerned(file)) {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), {
+        code: 'EACCES',
+        errno: -13,
+        syscall: 'open',
+        path: String(file),
+      });
+    }
     const fd = openSync.call(this, file, ...rest);
     if (concerned(file)) temps.set(fd, String(file));
     return fd;

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -27,6 +27,19 @@ vi.setConfig({ testTimeout: 30_000 });
 
 const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'faults-preload.mjs')).href;
 const IS_ROOT = process.getuid?.() === 0;
+
+/** Whether the unprivileged user `nobody` can load the CLI from where this checkout lives. */
+function nobodyCanRun(): boolean {
+  const r = spawnSync(
+    process.execPath,
+    ['-e', `require('fs').accessSync(${JSON.stringify(CLI)}, 4)`],
+    {
+      uid: 65534,
+      gid: 65534,
+    },
+  );
+  return r.status === 0;
+}
 
 interface Run {
   readonly code: number | null;
@@ -288,7 +301,15 @@ describe('read-only files and folders', () => {
     chmodSync(path.join(dir, 'locales/uk'), 0o555);
     try {
       const before = snapshot(dir);
-      const r = await run(['sync', '--locale', 'uk'], dir, IS_ROOT ? { uid: 65534 } : {});
+      // As root, the real test runs the CLI as `nobody`; where `nobody` cannot even read the CLI
+      // (a checkout inside a private folder, e.g. under `mktemp -d`), the same refusal is
+      // injected at the open of the temporary file instead.
+      const asNobody = IS_ROOT && nobodyCanRun();
+      const r = await run(
+        ['sync', '--locale', 'uk'],
+        dir,
+        asNobody ? { uid: 65534 } : IS_ROOT ? { fault: 'eacces' } : {},
+      );
       unchanged(
         dir,
         before,
