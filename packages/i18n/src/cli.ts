@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { RULES } from './check/catalogue.js';
 import { ConfigError, loadConfig } from './project/config.js';
@@ -89,6 +89,24 @@ program
   .option('-w, --watch', 're-check whenever a locale file, lock file or the config changes', false)
   .option('-l, --locale <lng...>', 'report only these languages (the source is checked anyway)')
   .option('-r, --rule <id...>', `run only these rules: ${RULES.map((r) => r.id).join(', ')}`)
+  .option(
+    '--no-cache',
+    'check every namespace again (by default, namespaces whose files, core document and lock entries are unchanged reuse the last results)',
+  )
+  .option(
+    '-j, --jobs <n>',
+    'threads to check on (default: one per core for projects of 400 locale files or more, else 1)',
+    (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64)
+        throw new InvalidArgumentError('a whole number from 1 to 64');
+      return n;
+    },
+  )
+  .option(
+    '--cache-location <file>',
+    'where to keep the results between runs (default: node_modules/.cache/bilateral/check.json in the project)',
+  )
   .addHelpText(
     'after',
     `
@@ -108,12 +126,18 @@ ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.summary}${r
       watch: boolean;
       locale?: string[];
       rule?: string[];
+      cache: boolean;
+      cacheLocation?: string;
+      jobs?: number;
     }) => {
       const { checkCommand } = await import('./cli/check.js');
       process.exitCode = await checkCommand(
         {
           format: opts.format,
           watch: opts.watch,
+          cache: opts.cache,
+          ...(opts.jobs === undefined ? {} : { jobs: opts.jobs }),
+          ...(opts.cacheLocation === undefined ? {} : { cacheLocation: opts.cacheLocation }),
           ...(opts.locale === undefined ? {} : { locale: opts.locale }),
           ...(opts.rule === undefined ? {} : { rule: opts.rule }),
         },

@@ -58,6 +58,7 @@ export { ConcurrentChangeError, WriteError } from './project/write.js';
 export { LIMITS } from './limits.js';
 export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './project/schema.js';
 export { check } from './check/check.js';
+export { CheckCache, CHECK_CACHE_VERSION, type CachedUnit } from './check/cache.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
 export {
   formatFindings,

@@ -1,28 +1,153 @@
 import { LIMITS } from '../limits.js';
-import { ConfigError } from '../project/config.js';
+import { ConfigError, type ProjectConfig } from '../project/config.js';
 import { keyMatches } from '../project/keys.js';
-import type { Project } from '../project/project.js';
+import type { LocaleFile, Project } from '../project/project.js';
 import { RULE_IDS, ruleInfo } from './catalogue.js';
-import { RuleContext, type RawFinding } from './context.js';
+import { Fingerprints, type CheckCache } from './cache.js';
+import { RuleContext, RunState, type NestEdge, type RawFinding, type Scope } from './context.js';
+import type { Rule } from './rules/rule.js';
+import { resetScanCache } from './text.js';
 import { RULE_MODULES } from './rules/index.js';
 import type { CheckOptions, Finding, Severity } from './types.js';
 
 /**
  * Runs the checks on a loaded project and returns the findings, sorted by file, line and column.
- * Pure and synchronous: it reads nothing from disk (everything is in the project). Rules that
- * need a core run only when the project has one. Severities and exemptions come from the config.
+ * Synchronous and without side effects on disk (everything is in the project). Rules that need a
+ * core run only when the project has one. Severities and exemptions come from the config.
+ *
+ * The rules run namespace by namespace (each pass sees one namespace, and records which others
+ * it reads), then once for what belongs to no namespace (lock files, `$t(…)` cycles). With a
+ * {@link CheckCache}, a namespace whose inputs are unchanged since the cached run is not checked
+ * again: its findings are reused, and its files are not even parsed. `checkInWorkers` (the CLI's
+ * default on large projects) runs the namespace passes on several threads.
  */
 export function check(project: Project, options: CheckOptions = {}): Finding[] {
-  const wanted = options.rules;
+  const rules = selectRules(project.config, options.rules, project.corpus !== undefined);
+  const units = checkNamespaces(project, project.namespaces, rules, options);
+  return combine(project, rules, units, options.cache);
+}
+
+/** The findings and nestings of one namespace's pass (fresh or cached). */
+export interface UnitResult {
+  readonly namespace: string;
+  readonly findings: readonly Finding[];
+  readonly edges: readonly NestEdge[];
+}
+
+/** The rules a run applies: those asked for, that apply (core or not) and are not switched off. */
+export function selectRules(
+  config: ProjectConfig,
+  wanted: readonly string[] | undefined,
+  hasCore: boolean,
+): Rule[] {
   if (wanted !== undefined) {
     for (const id of wanted) {
       if (!RULE_IDS.includes(id))
         throw new ConfigError(`unknown rule "${id}". Rules: ${RULE_IDS.join(', ')}`);
     }
   }
+  return RULE_MODULES.filter((rule) => {
+    if (wanted !== undefined && !wanted.includes(rule.id)) return false;
+    if (ruleInfo(rule.id)?.needsCore === true && !hasCore) return false;
+    // A rule switched off entirely is not run (unless some keys switch it back on).
+    return config.rules[rule.id] !== 'off';
+  });
+}
+
+/**
+ * The namespace passes for some namespaces of a project, in their order: reused from the cache
+ * where every input is unchanged, run (and cached) otherwise.
+ */
+export function checkNamespaces(
+  project: Project,
+  namespaces: readonly string[],
+  rules: readonly Rule[],
+  options: CheckOptions = {},
+): UnitResult[] {
+  const state = new RunState(project);
+  const cache = options.cache;
+  const prints =
+    cache === undefined
+      ? undefined
+      : new Fingerprints(project, state.documents, options.rules, cache);
+  if (cache !== undefined && prints !== undefined) cache.begin(prints.salt);
+  const filesByNs = new Map<string, LocaleFile[]>();
+  for (const f of project.files) {
+    let list = filesByNs.get(f.namespace);
+    if (list === undefined) filesByNs.set(f.namespace, (list = []));
+    list.push(f);
+  }
+  const out: UnitResult[] = [];
+  try {
+    for (const ns of namespaces) {
+      const cached = cache?.get(ns);
+      if (
+        cached !== undefined &&
+        prints !== undefined &&
+        cached.key === prints.unitKey(ns, cached.deps)
+      ) {
+        out.push({ namespace: ns, findings: cached.findings, edges: cached.edges });
+        if (cache !== undefined) cache.stats.reused++;
+        continue;
+      }
+      const files = filesByNs.get(ns) ?? [];
+      const doc = state.documents.get(ns);
+      const scope: Scope = {
+        namespaces: [ns],
+        files,
+        documents: new Map(doc === undefined ? [] : [[ns, doc]]),
+        global: false,
+        edges: [],
+      };
+      state.deps = new Set([ns]);
+      resetScanCache();
+      const findings = runPass(project, state, scope, rules);
+      state.release(ns, files);
+      out.push({ namespace: ns, findings, edges: scope.edges });
+      if (cache !== undefined && prints !== undefined) {
+        const deps = [...state.deps].sort();
+        cache.set(ns, { key: prints.unitKey(ns, deps), deps, findings, edges: scope.edges });
+        cache.stats.checked++;
+      }
+    }
+  } finally {
+    resetScanCache();
+  }
+  return out;
+}
+
+/**
+ * The whole result from the namespace passes (in project order): their findings, plus the
+ * global pass (lock files, `$t(…)` cycles over every namespace's nestings), sorted.
+ */
+export function combine(
+  project: Project,
+  rules: readonly Rule[],
+  units: readonly UnitResult[],
+  cache?: CheckCache,
+): Finding[] {
+  cache?.retain(project);
+  const findings: Finding[] = [];
+  const edges: NestEdge[] = [];
+  for (const u of units) {
+    for (const f of u.findings) findings.push(f);
+    for (const e of u.edges) edges.push(e);
+  }
+  const state = new RunState(project);
+  const global: Scope = { namespaces: [], files: [], documents: new Map(), global: true, edges };
+  findings.push(...runPass(project, state, global, rules));
+  return findings.sort(compareFindings);
+}
+
+/** Runs the rules over one scope and returns its findings (deduplicated and bounded per key). */
+function runPass(
+  project: Project,
+  state: RunState,
+  scope: Scope,
+  rules: readonly Rule[],
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const config = project.config;
   // A hostile text can hold thousands of the same mistake: the first few are listed, the rest
   // counted, so that memory and output stay bounded.
   const perKey = new Map<string, number>();
@@ -44,16 +169,7 @@ export function check(project: Project, options: CheckOptions = {}): Finding[] {
     }
     findings.push(f);
   };
-  const base = new RuleContext(project, '', sink);
-  for (const rule of RULE_MODULES) {
-    if (wanted !== undefined && !wanted.includes(rule.id)) continue;
-    const info = ruleInfo(rule.id);
-    if (info?.needsCore === true && project.corpus === undefined) continue;
-    const setting = config.rules[rule.id];
-    // A rule switched off entirely is not run (unless some keys switch it back on).
-    if (setting === 'off') continue;
-    rule.run(base.forRule(rule.id));
-  }
+  for (const rule of rules) rule.run(new RuleContext(state, scope, rule.id, sink));
   for (const { first, count } of overflow.values()) {
     findings.push({
       ...first,
@@ -61,7 +177,7 @@ export function check(project: Project, options: CheckOptions = {}): Finding[] {
       hint: 'Fix the problems listed above, then check again to see the rest.',
     });
   }
-  return findings.sort(compareFindings);
+  return findings;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -77,9 +193,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 function finish(project: Project, rule: string, raw: RawFinding): Finding | undefined {
   const file = raw.file;
   const pos =
-    'position' in file && typeof file.position === 'function'
+    raw.at ??
+    ('position' in file && typeof file.position === 'function'
       ? file.position(raw.offset ?? 0)
-      : { line: 1, column: 1 };
+      : { line: 1, column: 1 });
   const locale = file.locale;
   const ns = file.namespace;
   let severity: Severity | 'off' = raw.severity ?? ruleInfo(rule)?.severity ?? 'error';

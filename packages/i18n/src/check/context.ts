@@ -7,7 +7,8 @@ import {
   stringValue,
   type Logical,
 } from '../project/keys.js';
-import type { Entry, LocaleFile, Project } from '../project/project.js';
+import { releaseParsed, type Entry, type LocaleFile, type Project } from '../project/project.js';
+import { documentsByNamespace } from './core-keys.js';
 import type { Severity } from './types.js';
 
 /** What a rule reports; the runner turns it into a {@link Finding} (position, severity, exemptions). */
@@ -23,6 +24,8 @@ export interface RawFinding {
         position?: undefined;
       };
   readonly offset?: number;
+  /** An explicit position (for findings made from cached data, without the file's text). */
+  readonly at?: { readonly line: number; readonly column: number };
   readonly key: string;
   readonly message: string;
   readonly hint: string;
@@ -50,52 +53,113 @@ export interface Pair {
 
 export const TERMS_NS = 'terms';
 
+/**
+ * A `$t(…)` nesting, as the cycle check needs it: found while checking the namespace it is in,
+ * kept (and cached) in this plain form, and analysed for the whole project at the end of a run.
+ */
+export interface NestEdge {
+  readonly locale: string;
+  readonly namespace: string;
+  /** `namespace:key` of the text that nests. */
+  readonly from: string;
+  /** `namespace:key` it nests. */
+  readonly to: string;
+  readonly file: string;
+  readonly key: string;
+  readonly line: number;
+  readonly column: number;
+  readonly raw: string;
+}
+
+/** What one pass of the rules looks at: one namespace, or (global) what belongs to none. */
+export interface Scope {
+  readonly namespaces: readonly string[];
+  /** The locale files of those namespaces, in project order. */
+  readonly files: readonly LocaleFile[];
+  /** The core documents of those namespaces. */
+  readonly documents: ReadonlyMap<string, DocumentModel>;
+  /** The pass for lock files and for `$t(…)` cycles across namespaces. */
+  readonly global: boolean;
+  /** Namespace passes add the nestings they find; the global pass reads them all. */
+  readonly edges: NestEdge[];
+}
+
+/**
+ * State shared by every rule and every pass of one check run: views computed once, and the
+ * namespaces the current pass has looked at (what its cached result depends on).
+ */
+export class RunState {
+  readonly project: Project;
+  readonly documents: ReadonlyMap<string, DocumentModel>;
+  readonly familyCache = new Map<string, ReadonlySet<string>>();
+  readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
+  readonly paragraphCache = new Map<string, ReadonlyMap<string, ParagraphInfo>>();
+  readonly pairCache = new Map<string, readonly Pair[]>();
+  readonly anchorCache = new Map<LocaleFile, ReadonlyMap<string, number>>();
+  /** Namespaces read by the current pass. */
+  deps = new Set<string>();
+  /** The project as rules see it: every file lookup is recorded in {@link deps}. */
+  readonly tracked: Project;
+
+  constructor(project: Project) {
+    this.project = project;
+    this.documents =
+      project.corpus === undefined ? new Map() : documentsByNamespace(project.corpus);
+    const file = (locale: string, ns: string) => {
+      this.deps.add(ns);
+      return project.file(locale, ns);
+    };
+    this.tracked = { ...project, file };
+  }
+
+  /** Drops what only the pass over `ns` needed (bounded memory on large projects). */
+  release(ns: string, files: readonly LocaleFile[]): void {
+    this.pairCache.delete(ns);
+    this.familyCache.delete(ns);
+    for (const f of files) {
+      this.anchorCache.delete(f);
+      this.logicalCache.delete(f);
+      releaseParsed(f);
+    }
+  }
+}
+
 /** Shared, lazily computed views of the project that several rules need. */
 export class RuleContext {
   readonly project: Project;
   readonly corpus: Corpus | undefined;
   readonly source: string;
   readonly targets: readonly string[];
+  /** The namespaces of this pass (one, or none in the global pass). */
   readonly namespaces: readonly string[];
+  /** The locale files of this pass's namespaces. */
+  readonly files: readonly LocaleFile[];
+  /** The core documents of this pass's namespaces, by namespace. */
   readonly documents: ReadonlyMap<string, DocumentModel>;
-  private readonly familyCache = new Map<string, ReadonlySet<string>>();
-  private readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
-  private readonly paragraphCache = new Map<string, ReadonlyMap<string, ParagraphInfo>>();
-  private readonly pairCache = new Map<string, readonly Pair[]>();
-  private readonly anchorCache = new Map<LocaleFile, ReadonlyMap<string, number>>();
+  readonly global: boolean;
+  readonly edges: NestEdge[];
+  private readonly state: RunState;
   private readonly rule: string;
   private readonly sink: (rule: string, f: RawFinding) => void;
 
   constructor(
-    project: Project,
+    state: RunState,
+    scope: Scope,
     rule: string,
     sink: (rule: string, f: RawFinding) => void,
-    shared?: RuleContext,
   ) {
-    this.project = project;
-    this.corpus = project.corpus;
-    this.source = project.sourceLocale;
-    this.targets = project.locales.filter((l) => l !== project.sourceLocale);
-    this.namespaces = project.namespaces;
+    this.state = state;
+    this.project = state.tracked;
+    this.corpus = state.project.corpus;
+    this.source = state.project.sourceLocale;
+    this.targets = state.project.locales.filter((l) => l !== state.project.sourceLocale);
+    this.namespaces = scope.namespaces;
+    this.files = scope.files;
+    this.documents = scope.documents;
+    this.global = scope.global;
+    this.edges = scope.edges;
     this.rule = rule;
     this.sink = sink;
-    if (shared !== undefined) {
-      this.documents = shared.documents;
-      this.familyCache = shared.familyCache;
-      this.logicalCache = shared.logicalCache;
-      this.paragraphCache = shared.paragraphCache;
-      this.pairCache = shared.pairCache;
-      this.anchorCache = shared.anchorCache;
-    } else {
-      this.documents = new Map(
-        Object.values(project.corpus?.documents ?? {}).map((d) => [d.namespace, d]),
-      );
-    }
-  }
-
-  /** A context for another rule sharing the caches. */
-  forRule(rule: string): RuleContext {
-    return new RuleContext(this.project, rule, this.sink, this);
   }
 
   report(f: RawFinding): void {
@@ -131,30 +195,33 @@ export class RuleContext {
     });
   }
 
+  /** Plural families of a namespace (from its files in every locale). */
   families(ns: string): ReadonlySet<string> {
-    let f = this.familyCache.get(ns);
+    this.state.deps.add(ns);
+    let f = this.state.familyCache.get(ns);
     if (f === undefined) {
       f = pluralFamilies(this.filesOf(ns).filter((x) => x.usable));
-      this.familyCache.set(ns, f);
+      this.state.familyCache.set(ns, f);
     }
     return f;
   }
 
   logical(file: LocaleFile): ReadonlyMap<string, Logical> {
-    let l = this.logicalCache.get(file);
+    let l = this.state.logicalCache.get(file);
     if (l === undefined) {
       l = logicalEntries(file, this.families(file.namespace));
-      this.logicalCache.set(file, l);
-    }
+      this.state.logicalCache.set(file, l);
+    } else this.state.deps.add(file.namespace);
     return l;
   }
 
   /** Every target string with its source string, for the rules that compare the two. */
   pairs(ns: string): readonly Pair[] {
-    let list = this.pairCache.get(ns);
+    this.state.deps.add(ns);
+    let list = this.state.pairCache.get(ns);
     if (list === undefined) {
       list = [...this.computePairs(ns)];
-      this.pairCache.set(ns, list);
+      this.state.pairCache.set(ns, list);
     }
     return list;
   }
@@ -183,10 +250,10 @@ export class RuleContext {
     }
   }
 
-  /** Every usable file's string entries (source included). */
+  /** Every usable file's string entries: of one namespace, or of this pass (source included). */
   *strings(ns?: string): Generator<{ file: LocaleFile; entry: Entry; value: string }> {
-    for (const file of this.project.files) {
-      if (!file.usable || (ns !== undefined && file.namespace !== ns)) continue;
+    for (const file of ns === undefined ? this.files : this.filesOf(ns)) {
+      if (!file.usable) continue;
       for (const entry of file.entries.values()) {
         const value = stringValue(entry);
         if (value !== undefined) yield { file, entry, value };
@@ -196,10 +263,10 @@ export class RuleContext {
 
   /** Paragraph keys (`sections.<section>.<paragraph>`) of the document whose namespace is `ns`. */
   paragraphs(ns: string): ReadonlyMap<string, ParagraphInfo> {
-    let m = this.paragraphCache.get(ns);
+    let m = this.state.paragraphCache.get(ns);
     if (m === undefined) {
       const map = new Map<string, ParagraphInfo>();
-      const doc = this.documents.get(ns);
+      const doc = this.state.documents.get(ns);
       if (doc !== undefined) {
         for (const section of doc.sections) {
           for (const paragraph of section.paragraphs) {
@@ -213,14 +280,14 @@ export class RuleContext {
         }
       }
       m = map;
-      this.paragraphCache.set(ns, m);
+      this.state.paragraphCache.set(ns, m);
     }
     return m;
   }
 
   /** Where a key would be reported in a file that lacks it: the nearest existing ancestor. */
   anchorFor(file: LocaleFile, key: string): number {
-    let prefixes = this.anchorCache.get(file);
+    let prefixes = this.state.anchorCache.get(file);
     if (prefixes === undefined) {
       const map = new Map<string, number>();
       for (const e of file.entries.values()) {
@@ -230,7 +297,7 @@ export class RuleContext {
         }
       }
       prefixes = map;
-      this.anchorCache.set(file, map);
+      this.state.anchorCache.set(file, map);
     }
     const parts = key.split('.');
     for (let n = parts.length - 1; n > 0; n--) {

@@ -26,7 +26,7 @@ export function declaredKeys(corpus: Corpus, ns: string): ReadonlyMap<string, De
   m = new Map();
   const add = (key: string, what: string) =>
     (m as Map<string, DeclaredKey>).set(key, { key, what });
-  const doc = Object.values(corpus.documents).find((d) => d.namespace === ns);
+  const doc = documentsByNamespace(corpus).get(ns);
   if (doc !== undefined) addDocument(doc, add);
   if (ns === TERMS_NS) {
     for (const id of Object.keys(corpus.entities)) add(`entities.${id}.label`, `entity ${id}`);
@@ -69,20 +69,21 @@ const GOVERNED: Readonly<Record<string, RegExp>> = {
  * For a key in a core-governed place (a paragraph, reference, entity…) that the core does not
  * declare, says what is wrong; undefined for keys the core does not govern or declares.
  */
-const documentNamespaces = new WeakMap<Corpus, ReadonlySet<string>>();
+const byNamespace = new WeakMap<Corpus, ReadonlyMap<string, DocumentModel>>();
 
-/** The namespaces that hold a document's text (computed once per corpus: O(1) per key after). */
-export function documentNamespacesOf(corpus: Corpus): ReadonlySet<string> {
-  let set = documentNamespaces.get(corpus);
-  if (set === undefined) {
-    set = new Set(Object.values(corpus.documents).map((d) => d.namespace));
-    documentNamespaces.set(corpus, set);
+/** The document whose text is in each namespace (built once per corpus: O(1) per lookup after). */
+export function documentsByNamespace(corpus: Corpus): ReadonlyMap<string, DocumentModel> {
+  let map = byNamespace.get(corpus);
+  if (map === undefined) {
+    const m = new Map<string, DocumentModel>();
+    for (const d of Object.values(corpus.documents)) if (!m.has(d.namespace)) m.set(d.namespace, d);
+    byNamespace.set(corpus, (map = m));
   }
-  return set;
+  return map;
 }
 
 export function undeclared(corpus: Corpus, ns: string, logicalKey: string): string | undefined {
-  const isDoc = documentNamespacesOf(corpus).has(ns);
+  const isDoc = documentsByNamespace(corpus).has(ns);
   const governed = isDoc ? GOVERNED['document'] : ns === TERMS_NS ? GOVERNED['terms'] : undefined;
   if (governed === undefined || !governed.test(logicalKey)) return undefined;
   const declared = declaredKeys(corpus, ns);

@@ -17,7 +17,17 @@ export interface Scanned {
   readonly masked: string;
 }
 
-const cache = new Map<string, Scanned>();
+/**
+ * Scans of the current pass. The runner starts a fresh one for every namespace it checks
+ * ({@link resetScanCache}): the rules scan the same strings several times within a namespace,
+ * rarely across namespaces, and a project-wide cache would hold every string of a large project.
+ */
+let cache = new Map<string, Scanned>();
+
+/** Forgets every scan (the check runner calls it between namespaces and at the end of a run). */
+export function resetScanCache(): void {
+  cache = new Map();
+}
 
 export function scan(value: string): Scanned {
   let s = cache.get(value);

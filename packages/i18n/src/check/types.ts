@@ -1,3 +1,5 @@
+import type { CheckCache } from './cache.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem found by a check, with where it is and how to fix it. */
@@ -22,6 +24,11 @@ export interface Finding {
 export interface CheckOptions {
   /** Run only these rules (ids); default: all that apply. */
   readonly rules?: readonly string[];
+  /**
+   * Results of earlier runs: namespaces whose inputs are unchanged are not checked again, and
+   * the cache is updated with this run's results. See {@link CheckCache}.
+   */
+  readonly cache?: CheckCache;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CheckCache } from '../check/cache.js';
 import { check } from '../check/check.js';
+import { checkInWorkers, defaultJobs } from '../check/parallel.js';
 import { formatFindings, type OutputFormat } from '../check/format.js';
 import type { Finding } from '../check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../project/config.js';
@@ -15,23 +18,36 @@ import {
 export interface CheckCommandOptions {
   readonly format: OutputFormat;
   readonly watch: boolean;
+  /** `--no-cache`: check everything, read and write no cache. */
+  readonly cache: boolean;
+  /** `--cache-location <file>`. */
+  readonly cacheLocation?: string;
+  /** `--jobs <n>`: threads (default: one per core on large projects, see `defaultJobs`). */
+  readonly jobs?: number;
   readonly rule?: readonly string[];
   readonly locale?: readonly string[];
 }
 
-/** Runs the checks once and renders the result. */
-export function runChecks(
+/** Runs the checks once (on worker threads when `jobs` > 1) and renders the result. */
+export async function runChecks(
   project: Project,
   opts: CheckCommandOptions,
   g: GlobalOptions,
-): { output: string; findings: Finding[] } {
+  cache?: CheckCache,
+  jobs = 1,
+): Promise<{ output: string; findings: Finding[] }> {
   for (const l of opts.locale ?? []) {
     if (!project.locales.includes(l))
       throw new ConfigError(
         `unknown locale "${l}": this project has ${project.locales.join(', ')}`,
       );
   }
-  let findings = check(project, opts.rule === undefined ? {} : { rules: opts.rule });
+  const options = {
+    ...(opts.rule === undefined ? {} : { rules: opts.rule }),
+    ...(cache === undefined ? {} : { cache }),
+  };
+  let findings =
+    jobs > 1 ? await checkInWorkers(project, { ...options, jobs }) : check(project, options);
   if (opts.locale !== undefined) findings = findings.filter((f) => opts.locale?.includes(f.locale));
   const cmd = commandName();
   const output = formatFindings(findings, opts.format, {
@@ -43,15 +59,85 @@ export function runChecks(
   return { output: opts.format === 'pretty' ? localiseCommand(output, cmd) : output, findings };
 }
 
+/**
+ * The project to check, and on how many threads. With threads, this thread does not load the
+ * core (each worker does); without, it loads it here.
+ */
+async function load(
+  config: ProjectConfig,
+  opts: CheckCommandOptions,
+): Promise<{ project: Project; jobs: number }> {
+  const bare = buildProject(config, undefined);
+  const jobs = opts.jobs ?? defaultJobs(bare.files.length);
+  if (jobs > 1 || config.core === undefined) return { project: bare, jobs };
+  return { project: buildProject(config, await loadCorpus(config)), jobs: 1 };
+}
+
 export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions): Promise<number> {
   const config = await loadConfig(configOptions(g));
-  const corpus = await loadCorpus(config);
-  const project = buildProject(config, corpus);
-  const { output, findings } = runChecks(project, opts, g);
+  const { project, jobs } = await load(config, opts);
+  const store = cacheStore(config, opts);
+  const cache = store?.load();
+  const { output, findings } = await runChecks(project, opts, g, cache, jobs);
+  if (cache !== undefined) store?.save(cache);
   process.stdout.write(output);
   if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
-  await watchLoop(config, opts, g);
+  await watchLoop(config, opts, g, store, cache ?? new CheckCache());
   return 0;
+}
+
+/** Where the check cache lives on disk: `--cache-location`, or the project's node_modules/.cache. */
+export function cachePath(config: ProjectConfig, opts: CheckCommandOptions): string | undefined {
+  if (!opts.cache) return undefined;
+  if (opts.cacheLocation !== undefined) return path.resolve(opts.cacheLocation);
+  const modules = path.join(config.root, 'node_modules');
+  // A project without node_modules (plain locale files) gets no cache folder it did not ask for.
+  return existsSync(modules) ? path.join(modules, '.cache', 'bilateral', 'check.json') : undefined;
+}
+
+interface CacheStore {
+  load(): CheckCache;
+  save(cache: CheckCache): void;
+}
+
+/**
+ * The cache file: read once, written (atomically, through a temporary file and a rename) only
+ * when the run checked something. A missing, damaged or unwritable cache only makes the run
+ * slower; an explicit --cache-location that cannot be written is reported.
+ */
+function cacheStore(config: ProjectConfig, opts: CheckCommandOptions): CacheStore | undefined {
+  const file = cachePath(config, opts);
+  if (file === undefined) return undefined;
+  let loaded = -1;
+  return {
+    load() {
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      const cache = text === undefined ? new CheckCache() : CheckCache.parse(text);
+      loaded = cache.size;
+      return cache;
+    },
+    save(cache) {
+      if (cache.stats.checked === 0 && cache.size === loaded) return;
+      loaded = cache.size;
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(tmp, cache.serialize());
+        renameSync(tmp, file);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        if (opts.cacheLocation !== undefined)
+          process.stderr.write(
+            `warning: could not write the check cache ${file}: ${(e as Error).message} (the results are not affected)\n`,
+          );
+      }
+    },
+  };
 }
 
 /** Re-checks on every change to a locale file, lock file or the config, until interrupted. */
@@ -59,6 +145,8 @@ async function watchLoop(
   initial: ProjectConfig,
   opts: CheckCommandOptions,
   g: GlobalOptions,
+  store: CacheStore | undefined,
+  cache: CheckCache,
 ): Promise<void> {
   const { watch } = await import('chokidar');
   let config = initial;
@@ -91,7 +179,9 @@ async function watchLoop(
         corpus = await loadCorpus(config);
       }
       const project = buildProject(config, corpus);
-      const { output } = runChecks(project, opts, g);
+      // Only the namespaces whose files changed are checked again.
+      const { output } = await runChecks(project, opts, g, cache);
+      store?.save(cache);
       const names = [...changed].map((p) => path.relative(config.root, p)).join(', ');
       changed.clear();
       const ms = Math.round(performance.now() - started);

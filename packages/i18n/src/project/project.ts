@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Corpus } from '@bilateral/core';
@@ -60,6 +60,11 @@ export interface LocaleFile {
   readonly relPath: string;
   /** The bytes as read (to refuse writing over a file that changed since). */
   readonly bytes: Uint8Array;
+  /**
+   * Size, modification and change times (ns) and inode, taken before the file is read (undefined
+   * for a file that does not exist): lets a cache trust a digest without reading the file again.
+   */
+  readonly stamp?: string | undefined;
   /** The decoded text, without a byte-order mark; every offset refers to this text. */
   readonly text: string;
   readonly bom: boolean;
@@ -135,34 +140,124 @@ export function buildProject(config: ProjectConfig, corpus: Corpus | undefined):
   };
 }
 
-/** Reads and parses one locale file; never throws. A file over {@link LIMITS.fileBytes} is not read. */
+/**
+ * One locale file, read and parsed on first use; never throws. Nothing is read yet: its
+ * metadata ({@link LocaleFile.stamp}) is taken when first needed and always before the bytes,
+ * which are read the first time they, the text or the entries are needed — once, so that the
+ * text and the bytes always come from the same read. A file over {@link LIMITS.fileBytes} is
+ * not read.
+ */
 export function readLocaleFile(
   root: string,
   locale: string,
   namespace: string,
   file: string,
 ): LocaleFile {
-  let bytes: Buffer;
-  const problems: SyntaxProblem[] = [];
-  try {
-    const size = existsSync(file) ? statSync(file).size : 0;
-    if (size > LIMITS.fileBytes) {
-      problems.push(tooLarge(size));
-      bytes = Buffer.alloc(0);
-    } else {
-      bytes = size === 0 && !existsSync(file) ? Buffer.alloc(0) : readFileSync(file);
+  // Metadata first (the stamp, and whether the file is small enough to read), once, on first use.
+  let meta: { stamp?: string; size: number; exists: boolean; error?: Error } | undefined;
+  const stat = () => {
+    if (meta !== undefined) return meta;
+    try {
+      const st = statSync(file, { throwIfNoEntry: false, bigint: true });
+      meta =
+        st === undefined
+          ? { size: 0, exists: false }
+          : {
+              stamp: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`,
+              size: Number(st.size),
+              exists: true,
+            };
+    } catch (e) {
+      meta = { size: 0, exists: true, error: e as Error };
     }
-  } catch (e) {
-    bytes = Buffer.alloc(0);
-    problems.push({
-      kind: 'read',
-      offset: 0,
-      message: `cannot read the file: ${(e as Error).message}`,
-      hint: 'Check the file permissions.',
-      key: '',
-    });
-  }
-  return parseLocaleFile(root, locale, namespace, file, bytes, problems);
+    return meta;
+  };
+  const read = (): { bytes: Uint8Array; problems: SyntaxProblem[] } => {
+    const problems: SyntaxProblem[] = [];
+    let bytes: Uint8Array = Buffer.alloc(0);
+    try {
+      const { size, exists, error } = stat();
+      if (error !== undefined) throw error;
+      if (size > LIMITS.fileBytes) problems.push(tooLarge(size));
+      else if (exists) bytes = readFileSync(file);
+    } catch (e) {
+      problems.push({
+        kind: 'read',
+        offset: 0,
+        message: `cannot read the file: ${(e as Error).message}`,
+        hint: 'Check the file permissions.',
+        key: '',
+      });
+    }
+    return { bytes, problems };
+  };
+  return lazyLocaleFile(root, locale, namespace, file, read, () => stat().stamp);
+}
+
+/**
+ * A locale file read and parsed on first use (once). A check whose results for a namespace are
+ * cached never reads or parses that namespace's files.
+ */
+function lazyLocaleFile(
+  root: string,
+  locale: string,
+  namespace: string,
+  file: string,
+  read: () => { bytes: Uint8Array; problems: SyntaxProblem[] },
+  stamp: () => string | undefined,
+): LocaleFile {
+  let raw: { bytes: Uint8Array; problems: SyntaxProblem[] } | undefined;
+  let parsed: LocaleFile | undefined;
+  const bytes = () => (raw ??= read());
+  const get = (): LocaleFile =>
+    (parsed ??= parseLocaleFile(root, locale, namespace, file, bytes().bytes, bytes().problems));
+  const lazy: LocaleFile = {
+    locale,
+    namespace,
+    path: file,
+    relPath: relativePath(root, file),
+    get stamp() {
+      return stamp();
+    },
+    get bytes() {
+      return bytes().bytes;
+    },
+    get text() {
+      return get().text;
+    },
+    get bom() {
+      return get().bom;
+    },
+    get usable() {
+      return get().usable;
+    },
+    get problems() {
+      return get().problems;
+    },
+    get rootOffset() {
+      return get().rootOffset;
+    },
+    get entries() {
+      return get().entries;
+    },
+    position: (offset) => get().position(offset),
+    valueOffset: (entry, index) => get().valueOffset(entry, index),
+  };
+  releasers.set(lazy, () => {
+    parsed = undefined;
+  });
+  return lazy;
+}
+
+const releasers = new WeakMap<LocaleFile, () => void>();
+
+/**
+ * Lets a lazily parsed file drop its parsed form (its bytes stay, so a later use parses the
+ * same text again). The checks call it when they are done with a namespace, so that memory holds
+ * one namespace's parse at a time, not the whole project's.
+ */
+export function releaseParsed(file: LocaleFile): void {
+  releasers.get(file)?.();
 }
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

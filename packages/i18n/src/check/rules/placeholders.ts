@@ -1,6 +1,5 @@
 import { parsePluralKey, stringValue } from '../../project/keys.js';
-import type { Entry, LocaleFile } from '../../project/project.js';
-import type { RuleContext } from '../context.js';
+import type { NestEdge, RuleContext } from '../context.js';
 import { closest, scan } from '../text.js';
 import type { Rule } from './rule.js';
 import { LIMITS } from '../../limits.js';
@@ -76,8 +75,9 @@ export const placeholders: Rule = {
         }
       }
       checkNesting(ctx, ns);
+      collectEdges(ctx, ns);
     }
-    checkCycles(ctx);
+    if (ctx.global) checkCycles(ctx, ctx.edges);
   },
 };
 
@@ -120,32 +120,48 @@ function checkNesting(ctx: RuleContext, ns: string): void {
   }
 }
 
-interface Edge {
-  readonly to: string;
-  readonly file: LocaleFile;
-  readonly entry: Entry;
-  readonly start: number;
-  readonly raw: string;
+/**
+ * The `$t(…)` nestings of one namespace, in every locale, for the cycle check (which needs the
+ * whole project: a cycle can run through several namespaces, and their results are cached apart).
+ */
+function collectEdges(ctx: RuleContext, ns: string): void {
+  for (const locale of ctx.project.locales) {
+    const file = ctx.usable(locale, ns);
+    if (file === undefined) continue;
+    for (const entry of file.entries.values()) {
+      const v = stringValue(entry);
+      if (v === undefined || !v.includes('$t(')) continue;
+      const p = parsePluralKey(entry.key);
+      const from = `${ns}:${p !== undefined && ctx.logical(file).has(p.base) ? p.base : entry.key}`;
+      for (const n of scan(v).nestings) {
+        const r = resolveNested(ctx, locale, ns, n.key);
+        const at = file.position(file.valueOffset(entry, n.start));
+        ctx.edges.push({
+          locale,
+          namespace: ns,
+          from,
+          to: `${r.ns}:${r.key}`,
+          file: file.relPath,
+          key: entry.key,
+          line: at.line,
+          column: at.column,
+          raw: n.raw,
+        });
+      }
+    }
+  }
 }
 
-function checkCycles(ctx: RuleContext): void {
+/** `$t(…)` cycles and runaway expansions, over the nestings of every namespace, per locale. */
+function checkCycles(ctx: RuleContext, edges: readonly NestEdge[]): void {
+  const fileOf = (e: NestEdge) => ({ relPath: e.file, locale: e.locale, namespace: e.namespace });
   for (const locale of ctx.project.locales) {
-    const graph = new Map<string, Edge[]>();
-    for (const ns of ctx.namespaces) {
-      const file = ctx.usable(locale, ns);
-      if (file === undefined) continue;
-      for (const entry of file.entries.values()) {
-        const v = stringValue(entry);
-        if (v === undefined || !v.includes('$t(')) continue;
-        const p = parsePluralKey(entry.key);
-        const from = `${ns}:${p !== undefined && ctx.logical(file).has(p.base) ? p.base : entry.key}`;
-        for (const n of scan(v).nestings) {
-          const r = resolveNested(ctx, locale, ns, n.key);
-          const list = graph.get(from) ?? [];
-          list.push({ to: `${r.ns}:${r.key}`, file, entry, start: n.start, raw: n.raw });
-          graph.set(from, list);
-        }
-      }
+    const graph = new Map<string, NestEdge[]>();
+    for (const e of edges) {
+      if (e.locale !== locale) continue;
+      const list = graph.get(e.from) ?? [];
+      list.push(e);
+      graph.set(e.from, list);
     }
     // Depth-first, with an explicit stack: a chain of ten thousand nested keys must not overflow
     // the checker's own stack. On the way back up, each key gets the size of its full expansion.
@@ -162,14 +178,14 @@ function checkCycles(ctx: RuleContext): void {
         const top = work[work.length - 1] as { node: string; next: number };
         const edges = graph.get(top.node) ?? [];
         if (top.next < edges.length) {
-          const e = edges[top.next++] as Edge;
+          const e = edges[top.next++] as NestEdge;
           const s = state.get(e.to);
           if (s === 1) {
             const cycle = [...path.slice(path.indexOf(e.to)), e.to];
             ctx.report({
-              file: e.file,
-              offset: e.file.valueOffset(e.entry, e.start),
-              key: e.entry.key,
+              file: fileOf(e),
+              at: e,
+              key: e.key,
               message: `${e.raw} makes a cycle: ${cycle.join(' → ')}`,
               hint: 'A nested key must not (even indirectly) nest the key it is in: write one of them out.',
             });
@@ -196,9 +212,9 @@ function checkCycles(ctx: RuleContext): void {
         const first = edges[0];
         if (first !== undefined && (n > LIMITS.nestedTexts || d > LIMITS.nestingDepth)) {
           ctx.report({
-            file: first.file,
-            offset: first.file.valueOffset(first.entry, first.start),
-            key: first.entry.key,
+            file: fileOf(first),
+            at: first,
+            key: first.key,
             message:
               d > LIMITS.nestingDepth
                 ? `$t(…) nesting from here goes ${d} levels deep (at most ${LIMITS.nestingDepth}): the page cannot show it`

@@ -13,12 +13,14 @@ export const stale: Rule = {
       const lock = ctx.project.locks.get(locale);
       if (lock === undefined || !lock.exists) continue;
       if (lock.problem !== undefined) {
-        ctx.report({
-          file: { relPath: lock.relPath, locale, namespace: '' },
-          key: '',
-          message: lock.problem.message,
-          hint: lock.problem.hint,
-        });
+        // A broken lock file belongs to no namespace: the global pass reports it, once.
+        if (ctx.global)
+          ctx.report({
+            file: { relPath: lock.relPath, locale, namespace: '' },
+            key: '',
+            message: lock.problem.message,
+            hint: lock.problem.hint,
+          });
         continue;
       }
       for (const ns of ctx.namespaces) {

@@ -4,7 +4,7 @@ import type { Rule } from './rule.js';
 export const syntax: Rule = {
   id: 'syntax',
   run(ctx) {
-    for (const file of ctx.project.files) {
+    for (const file of ctx.files) {
       for (const p of file.problems) {
         ctx.report({ file, offset: p.offset, key: p.key, message: p.message, hint: p.hint });
       }

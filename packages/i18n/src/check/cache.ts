@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocumentModel } from '@bilateral/core';
+import type { LocaleFile, Project } from '../project/project.js';
+import type { NestEdge } from './context.js';
+import type { Finding } from './types.js';
+
+/**
+ * Check results kept per namespace, so that a run re-checks only the namespaces whose inputs
+ * changed. A namespace's result is reused only when everything it was computed from is unchanged,
+ * byte for byte: the locale files (every locale) of the namespace and of every namespace the
+ * rules read while checking it (recorded during the run: `terms`, a `$t(ns:…)` target), its core
+ * document, its lock entries, and — for the whole cache — the configuration, the corpus
+ * registry (entities, works, units), the rules asked for and the toolkit's own code. Files are
+ * compared by a SHA-1 of their bytes (no timestamps: a checkout or a copy cannot fool it).
+ *
+ * The library keeps the cache in memory ({@link CheckCache}); the CLI stores it on disk
+ * between runs (see `bilateral check --cache-location`).
+ */
+
+export const CHECK_CACHE_VERSION = 1;
+
+/** One namespace's findings and nestings, and what they were computed from. */
+export interface CachedUnit {
+  /** Hash of every input (see {@link unitKey}). */
+  readonly key: string;
+  /** Namespaces the rules read while checking this one (itself included). */
+  readonly deps: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly edges: readonly NestEdge[];
+}
+
+/** The part of a cache one worker thread works with (structured-clone friendly). */
+export interface CacheShare {
+  readonly salt: string | undefined;
+  readonly savedAt: number;
+  readonly files: readonly (readonly [string, readonly [string, string]])[];
+  readonly units: readonly (readonly [string, CachedUnit])[];
+  readonly stats: { readonly reused: number; readonly checked: number };
+}
+
+export class CheckCache {
+  private salt: string | undefined;
+  private units = new Map<string, CachedUnit>();
+  /** Digest of each file by path, with the stamp it had (size, times, inode). */
+  private files = new Map<string, readonly [stamp: string, digest: string]>();
+  /** When the cache was last serialised (ms since the epoch). */
+  private savedAt = 0;
+  /** Namespaces reused and re-checked by the last run. */
+  readonly stats = { reused: 0, checked: 0 };
+
+  /** A cache from {@link serialize}'s text; anything unreadable gives an empty cache. */
+  static parse(text: string): CheckCache {
+    const cache = new CheckCache();
+    try {
+      const data = JSON.parse(text) as {
+        version?: unknown;
+        salt?: unknown;
+        units?: Record<string, CachedUnit>;
+      };
+      if (
+        data.version !== CHECK_CACHE_VERSION ||
+        typeof data.salt !== 'string' ||
+        data.units === null ||
+        typeof data.units !== 'object'
+      )
+        return cache;
+      cache.salt = data.salt;
+      const files = (data as { files?: unknown }).files;
+      if (files !== null && typeof files === 'object') {
+        for (const [rel, v] of Object.entries(files as Record<string, unknown>)) {
+          if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string')
+            cache.files.set(rel, [v[0], v[1]]);
+        }
+      }
+      const savedAt = (data as { savedAt?: unknown }).savedAt;
+      cache.savedAt = typeof savedAt === 'number' ? savedAt : 0;
+      for (const [ns, u] of Object.entries(data.units)) {
+        if (
+          typeof u?.key === 'string' &&
+          Array.isArray(u.deps) &&
+          Array.isArray(u.findings) &&
+          Array.isArray(u.edges)
+        )
+          cache.units.set(ns, u);
+      }
+    } catch {
+      // A damaged cache is only a slower run.
+    }
+    return cache;
+  }
+
+  serialize(): string {
+    this.savedAt = Date.now();
+    return JSON.stringify({
+      version: CHECK_CACHE_VERSION,
+      salt: this.salt,
+      savedAt: this.savedAt,
+      files: Object.fromEntries(this.files),
+      units: Object.fromEntries(this.units),
+    });
+  }
+
+  /**
+   * The digest of a file's bytes. A file whose stamp (size, modification and change times in
+   * nanoseconds, inode) is the one recorded is not read again — unless it was modified within
+   * two seconds of the cache being saved, when an edit in the same instant could share the stamp
+   * (as git does with "racily clean" entries).
+   */
+  digest(file: LocaleFile): string {
+    const known = file.stamp === undefined ? undefined : this.files.get(file.relPath);
+    if (known !== undefined && known[0] === file.stamp) {
+      const mtimeMs = Number(BigInt(file.stamp.split(':')[1] ?? '0') / 1_000_000n);
+      if (mtimeMs < this.savedAt - 2000) return known[1];
+    }
+    const d = digestOf(file);
+    if (file.stamp !== undefined) this.files.set(file.relPath, [file.stamp, d]);
+    else this.files.delete(file.relPath);
+    return d;
+  }
+
+  /** Starts a run: results computed under another salt are dropped. */
+  begin(salt: string): void {
+    if (this.salt !== salt) this.units = new Map();
+    this.salt = salt;
+    this.stats.reused = 0;
+    this.stats.checked = 0;
+  }
+
+  /** What a worker thread needs to check some namespaces with this cache. */
+  share(namespaces: readonly string[]): CacheShare {
+    return {
+      salt: this.salt,
+      savedAt: this.savedAt,
+      files: [...this.files],
+      units: namespaces.flatMap((ns) => {
+        const u = this.units.get(ns);
+        return u === undefined ? [] : [[ns, u] as const];
+      }),
+      stats: { ...this.stats },
+    };
+  }
+
+  /** A cache for a worker thread, from {@link share}. */
+  static fromShare(share: CacheShare): CheckCache {
+    const cache = new CheckCache();
+    cache.salt = share.salt;
+    cache.savedAt = share.savedAt;
+    cache.files = new Map(share.files);
+    cache.units = new Map(share.units);
+    return cache;
+  }
+
+  /** Takes in what a worker thread computed with its share (units, file digests, counts). */
+  absorb(share: CacheShare): void {
+    if (this.salt !== share.salt) {
+      this.units = new Map();
+      this.salt = share.salt;
+    }
+    for (const [rel, v] of share.files) this.files.set(rel, v);
+    for (const [ns, u] of share.units) this.units.set(ns, u);
+    this.stats.reused += share.stats.reused;
+    this.stats.checked += share.stats.checked;
+  }
+
+  get(ns: string): CachedUnit | undefined {
+    return this.units.get(ns);
+  }
+
+  set(ns: string, unit: CachedUnit): void {
+    this.units.set(ns, unit);
+  }
+
+  /** Forgets namespaces and files the project no longer has. */
+  retain(project: Project): void {
+    const keep = new Set(project.namespaces);
+    for (const ns of this.units.keys()) if (!keep.has(ns)) this.units.delete(ns);
+    const files = new Set(project.files.map((f) => f.relPath));
+    for (const rel of this.files.keys()) if (!files.has(rel)) this.files.delete(rel);
+  }
+
+  get size(): number {
+    return this.units.size;
+  }
+}
+
+const sha1 = (...parts: readonly (string | Uint8Array)[]): string => {
+  const h = createHash('sha1');
+  for (const p of parts) {
+    h.update(p);
+    h.update('\u0000');
+  }
+  return h.digest('base64');
+};
+
+const fileDigests = new WeakMap<LocaleFile, string>();
+const digestOf = (file: LocaleFile): string => {
+  let d = fileDigests.get(file);
+  if (d === undefined) {
+    d = sha1(file.bytes);
+    fileDigests.set(file, d);
+  }
+  return d;
+};
+
+let codeStamp: string | undefined;
+/**
+ * The toolkit's own compiled code (size and modification time of every module): results of
+ * another version, or of a rebuilt working copy, are never reused.
+ */
+function toolkitStamp(): string {
+  if (codeStamp !== undefined) return codeStamp;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (/\.[cm]?[jt]s$/.test(d.name) && !d.name.endsWith('.d.ts')) {
+        const s = statSync(p);
+        parts.push(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}`);
+      }
+    }
+  };
+  try {
+    walk(root);
+  } catch {
+    parts.push(String(Math.random())); // cannot tell: never reuse
+  }
+  codeStamp = sha1(...parts);
+  return codeStamp;
+}
+
+/** Hashes of a project's inputs for one run, computed on demand and once. */
+export class Fingerprints {
+  readonly salt: string;
+  private readonly project: Project;
+  private readonly documents: ReadonlyMap<string, DocumentModel>;
+  private readonly namespaceHashes = new Map<string, string>();
+  private lockIndex: Map<string, string[]> | undefined;
+
+  private readonly cache: CheckCache;
+
+  constructor(
+    project: Project,
+    documents: ReadonlyMap<string, DocumentModel>,
+    rules: readonly string[] | undefined,
+    cache: CheckCache,
+  ) {
+    this.project = project;
+    this.cache = cache;
+    this.documents = documents;
+    const corpus = project.corpus;
+    // Everything of the corpus but its documents (each namespace hashes its own document).
+    const registry =
+      corpus === undefined
+        ? '-'
+        : JSON.stringify(corpus, function (this: unknown, key: string, value: unknown) {
+            return this === corpus && key === 'documents' ? undefined : value;
+          });
+    this.salt = sha1(
+      String(CHECK_CACHE_VERSION),
+      toolkitStamp(),
+      JSON.stringify(project.config),
+      JSON.stringify(rules ?? null),
+      registry,
+      project.locales.join(','),
+    );
+  }
+
+  /** The files of a namespace in every locale. */
+  namespace(ns: string): string {
+    let h = this.namespaceHashes.get(ns);
+    if (h === undefined) {
+      h = sha1(
+        ...this.project.locales.map((l) => {
+          const f = this.project.file(l, ns);
+          return `${l}=${f === undefined ? '-' : this.cache.digest(f)}`;
+        }),
+      );
+      this.namespaceHashes.set(ns, h);
+    }
+    return h;
+  }
+
+  /** Every input of a namespace's result, given the namespaces its rules read. */
+  unitKey(ns: string, deps: readonly string[]): string {
+    const doc = this.documents.get(ns);
+    return sha1(
+      this.salt,
+      ns,
+      doc === undefined ? '-' : JSON.stringify(doc),
+      this.locks(ns),
+      ...deps.map((d) => `${d}=${this.namespace(d)}`),
+    );
+  }
+
+  /** The lock entries of a namespace, in every target locale. */
+  private locks(ns: string): string {
+    if (this.lockIndex === undefined) {
+      const index = new Map<string, string[]>();
+      for (const [locale, lock] of this.project.locks) {
+        for (const [k, v] of lock.keys) {
+          const at = k.indexOf(':');
+          const owner = at === -1 ? '' : k.slice(0, at);
+          let list = index.get(owner);
+          if (list === undefined) index.set(owner, (list = []));
+          list.push(`${locale}|${k}|${v}`);
+        }
+      }
+      this.lockIndex = index;
+    }
+    const state = [...this.project.locks.values()].map(
+      (l) => `${l.locale}:${l.exists ? 1 : 0}:${l.problem === undefined ? 0 : 1}`,
+    );
+    return sha1(...state, ...(this.lockIndex.get(ns) ?? []));
+  }
+}

@@ -1,0 +1,110 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, type ProjectConfig } from '../project/config.js';
+import type { Project } from '../project/project.js';
+import type { CacheShare } from './cache.js';
+import { combine, selectRules, type UnitResult } from './check.js';
+import type { CheckOptions, Finding } from './types.js';
+
+/**
+ * The checks on several threads. The namespace passes are independent (each reads its own
+ * namespace and what it depends on), so the namespaces are dealt out to worker threads, each of
+ * which loads the core and the project itself and checks its share; this thread then runs the
+ * global pass (lock files, `$t(…)` cycles) over their results. The findings are exactly those of
+ * `check()` on the same project.
+ */
+
+/** Below this many locale files, threads cost more (start-up, loading the core) than they save. */
+export const PARALLEL_MIN_FILES = 400;
+
+/** Threads for a project of this many locale files: one per core (at most 8) on large projects. */
+export function defaultJobs(fileCount: number): number {
+  const cores = os.availableParallelism();
+  return fileCount >= PARALLEL_MIN_FILES && cores > 1 ? Math.min(cores, 8) : 1;
+}
+
+export interface WorkerRequest {
+  readonly bilateralCheckWorker: true;
+  readonly config: ProjectConfig;
+  readonly namespaces: readonly string[];
+  readonly rules: readonly string[] | undefined;
+  readonly share: CacheShare | undefined;
+}
+
+export type WorkerReply =
+  | { readonly ok: true; readonly units: readonly UnitResult[]; readonly share?: CacheShare }
+  | {
+      readonly ok: false;
+      readonly name: string;
+      readonly message: string;
+      readonly stack?: string;
+    };
+
+/**
+ * Checks a project on `jobs` worker threads. `project` needs no core (this thread does not load
+ * it; each worker does); its config, files and lock files are what the global pass uses.
+ */
+export async function checkInWorkers(
+  project: Project,
+  options: CheckOptions & { readonly jobs: number },
+): Promise<Finding[]> {
+  const config = project.config;
+  const rules = selectRules(config, options.rules, config.core !== undefined);
+  const jobs = Math.max(1, Math.min(options.jobs, project.namespaces.length));
+  const shares: string[][] = Array.from({ length: jobs }, () => []);
+  // Dealt out in turn, so that every thread gets a mix of large and small namespaces.
+  project.namespaces.forEach((ns, i) => shares[i % jobs]?.push(ns));
+  const cache = options.cache;
+  if (cache !== undefined) {
+    cache.stats.reused = 0;
+    cache.stats.checked = 0;
+  }
+  const replies = await Promise.all(
+    shares.map((namespaces) =>
+      runWorker({
+        bilateralCheckWorker: true,
+        config,
+        namespaces,
+        rules: options.rules,
+        share: cache?.share(namespaces),
+      }),
+    ),
+  );
+  const byNs = new Map<string, UnitResult>();
+  for (const reply of replies) {
+    for (const u of reply.units) byNs.set(u.namespace, u);
+    if (cache !== undefined && reply.share !== undefined) cache.absorb(reply.share);
+  }
+  const units = project.namespaces.flatMap((ns) => {
+    const u = byNs.get(ns);
+    return u === undefined ? [] : [u];
+  });
+  return combine(project, rules, units, cache);
+}
+
+function runWorker(request: WorkerRequest): Promise<Extract<WorkerReply, { ok: true }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: request });
+    let settled = false;
+    worker.once('message', (reply: WorkerReply) => {
+      settled = true;
+      void worker.terminate();
+      if (reply.ok) resolve(reply);
+      else if (reply.name === 'ConfigError') reject(new ConfigError(reply.message));
+      else {
+        const e = new Error(reply.message);
+        e.name = reply.name;
+        if (reply.stack !== undefined) e.stack = reply.stack;
+        reject(e);
+      }
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled)
+        reject(new Error(`the check worker stopped (exit code ${code}) before replying`));
+    });
+  });
+}
