@@ -2,7 +2,7 @@
  * Checks: `bilateral check` (whole process) against @lingual/i18n-check and i18next-cli on the
  * same locale files, at the repository's size and at 1k / 10k / 100k keys per locale.
  */
-import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   generateCorpus,
@@ -60,6 +60,29 @@ function repoCorpus() {
     files: LOCALES.length * 3,
     defects: [],
     repo: true,
+  };
+}
+
+/**
+ * An edit between runs of the cached contender: the first letter of a document title in one
+ * English file changes case (the findings stay the same); `restore` puts the file back.
+ */
+function toggleEdit(meta) {
+  const ns = `doc-${String(Math.floor(meta.documents / 2)).padStart(5, '0')}`;
+  const file = path.join(meta.dir, 'locales', 'en', `${ns}.json`);
+  const original = readFileSync(file, 'utf8');
+  return {
+    apply() {
+      const text = readFileSync(file, 'utf8');
+      const next = text.replace(/("title": ")(\p{L})/u, (_, head, c) =>
+        head + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()),
+      );
+      if (next === text) throw new Error(`bench: no title to edit in ${file}`);
+      writeFileSync(file, next);
+    },
+    restore() {
+      writeFileSync(file, original);
+    },
   };
 }
 
@@ -163,16 +186,45 @@ export async function checkSuite({ sizes, runs, log }) {
       `checks — ${label}: ${meta.keysPerLocale.toLocaleString('en')} keys/locale, ${meta.files} files`,
     );
     const contenders = [];
+    let restore = () => {};
     if (available.ok) {
+      // Cold: every namespace checked, on the default threads (one per core from 400 files).
       contenders.push({
         name: 'bilateral check',
         cmd: process.execPath,
-        args: [BILATERAL_CLI, 'check', '--format', 'json'],
+        args: [BILATERAL_CLI, 'check', '--format', 'json', '--no-cache'],
         cwd: size === 'repo' ? REPO : meta.dir,
         okCodes: [0, 1],
         ...LIMITS,
         validate: validateBilateral(meta),
       });
+      if (size !== 'repo') {
+        contenders.push({
+          name: 'bilateral check (1 thread)',
+          cmd: process.execPath,
+          args: [BILATERAL_CLI, 'check', '--format', 'json', '--no-cache', '--jobs', '1'],
+          cwd: meta.dir,
+          okCodes: [0, 1],
+          ...LIMITS,
+          validate: validateBilateral(meta),
+        });
+        // What a translator runs while editing: the cache of the previous run, one file changed
+        // since (a title's first letter toggled before every run, untimed).
+        const edit = toggleEdit(meta);
+        restore = edit.restore;
+        const cacheFile = path.join(WORK, 'runs', `check-cache-${size}.json`);
+        rmSync(cacheFile, { force: true });
+        contenders.push({
+          name: 'bilateral check (cached, 1 file edited)',
+          cmd: process.execPath,
+          args: [BILATERAL_CLI, 'check', '--format', 'json', '--cache-location', cacheFile],
+          cwd: meta.dir,
+          okCodes: [0, 1],
+          before: edit.apply,
+          ...LIMITS,
+          validate: validateBilateral(meta),
+        });
+      }
       // Without a core, at every generated size but the largest (to keep the whole run near 10 minutes).
       if (size !== 'repo' && size !== sizes.at(-1)) {
         contenders.push({
@@ -214,7 +266,7 @@ export async function checkSuite({ sizes, runs, log }) {
         validate: validateI18nextCli(meta),
       });
     }
-    const results = await compare(contenders, { runs, log });
+    const results = await compare(contenders, { runs, log }).finally(restore);
     cases.push({
       size: label,
       keysPerLocale: meta.keysPerLocale,

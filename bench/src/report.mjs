@@ -80,48 +80,55 @@ export function evaluateTargets(results) {
   const checks = results.suites.checks;
   if (checks !== undefined) {
     const big = checks.cases.at(-1);
-    const b = find(big, 'bilateral check');
     const peers =
       big?.results.filter((r) => !r.name.startsWith('bilateral') && r.wallStats !== undefined) ??
       [];
     const fastest = peers.sort((x, y) => med(x) - med(y))[0];
     const label = big?.size ?? '';
-    if (b?.killedAfterMs !== undefined) {
-      t.push({
-        target: `checks, ${label} × 4 locales: < 1 s wall`,
-        met: false,
-        value: `> ${ms(b.killedAfterMs)} (killed at the time limit)`,
-      });
-      if (fastest !== undefined)
+    // Cold (every namespace checked) and what a translator runs while editing (cache + 1 edit).
+    for (const [name, how] of [
+      ['bilateral check', 'cold, no cache'],
+      ['bilateral check (cached, 1 file edited)', 'cached, 1 file edited'],
+    ]) {
+      const b = find(big, name);
+      if (b === undefined && name !== 'bilateral check') continue;
+      if (b?.killedAfterMs !== undefined) {
         t.push({
-          target: `checks, ${label}: ≥ 5× faster than the fastest peer (${fastest.name}, ${ms(med(fastest))})`,
+          target: `checks, ${label} × 4 locales (${how}): < 1 s wall`,
           met: false,
-          value: `< ${(med(fastest) / b.killedAfterMs).toFixed(2)}× as fast`,
+          value: `> ${ms(b.killedAfterMs)} (killed at the time limit)`,
         });
-    } else if (b === undefined || b.wallStats === undefined) {
-      t.push({
-        target: `checks, ${label}: < 1 s wall`,
-        met: undefined,
-        value: checks.unavailableReason ?? 'bilateral check failed',
-      });
-    } else {
-      t.push({
-        target: `checks, ${label} × 4 locales: < 1 s wall`,
-        met: med(b) < 1000,
-        value: ms(med(b)),
-      });
-      t.push({
-        target: `checks, ${label}: peak RSS < 500 MB`,
-        met: b.rssStats.max < 500 * 1024,
-        value: mb(b.rssStats.max),
-      });
-      if (fastest !== undefined) {
-        const x = med(fastest) / med(b);
+        if (fastest !== undefined)
+          t.push({
+            target: `checks, ${label} (${how}): ≥ 5× faster than the fastest peer (${fastest.name}, ${ms(med(fastest))})`,
+            met: false,
+            value: `< ${(med(fastest) / b.killedAfterMs).toFixed(2)}× as fast`,
+          });
+      } else if (b === undefined || b.wallStats === undefined) {
         t.push({
-          target: `checks, ${label}: ≥ 5× faster than the fastest peer (${fastest.name})`,
-          met: x >= 5,
-          value: `${x.toFixed(2)}× faster`,
+          target: `checks, ${label} (${how}): < 1 s wall`,
+          met: undefined,
+          value: checks.unavailableReason ?? 'bilateral check failed',
         });
+      } else {
+        t.push({
+          target: `checks, ${label} × 4 locales (${how}): < 1 s wall`,
+          met: med(b) < 1000,
+          value: ms(med(b)),
+        });
+        t.push({
+          target: `checks, ${label} (${how}): peak RSS < 500 MB`,
+          met: b.rssStats.max < 500 * 1024,
+          value: mb(b.rssStats.max),
+        });
+        if (fastest !== undefined) {
+          const x = med(fastest) / med(b);
+          t.push({
+            target: `checks, ${label} (${how}): ≥ 5× faster than the fastest peer (${fastest.name})`,
+            met: x >= 5,
+            value: `${x.toFixed(2)}× faster`,
+          });
+        }
       }
     }
     const g = checks.growth?.['bilateral check'];

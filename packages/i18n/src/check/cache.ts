@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModel } from '@bilateral/core';
@@ -318,5 +327,55 @@ export class Fingerprints {
       (l) => `${l.locale}:${l.exists ? 1 : 0}:${l.problem === undefined ? 0 : 1}`,
     );
     return sha1(...state, ...(this.lockIndex.get(ns) ?? []));
+  }
+}
+
+/**
+ * The default cache file of a project: node_modules/.cache/bilateral/check.json under its root,
+ * or none when the project has no node_modules (plain locale files get no folder they did not
+ * ask for).
+ */
+export function defaultCacheFile(root: string): string | undefined {
+  const modules = path.join(root, 'node_modules');
+  return existsSync(modules) ? path.join(modules, '.cache', 'bilateral', 'check.json') : undefined;
+}
+
+/**
+ * A cache kept in a file: read once, written (through a temporary file and a rename, so that a
+ * reader never sees half a file) only when a run checked something. A missing, damaged or
+ * unwritable cache only makes runs slower; `onError` hears about a failed write.
+ */
+export class CacheFile {
+  private loaded = -1;
+
+  constructor(
+    readonly file: string,
+    private readonly onError: (e: Error) => void = () => {},
+  ) {}
+
+  load(): CheckCache {
+    let text: string | undefined;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    const cache = text === undefined ? new CheckCache() : CheckCache.parse(text);
+    this.loaded = cache.size;
+    return cache;
+  }
+
+  save(cache: CheckCache): void {
+    if (cache.stats.checked === 0 && cache.size === this.loaded) return;
+    this.loaded = cache.size;
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(tmp, cache.serialize());
+      renameSync(tmp, this.file);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      this.onError(e as Error);
+    }
   }
 }

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CheckCache } from '../check/cache.js';
+import { CacheFile, CheckCache, defaultCacheFile } from '../check/cache.js';
 import { check } from '../check/check.js';
 import { checkInWorkers, defaultJobs } from '../check/parallel.js';
 import { formatFindings, type OutputFormat } from '../check/format.js';
@@ -90,54 +89,19 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
 export function cachePath(config: ProjectConfig, opts: CheckCommandOptions): string | undefined {
   if (!opts.cache) return undefined;
   if (opts.cacheLocation !== undefined) return path.resolve(opts.cacheLocation);
-  const modules = path.join(config.root, 'node_modules');
-  // A project without node_modules (plain locale files) gets no cache folder it did not ask for.
-  return existsSync(modules) ? path.join(modules, '.cache', 'bilateral', 'check.json') : undefined;
+  return defaultCacheFile(config.root);
 }
 
-interface CacheStore {
-  load(): CheckCache;
-  save(cache: CheckCache): void;
-}
-
-/**
- * The cache file: read once, written (atomically, through a temporary file and a rename) only
- * when the run checked something. A missing, damaged or unwritable cache only makes the run
- * slower; an explicit --cache-location that cannot be written is reported.
- */
-function cacheStore(config: ProjectConfig, opts: CheckCommandOptions): CacheStore | undefined {
+function cacheStore(config: ProjectConfig, opts: CheckCommandOptions): CacheFile | undefined {
   const file = cachePath(config, opts);
   if (file === undefined) return undefined;
-  let loaded = -1;
-  return {
-    load() {
-      let text: string | undefined;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      const cache = text === undefined ? new CheckCache() : CheckCache.parse(text);
-      loaded = cache.size;
-      return cache;
-    },
-    save(cache) {
-      if (cache.stats.checked === 0 && cache.size === loaded) return;
-      loaded = cache.size;
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(tmp, cache.serialize());
-        renameSync(tmp, file);
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        if (opts.cacheLocation !== undefined)
-          process.stderr.write(
-            `warning: could not write the check cache ${file}: ${(e as Error).message} (the results are not affected)\n`,
-          );
-      }
-    },
-  };
+  return new CacheFile(file, (e) => {
+    // Only a location the user chose is worth a word: the default one is best effort.
+    if (opts.cacheLocation !== undefined)
+      process.stderr.write(
+        `warning: could not write the check cache ${file}: ${e.message} (the results are not affected)\n`,
+      );
+  });
 }
 
 /** Re-checks on every change to a locale file, lock file or the config, until interrupted. */
@@ -145,7 +109,7 @@ async function watchLoop(
   initial: ProjectConfig,
   opts: CheckCommandOptions,
   g: GlobalOptions,
-  store: CacheStore | undefined,
+  store: CacheFile | undefined,
   cache: CheckCache,
 ): Promise<void> {
   const { watch } = await import('chokidar');
