@@ -74,8 +74,9 @@ function toggleEdit(meta) {
   return {
     apply() {
       const text = readFileSync(file, 'utf8');
-      const next = text.replace(/("title": ")(\p{L})/u, (_, head, c) =>
-        head + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()),
+      const next = text.replace(
+        /("title": ")(\p{L})/u,
+        (_, head, c) => head + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()),
       );
       if (next === text) throw new Error(`bench: no title to edit in ${file}`);
       writeFileSync(file, next);
