@@ -184,14 +184,17 @@ function segmentsMatch(pattern: readonly string[], key: readonly string[]): bool
  * pattern naming a plural family (`citation.pages`) matches its forms (`citation.pages_few`).
  */
 export function keyMatches(pattern: string, namespace: string, key: string): boolean {
-  const colon = pattern.indexOf(':');
-  let body = pattern;
-  if (colon !== -1) {
-    const ns = pattern.slice(0, colon);
-    body = pattern.slice(colon + 1);
-    if (ns !== '*' && ns !== namespace) return false;
+  let compiled = patterns.get(pattern);
+  if (compiled === undefined) {
+    const colon = pattern.indexOf(':');
+    compiled = {
+      ns: colon === -1 ? undefined : pattern.slice(0, colon),
+      segments: (colon === -1 ? pattern : pattern.slice(colon + 1)).split('.'),
+    };
+    if (patterns.size < 10_000) patterns.set(pattern, compiled);
   }
-  const p = body.split('.');
+  if (compiled.ns !== undefined && compiled.ns !== '*' && compiled.ns !== namespace) return false;
+  const p = compiled.segments;
   if (segmentsMatch(p, key.split('.'))) return true;
   const plural = parsePluralKey(key);
   return (
@@ -200,6 +203,9 @@ export function keyMatches(pattern: string, namespace: string, key: string): boo
       segmentsMatch(p, familyKey(plural.base, plural.ordinal).split('.')))
   );
 }
+
+/** Key patterns split once (configs hold a handful; bounded all the same). */
+const patterns = new Map<string, { ns: string | undefined; segments: readonly string[] }>();
 
 /** Whether an exemption in the config covers this rule, locale and key (rule `*` covers all). */
 export function isExempt(

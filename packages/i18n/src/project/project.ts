@@ -276,16 +276,26 @@ const tooLarge = (size: number): SyntaxProblem => ({
  */
 function tooDeep(text: string): number {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \\ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+    if (c === 0x22 /* " */) {
+      // Jump over the string: to the next quote not escaped by an odd run of backslashes.
+      let end = text.indexOf('"', i + 1);
+      for (;;) {
+        if (end === -1) return -1; // unterminated: the parser reports it
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c /* \ */) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > LIMITS.depth) return i;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+    i++;
   }
   return -1;
 }
@@ -331,9 +341,16 @@ export function parseLocaleFile(
       key: '',
     });
   }
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  // Line starts are found on the first position asked for: most files have no finding at all.
+  let starts: number[] | undefined;
+  const lineStartsOf = (): number[] => {
+    if (starts !== undefined) return starts;
+    starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  };
   const position = (offset: number) => {
+    const lineStarts = lineStartsOf();
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {

@@ -1,5 +1,6 @@
 import { entitiesOf } from '@bilateral/core';
 import { stringValue } from '../../project/keys.js';
+import type { LocaleFile } from '../../project/project.js';
 import { TERMS_NS } from '../context.js';
 import { scan } from '../text.js';
 import type { Rule } from './rule.js';
@@ -25,15 +26,11 @@ export const terminology: Rule = {
           const text = s.masked.toLowerCase();
           const nested = new Set(s.nestings.map((n) => n.key));
           for (const id of new Set(entitiesOf(p.paragraph))) {
-            const label = stringValue(terms.entries.get(`entities.${id}.label`));
-            if (label === undefined) continue; // `missing` reports it in the terms file
-            const forms = (stringValue(terms.entries.get(`entities.${id}.forms`)) ?? '')
-              .split('|')
-              .map((f) => f.trim())
-              .filter(Boolean);
+            const names = namesOf(terms, id);
+            if (names === undefined) continue; // `missing` reports it in the terms file
             if (nested.has(`${TERMS_NS}:entities.${id}.label`)) continue;
-            const candidates = [label, ...forms];
-            if (candidates.some((c) => text.includes(c.toLowerCase()))) continue;
+            const candidates = names.candidates;
+            if (names.lower.some((c) => text.includes(c))) continue;
             const termsEntry = terms.entries.get(`entities.${id}.label`);
             ctx.report({
               file,
@@ -48,3 +45,29 @@ export const terminology: Rule = {
     }
   },
 };
+
+interface Names {
+  /** The label, then the accepted forms. */
+  readonly candidates: readonly string[];
+  readonly lower: readonly string[];
+}
+
+/** An entity's label and forms in a terms file (computed once per file and entity). */
+const namesCache = new WeakMap<LocaleFile, Map<string, Names | undefined>>();
+function namesOf(terms: LocaleFile, id: string): Names | undefined {
+  let byId = namesCache.get(terms);
+  if (byId === undefined) namesCache.set(terms, (byId = new Map()));
+  if (byId.has(id)) return byId.get(id);
+  const label = stringValue(terms.entries.get(`entities.${id}.label`));
+  let names: Names | undefined;
+  if (label !== undefined) {
+    const forms = (stringValue(terms.entries.get(`entities.${id}.forms`)) ?? '')
+      .split('|')
+      .map((f) => f.trim())
+      .filter(Boolean);
+    const candidates = [label, ...forms];
+    names = { candidates, lower: candidates.map((c) => c.toLowerCase()) };
+  }
+  byId.set(id, names);
+  return names;
+}
