@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentModel } from '@bilateral/core';
+import type { CoreDigest } from './core-digest.js';
 import type { LocaleFile, Project } from '../project/project.js';
 import type { NestEdge } from './context.js';
 import type { Finding } from './types.js';
@@ -23,7 +23,9 @@ import type { Finding } from './types.js';
  * rules read while checking it (recorded during the run: `terms`, a `$t(ns:…)` target), its core
  * document, its lock entries, and — for the whole cache — the configuration, the corpus
  * registry (entities, works, units), the rules asked for and the toolkit's own code. Files are
- * compared by a SHA-1 of their bytes (no timestamps: a checkout or a copy cannot fool it).
+ * compared by a SHA-1 of their bytes. A file is not read again while its size, modification
+ * and change times and inode are those recorded with its digest (the change time moves on
+ * every write, and cannot be set back), except in the two seconds before the cache was saved.
  *
  * The library keeps the cache in memory ({@link CheckCache}); the CLI stores it on disk
  * between runs (see `bilateral check --cache-location`).
@@ -113,16 +115,16 @@ export class CheckCache {
   }
 
   /**
-   * The digest of a file's bytes. A file whose stamp (size, modification and change times in
-   * nanoseconds, inode) is the one recorded is not read again — unless it was modified within
+   * The digest of a file's bytes. A file whose stamp (size, modification and change times,
+   * inode) is the one recorded is not read again — unless it was modified or changed within
    * two seconds of the cache being saved, when an edit in the same instant could share the stamp
    * (as git does with "racily clean" entries).
    */
   digest(file: LocaleFile): string {
     const known = file.stamp === undefined ? undefined : this.files.get(file.relPath);
     if (known !== undefined && known[0] === file.stamp) {
-      const mtimeMs = Number(BigInt(file.stamp.split(':')[1] ?? '0') / 1_000_000n);
-      if (mtimeMs < this.savedAt - 2000) return known[1];
+      const [, mtime, ctime] = file.stamp.split(':');
+      if (Math.max(Number(mtime), Number(ctime)) < this.savedAt - 2000) return known[1];
     }
     const d = digestOf(file);
     if (file.stamp !== undefined) this.files.set(file.relPath, [file.stamp, d]);
@@ -172,6 +174,24 @@ export class CheckCache {
     for (const [ns, u] of share.units) this.units.set(ns, u);
     this.stats.reused += share.stats.reused;
     this.stats.checked += share.stats.checked;
+  }
+
+  /** Looks at every file of a project now (stamps, and digests where they changed). */
+  prefetch(project: Project): void {
+    for (const f of project.files) this.digest(f);
+  }
+
+  /**
+   * The namespaces a check of this project would not take from the cache (their inputs changed,
+   * or they were never checked). Decides whether the core must be loaded at all.
+   */
+  pending(project: Project, core: CoreDigest, rules?: readonly string[]): string[] {
+    const prints = new Fingerprints(project, core, rules, this);
+    if (prints.salt !== this.salt) return [...project.namespaces];
+    return project.namespaces.filter((ns) => {
+      const u = this.units.get(ns);
+      return u === undefined || u.key !== prints.unitKey(ns, u.deps);
+    });
   }
 
   get(ns: string): CachedUnit | undefined {
@@ -248,35 +268,26 @@ function toolkitStamp(): string {
 export class Fingerprints {
   readonly salt: string;
   private readonly project: Project;
-  private readonly documents: ReadonlyMap<string, DocumentModel>;
+  private readonly core: CoreDigest;
   private readonly namespaceHashes = new Map<string, string>();
   private lockIndex: Map<string, string[]> | undefined;
-
   private readonly cache: CheckCache;
 
   constructor(
     project: Project,
-    documents: ReadonlyMap<string, DocumentModel>,
+    core: CoreDigest,
     rules: readonly string[] | undefined,
     cache: CheckCache,
   ) {
     this.project = project;
     this.cache = cache;
-    this.documents = documents;
-    const corpus = project.corpus;
-    // Everything of the corpus but its documents (each namespace hashes its own document).
-    const registry =
-      corpus === undefined
-        ? '-'
-        : JSON.stringify(corpus, function (this: unknown, key: string, value: unknown) {
-            return this === corpus && key === 'documents' ? undefined : value;
-          });
+    this.core = core;
     this.salt = sha1(
       String(CHECK_CACHE_VERSION),
       toolkitStamp(),
       JSON.stringify(project.config),
       JSON.stringify(rules ?? null),
-      registry,
+      core.registry,
       project.locales.join(','),
     );
   }
@@ -298,11 +309,10 @@ export class Fingerprints {
 
   /** Every input of a namespace's result, given the namespaces its rules read. */
   unitKey(ns: string, deps: readonly string[]): string {
-    const doc = this.documents.get(ns);
     return sha1(
       this.salt,
       ns,
-      doc === undefined ? '-' : JSON.stringify(doc),
+      this.core.documents.get(ns) ?? '-',
       this.locks(ns),
       ...deps.map((d) => `${d}=${this.namespace(d)}`),
     );
@@ -352,6 +362,15 @@ export class CacheFile {
     readonly file: string,
     private readonly onError: (e: Error) => void = () => {},
   ) {}
+
+  /** Whether there is a cache file (a non-empty one) to load. */
+  exists(): boolean {
+    try {
+      return statSync(this.file).size > 0;
+    } catch {
+      return false;
+    }
+  }
 
   load(): CheckCache {
     let text: string | undefined;

@@ -4,6 +4,7 @@ import { keyMatches } from '../project/keys.js';
 import type { LocaleFile, Project } from '../project/project.js';
 import { RULE_IDS, ruleInfo } from './catalogue.js';
 import { Fingerprints, type CheckCache } from './cache.js';
+import { digestCore } from './core-digest.js';
 import { RuleContext, RunState, type NestEdge, type RawFinding, type Scope } from './context.js';
 import type { Rule } from './rules/rule.js';
 import { resetScanCache } from './text.js';
@@ -22,9 +23,21 @@ import type { CheckOptions, Finding, Severity } from './types.js';
  * default on large projects) runs the namespace passes on several threads.
  */
 export function check(project: Project, options: CheckOptions = {}): Finding[] {
-  const rules = selectRules(project.config, options.rules, project.corpus !== undefined);
+  const hasCore = project.corpus !== undefined || options.core?.present === true;
+  const rules = selectRules(project.config, options.rules, hasCore);
   const units = checkNamespaces(project, project.namespaces, rules, options);
   return combine(project, rules, units, options.cache);
+}
+
+/**
+ * A project loaded without its core (to be checked from the cache alone) has a namespace that
+ * must be checked again: load the core and run again.
+ */
+export class CoreNeeded extends Error {
+  override readonly name = 'CoreNeeded';
+  constructor(readonly namespace: string) {
+    super(`checking "${namespace}" needs the core, which this project was loaded without`);
+  }
 }
 
 /** The findings and nestings of one namespace's pass (fresh or cached). */
@@ -69,7 +82,7 @@ export function checkNamespaces(
   const prints =
     cache === undefined
       ? undefined
-      : new Fingerprints(project, state.documents, options.rules, cache);
+      : new Fingerprints(project, options.core ?? digestCore(project.corpus), options.rules, cache);
   if (cache !== undefined && prints !== undefined) cache.begin(prints.salt);
   const filesByNs = new Map<string, LocaleFile[]>();
   for (const f of project.files) {
@@ -90,6 +103,8 @@ export function checkNamespaces(
         if (cache !== undefined) cache.stats.reused++;
         continue;
       }
+      if (project.corpus === undefined && project.config.core !== undefined)
+        throw new CoreNeeded(ns);
       const files = filesByNs.get(ns) ?? [];
       const doc = state.documents.get(ns);
       const scope: Scope = {

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { ConfigError, type ProjectConfig } from '../project/config.js';
 import type { Project } from '../project/project.js';
 import type { CacheShare } from './cache.js';
+import type { CoreDigest } from './core-digest.js';
 import { combine, selectRules, type UnitResult } from './check.js';
 import type { CheckOptions, Finding } from './types.js';
 
@@ -32,7 +33,11 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { readonly ok: true; readonly units: readonly UnitResult[]; readonly share?: CacheShare }
+  | {
+      readonly ok: true;
+      readonly units: readonly UnitResult[];
+      readonly share?: CacheShare;
+    }
   | {
       readonly ok: false;
       readonly name: string;
@@ -80,6 +85,46 @@ export async function checkInWorkers(
     return u === undefined ? [] : [u];
   });
   return combine(project, rules, units, cache);
+}
+
+/**
+ * The core's digest for the cache, computed on a worker thread (which loads the core there), so
+ * that this thread can read the project meanwhile — and never load the core when every
+ * namespace comes from the cache.
+ */
+export function digestCoreInWorker(config: ProjectConfig): Promise<CoreDigest> {
+  type Reply =
+    | {
+        ok: true;
+        digest: { present: boolean; registry: string; documents: [string, string][] };
+      }
+    | { ok: false; name: string; message: string };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./core-worker.js', import.meta.url), {
+      workerData: { config },
+    });
+    let settled = false;
+    worker.once('message', (reply: Reply) => {
+      settled = true;
+      void worker.terminate();
+      if (reply.ok)
+        resolve({
+          present: reply.digest.present,
+          registry: reply.digest.registry,
+          documents: new Map(reply.digest.documents),
+        });
+      else if (reply.name === 'ConfigError') reject(new ConfigError(reply.message));
+      else reject(new Error(reply.message));
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled)
+        reject(new Error(`the core worker stopped (exit code ${code}) before replying`));
+    });
+  });
 }
 
 function runWorker(request: WorkerRequest): Promise<Extract<WorkerReply, { ok: true }>> {

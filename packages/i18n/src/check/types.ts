@@ -1,4 +1,5 @@
 import type { CheckCache } from './cache.js';
+import type { CoreDigest } from './core-digest.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,6 +30,12 @@ export interface CheckOptions {
    * the cache is updated with this run's results. See {@link CheckCache}.
    */
   readonly cache?: CheckCache;
+  /**
+   * The core's digest for the cache, when computed elsewhere (`digestCore`, e.g. on another
+   * thread); by default computed from the project's corpus. With a digest, a project loaded
+   * without its corpus can be checked as long as every namespace comes from the cache.
+   */
+  readonly core?: CoreDigest;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

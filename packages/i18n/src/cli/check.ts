@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { CacheFile, CheckCache, defaultCacheFile } from '../check/cache.js';
-import { check } from '../check/check.js';
-import { checkInWorkers, defaultJobs } from '../check/parallel.js';
+import { digestCore, type CoreDigest } from '../check/core-digest.js';
+import { check, CoreNeeded } from '../check/check.js';
+import { checkInWorkers, defaultJobs, digestCoreInWorker } from '../check/parallel.js';
 import { formatFindings, type OutputFormat } from '../check/format.js';
 import type { Finding } from '../check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../project/config.js';
@@ -34,6 +35,7 @@ export async function runChecks(
   g: GlobalOptions,
   cache?: CheckCache,
   jobs = 1,
+  core?: CoreDigest,
 ): Promise<{ output: string; findings: Finding[] }> {
   for (const l of opts.locale ?? []) {
     if (!project.locales.includes(l))
@@ -44,6 +46,7 @@ export async function runChecks(
   const options = {
     ...(opts.rule === undefined ? {} : { rules: opts.rule }),
     ...(cache === undefined ? {} : { cache }),
+    ...(core === undefined ? {} : { core }),
   };
   let findings =
     jobs > 1 ? await checkInWorkers(project, { ...options, jobs }) : check(project, options);
@@ -59,28 +62,60 @@ export async function runChecks(
 }
 
 /**
- * The project to check, and on how many threads. With threads, this thread does not load the
- * core (each worker does); without, it loads it here.
+ * The project to check, and on how many threads.
+ *
+ * - Checked afresh (no cache, or one holding less than half the namespaces): one thread per
+ *   core on a large project; each worker loads the core, this thread does not.
+ * - With a cache holding most namespaces: one thread. A worker loads the core and digests it
+ *   while this thread reads the project and the cache; the core is loaded here only when some
+ *   namespace must be checked again.
  */
 async function load(
   config: ProjectConfig,
   opts: CheckCommandOptions,
-): Promise<{ project: Project; jobs: number }> {
+  cache: CheckCache | undefined,
+  digest: Promise<CoreDigest> | undefined,
+): Promise<{ project: Project; jobs: number; core?: CoreDigest }> {
   const bare = buildProject(config, undefined);
-  const jobs = opts.jobs ?? defaultJobs(bare.files.length);
-  if (jobs > 1 || config.core === undefined) return { project: bare, jobs };
-  return { project: buildProject(config, await loadCorpus(config)), jobs: 1 };
+  const fresh = async () => {
+    const jobs = opts.jobs ?? defaultJobs(bare.files.length);
+    if (jobs > 1 || config.core === undefined) return { project: bare, jobs };
+    return { project: buildProject(config, await loadCorpus(config)), jobs: 1 };
+  };
+  if (cache === undefined || digest === undefined || cache.size < bare.namespaces.length / 2)
+    return fresh();
+  cache.prefetch(bare); // meanwhile, the core loads on the other thread
+  const core = await digest;
+  const pending = cache.pending(bare, core, opts.rule).length;
+  if (pending === 0) return { project: bare, jobs: 1, core };
+  // Much to check again (a new toolkit version, a changed config): as if afresh.
+  if (pending > bare.namespaces.length / 2) return fresh();
+  return { project: buildProject(config, await loadCorpus(config)), jobs: 1, core };
 }
 
 export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions): Promise<number> {
   const config = await loadConfig(configOptions(g));
-  const { project, jobs } = await load(config, opts);
   const store = cacheStore(config, opts);
+  // With a cache file, the core starts loading on another thread at once (see `load`).
+  const digest =
+    store !== undefined && opts.jobs === undefined && config.core !== undefined && store.exists()
+      ? digestCoreInWorker(config)
+      : undefined;
+  digest?.catch(() => undefined); // awaited in `load`, where a failure is reported
   const cache = store?.load();
-  const { output, findings } = await runChecks(project, opts, g, cache, jobs);
+  let loaded = await load(config, opts, cache, digest);
+  let result: { output: string; findings: Finding[] };
+  try {
+    result = await runChecks(loaded.project, opts, g, cache, loaded.jobs, loaded.core);
+  } catch (e) {
+    // A file changed between the look at the cache and the check: load the core after all.
+    if (!(e instanceof CoreNeeded)) throw e;
+    loaded = { project: buildProject(config, await loadCorpus(config)), jobs: 1 };
+    result = await runChecks(loaded.project, opts, g, cache, 1);
+  }
   if (cache !== undefined) store?.save(cache);
-  process.stdout.write(output);
-  if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  process.stdout.write(result.output);
+  if (!opts.watch) return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
   await watchLoop(config, opts, g, store, cache ?? new CheckCache());
   return 0;
 }
@@ -115,6 +150,8 @@ async function watchLoop(
   const { watch } = await import('chokidar');
   let config = initial;
   let corpus = await loadCorpus(config);
+  // Digested once per core (not per re-check): only the locale files change between re-checks.
+  let core = digestCore(corpus);
   const before = config.files.split('{lng}')[0] ?? '';
   const dir = path.resolve(
     config.root,
@@ -141,10 +178,11 @@ async function watchLoop(
       if (config.configFile !== undefined && changed.has(config.configFile)) {
         config = await loadConfig(configOptions(g));
         corpus = await loadCorpus(config);
+        core = digestCore(corpus);
       }
       const project = buildProject(config, corpus);
       // Only the namespaces whose files changed are checked again.
-      const { output } = await runChecks(project, opts, g, cache);
+      const { output } = await runChecks(project, opts, g, cache, 1, core);
       store?.save(cache);
       const names = [...changed].map((p) => path.relative(config.root, p)).join(', ');
       changed.clear();

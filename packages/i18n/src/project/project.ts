@@ -61,7 +61,8 @@ export interface LocaleFile {
   /** The bytes as read (to refuse writing over a file that changed since). */
   readonly bytes: Uint8Array;
   /**
-   * Size, modification and change times (ns) and inode, taken before the file is read (undefined
+   * Size, modification and change times (ms, with the fraction the file system keeps) and
+   * inode, taken before the file is read (undefined
    * for a file that does not exist): lets a cache trust a digest without reading the file again.
    */
   readonly stamp?: string | undefined;
@@ -158,13 +159,13 @@ export function readLocaleFile(
   const stat = () => {
     if (meta !== undefined) return meta;
     try {
-      const st = statSync(file, { throwIfNoEntry: false, bigint: true });
+      const st = statSync(file, { throwIfNoEntry: false });
       meta =
         st === undefined
           ? { size: 0, exists: false }
           : {
-              stamp: `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`,
-              size: Number(st.size),
+              stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`,
+              size: st.size,
               exists: true,
             };
     } catch (e) {
@@ -208,6 +209,7 @@ function lazyLocaleFile(
 ): LocaleFile {
   let raw: { bytes: Uint8Array; problems: SyntaxProblem[] } | undefined;
   let parsed: LocaleFile | undefined;
+  let rel: string | undefined;
   const bytes = () => (raw ??= read());
   const get = (): LocaleFile =>
     (parsed ??= parseLocaleFile(root, locale, namespace, file, bytes().bytes, bytes().problems));
@@ -215,7 +217,9 @@ function lazyLocaleFile(
     locale,
     namespace,
     path: file,
-    relPath: relativePath(root, file),
+    get relPath() {
+      return (rel ??= relativePath(root, file));
+    },
     get stamp() {
       return stamp();
     },

@@ -33,7 +33,12 @@ export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
       if (!name.startsWith(prefix) || !name.endsWith(after) || name.startsWith('.')) continue;
       const ns = name.slice(prefix.length, name.length - after.length);
       if (ns === '' || ns.includes('/') || ns === 'package' || ns === 'turbo') continue;
-      out.push({ locale, namespace: ns, file: path.join(dir, name) });
+      // `dir` is absolute and normalised and `name` a plain entry: no path.join needed.
+      out.push({
+        locale,
+        namespace: ns,
+        file: dir.endsWith(path.sep) ? dir + name : dir + path.sep + name,
+      });
     }
   }
   return out;
