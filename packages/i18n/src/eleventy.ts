@@ -13,18 +13,21 @@
  * Templates get global data `bilateral` and the filters `bilateralDocument`, `bilateralText`,
  * `bilateralFindings` and `bilateralLanguageName` (usable from Nunjucks, Liquid and 11ty.js).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Corpus } from '@bilateral/core';
+import { CacheFile, defaultCacheFile } from './check/cache.js';
 import { check } from './check/check.js';
 import { formatFindings } from './check/format.js';
 import { computeStatus, type StatusReport } from './check/status.js';
 import type { Finding } from './check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from './project/config.js';
-import { buildProject } from './project/project.js';
-import { readResources } from './project/resources.js';
+import { buildProject, readLocaleFile } from './project/project.js';
+import { listLocaleFiles } from './project/resources.js';
+import { BuildInputs, RenderCache, toolkitFingerprint, type CacheEntry } from './render/cache.js';
 import {
   createRenderer,
   type RenderedDocument,
@@ -56,6 +59,13 @@ export interface BilateralPluginOptions {
   readonly log?: (text: string) => void;
   /** How hints name the CLI, e.g. `pnpm i18n` (default `bilateral`), as `bilateral check` does. */
   readonly command?: string;
+  /**
+   * Where rendered documents are kept between builds (a folder), or `false` for none. Each
+   * document is re-rendered only when what it reads changed (see the README). Default:
+   * `node_modules/.cache/bilateral` in the project's root (the folder of bilateral.config.json).
+   * Within one process (a dev server) they are always kept in memory.
+   */
+  readonly cacheDirectory?: string | false;
 }
 
 export type { Finding };
@@ -106,11 +116,25 @@ const localiseCommand = (text: string, command: string): string =>
 /** Runs the checks and loads the core, in this thread. */
 export async function analyse(
   config: ProjectConfig,
-  options: { color: boolean; command?: string },
+  options: {
+    color: boolean;
+    command?: string;
+    /**
+     * The check cache (see `bilateral check --cache-location`): the project's default one
+     * (node_modules/.cache/bilateral/check.json) unless given, none with `false`. Unchanged
+     * namespaces are then not checked again, build after build.
+     */
+    cacheFile?: string | false;
+  },
 ): Promise<Analysis> {
   const corpus = await loadCorpus(config);
   const project = buildProject(config, corpus);
-  const findings = check(project);
+  const where =
+    options.cacheFile === false ? undefined : (options.cacheFile ?? defaultCacheFile(config.root));
+  const store = where === undefined ? undefined : new CacheFile(where);
+  const cache = store?.load();
+  const findings = check(project, cache === undefined ? {} : { cache });
+  if (cache !== undefined) store?.save(cache);
   const command = options.command ?? 'bilateral';
   const pretty =
     findings.length === 0
@@ -133,6 +157,11 @@ interface WorkerRequest {
   readonly configFile: string | undefined;
   readonly color: boolean;
   readonly command: string | undefined;
+  /**
+   * What to do with the core: `first` sends it as soon as it is loaded (before the checks run),
+   * `none` leaves it out of the reply (the caller loaded it), `with` returns it in the analysis.
+   */
+  readonly corpus?: 'first' | 'none' | 'with';
 }
 type WorkerReply =
   | { readonly ok: true; readonly analysis: Analysis }
@@ -142,6 +171,91 @@ type WorkerReply =
       readonly message: string;
       readonly stack?: string;
     };
+type WorkerMessage =
+  | WorkerReply
+  | { readonly ready: true }
+  | { readonly corpus: Corpus | undefined; readonly early: true };
+
+/** The checks worker could not start (e.g. this module runs untranspiled, under a test runner). */
+class WorkerUnavailable extends Error {}
+
+/** The checks running in a worker thread: the core (when asked first) and the analysis. */
+interface ChecksRun {
+  readonly corpus: Promise<Corpus | undefined>;
+  readonly analysis: Promise<Analysis>;
+  stop(): void;
+}
+
+function startChecks(
+  options: { cwd?: string; configFile?: string },
+  color: boolean,
+  command: string | undefined,
+  corpusMode: 'first' | 'none' | 'with',
+): ChecksRun {
+  const request: WorkerRequest = {
+    bilateralEleventyWorker: true,
+    cwd: options.cwd,
+    configFile: options.configFile,
+    color,
+    command,
+    corpus: corpusMode,
+  };
+  let resolveCorpus: (c: Corpus | undefined) => void = () => {};
+  let rejectCorpus: (e: unknown) => void = () => {};
+  const corpus = new Promise<Corpus | undefined>((res, rej) => {
+    resolveCorpus = res;
+    rejectCorpus = rej;
+  });
+  let worker: Worker | undefined;
+  const analysis = new Promise<Analysis>((resolve, reject) => {
+    const fail = (e: unknown) => {
+      rejectCorpus(e);
+      reject(e);
+    };
+    try {
+      worker = new Worker(new URL(import.meta.url), { workerData: request });
+    } catch (e) {
+      fail(new WorkerUnavailable((e as Error).message));
+      return;
+    }
+    const w = worker;
+    let ready = false;
+    let settled = false;
+    w.on('message', (reply: WorkerMessage) => {
+      if ('ready' in reply) {
+        ready = true;
+        return;
+      }
+      if ('early' in reply) {
+        resolveCorpus(reply.corpus);
+        return;
+      }
+      settled = true;
+      if (reply.ok) {
+        resolveCorpus(reply.analysis.corpus);
+        resolve(reply.analysis);
+      } else {
+        const e =
+          reply.name === 'ConfigError' ? new ConfigError(reply.message) : new Error(reply.message);
+        if (reply.stack !== undefined && reply.name !== 'ConfigError') e.stack = reply.stack;
+        fail(e);
+      }
+      void w.terminate();
+    });
+    w.once('error', (e) => {
+      if (!settled) fail(ready ? e : new WorkerUnavailable(e.message));
+      settled = true;
+    });
+    w.once('exit', (code) => {
+      if (!settled) fail(new Error(`the bilateral checks worker stopped (exit code ${code})`));
+      settled = true;
+    });
+  });
+  // Whoever awaits them sees the rejections; these only keep an early one from being "unhandled".
+  corpus.catch(() => {});
+  analysis.catch(() => {});
+  return { corpus, analysis, stop: () => void worker?.terminate() };
+}
 
 /** Runs {@link analyse} in a fresh worker thread: a fresh module graph, so the current core. */
 export function analyseIsolated(
@@ -149,36 +263,7 @@ export function analyseIsolated(
   color: boolean,
   command?: string,
 ): Promise<Analysis> {
-  const request: WorkerRequest = {
-    bilateralEleventyWorker: true,
-    cwd: options.cwd,
-    configFile: options.configFile,
-    color,
-    command,
-  };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: request });
-    let settled = false;
-    worker.once('message', (reply: WorkerReply) => {
-      settled = true;
-      if (reply.ok) resolve(reply.analysis);
-      else {
-        const e =
-          reply.name === 'ConfigError' ? new ConfigError(reply.message) : new Error(reply.message);
-        if (reply.stack !== undefined && reply.name !== 'ConfigError') e.stack = reply.stack;
-        reject(e);
-      }
-      void worker.terminate();
-    });
-    worker.once('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the bilateral checks worker stopped (exit code ${code})`));
-      settled = true;
-    });
-  });
+  return startChecks(options, color, command, 'with').analysis;
 }
 
 if (
@@ -186,17 +271,26 @@ if (
   (workerData as Partial<WorkerRequest> | null)?.bilateralEleventyWorker === true
 ) {
   const request = workerData as WorkerRequest;
+  parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
   const reply = async (): Promise<WorkerReply> => {
     try {
       const config = await loadConfig({
         ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
         ...(request.configFile === undefined ? {} : { configFile: request.configFile }),
       });
+      if (request.corpus === 'first') {
+        const corpus = await loadCorpus(config);
+        parentPort?.postMessage({ corpus, early: true } satisfies WorkerMessage);
+      }
       const opts =
         request.command === undefined
           ? { color: request.color }
           : { color: request.color, command: request.command };
-      return { ok: true, analysis: await analyse(config, opts) };
+      const analysis = await analyse(config, opts);
+      return {
+        ok: true,
+        analysis: request.corpus === 'with' ? analysis : { ...analysis, corpus: undefined },
+      };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       return {
@@ -275,6 +369,63 @@ export function resolveMode(
   return runMode === 'serve' || runMode === 'watch' ? 'development' : 'production';
 }
 
+/** Size, times (ns) and inode of a file: when equal, the file has not been written since. */
+function fileStamp(file: string): string | undefined {
+  try {
+    const st = statSync(file, { bigint: true, throwIfNoEntry: false });
+    return st === undefined ? undefined : `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What `readResources` returns (every usable locale file as i18next resources, the same files
+ * left out), reading again only the files whose stamp changed since the previous build of this
+ * plugin: a dev server rebuild parses one file, not all of them. The parsed objects of unchanged
+ * files are the same objects as before (which also lets the render cache reuse their hashes).
+ */
+function readResourcesKept(
+  config: ProjectConfig,
+  kept: Map<string, { readonly stamp: string; readonly data: unknown }>,
+): Resources {
+  const resources: Resources = Object.create(null) as Resources;
+  for (const locale of config.locales)
+    resources[locale] = Object.create(null) as Record<string, unknown>;
+  const seen = new Set<string>();
+  for (const ref of listLocaleFiles(config)) {
+    seen.add(ref.file);
+    const stamp = fileStamp(ref.file);
+    let data: unknown;
+    const known = kept.get(ref.file);
+    if (stamp !== undefined && known?.stamp === stamp) data = known.data;
+    else {
+      data = undefined;
+      const file = readLocaleFile(config.root, ref.locale, ref.namespace, ref.file);
+      if (file.usable) {
+        try {
+          const parsed: unknown = JSON.parse(file.text);
+          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            data = parsed;
+        } catch {
+          // Reported by the syntax check.
+        }
+      }
+      if (stamp === undefined) kept.delete(ref.file);
+      else kept.set(ref.file, { stamp, data });
+    }
+    if (data === undefined) continue;
+    let byNs = resources[ref.locale];
+    if (byNs === undefined) {
+      byNs = Object.create(null) as Record<string, unknown>;
+      resources[ref.locale] = byNs;
+    }
+    byNs[ref.namespace] = data;
+  }
+  for (const file of kept.keys()) if (!seen.has(file)) kept.delete(file);
+  return resources;
+}
+
 /** Directories and files whose change should rebuild the site. */
 function watchTargets(config: ProjectConfig): { paths: string[]; reset: string[] } {
   const paths = new Set<string>();
@@ -303,6 +454,7 @@ interface BuildState {
   readonly mode: BilateralMode;
   readonly command: string;
   readonly config: ProjectConfig;
+  readonly corpus: Corpus;
   readonly analysis: Analysis;
   readonly findings: readonly Finding[];
   readonly renderers: ReadonlyMap<string, Renderer>;
@@ -336,35 +488,82 @@ export default async function bilateral(
     return state;
   };
 
+  const cacheDirectory =
+    options.cacheDirectory ?? path.join(initial.root, 'node_modules', '.cache', 'bilateral');
+  const cache = new RenderCache(
+    cacheDirectory === false
+      ? undefined
+      : path.join(
+          path.resolve(initial.root, cacheDirectory),
+          `render-${createHash('sha256')
+            .update(initial.configFile ?? initial.root)
+            .digest('hex')
+            .slice(0, 16)}.json`,
+        ),
+  );
+
+  const parsedFiles = new Map<string, { readonly stamp: string; readonly data: unknown }>();
+
+  let runMode: string | undefined;
   eleventyConfig.on('eleventy.before', async (event: { runMode?: string }) => {
+    runMode = event.runMode;
     const mode = resolveMode(options.mode, event.runMode);
     const isolate = options.isolate ?? mode === 'development';
     const config = await loadConfig(where);
     const command = options.command ?? 'bilateral';
-    const analysis = isolate
-      ? await analyseIsolated(where, color, command)
-      : await analyse(config, { color, command });
-    const corpus = analysis.corpus;
+
+    // The checks run in a worker thread while this one renders (2 cores: one each). Isolated, the
+    // worker also loads the core (fresh, so an edited core is picked up) and sends it first;
+    // otherwise this thread loads it. Where no worker can start, the checks run here, after.
+    const checks = startChecks(where, color, command, isolate ? 'first' : 'none');
+    let local: Promise<Analysis> | undefined;
+    const inThisThread = () => (local ??= analyse(config, { color, command }));
+    let corpus: Corpus | undefined;
+    try {
+      corpus = isolate ? await checks.corpus : await loadCorpus(config);
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) {
+        checks.stop();
+        throw e;
+      }
+      corpus = (await inThisThread()).corpus;
+    }
     if (corpus === undefined) {
+      checks.stop();
       throw new ConfigError(
         'the site needs a core: set "core" in bilateral.config.json (a module exporting `corpus`)',
       );
     }
-    const resources: Resources = readResources(config);
+    const resources = readResourcesKept(config, parsedFiles);
+    const inputs = new BuildInputs(corpus, resources, JSON.stringify([mode, toolkitFingerprint()]));
+    cache.begin();
+    const kept = new Map<string, CacheEntry>();
     const renderers = new Map<string, Renderer>();
     const documents = new Map<string, RenderedDocument>();
     const extra: Finding[] = [];
     for (const locale of config.locales) {
-      const renderer = createRenderer({
-        corpus,
-        resources,
-        locale,
-        fallback: mode === 'development' ? (config.fallback[locale] ?? []) : [],
-      });
+      const fallback = mode === 'development' ? (config.fallback[locale] ?? []) : [];
+      const renderer = createRenderer({ corpus, resources, locale, fallback });
       renderers.set(locale, renderer);
-      const docs = Object.keys(corpus.documents).map((id) => renderer.renderDocument(id));
-      for (const d of docs) documents.set(`${d.id}\u0000${locale}`, d);
+      const chain = [locale, ...fallback.filter((l) => l !== locale)];
+      const docs = Object.entries(corpus.documents).map(([id, model]) => {
+        const at = `${id}\u0000${locale}`;
+        const hash = inputs.key(id, model.namespace, chain);
+        const d = cache.get(at, hash) ?? renderer.renderDocument(id);
+        kept.set(at, { hash, document: d });
+        documents.set(at, d);
+        return d;
+      });
       extra.push(...renderFindings(config, locale, docs));
+    }
+    cache.end(kept);
+
+    let analysis: Analysis;
+    try {
+      analysis = await checks.analysis;
+    } catch (e) {
+      if (!(e instanceof WorkerUnavailable)) throw e;
+      analysis = await inThisThread();
     }
 
     const errors = analysis.findings.filter((f) => f.severity === 'error');
@@ -402,7 +601,13 @@ export default async function bilateral(
       ...f,
       hint: localiseCommand(f.hint, command),
     }));
-    state = { mode, command, config, analysis, findings, renderers, documents };
+    state = { mode, command, config, corpus, analysis, findings, renderers, documents };
+  });
+
+  // Written once the pages are, by a build (not a dev server, whose memory keeps them: writing
+  // after every rebuild would only delay the next one): the next build starts from it.
+  eleventyConfig.on('eleventy.after', () => {
+    if (runMode !== 'serve' && runMode !== 'watch') cache.save();
   });
 
   eleventyConfig.addGlobalData('bilateral', (): BilateralData => {
@@ -414,7 +619,7 @@ export default async function bilateral(
       locales: config.locales,
       defaultLocale: config.locales.includes('en') ? 'en' : config.sourceLocale,
       fallback: config.fallback,
-      documents: Object.keys(s.analysis.corpus?.documents ?? {}),
+      documents: Object.keys(s.corpus.documents),
       findings: s.findings,
       status: s.analysis.status,
     };

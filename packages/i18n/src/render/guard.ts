@@ -31,6 +31,12 @@ const PLURAL_SUFFIXES = [
 export interface GuardSource {
   /** The raw string at a key of a language and namespace, if it is a string. */
   text(lng: string, ns: string, key: string): string | undefined;
+  /**
+   * The value at a path of a language and namespace as `text` finds it, whatever its type (`''`:
+   * the namespace itself). Optional: with it, the plural forms of a key are read from their one
+   * parent object instead of being looked up one by one.
+   */
+  parent?(lng: string, ns: string, path: string): unknown;
   /** i18next's nesting regular expression (`$t(…)`). */
   readonly nestingRegexp: RegExp;
 }
@@ -65,11 +71,53 @@ export function createGuard(
   const memo = new Map<string, Cost>();
   const active = new Set<string>();
 
-  const textsOf = (lng: string, ns: string, key: string): string[] =>
+  /** Whether a namespace has a property name with a dot in it (then only `text` is exact). */
+  const dotted = new Map<string, boolean>();
+  const hasDottedName = (lng: string, ns: string): boolean => {
+    const id = `${lng}\u0000${ns}`;
+    let known = dotted.get(id);
+    if (known === undefined) {
+      const walk = (v: unknown, depth: number): boolean => {
+        if (v === null || typeof v !== 'object') return false;
+        if (depth > 200) return true;
+        for (const k of Object.keys(v)) {
+          if (k.includes('.') || walk((v as Record<string, unknown>)[k], depth + 1)) return true;
+        }
+        return false;
+      };
+      known = walk(source.parent?.(lng, ns, ''), 0);
+      dotted.set(id, known);
+    }
+    return known;
+  };
+
+  const one = (lng: string, ns: string, key: string): string[] =>
     PLURAL_SUFFIXES.flatMap((suffix) => {
       const t = source.text(lng, ns, `${key}${suffix}`);
       return t === undefined ? [] : [t];
     });
+
+  /**
+   * The key's text and its plural forms. With `parent`, they are the string properties of the
+   * key's parent object: what `text` returns for each, as long as no property name has a dot in
+   * it and the key has no `###` (i18next then searches other paths), which falls back to `text`.
+   */
+  const textsOf = (lng: string, ns: string, key: string): string[] => {
+    if (source.parent === undefined || key === '' || key.includes('###') || hasDottedName(lng, ns))
+      return one(lng, ns, key);
+    const dot = key.lastIndexOf('.');
+    const holder = source.parent(lng, ns, dot === -1 ? '' : key.slice(0, dot));
+    if (holder === null || typeof holder !== 'object') return one(lng, ns, key);
+    const last = key.slice(dot + 1);
+    const out: string[] = [];
+    for (const suffix of PLURAL_SUFFIXES) {
+      const name = `${last}${suffix}`;
+      if (!Object.hasOwn(holder, name)) continue;
+      const t: unknown = (holder as Record<string, unknown>)[name];
+      if (typeof t === 'string') out.push(t);
+    }
+    return out;
+  };
 
   const cost = (lng: string, ns: string, key: string, level: number): Cost => {
     const id = `${lng}\u0000${ns}\u0000${key}`;

@@ -139,15 +139,40 @@ export function createRenderer(options: RendererOptions): Renderer {
     showSupportNotice: false,
   } as never);
 
+  /** A raw string of a language and namespace, or undefined (exactly `i18n.getResource`). */
+  const rawText = (lng: string, ns: string, key: string): string | undefined => {
+    const v: unknown = i18n.getResource(lng, ns, key);
+    return typeof v === 'string' ? v : undefined;
+  };
+
   // Nothing reaches i18next that could hang or crash it (see guard.ts), checked or not.
   const guard = createGuard({
-    text: (lng, ns, key) => {
-      const v: unknown = i18n.getResource(lng, ns, key);
-      return typeof v === 'string' ? v : undefined;
-    },
+    text: rawText,
+    parent: (lng, ns, path) => i18n.getResource(lng, ns, path),
     nestingRegexp: (i18n.services.interpolator as unknown as { nestingRegexp: RegExp })
       .nestingRegexp,
   });
+
+  /**
+   * Languages for which a lookup is plain: i18next resolves them as exactly themselves (no
+   * `en-US` → `en` hierarchy, no `cimode`, no dotted language), so `t()` and `exists()` of a key
+   * without `:` read `getResource(lng, ns, key)` and nothing else.
+   */
+  const plainLanguages = new Map<string, boolean>();
+  const isPlainLanguage = (lng: string): boolean => {
+    let plain = plainLanguages.get(lng);
+    if (plain === undefined) {
+      const codes = i18n.services.languageUtils.toResolveHierarchy(lng) as readonly string[];
+      plain =
+        codes.length === 1 &&
+        codes[0] === lng &&
+        !lng.includes('.') &&
+        lng.toLowerCase() !== 'cimode';
+      plainLanguages.set(lng, plain);
+    }
+    return plain;
+  };
+  const plainChain = chain.every(isPlainLanguage);
 
   const unitPhrase = (value: number, unit: string, lng: string): string => {
     const key = `units.${unit}`;
@@ -182,10 +207,30 @@ export function createRenderer(options: RendererOptions): Renderer {
   );
 
   /** Finds the first language of the chain that has the key. */
-  const resolve = (ns: string, key: string, count?: number): string | undefined =>
-    chain.find((l) =>
+  const resolve = (ns: string, key: string, count?: number): string | undefined => {
+    if (count === undefined && plainChain && !key.includes(':')) {
+      // What `i18n.exists(key, { lng, ns })` decides, without its option handling: a value that
+      // is neither undefined nor null (returnNull is false; returnEmptyString is true).
+      return chain.find((l) => i18n.getResource(l, ns, key) != null);
+    }
+    return chain.find((l) =>
       i18n.exists(key, count === undefined ? { lng: l, ns } : { lng: l, ns, count }),
     );
+  };
+
+  /**
+   * The text of a key as `i18n.t(key, { ...values, lng, ns })` returns it, without calling t()
+   * when that changes nothing: a plain string (no `{{`, no `$t(`), no option among the values
+   * that t() reads (plural count, context, …), a key without a namespace separator, a plain
+   * language. Anything else goes through t().
+   */
+  const lookup = (lng: string, ns: string, key: string, values: Record<string, unknown>) => {
+    if (isPlainLanguage(lng) && !key.includes(':') && !hasTranslationOption(values)) {
+      const raw = rawText(lng, ns, key);
+      if (raw !== undefined && !raw.includes('{{') && !raw.includes('$t(')) return raw;
+    }
+    return i18n.t(key, { ...values, lng, ns });
+  };
 
   const translate = (
     ns: string,
@@ -213,7 +258,7 @@ export function createRenderer(options: RendererOptions): Renderer {
         missing: true,
       };
     }
-    const raw = i18n.t(key, { ...values, lng, ns });
+    const raw = lookup(lng, ns, key, values);
     const out = renderInline(raw, inline ?? noInline);
     return {
       key: fullKey,
@@ -230,8 +275,24 @@ export function createRenderer(options: RendererOptions): Renderer {
     dubious: () => ({ html: '', text: '' }),
   };
 
-  const ui = (key: string, values: Record<string, unknown> = {}, problems?: RenderProblem[]) =>
-    translate('ui', key, values, problems);
+  // The same UI strings come back for every footnote, reference and marker: a translated UI
+  // string is a pure function of its key and values, so found ones are kept (missing ones are
+  // not, so that each use still reports its problem).
+  const uiMemo = new Map<string, RenderedText>();
+  const ui = (
+    key: string,
+    values: Record<string, unknown> = {},
+    problems?: RenderProblem[],
+  ): RenderedText => {
+    const id = memoKey(key, values);
+    if (id !== undefined) {
+      const known = uiMemo.get(id);
+      if (known !== undefined) return known;
+    }
+    const t = translate('ui', key, values, problems);
+    if (id !== undefined && !t.missing) uiMemo.set(id, t);
+    return t;
+  };
 
   const entityLabel = (id: string, problems?: RenderProblem[]) =>
     translate('terms', `entities.${id}.label`, {}, problems);
@@ -534,4 +595,62 @@ function languageName(code: string, locale: string): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * Options of i18next's `t()` that change which string it returns or how (everything else among
+ * the values only feeds `{{…}}`). Values carrying one of them always go through t().
+ */
+const TRANSLATION_OPTIONS = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'lng',
+  'lngs',
+  'fallbackLng',
+  'ns',
+  'keySeparator',
+  'nsSeparator',
+  'ignoreJSONStructure',
+  'keyPrefix',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'applyPostProcessor',
+  'interpolation',
+  'replace',
+  'skipInterpolation',
+  'nest',
+  'appendNamespaceToCIMode',
+  'missingInterpolationHandler',
+]);
+const hasTranslationOption = (values: Record<string, unknown>): boolean => {
+  for (const k in values)
+    if (TRANSLATION_OPTIONS.has(k) || k.startsWith('defaultValue')) return true;
+  return false;
+};
+
+/**
+ * A memo key for a UI string: the key and its values as JSON, when the values are plain JSON
+ * data (strings, finite numbers, booleans, null, arrays and plain objects of them), so that two
+ * different values never share a key. Undefined (not memoised) otherwise.
+ */
+function memoKey(key: string, values: Record<string, unknown>): string | undefined {
+  const plain = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+    if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+    if (typeof v !== 'object' || depth > 4) return false;
+    if (Array.isArray(v)) return v.every((x) => plain(x, depth + 1));
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const k in v) {
+      if (k === '__proto__' || k === 'toJSON') return false;
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined || !plain(x, depth + 1)) return false;
+    }
+    return true;
+  };
+  if (!plain(values, 0)) return undefined;
+  return `${key}\u0000${JSON.stringify(values)}`;
 }

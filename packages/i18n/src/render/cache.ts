@@ -1,0 +1,313 @@
+/**
+ * Rendered documents kept between builds, keyed by a hash of exactly what their rendering reads:
+ * the locale files of the document's namespace, `ui` and `terms` in each language of the chain
+ * (every locale file when one of them nests `$t(…)` across namespaces or with options), the
+ * document of the core and the rest of the core (its registries), the fallback chain, the mode,
+ * and the toolkit itself (its rendering code, i18next, htmlparser2, Node's Intl data).
+ *
+ * In memory, the cache lives as long as the Eleventy plugin (a dev server's rebuilds). On disk
+ * (optional) it is one file, written atomically (temporary file + rename), with a format version,
+ * the toolkit fingerprint and a checksum of its body in a header line: a file from another
+ * version or toolkit, a truncated or corrupted one, or an entry whose shape is wrong is ignored,
+ * never served.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Corpus } from '@bilateral/core';
+import type { RenderedDocument, Resources } from './renderer.js';
+
+const FORMAT = 'bilateral-render-cache';
+const FORMAT_VERSION = 1;
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+let fingerprintMemo: string | undefined;
+
+/**
+ * The toolkit's fingerprint: the code that renders (this package's render and format modules,
+ * limits, the plugin), the versions of i18next and htmlparser2, Node and its Intl data. Any
+ * change to one of them invalidates every cached document.
+ */
+export function toolkitFingerprint(): string {
+  if (fingerprintMemo !== undefined) return fingerprintMemo;
+  const h = createHash('sha256');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.dirname(here);
+  const files: string[] = [];
+  for (const dir of ['render', 'format']) {
+    try {
+      for (const name of readdirSync(path.join(root, dir)).sort())
+        if (/\.[cm]?[jt]s$/.test(name) && !name.endsWith('.d.ts'))
+          files.push(path.join(root, dir, name));
+    } catch {
+      h.update(`no ${dir}`);
+    }
+  }
+  for (const name of ['limits', 'eleventy'])
+    for (const ext of ['.js', '.ts']) files.push(path.join(root, name + ext));
+  for (const file of files) {
+    try {
+      h.update(file.slice(root.length)).update(readFileSync(file));
+    } catch {
+      // Only one of .js / .ts exists.
+    }
+  }
+  const require = createRequire(import.meta.url);
+  for (const dep of ['i18next', 'htmlparser2', '../package.json']) {
+    try {
+      if (dep.endsWith('.json')) {
+        h.update(readFileSync(path.join(root, dep)));
+        continue;
+      }
+      let dir = path.dirname(require.resolve(dep));
+      for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
+        try {
+          const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+            name?: string;
+            version?: string;
+          };
+          if (pkg.name === dep) {
+            h.update(`${dep}@${pkg.version ?? '?'}`);
+            break;
+          }
+        } catch {
+          // Not here: one folder up.
+        }
+      }
+    } catch {
+      h.update(`no ${dep}`);
+    }
+  }
+  const v = process.versions;
+  h.update(JSON.stringify([v.node, v.v8, v.icu, v.unicode, v.cldr, v.tz]));
+  fingerprintMemo = h.digest('hex');
+  return fingerprintMemo;
+}
+
+/** Whether a text nests `$t(…)` beyond its own namespace and language (or in a way not known). */
+const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*\))*?)\)/g;
+const LOCAL_KEY = /^\s*[\w.-]*\s*$/;
+function nestsAcross(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') {
+    if (!value.includes('$t(')) return false;
+    for (const m of value.matchAll(NESTING)) if (!LOCAL_KEY.test(m[1] ?? '')) return true;
+    return false;
+  }
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > 200) return true;
+  for (const v of Object.values(value)) if (nestsAcross(v, depth + 1)) return true;
+  return false;
+}
+
+/** Hashes of parsed locale files, by object: an unchanged file is the same object next build. */
+const bundleHashes = new WeakMap<object, { hash: string; across: boolean }>();
+
+/** Hashes of the inputs of one build, computed lazily and once. */
+export class BuildInputs {
+  private readonly bundles = new Map<string, { hash: string; across: boolean }>();
+  private allResources: string | undefined;
+  private registry: string | undefined;
+  private readonly documents = new Map<string, string>();
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly resources: Resources,
+    private readonly context: string,
+  ) {}
+
+  private bundle(lng: string, ns: string): { hash: string; across: boolean } {
+    const id = `${lng}\u0000${ns}`;
+    let b = this.bundles.get(id);
+    if (b === undefined) {
+      const byNs = Object.hasOwn(this.resources, lng) ? this.resources[lng] : undefined;
+      const data = byNs !== undefined && Object.hasOwn(byNs, ns) ? byNs[ns] : undefined;
+      const known = data !== null && typeof data === 'object' ? bundleHashes.get(data) : undefined;
+      if (known !== undefined) b = known;
+      else {
+        const json = data === undefined ? '\u0000absent' : JSON.stringify(data);
+        b = { hash: sha(json), across: json.includes('$t(') && nestsAcross(data) };
+        if (data !== null && typeof data === 'object') bundleHashes.set(data, b);
+      }
+      this.bundles.set(id, b);
+    }
+    return b;
+  }
+
+  private everything(): string {
+    if (this.allResources === undefined) {
+      const parts: string[] = [];
+      for (const lng of Object.keys(this.resources).sort())
+        for (const ns of Object.keys(this.resources[lng] ?? {}).sort())
+          parts.push(`${lng}\u0000${ns}\u0000${this.bundle(lng, ns).hash}`);
+      this.allResources = sha(parts.join('\n'));
+    }
+    return this.allResources;
+  }
+
+  private registries(): string {
+    if (this.registry === undefined) {
+      const rest = Object.entries(this.corpus).filter(([k]) => k !== 'documents');
+      this.registry = sha(JSON.stringify(rest));
+    }
+    return this.registry;
+  }
+
+  private document(id: string): string {
+    let h = this.documents.get(id);
+    if (h === undefined) {
+      h = sha(JSON.stringify(this.corpus.documents[id] ?? null));
+      this.documents.set(id, h);
+    }
+    return h;
+  }
+
+  /** The hash of everything rendering `documentId` along `chain` reads. */
+  key(documentId: string, namespace: string, chain: readonly string[]): string {
+    const parts = [
+      this.context,
+      JSON.stringify([documentId, namespace, chain]),
+      this.document(documentId),
+      this.registries(),
+    ];
+    let across = false;
+    for (const lng of chain) {
+      for (const ns of [namespace, 'ui', 'terms']) {
+        const b = this.bundle(lng, ns);
+        parts.push(b.hash);
+        across ||= b.across;
+      }
+    }
+    if (across) parts.push(this.everything());
+    return sha(parts.join('\n'));
+  }
+}
+
+export interface CacheEntry {
+  readonly hash: string;
+  readonly document: RenderedDocument;
+}
+
+/** Rendered documents by `documentId \0 locale`, with an optional copy on disk. */
+export class RenderCache {
+  private entries = new Map<string, CacheEntry>();
+  private loaded = false;
+  private dirty = false;
+  /** Documents rendered and reused by the last build (for tests and the dev log). */
+  stats = { rendered: 0, reused: 0 };
+
+  /** @param file The file on disk, or undefined for memory only. */
+  constructor(readonly file: string | undefined) {}
+
+  /** Starts a build: loads the disk copy the first time. */
+  begin(): void {
+    this.stats = { rendered: 0, reused: 0 };
+    if (!this.loaded) {
+      this.loaded = true;
+      if (this.file !== undefined) this.entries = readCacheFile(this.file);
+    }
+  }
+
+  /** The cached document for these inputs, or undefined. */
+  get(id: string, hash: string): RenderedDocument | undefined {
+    const e = this.entries.get(id);
+    if (e === undefined || e.hash !== hash) return undefined;
+    this.stats.reused++;
+    return e.document;
+  }
+
+  /**
+   * Ends a build: keeps exactly the documents of this build (the others are dropped, so memory
+   * follows the corpus), and notes whether the disk copy is out of date.
+   */
+  end(current: ReadonlyMap<string, CacheEntry>): void {
+    if (current.size !== this.entries.size) this.dirty = true;
+    else
+      for (const [id, e] of current) {
+        if (this.entries.get(id)?.hash !== e.hash) {
+          this.dirty = true;
+          break;
+        }
+      }
+    this.stats.rendered = current.size - this.stats.reused;
+    this.entries = new Map(current);
+  }
+
+  /** Writes the disk copy when it changed (atomically). Errors are ignored: it is only a cache. */
+  save(): void {
+    if (this.file === undefined || !this.dirty) return;
+    this.dirty = false;
+    writeCacheFile(this.file, this.entries);
+  }
+}
+
+function readCacheFile(file: string): Map<string, CacheEntry> {
+  const out = new Map<string, CacheEntry>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return out;
+  }
+  try {
+    const nl = text.indexOf('\n');
+    if (nl === -1) return out;
+    const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
+    const body = text.slice(nl + 1);
+    if (
+      header['format'] !== FORMAT ||
+      header['version'] !== FORMAT_VERSION ||
+      header['toolkit'] !== toolkitFingerprint() ||
+      header['checksum'] !== sha(body)
+    )
+      return out;
+    const entries = JSON.parse(body) as unknown;
+    if (!Array.isArray(entries)) return out;
+    for (const e of entries as unknown[]) {
+      if (!Array.isArray(e) || e.length !== 3) return new Map();
+      const [id, hash, document] = e as [unknown, unknown, unknown];
+      if (typeof id !== 'string' || typeof hash !== 'string' || !isRendered(document, id))
+        return new Map();
+      out.set(id, { hash, document });
+    }
+    return out;
+  } catch {
+    return new Map();
+  }
+}
+
+function isRendered(d: unknown, id: string): d is RenderedDocument {
+  if (d === null || typeof d !== 'object') return false;
+  const r = d as Partial<Record<keyof RenderedDocument, unknown>>;
+  return (
+    `${String(r.id)}\u0000${String(r.locale)}` === id &&
+    typeof r.title === 'object' &&
+    typeof r.infobox === 'object' &&
+    Array.isArray(r.sections) &&
+    Array.isArray(r.references) &&
+    Array.isArray(r.bibliography) &&
+    typeof r.corrections === 'object' &&
+    Array.isArray(r.events) &&
+    Array.isArray(r.problems)
+  );
+}
+
+function writeCacheFile(file: string, entries: ReadonlyMap<string, CacheEntry>): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const body = JSON.stringify([...entries].map(([id, e]) => [id, e.hash, e.document]));
+    const header = JSON.stringify({
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      toolkit: toolkitFingerprint(),
+      checksum: sha(body),
+    });
+    writeFileSync(tmp, `${header}\n${body}`);
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
