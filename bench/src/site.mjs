@@ -306,6 +306,9 @@ export async function siteSuite({ sizes, runs, log }) {
     };
     const summaries = {};
     let recordNote = '';
+    // Where the plugin keeps its check and render caches (the project root's node_modules/.cache).
+    const caches = path.join(meta.dir, 'node_modules', '.cache', 'bilateral');
+    outs.warm = path.join(WORK, 'out', `warm-${docs}`);
     const env = eleventyEnv(meta.config);
     const real = {
       name: primary,
@@ -331,6 +334,8 @@ export async function siteSuite({ sizes, runs, log }) {
       },
       before(round) {
         rmSync(outs.real, { recursive: true, force: true });
+        // Cold: no check or render cache from an earlier build (the warm contender keeps them).
+        rmSync(caches, { recursive: true, force: true });
         // The warm-up run records (the output is the same; the recorder only listens).
         this.cwd = round === 0 && needRecording ? recordDir : realDir;
         this.env = round === 0 && needRecording ? { ...env, BENCH_RECORDING: recording } : env;
@@ -388,7 +393,31 @@ export async function siteSuite({ sizes, runs, log }) {
         return `${summaries.hugo.html.toLocaleString('en')} HTML pages, ${(summaries.hugo.bytes / 2 ** 20).toFixed(1)} MB`;
       },
     };
-    const contenders = HUGO === undefined ? [real, bare] : [real, bare, hugo];
+    // The same build with the caches of the previous Bilateral build (every other run is one):
+    // what a content team's next build costs after a few edits, or none.
+    const warm = {
+      name: `${primary} (warm caches)`,
+      cmd: process.execPath,
+      args: [siteEleventyBin(), `--output=${outs.warm}`],
+      cwd: realDir,
+      env,
+      timeoutMs: 600_000,
+      budgetMs: 20_000,
+      before() {
+        rmSync(outs.warm, { recursive: true, force: true });
+      },
+      validate: () => {
+        summaries.warm = outputSummary(outs.warm);
+        const same =
+          summaries.real === undefined
+            ? ''
+            : summaries.real.htmlHash === summaries.warm.htmlHash
+              ? '; HTML identical to the cold build'
+              : '; **HTML differs from the cold build**';
+        return `${summaries.warm.html.toLocaleString('en')} HTML pages, ${(summaries.warm.bytes / 2 ** 20).toFixed(1)} MB${same}`;
+      },
+    };
+    const contenders = HUGO === undefined ? [real, warm, bare] : [real, warm, bare, hugo];
     if (HUGO === undefined)
       notes.push('Hugo is not installed (apt-get install hugo): not measured.');
     const results = await compare(contenders, { runs, log });
