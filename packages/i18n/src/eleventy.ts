@@ -20,9 +20,9 @@ import { createHash } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Corpus } from '@bilateral/core';
 import { CacheFile, defaultCacheFile } from './check/cache.js';
-import { check } from './check/check.js';
+import { checkWithStatus } from './check/check.js';
 import { formatFindings } from './check/format.js';
-import { computeStatus, type StatusReport } from './check/status.js';
+import type { StatusReport } from './check/status.js';
 import type { Finding } from './check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from './project/config.js';
 import { buildProject, readLocaleFile } from './project/project.js';
@@ -133,7 +133,7 @@ export async function analyse(
     options.cacheFile === false ? undefined : (options.cacheFile ?? defaultCacheFile(config.root));
   const store = where === undefined ? undefined : new CacheFile(where);
   const cache = store?.load();
-  const findings = check(project, cache === undefined ? {} : { cache });
+  const { findings, status } = checkWithStatus(project, cache === undefined ? {} : { cache });
   if (cache !== undefined) store?.save(cache);
   const command = options.command ?? 'bilateral';
   const pretty =
@@ -148,7 +148,7 @@ export async function analyse(
           }),
           command,
         );
-  return { corpus, findings, pretty, status: computeStatus(project, findings) };
+  return { corpus, findings, pretty, status };
 }
 
 interface WorkerRequest {

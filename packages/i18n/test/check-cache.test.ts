@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CheckCache } from '../src/check/cache.js';
-import { check } from '../src/check/check.js';
+import { check, checkWithStatus } from '../src/check/check.js';
+import { computeStatus } from '../src/check/status.js';
 import type { Finding } from '../src/check/types.js';
 import { CORE, cli, copyRepo, project, read, replaceIn, tempDir, write } from './support.js';
 
@@ -219,6 +220,32 @@ export const corpus = { ...real, documents: { ...real.documents, [doc.id]: doc }
     const warm = await run(dir, c2);
     expect(warm).toEqual(await run(dir));
     expect(warm.some((f) => f.rule === 'syntax' && f.file === rel)).toBe(true);
+  });
+
+  it('gives the status report of computeStatus, from the cache too', async () => {
+    const dir = copyRepo();
+    replaceIn(dir, `locales/ko/${NS}.json`, '{{relationsEstablished', '{{relationsX');
+    replaceIn(dir, 'locales/uk/ui.json', '    "backToText": "Повернутися до тексту",\n', '');
+    const p = await project(dir);
+    const expected = computeStatus(p, check(p));
+    expect(expected.locales.find((l) => l.locale === 'uk')?.missing).toBeGreaterThan(0);
+    const cache = new CheckCache();
+    const first = checkWithStatus(await project(dir), { cache });
+    expect(first.status).toEqual(expected);
+    expect(first.findings).toEqual(check(p));
+    // A plain check's cache has no status: the namespaces are checked again, once.
+    const plain = new CheckCache();
+    check(await project(dir), { cache: plain });
+    expect(checkWithStatus(await project(dir), { cache: plain }).status).toEqual(expected);
+    expect(plain.stats).toEqual({ reused: 0, checked: 3 });
+    const again = checkWithStatus(await project(dir), { cache });
+    expect(cache.stats).toEqual({ reused: 3, checked: 0 });
+    expect(again.status).toEqual(expected);
+    replaceIn(dir, `locales/ko/${NS}.json`, '{{relationsX', '{{relationsEstablished');
+    const fixed = checkWithStatus(await project(dir), { cache });
+    expect(cache.stats).toEqual({ reused: 2, checked: 1 });
+    const p2 = await project(dir);
+    expect(fixed.status).toEqual(computeStatus(p2, check(p2)));
   });
 
   it('ignores a damaged or foreign cache', () => {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { CoreDigest } from './core-digest.js';
 import type { LocaleFile, Project } from '../project/project.js';
 import type { NestEdge } from './context.js';
+import type { NamespaceStatus } from './status.js';
 import type { Finding } from './types.js';
 
 /**
@@ -41,6 +42,8 @@ export interface CachedUnit {
   readonly deps: readonly string[];
   readonly findings: readonly Finding[];
   readonly edges: readonly NestEdge[];
+  /** The namespace's part of the status report, when the run made one. */
+  readonly status?: NamespaceStatus;
 }
 
 /** The part of a cache one worker thread works with (structured-clone friendly). */

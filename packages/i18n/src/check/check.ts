@@ -9,6 +9,7 @@ import { RuleContext, RunState, type NestEdge, type RawFinding, type Scope } fro
 import type { Rule } from './rules/rule.js';
 import { resetScanCache } from './text.js';
 import { RULE_MODULES } from './rules/index.js';
+import { mergeStatus, namespaceStatus, type NamespaceStatus, type StatusReport } from './status.js';
 import type { CheckOptions, Finding, Severity } from './types.js';
 
 /**
@@ -40,11 +41,33 @@ export class CoreNeeded extends Error {
   }
 }
 
+/**
+ * {@link check} and the status report (see `computeStatus`) in one run: each namespace's status
+ * comes with its findings, from the cache too — a status page of a large project costs nothing
+ * for the namespaces that did not change.
+ */
+export function checkWithStatus(
+  project: Project,
+  options: CheckOptions = {},
+): { findings: Finding[]; status: StatusReport } {
+  const hasCore = project.corpus !== undefined || options.core?.present === true;
+  const rules = selectRules(project.config, options.rules, hasCore);
+  const units = checkNamespaces(project, project.namespaces, rules, { ...options, status: true });
+  const findings = combine(project, rules, units, options.cache);
+  const status = mergeStatus(
+    project,
+    units.flatMap((u) => (u.status === undefined ? [] : [u.status])),
+  );
+  return { findings, status };
+}
+
 /** The findings and nestings of one namespace's pass (fresh or cached). */
 export interface UnitResult {
   readonly namespace: string;
   readonly findings: readonly Finding[];
   readonly edges: readonly NestEdge[];
+  /** With `status: true`: the namespace's part of the status report. */
+  readonly status?: NamespaceStatus;
 }
 
 /** The rules a run applies: those asked for, that apply (core or not) and are not switched off. */
@@ -75,7 +98,7 @@ export function checkNamespaces(
   project: Project,
   namespaces: readonly string[],
   rules: readonly Rule[],
-  options: CheckOptions = {},
+  options: CheckOptions & { readonly status?: boolean } = {},
 ): UnitResult[] {
   const state = new RunState(project);
   const cache = options.cache;
@@ -99,9 +122,16 @@ export function checkNamespaces(
         prints !== undefined &&
         cached.key === prints.unitKey(ns, cached.deps)
       ) {
-        out.push({ namespace: ns, findings: cached.findings, edges: cached.edges });
-        if (cache !== undefined) cache.stats.reused++;
-        continue;
+        if (!options.status || cached.status !== undefined) {
+          out.push({
+            namespace: ns,
+            findings: cached.findings,
+            edges: cached.edges,
+            ...(options.status && cached.status !== undefined ? { status: cached.status } : {}),
+          });
+          if (cache !== undefined) cache.stats.reused++;
+          continue;
+        }
       }
       if (project.corpus === undefined && project.config.core !== undefined)
         throw new CoreNeeded(ns);
@@ -117,11 +147,25 @@ export function checkNamespaces(
       state.deps = new Set([ns]);
       resetScanCache();
       const findings = runPass(project, state, scope, rules);
+      // The status counts this namespace's keys from the files parsed for the pass, and the
+      // stale and untranslated findings just made.
+      const status = options.status === true ? namespaceStatus(project, ns, findings) : undefined;
       state.release(ns, files);
-      out.push({ namespace: ns, findings, edges: scope.edges });
+      out.push({
+        namespace: ns,
+        findings,
+        edges: scope.edges,
+        ...(status === undefined ? {} : { status }),
+      });
       if (cache !== undefined && prints !== undefined) {
         const deps = [...state.deps].sort();
-        cache.set(ns, { key: prints.unitKey(ns, deps), deps, findings, edges: scope.edges });
+        cache.set(ns, {
+          key: prints.unitKey(ns, deps),
+          deps,
+          findings,
+          edges: scope.edges,
+          ...(status === undefined ? {} : { status }),
+        });
         cache.stats.checked++;
       }
     }

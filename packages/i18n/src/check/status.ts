@@ -42,6 +42,21 @@ export interface StatusReport {
 
 type State = 'translated' | 'missing' | 'stale' | 'untranslated';
 
+/** One namespace's part of a {@link StatusReport}: per locale, its sections and totals. */
+export interface NamespaceStatus {
+  readonly locales: readonly {
+    readonly locale: string;
+    readonly sections: readonly SectionStatus[];
+    readonly totals: {
+      readonly keys: number;
+      readonly translated: number;
+      readonly missing: number;
+      readonly stale: number;
+      readonly untranslated: number;
+    };
+  }[];
+}
+
 /**
  * How far each locale is: per locale and per section, how many keys are translated, missing,
  * stale or untranslated. Uses the findings of `check` when given (so that exemptions and
@@ -49,8 +64,60 @@ type State = 'translated' | 'missing' | 'stale' | 'untranslated';
  */
 export function computeStatus(project: Project, findings?: readonly Finding[]): StatusReport {
   const f = findings ?? check(project, { rules: ['untranslated', 'stale'] });
-  const flagged = new Map<string, State>();
+  const byFile = new Map<string, Finding[]>();
   for (const x of f) {
+    let list = byFile.get(x.file);
+    if (list === undefined) byFile.set(x.file, (list = []));
+    list.push(x);
+  }
+  return mergeStatus(
+    project,
+    project.namespaces.map((ns) =>
+      namespaceStatus(
+        project,
+        ns,
+        project.locales.flatMap((l) => byFile.get(project.file(l, ns)?.relPath ?? '') ?? []),
+      ),
+    ),
+  );
+}
+
+/** The report from every namespace's part, in project order (see {@link namespaceStatus}). */
+export function mergeStatus(project: Project, parts: readonly NamespaceStatus[]): StatusReport {
+  const locales: LocaleStatus[] = project.locales.map((locale) => {
+    const sections: SectionStatus[] = [];
+    const totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
+    for (const part of parts) {
+      const mine = part.locales.find((l) => l.locale === locale);
+      if (mine === undefined) continue;
+      for (const s of mine.sections) sections.push(s);
+      totals.keys += mine.totals.keys;
+      totals.translated += mine.totals.translated;
+      totals.missing += mine.totals.missing;
+      totals.stale += mine.totals.stale;
+      totals.untranslated += mine.totals.untranslated;
+    }
+    return {
+      locale,
+      ...totals,
+      percent: totals.keys === 0 ? 100 : Math.floor((totals.translated * 1000) / totals.keys) / 10,
+      sections,
+    };
+  });
+  return { sourceLocale: project.sourceLocale, locales };
+}
+
+/**
+ * One namespace's status in every locale, from its files and the findings about them (a check
+ * caches it with the namespace's findings: a status page costs nothing for unchanged ones).
+ */
+export function namespaceStatus(
+  project: Project,
+  ns: string,
+  findings: readonly Finding[],
+): NamespaceStatus {
+  const flagged = new Map<string, State>();
+  for (const x of findings) {
     if ((x.rule === 'stale' && x.severity !== 'info') || x.rule === 'untranslated') {
       const p = parsePluralKey(x.key);
       const state: State = x.rule === 'stale' ? 'stale' : 'untranslated';
@@ -60,33 +127,31 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
       }
     }
   }
-  const exemptFromMissing = (locale: string, ns: string, key: string) =>
+  const exemptFromMissing = (locale: string, key: string) =>
     isExempt(project.config.exemptions, 'missing', locale, ns, key) ||
     project.config.rules['missing'] === 'off';
-
-  const locales: LocaleStatus[] = [];
-  for (const locale of project.locales) {
-    const sections = new Map<
-      string,
-      {
-        namespace: string;
-        section: string;
-        keys: number;
-        translated: number;
-        missing: number;
-        stale: number;
-      }
-    >();
-    const totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
-    for (const ns of project.namespaces) {
-      const source = project.file(project.sourceLocale, ns);
-      if (source === undefined || !source.usable) continue;
-      const nsFiles = project.locales.flatMap((l) => {
-        const file = project.file(l, ns);
-        return file?.usable === true ? [file] : [];
-      });
-      const families = pluralFamilies(nsFiles);
-      const sourceLogical = logicalEntries(source, families);
+  const source = project.file(project.sourceLocale, ns);
+  if (source === undefined || !source.usable) return { locales: [] };
+  const nsFiles = project.locales.flatMap((l) => {
+    const file = project.file(l, ns);
+    return file?.usable === true ? [file] : [];
+  });
+  const families = pluralFamilies(nsFiles);
+  const sourceLogical = logicalEntries(source, families);
+  return {
+    locales: project.locales.map((locale) => {
+      const sections = new Map<
+        string,
+        {
+          namespace: string;
+          section: string;
+          keys: number;
+          translated: number;
+          missing: number;
+          stale: number;
+        }
+      >();
+      const totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
       const file = project.file(locale, ns);
       const logical = file?.usable === true ? logicalEntries(file, families) : undefined;
       for (const key of sourceLogical.keys()) {
@@ -100,7 +165,7 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
               (e) => (stringValue(e) ?? 'x').trim() === '',
             );
           if (l === undefined || empty) {
-            if (l === undefined && exemptFromMissing(locale, ns, key)) continue;
+            if (l === undefined && exemptFromMissing(locale, key)) continue;
             state = 'missing';
           } else {
             state = flagged.get(`${file?.relPath}\u0000${key}`) ?? 'translated';
@@ -109,8 +174,7 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
         const path = key.split('.');
         const section =
           path[0] === 'sections' && path.length > 2 ? (path[1] as string) : (path[0] as string);
-        const id = `${ns}\u0000${section}`;
-        const sec = sections.get(id) ?? {
+        const sec = sections.get(section) ?? {
           namespace: ns,
           section,
           keys: 0,
@@ -132,15 +196,9 @@ export function computeStatus(project: Project, findings?: readonly Finding[]): 
         } else {
           totals.untranslated++;
         }
-        sections.set(id, sec);
+        sections.set(section, sec);
       }
-    }
-    locales.push({
-      locale,
-      ...totals,
-      percent: totals.keys === 0 ? 100 : Math.floor((totals.translated * 1000) / totals.keys) / 10,
-      sections: [...sections.values()],
-    });
-  }
-  return { sourceLocale: project.sourceLocale, locales };
+      return { locale, sections: [...sections.values()], totals };
+    }),
+  };
 }
