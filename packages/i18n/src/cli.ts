@@ -95,7 +95,7 @@ program
   )
   .option(
     '-j, --jobs <n>',
-    'threads to check on (default: one per core for projects of 400 locale files or more, else 1)',
+    'threads to check on (default: one per core for projects of 2,000 locale files or more, else 1)',
     (v: string) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 64)

@@ -57,8 +57,16 @@ export { acceptKeys, writeAcceptResult, type AcceptResult } from './project/acce
 export { ConcurrentChangeError, WriteError } from './project/write.js';
 export { LIMITS } from './limits.js';
 export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './project/schema.js';
-export { check } from './check/check.js';
-export { CheckCache, CHECK_CACHE_VERSION, type CachedUnit } from './check/cache.js';
+export { check, checkWithStatus } from './check/check.js';
+export { checkInWorkers, defaultJobs, PARALLEL_MIN_FILES } from './check/parallel.js';
+export { digestCore, type CoreDigest } from './check/core-digest.js';
+export {
+  CheckCache,
+  CHECK_CACHE_VERSION,
+  CacheFile,
+  defaultCacheFile,
+  type CachedUnit,
+} from './check/cache.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
 export {
   formatFindings,
