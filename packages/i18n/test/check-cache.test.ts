@@ -267,6 +267,16 @@ describe('bilateral check --cache-location / --no-cache', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(none.stdout).toBe(first.stdout);
     expect(second.code).toBe(1);
+    // One namespace edited: checked again (on the thread that loaded the core), the rest reused.
+    const before = read(dir, 'cache/check.json');
+    replaceIn(dir, `locales/ko/${NS}.json`, '{{relationsEstablished', '{{relationsX');
+    const third = await cli(['check', '--format', 'json', '--cache-location', loc], dir);
+    const none3 = await cli(['check', '--format', 'json', '--no-cache'], dir);
+    expect(third.stdout).toBe(none3.stdout);
+    expect(third.stdout).not.toBe(first.stdout);
+    expect(read(dir, 'cache/check.json')).not.toBe(before);
+    const fourth = await cli(['check', '--format', 'json', '--cache-location', loc], dir);
+    expect(fourth.stdout).toBe(none3.stdout);
   });
 
   it('keeps the cache in node_modules/.cache when the project has node_modules, and none without', async () => {

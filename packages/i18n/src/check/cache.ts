@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreDigest } from './core-digest.js';
@@ -64,6 +65,8 @@ export class CheckCache {
   private savedAt = 0;
   /** Namespaces reused and re-checked by the last run. */
   readonly stats = { reused: 0, checked: 0 };
+  /** Whether anything changed since it was loaded (what `CacheFile.save` writes or not). */
+  dirty = false;
 
   /** A cache from {@link serialize}'s text; anything unreadable gives an empty cache. */
   static parse(text: string): CheckCache {
@@ -130,14 +133,22 @@ export class CheckCache {
       if (Math.max(Number(mtime), Number(ctime)) < this.savedAt - 2000) return known[1];
     }
     const d = digestOf(file);
-    if (file.stamp !== undefined) this.files.set(file.relPath, [file.stamp, d]);
-    else this.files.delete(file.relPath);
+    if (file.stamp !== undefined) {
+      if (known?.[0] !== file.stamp || known[1] !== d) this.dirty = true;
+      this.files.set(file.relPath, [file.stamp, d]);
+    } else if (known !== undefined) {
+      this.files.delete(file.relPath);
+      this.dirty = true;
+    }
     return d;
   }
 
   /** Starts a run: results computed under another salt are dropped. */
   begin(salt: string): void {
-    if (this.salt !== salt) this.units = new Map();
+    if (this.salt !== salt) {
+      this.units = new Map();
+      this.dirty = true;
+    }
     this.salt = salt;
     this.stats.reused = 0;
     this.stats.checked = 0;
@@ -169,6 +180,7 @@ export class CheckCache {
 
   /** Takes in what a worker thread computed with its share (units, file digests, counts). */
   absorb(share: CacheShare): void {
+    this.dirty = true;
     if (this.salt !== share.salt) {
       this.units = new Map();
       this.salt = share.salt;
@@ -203,14 +215,23 @@ export class CheckCache {
 
   set(ns: string, unit: CachedUnit): void {
     this.units.set(ns, unit);
+    this.dirty = true;
   }
 
   /** Forgets namespaces and files the project no longer has. */
   retain(project: Project): void {
     const keep = new Set(project.namespaces);
-    for (const ns of this.units.keys()) if (!keep.has(ns)) this.units.delete(ns);
+    for (const ns of this.units.keys())
+      if (!keep.has(ns)) {
+        this.units.delete(ns);
+        this.dirty = true;
+      }
     const files = new Set(project.files.map((f) => f.relPath));
-    for (const rel of this.files.keys()) if (!files.has(rel)) this.files.delete(rel);
+    for (const rel of this.files.keys())
+      if (!files.has(rel)) {
+        this.files.delete(rel);
+        this.dirty = true;
+      }
   }
 
   get size(): number {
@@ -239,30 +260,43 @@ const digestOf = (file: LocaleFile): string => {
 
 let codeStamp: string | undefined;
 /**
- * The toolkit's own compiled code (size and modification time of every module): results of
+ * The code the checks run (size and modification time of every module): this package's, and
+ * that of the packages its rules call (@bilateral/core's top-level modules — queries, dates, the
+ * registry; not its documents —, htmlparser2, jsonc-parser); and Node's version and Intl data
+ * (plural rules, month names). Results of
  * another version, or of a rebuilt working copy, are never reused.
  */
 function toolkitStamp(): string {
   if (codeStamp !== undefined) return codeStamp;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const parts: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (root: string, dir: string, deep = true) => {
     for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
     )) {
       const p = path.join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else if (/\.[cm]?[jt]s$/.test(d.name) && !d.name.endsWith('.d.ts')) {
+      if (d.isDirectory()) {
+        if (deep && d.name !== 'node_modules') walk(root, p);
+      } else if (/\.[cm]?[jt]s$/.test(d.name) && !d.name.endsWith('.d.ts')) {
         const s = statSync(p);
         parts.push(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}`);
       }
     }
   };
   try {
-    walk(root);
+    const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    walk(own, own);
+    const require = createRequire(import.meta.url);
+    for (const dep of ['@bilateral/core', 'htmlparser2', 'jsonc-parser']) {
+      const dir = path.dirname(require.resolve(dep));
+      parts.push(dep);
+      // The core's modules, not its documents (a folder below): each namespace hashes its own.
+      walk(dir, dir, dep !== '@bilateral/core');
+    }
   } catch {
     parts.push(String(Math.random())); // cannot tell: never reuse
   }
+  const v = process.versions;
+  parts.push(JSON.stringify([v.node, v.v8, v.icu, v.unicode, v.cldr, v.tz]));
   codeStamp = sha1(...parts);
   return codeStamp;
 }
@@ -359,8 +393,6 @@ export function defaultCacheFile(root: string): string | undefined {
  * unwritable cache only makes runs slower; `onError` hears about a failed write.
  */
 export class CacheFile {
-  private loaded = -1;
-
   constructor(
     readonly file: string,
     private readonly onError: (e: Error) => void = () => {},
@@ -382,19 +414,17 @@ export class CacheFile {
     } catch {
       text = undefined;
     }
-    const cache = text === undefined ? new CheckCache() : CheckCache.parse(text);
-    this.loaded = cache.size;
-    return cache;
+    return text === undefined ? new CheckCache() : CheckCache.parse(text);
   }
 
   save(cache: CheckCache): void {
-    if (cache.stats.checked === 0 && cache.size === this.loaded) return;
-    this.loaded = cache.size;
+    if (!cache.dirty) return;
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(tmp, cache.serialize());
       renameSync(tmp, this.file);
+      cache.dirty = false;
     } catch (e) {
       rmSync(tmp, { force: true });
       this.onError(e as Error);

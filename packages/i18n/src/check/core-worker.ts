@@ -1,16 +1,67 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCorpus, type ProjectConfig } from '../project/config.js';
 import { digestCore } from './core-digest.js';
+import type { CacheShare } from './cache.js';
 
-/** A worker thread that loads a project's core and sends back its digest (see `digestCoreInWorker`). */
+/**
+ * The thread of a `startCoreSession`: loads the project's core and sends its digest at once
+ * (this module imports little, so that it starts fast); then, if asked, checks some namespaces
+ * with that core — so that a run which must check a few namespaces again loads the core once,
+ * here, and not also on the main thread.
+ */
 const config = (workerData as { config: ProjectConfig }).config;
+
+export type SessionRequest =
+  | { readonly stop: true }
+  | {
+      readonly namespaces: readonly string[];
+      readonly rules: readonly string[] | undefined;
+      readonly share: CacheShare;
+    };
+
+const fail = (e: unknown) => {
+  const err = e as Error;
+  parentPort?.postMessage({ ok: false, name: err.name, message: err.message, stack: err.stack });
+};
+
 try {
-  const d = digestCore(await loadCorpus(config));
+  const corpus = await loadCorpus(config);
+  const d = digestCore(corpus);
+  parentPort?.once('message', (request: SessionRequest) => {
+    if ('stop' in request) {
+      parentPort?.close();
+      return;
+    }
+    void (async () => {
+      try {
+        const [{ buildProject }, { CheckCache }, { checkNamespaces, selectRules }] =
+          await Promise.all([
+            import('../project/project.js'),
+            import('./cache.js'),
+            import('./check.js'),
+          ]);
+        const project = buildProject(config, corpus);
+        const cache = CheckCache.fromShare(request.share);
+        const units = checkNamespaces(
+          project,
+          request.namespaces,
+          selectRules(config, request.rules, corpus !== undefined),
+          {
+            cache,
+            core: d,
+            ...(request.rules === undefined ? {} : { rules: request.rules }),
+          },
+        );
+        parentPort?.postMessage({ ok: true, units, share: cache.share(request.namespaces) });
+      } catch (e) {
+        fail(e);
+      }
+    })();
+  });
   parentPort?.postMessage({
     ok: true,
     digest: { present: d.present, registry: d.registry, documents: [...d.documents] },
   });
 } catch (e) {
-  const err = e as Error;
-  parentPort?.postMessage({ ok: false, name: err.name, message: err.message });
+  fail(e);
 }

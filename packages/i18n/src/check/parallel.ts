@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, type ProjectConfig } from '../project/config.js';
 import type { Project } from '../project/project.js';
-import type { CacheShare } from './cache.js';
+import type { CacheShare, CheckCache } from './cache.js';
 import type { CoreDigest } from './core-digest.js';
 import { combine, selectRules, type UnitResult } from './check.js';
 import type { CheckOptions, Finding } from './types.js';
@@ -92,43 +92,85 @@ export async function checkInWorkers(
 }
 
 /**
- * The core's digest for the cache, computed on a worker thread (which loads the core there), so
- * that this thread can read the project meanwhile — and never load the core when every
- * namespace comes from the cache.
+ * The core on another thread, for a run with a cache: it loads the core and sends its digest
+ * while this thread reads the project and the cache. When every namespace comes from the cache,
+ * the session is stopped and the core was never loaded here; when a few must be checked again,
+ * the session checks them with the core it has already loaded (`check`, which ends it).
  */
-export function digestCoreInWorker(config: ProjectConfig): Promise<CoreDigest> {
-  type Reply =
-    | {
-        ok: true;
-        digest: { present: boolean; registry: string; documents: [string, string][] };
-      }
-    | { ok: false; name: string; message: string };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./core-worker.js', import.meta.url), {
-      workerData: { config },
-    });
-    let settled = false;
-    worker.once('message', (reply: Reply) => {
-      settled = true;
-      void worker.terminate();
-      if (reply.ok)
-        resolve({
-          present: reply.digest.present,
-          registry: reply.digest.registry,
-          documents: new Map(reply.digest.documents),
-        });
-      else if (reply.name === 'ConfigError') reject(new ConfigError(reply.message));
-      else reject(new Error(reply.message));
-    });
-    worker.once('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    worker.once('exit', (code) => {
-      if (!settled)
-        reject(new Error(`the core worker stopped (exit code ${code}) before replying`));
-    });
+export interface CoreSession {
+  readonly digest: Promise<CoreDigest>;
+  /** Checks these namespaces there and takes the results into the cache; ends the session. */
+  check(
+    namespaces: readonly string[],
+    rules: readonly string[] | undefined,
+    cache: CheckCache,
+  ): Promise<void>;
+  stop(): void;
+}
+
+type SessionReply =
+  | { ok: true; digest: { present: boolean; registry: string; documents: [string, string][] } }
+  | { ok: true; units: UnitResult[]; share: CacheShare }
+  | { ok: false; name: string; message: string; stack?: string };
+
+export function startCoreSession(config: ProjectConfig): CoreSession {
+  const worker = new Worker(new URL('./core-worker.js', import.meta.url), {
+    workerData: { config },
   });
+  let pending: { resolve: (r: SessionReply) => void; reject: (e: Error) => void } | undefined;
+  let ended: Error | undefined;
+  const next = () =>
+    new Promise<SessionReply>((resolve, reject) => {
+      if (ended !== undefined) reject(ended);
+      else pending = { resolve, reject };
+    });
+  const failed = (reply: Extract<SessionReply, { ok: false }>): Error => {
+    if (reply.name === 'ConfigError') return new ConfigError(reply.message);
+    const e = new Error(reply.message);
+    e.name = reply.name;
+    if (reply.stack !== undefined) e.stack = reply.stack;
+    return e;
+  };
+  worker.on('message', (reply: SessionReply) => {
+    const p = pending;
+    pending = undefined;
+    p?.resolve(reply);
+  });
+  worker.once('error', (e) => {
+    ended = e;
+    pending?.reject(e);
+  });
+  worker.once('exit', (code) => {
+    ended ??= new Error(`the core worker stopped (exit code ${code}) before replying`);
+    pending?.reject(ended);
+  });
+  const digest = next().then((reply) => {
+    if (!reply.ok) throw failed(reply);
+    if (!('digest' in reply)) throw new Error('the core worker sent no digest');
+    const d = reply.digest;
+    return { present: d.present, registry: d.registry, documents: new Map(d.documents) };
+  });
+  digest.catch(() => undefined); // whoever awaits it sees the failure
+  return {
+    digest,
+    async check(namespaces, rules, cache) {
+      await digest;
+      const reply = next();
+      worker.postMessage({ namespaces, rules, share: cache.share(namespaces) });
+      const r = await reply;
+      void worker.terminate();
+      if (!r.ok) throw failed(r);
+      if (!('share' in r)) throw new Error('the core worker sent no results');
+      const { reused, checked } = cache.stats;
+      cache.absorb(r.share);
+      // The caller's run counts these once, as checked (its own look will reuse them).
+      cache.stats.reused = reused;
+      cache.stats.checked = checked;
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
 }
 
 function runWorker(request: WorkerRequest): Promise<Extract<WorkerReply, { ok: true }>> {

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { CacheFile, CheckCache, defaultCacheFile } from '../check/cache.js';
 import { digestCore, type CoreDigest } from '../check/core-digest.js';
 import { check, CoreNeeded } from '../check/check.js';
-import { checkInWorkers, defaultJobs, digestCoreInWorker } from '../check/parallel.js';
+import {
+  checkInWorkers,
+  defaultJobs,
+  startCoreSession,
+  type CoreSession,
+} from '../check/parallel.js';
 import { formatFindings, type OutputFormat } from '../check/format.js';
 import type { Finding } from '../check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../project/config.js';
@@ -64,46 +69,50 @@ export async function runChecks(
 /**
  * The project to check, and on how many threads.
  *
- * - Checked afresh (no cache, or one holding less than half the namespaces): one thread per
- *   core on a large project; each worker loads the core, this thread does not.
- * - With a cache holding most namespaces: one thread. A worker loads the core and digests it
- *   while this thread reads the project and the cache; the core is loaded here only when some
- *   namespace must be checked again.
+ * - Checked afresh (no cache, or one holding less than half the namespaces, or most of them
+ *   changed): one thread per core on a large project; each worker loads the core, this thread
+ *   does not.
+ * - With a cache: a worker loads the core and digests it while this thread reads the project
+ *   and the cache. Nothing changed: the worker stops, and the core was never loaded here. A few
+ *   namespaces changed: the worker checks them with the core it has loaded, and everything else
+ *   comes from the cache.
  */
 async function load(
   config: ProjectConfig,
   opts: CheckCommandOptions,
   cache: CheckCache | undefined,
-  digest: Promise<CoreDigest> | undefined,
+  session: CoreSession | undefined,
 ): Promise<{ project: Project; jobs: number; core?: CoreDigest }> {
   const bare = buildProject(config, undefined);
   const fresh = async () => {
+    session?.stop();
     const jobs = opts.jobs ?? defaultJobs(bare.files.length);
     if (jobs > 1 || config.core === undefined) return { project: bare, jobs };
     return { project: buildProject(config, await loadCorpus(config)), jobs: 1 };
   };
-  if (cache === undefined || digest === undefined || cache.size < bare.namespaces.length / 2)
+  if (cache === undefined || session === undefined || cache.size < bare.namespaces.length / 2)
     return fresh();
   cache.prefetch(bare); // meanwhile, the core loads on the other thread
-  const core = await digest;
-  const pending = cache.pending(bare, core, opts.rule).length;
-  if (pending === 0) return { project: bare, jobs: 1, core };
+  const core = await session.digest;
+  const pending = cache.pending(bare, core, opts.rule);
   // Much to check again (a new toolkit version, a changed config): as if afresh.
-  if (pending > bare.namespaces.length / 2) return fresh();
-  return { project: buildProject(config, await loadCorpus(config)), jobs: 1, core };
+  if (pending.length > bare.namespaces.length / 2) return fresh();
+  // A few: checked where the core is loaded already; then all of them come from the cache.
+  if (pending.length > 0) await session.check(pending, opts.rule, cache);
+  else session.stop();
+  return { project: bare, jobs: 1, core };
 }
 
 export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions): Promise<number> {
   const config = await loadConfig(configOptions(g));
   const store = cacheStore(config, opts);
   // With a cache file, the core starts loading on another thread at once (see `load`).
-  const digest =
+  const session =
     store !== undefined && opts.jobs === undefined && config.core !== undefined && store.exists()
-      ? digestCoreInWorker(config)
+      ? startCoreSession(config)
       : undefined;
-  digest?.catch(() => undefined); // awaited in `load`, where a failure is reported
   const cache = store?.load();
-  let loaded = await load(config, opts, cache, digest);
+  let loaded = await load(config, opts, cache, session);
   let result: { output: string; findings: Finding[] };
   try {
     result = await runChecks(loaded.project, opts, g, cache, loaded.jobs, loaded.core);

@@ -55,6 +55,14 @@ export function toolkitFingerprint(): string {
       // Only one of .js / .ts exists.
     }
   }
+  // The core's own code (date parsing, queries) as the renderer calls it.
+  try {
+    const coreDir = path.dirname(createRequire(import.meta.url).resolve('@bilateral/core'));
+    for (const name of readdirSync(coreDir).sort())
+      if (/\.[cm]?js$/.test(name)) h.update(name).update(readFileSync(path.join(coreDir, name)));
+  } catch {
+    h.update('no @bilateral/core');
+  }
   const require = createRequire(import.meta.url);
   for (const dep of ['i18next', 'htmlparser2', '../package.json']) {
     try {
