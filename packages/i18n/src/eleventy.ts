@@ -25,7 +25,7 @@ import { formatFindings } from './check/format.js';
 import type { StatusReport } from './check/status.js';
 import type { Finding } from './check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from './project/config.js';
-import { buildProject, readLocaleFile } from './project/project.js';
+import { buildProject, readLocaleData } from './project/project.js';
 import { listLocaleFiles } from './project/resources.js';
 import { BuildInputs, RenderCache, toolkitFingerprint, type CacheEntry } from './render/cache.js';
 import {
@@ -400,17 +400,7 @@ function readResourcesKept(
     const known = kept.get(ref.file);
     if (stamp !== undefined && known?.stamp === stamp) data = known.data;
     else {
-      data = undefined;
-      const file = readLocaleFile(config.root, ref.locale, ref.namespace, ref.file);
-      if (file.usable) {
-        try {
-          const parsed: unknown = JSON.parse(file.text);
-          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            data = parsed;
-        } catch {
-          // Reported by the syntax check.
-        }
-      }
+      data = readLocaleData(ref.file);
       if (stamp === undefined) kept.delete(ref.file);
       else kept.set(ref.file, { stamp, data });
     }

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { codeFrame } from '../src/check/format.js';
 import { formatDate, formatMoney, formatNumber } from '../src/format/facts.js';
 import { keyMatches } from '../src/project/keys.js';
-import { parseLocaleFile } from '../src/project/project.js';
+import { localeData, parseLocaleFile } from '../src/project/project.js';
 import { ALLOWED_TAGS, escapeHtml, renderInline } from '../src/render/markup.js';
 import { createRenderer } from '../src/render/renderer.js';
 import { scanMarkup, scanPlaceholders } from '../src/syntax/inline.js';
@@ -27,6 +27,45 @@ type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 const noop = { cite: () => ({ html: '', text: '' }), dubious: () => ({ html: '', text: '' }) };
 
 describe('locale files', () => {
+  it('localeData (for rendering) accepts exactly the files parseLocaleFile finds usable', () => {
+    const texts = fc.oneof(
+      fc.json(),
+      fc.json().map((s) => `\uFEFF${s}`),
+      fc.object().map((o) => JSON.stringify(o, null, 2)),
+      // Near misses: a character dropped, doubled or added somewhere in a valid file.
+      fc
+        .tuple(
+          fc.object().map((o) => JSON.stringify(o)),
+          fc.nat(),
+          fc.constantFrom('', ',', '}', '"', '[', '\\', '\n', '/'),
+        )
+        .map(([t, i, c]) => {
+          const at = t.length === 0 ? 0 : i % t.length;
+          return t.slice(0, at) + c + t.slice(at + 1);
+        }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          texts.map((t) => Buffer.from(t)),
+          fc.uint8Array({ maxLength: 200 }),
+        ),
+        (bytes) => {
+          const file = parseLocaleFile('/p', 'en', 'ui', '/p/en/ui.json', bytes);
+          const data = localeData(bytes);
+          expect(data !== undefined).toBe(file.usable);
+          if (data !== undefined) expect(data).toEqual(JSON.parse(file.text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Deeper than the limit: neither reads it.
+    const deep = Buffer.from(`${'{"a":'.repeat(200)}1${'}'.repeat(200)}`);
+    expect(localeData(deep)).toBeUndefined();
+    expect(parseLocaleFile('/p', 'en', 'ui', '/p/en/ui.json', deep).usable).toBe(false);
+  });
+
   it('parseLocaleFile never throws, whatever the bytes', () => {
     fc.assert(
       fc.property(

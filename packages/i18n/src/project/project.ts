@@ -264,6 +264,38 @@ export function releaseParsed(file: LocaleFile): void {
   releasers.get(file)?.();
 }
 
+/**
+ * The data of a locale file as i18next reads it, when the checks can use the file
+ * ({@link LocaleFile.usable}: readable, not too large or deep, one JSON object), else undefined.
+ * `JSON.parse` only, without positions: for rendering, which needs no line numbers (the
+ * property tests hold it to `parseLocaleFile(…).usable`).
+ */
+export function localeData(bytes: Uint8Array): Record<string, unknown> | undefined {
+  if (bytes.length > LIMITS.fileBytes) return undefined;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = new TextDecoder('utf-8').decode(bom ? bytes.subarray(3) : bytes);
+  if (text.trim() === '' || tooDeep(text) !== -1) return undefined;
+  try {
+    const data: unknown = JSON.parse(text);
+    return data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link localeData} of a file on disk (undefined when it cannot be read). */
+export function readLocaleData(file: string): Record<string, unknown> | undefined {
+  try {
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st === undefined || st.size > LIMITS.fileBytes) return undefined;
+    return localeData(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const tooLarge = (size: number): SyntaxProblem => ({
   kind: 'size',

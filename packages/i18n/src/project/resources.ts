@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Resources } from '../render/renderer.js';
 import type { ProjectConfig } from './config.js';
-import { readLocaleFile } from './project.js';
+import { readLocaleData } from './project.js';
 
 export interface LocaleFileRef {
   readonly locale: string;
@@ -46,7 +46,7 @@ export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
 
 /**
  * Reads every locale file as i18next resources. Files that do not parse, or that are too large or
- * too deeply nested to check ({@link readLocaleFile} decides, exactly as for `check`), are left
+ * too deeply nested to check (as `check` decides: see {@link readLocaleData}), are left
  * out (the `syntax` check reports them with line and column); this function never throws for them.
  * The containers have no prototype: a locale or namespace named `__proto__` is just a name.
  */
@@ -55,21 +55,14 @@ export function readResources(config: ProjectConfig): Resources {
   for (const locale of config.locales)
     resources[locale] = Object.create(null) as Record<string, unknown>;
   for (const ref of listLocaleFiles(config)) {
-    const file = readLocaleFile(config.root, ref.locale, ref.namespace, ref.file);
-    if (!file.usable) continue;
-    try {
-      const data: unknown = JSON.parse(file.text);
-      if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-        let byNs = resources[ref.locale];
-        if (byNs === undefined) {
-          byNs = Object.create(null) as Record<string, unknown>;
-          resources[ref.locale] = byNs;
-        }
-        byNs[ref.namespace] = data;
-      }
-    } catch {
-      // Reported by the syntax check.
+    const data = readLocaleData(ref.file);
+    if (data === undefined) continue;
+    let byNs = resources[ref.locale];
+    if (byNs === undefined) {
+      byNs = Object.create(null) as Record<string, unknown>;
+      resources[ref.locale] = byNs;
     }
+    byNs[ref.namespace] = data;
   }
   return resources;
 }

@@ -253,25 +253,26 @@ export class RenderCache {
 
 function readCacheFile(file: string): Map<string, CacheEntry> {
   const out = new Map<string, CacheEntry>();
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return out;
   }
   try {
-    const nl = text.indexOf('\n');
+    const nl = bytes.indexOf(0x0a);
     if (nl === -1) return out;
-    const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
-    const body = text.slice(nl + 1);
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Record<string, unknown>;
     if (
       header['format'] !== FORMAT ||
       header['version'] !== FORMAT_VERSION ||
       header['toolkit'] !== toolkitFingerprint() ||
-      header['checksum'] !== sha(body)
+      // The checksum is over the body's bytes as written (hashing them as read, not a decoded
+      // copy, saves re-encoding tens of megabytes).
+      header['checksum'] !== createHash('sha256').update(bytes.subarray(nl + 1)).digest('hex')
     )
       return out;
-    const entries = JSON.parse(body) as unknown;
+    const entries = JSON.parse(bytes.toString('utf8', nl + 1)) as unknown;
     if (!Array.isArray(entries)) return out;
     for (const e of entries as unknown[]) {
       if (!Array.isArray(e) || e.length !== 3) return new Map();
