@@ -269,7 +269,10 @@ function readCacheFile(file: string): Map<string, CacheEntry> {
       header['toolkit'] !== toolkitFingerprint() ||
       // The checksum is over the body's bytes as written (hashing them as read, not a decoded
       // copy, saves re-encoding tens of megabytes).
-      header['checksum'] !== createHash('sha256').update(bytes.subarray(nl + 1)).digest('hex')
+      header['checksum'] !==
+        createHash('sha256')
+          .update(bytes.subarray(nl + 1))
+          .digest('hex')
     )
       return out;
     const entries = JSON.parse(bytes.toString('utf8', nl + 1)) as unknown;
