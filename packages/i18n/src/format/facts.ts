@@ -19,13 +19,23 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f;
 }
 
-/** Resolves a locale Intl can use; an unknown or malformed tag falls back to `en`. */
+const canonical = new Map<string, string>();
+
+/**
+ * Resolves a locale Intl can use; an unknown or malformed tag falls back to `en`. Remembered per
+ * tag (`Intl.getCanonicalLocales` is slow, and every fact of every page asks).
+ */
 export function intlLocale(lng: string): string {
-  try {
-    return Intl.getCanonicalLocales(lng)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let locale = canonical.get(lng);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(lng)[0] ?? 'en';
+    } catch {
+      locale = 'en';
+    }
+    if (canonical.size < 1000) canonical.set(lng, locale);
   }
+  return locale;
 }
 
 export const INVALID = '⟨?⟩';
