@@ -378,7 +378,12 @@ by every contender from there.
 **Checks.** Whole processes, cold (a fresh Node each run), on the same \`locales/{lng}/{ns}.json\`:
 - \`bilateral check --format json\` with the project's config and core: every rule (syntax, missing,
   obsolete, empty, plurals, placeholders, facts, citations, markup, untranslated, stale,
-  terminology, whitespace/punctuation). "(no core)" is the same command on the bare tree with
+  terminology, whitespace/punctuation), with \`--no-cache\`: every namespace checked, on one
+  worker thread per core from 2,000 locale files (the default). "(1 thread)" adds \`--jobs 1\`.
+  "(cached, 1 file edited)" is what a translator runs while editing: the same command with its
+  cache (\`--cache-location\`, filled by the warm-up run), after one English file was changed
+  before each run (untimed: a title's first letter toggles case; the findings stay the same).
+  "(no core)" is the same command on the bare tree with
   \`--source ja --locales 'locales/{lng}/{ns}.json'\` — the rules that need no core.
 - \`@lingual/i18n-check --locales locales --source ja --format i18next\`: its default checks, missing
   keys and interpolation (its comparable subset).
@@ -387,7 +392,7 @@ For the generated sizes, 3 missing keys and 3 renamed placeholders are injected 
 and each contender's output is checked for them on the warm-up run ("found k/n injected defects"),
 so that a contender cannot win by not doing the work.
 
-**Site.** Three contenders build the same documents × 4 languages as static HTML, each whole
+**Site.** The contenders build the same documents × 4 languages as static HTML, each whole
 process from an empty output folder, in production mode:
 - *Bilateral site*: the real site — \`apps/site\`'s Eleventy config and templates with the
   \`@bilateral/i18n/eleventy\` plugin, which runs every check (a production build refuses errors)
@@ -395,6 +400,10 @@ process from an empty output folder, in production mode:
   shows one document (\`site.document\`), so the harness runs it from a scratch copy with two
   additions: \`_data/site.js\` names the first generated document, and \`bench-documents.11ty.js\`
   renders the site's own \`article.11ty.js\` for every document × language at \`/{lang}/{doc}/\`.
+  Cold: its caches (\`node_modules/.cache/bilateral\` in the generated project: check results,
+  rendered documents) are deleted before each run. *Bilateral site (warm caches)* is the same
+  build with the caches the previous Bilateral build left (the next build of a site after a few
+  edits, or none); its HTML must be byte-identical to the cold build's.
 - *bare Eleventy*: the very same copy (config, templates, data) with \`@bilateral/i18n/eleventy\`
   replaced by a stub that replays pre-rendered text: every global data value and filter result the
   real plugin returned, recorded (by the real site's warm-up run, or cached) into one JSON file.
