@@ -16,6 +16,7 @@ import { compare, readOut } from './measure.mjs';
 import { BILATERAL_CLI, REPO, WORK } from './paths.mjs';
 import { I18N_CHECK_BIN, bilateralCheckAvailable, prepareI18nextCli } from './tools.mjs';
 import { growth } from './site.mjs';
+import { PARALLEL_MIN_FILES } from '@bilateral/i18n';
 
 const SEED = 20261125;
 /** A run over the budget is not repeated (measured once); one over the timeout is killed. */
@@ -189,7 +190,7 @@ export async function checkSuite({ sizes, runs, log }) {
     const contenders = [];
     let restore = () => {};
     if (available.ok) {
-      // Cold: every namespace checked, on the default threads (one per core from 400 files).
+      // Cold: every namespace checked, on the default threads (one per core from 2,000 files).
       contenders.push({
         name: 'bilateral check',
         cmd: process.execPath,
@@ -199,7 +200,8 @@ export async function checkSuite({ sizes, runs, log }) {
         ...LIMITS,
         validate: validateBilateral(meta),
       });
-      if (size !== 'repo') {
+      // One thread is the default below PARALLEL_MIN_FILES: measured apart only above it.
+      if (size !== 'repo' && meta.files >= PARALLEL_MIN_FILES) {
         contenders.push({
           name: 'bilateral check (1 thread)',
           cmd: process.execPath,
@@ -209,6 +211,8 @@ export async function checkSuite({ sizes, runs, log }) {
           ...LIMITS,
           validate: validateBilateral(meta),
         });
+      }
+      if (size !== 'repo') {
         // What a translator runs while editing: the cache of the previous run, one file changed
         // since (a title's first letter toggled before every run, untimed).
         const edit = toggleEdit(meta);
