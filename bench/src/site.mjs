@@ -306,7 +306,10 @@ export async function siteSuite({ sizes, runs, log }) {
     };
     const summaries = {};
     let recordNote = '';
-    // Where the plugin keeps its check and render caches (the project root's node_modules/.cache).
+    // Where the plugin keeps its check and render caches (the project root's node_modules/.cache;
+    // a project without node_modules gets none, so the generated one has the folder, as a real
+    // site's project does).
+    mkdirSync(path.join(meta.dir, 'node_modules'), { recursive: true });
     const caches = path.join(meta.dir, 'node_modules', '.cache', 'bilateral');
     outs.warm = path.join(WORK, 'out', `warm-${docs}`);
     const env = eleventyEnv(meta.config);

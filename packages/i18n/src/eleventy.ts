@@ -62,8 +62,9 @@ export interface BilateralPluginOptions {
   /**
    * Where rendered documents are kept between builds (a folder), or `false` for none. Each
    * document is re-rendered only when what it reads changed (see the README). Default:
-   * `node_modules/.cache/bilateral` in the project's root (the folder of bilateral.config.json).
-   * Within one process (a dev server) they are always kept in memory.
+   * `node_modules/.cache/bilateral` in the project's root (the folder of bilateral.config.json),
+   * none when that root has no node_modules. Within one process (a dev server) they are always
+   * kept in memory.
    */
   readonly cacheDirectory?: string | false;
 }
@@ -478,8 +479,11 @@ export default async function bilateral(
     return state;
   };
 
+  // By default next to the check cache: node_modules/.cache/bilateral in the project's root, and
+  // none on disk for a project without node_modules (no folder it did not ask for).
+  const defaultCache = defaultCacheFile(initial.root);
   const cacheDirectory =
-    options.cacheDirectory ?? path.join(initial.root, 'node_modules', '.cache', 'bilateral');
+    options.cacheDirectory ?? (defaultCache === undefined ? false : path.dirname(defaultCache));
   const cache = new RenderCache(
     cacheDirectory === false
       ? undefined
