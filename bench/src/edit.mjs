@@ -309,6 +309,8 @@ export async function editSuite({ docs, edits, repo: repoToo, log }) {
   const project = path.join(WORK, 'edit', `site-${docs}`);
   rmSync(project, { recursive: true, force: true });
   cpSync(meta.dir, project, { recursive: true });
+  // No caches from the site suite's builds: the dev server's first (untimed) build makes its own.
+  rmSync(path.join(project, 'node_modules', '.cache'), { recursive: true, force: true });
   const first = Object.keys(
     JSON.parse(readFileSync(path.join(project, 'core', 'corpus.json'), 'utf8')).documents,
   )[0];

@@ -55,7 +55,13 @@ export const siteEleventyBin = () =>
 export function siteCorpus(docs, log) {
   const dir = path.join(WORK, 'corpora', `site-${docs}-s${SEED}-${inputsHash()}`);
   const metaFile = path.join(dir, '.bench-meta.json');
-  if (existsSync(metaFile)) return JSON.parse(readFileSync(metaFile, 'utf8'));
+  // The plugin keeps its caches in the project root's node_modules/.cache, and none in a project
+  // without node_modules: the generated project has the folder, as a real site's project does.
+  const withModules = (meta) => {
+    mkdirSync(path.join(meta.dir, 'node_modules'), { recursive: true });
+    return meta;
+  };
+  if (existsSync(metaFile)) return withModules(JSON.parse(readFileSync(metaFile, 'utf8')));
   log(`  generating ${docs} documents × ${LOCALES.length} languages …`);
   const gen = generateCorpus({ seed: SEED, docs });
   writeProject(dir, gen);
@@ -66,7 +72,7 @@ export function siteCorpus(docs, log) {
     keysPerLocale: gen.keysPerLocale,
   };
   writeFileSync(metaFile, JSON.stringify(meta, null, 2));
-  return meta;
+  return withModules(meta);
 }
 
 /** Hash of the contents of what a recording depends on (the site, the built plugin, the corpus). */
@@ -306,10 +312,7 @@ export async function siteSuite({ sizes, runs, log }) {
     };
     const summaries = {};
     let recordNote = '';
-    // Where the plugin keeps its check and render caches (the project root's node_modules/.cache;
-    // a project without node_modules gets none, so the generated one has the folder, as a real
-    // site's project does).
-    mkdirSync(path.join(meta.dir, 'node_modules'), { recursive: true });
+    // Where the plugin keeps its check and render caches (see siteCorpus).
     const caches = path.join(meta.dir, 'node_modules', '.cache', 'bilateral');
     outs.warm = path.join(WORK, 'out', `warm-${docs}`);
     const env = eleventyEnv(meta.config);
