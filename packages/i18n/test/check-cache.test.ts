@@ -2,7 +2,9 @@ import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CheckCache } from '../src/check/cache.js';
-import { check, checkWithStatus } from '../src/check/check.js';
+import { check, checkWithStatus, CoreNeeded } from '../src/check/check.js';
+import { digestCore } from '../src/check/core-digest.js';
+import { buildProject } from '../src/project/project.js';
 import { computeStatus } from '../src/check/status.js';
 import type { Finding } from '../src/check/types.js';
 import { CORE, cli, copyRepo, project, read, replaceIn, tempDir, write } from './support.js';
@@ -248,6 +250,19 @@ export const corpus = { ...real, documents: { ...real.documents, [doc.id]: doc }
     expect(fixed.status).toEqual(computeStatus(p2, check(p2)));
   });
 
+  it('refuses to check a namespace without the core it needs (CoreNeeded), reusing is fine', async () => {
+    const dir = copyRepo();
+    const cache = new CheckCache();
+    const full = await project(dir);
+    const expected = check(full, { cache });
+    const core = digestCore(full.corpus);
+    const bare = buildProject(full.config, undefined);
+    // Everything from the cache: no core needed.
+    expect(check(bare, { cache, core })).toEqual(expected);
+    replaceIn(dir, 'locales/en/ui.json', '"Contents",', '"Contents!",');
+    expect(() => check(buildProject(full.config, undefined), { cache, core })).toThrow(CoreNeeded);
+  });
+
   it('ignores a damaged or foreign cache', () => {
     for (const text of ['', '{', 'null', '[]', '{"version":999}', '{"version":1,"salt":1}']) {
       expect(CheckCache.parse(text).size).toBe(0);
@@ -286,6 +301,20 @@ describe('bilateral check --cache-location / --no-cache', () => {
     write(dir, 'node_modules/.keep', '');
     await cli(['check'], dir);
     expect(existsSync(path.join(dir, 'node_modules/.cache/bilateral/check.json'))).toBe(true);
+  });
+
+  it('names a core that cannot be loaded (exit 2), with a cache too', async () => {
+    const dir = copyRepo();
+    const loc = path.join(dir, 'check-cache.json');
+    expect((await cli(['check', '--cache-location', loc], dir)).code).toBe(0);
+    const config = JSON.parse(read(dir, 'bilateral.config.json')) as Record<string, unknown>;
+    write(dir, 'bilateral.config.json', JSON.stringify({ ...config, core: './nowhere.mjs' }));
+    for (const args of [['--cache-location', loc], ['--no-cache'], ['--jobs', '2']]) {
+      const r = await cli(['check', ...args], dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('cannot load the core "./nowhere.mjs"');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('runs on with a damaged cache file, and replaces it', async () => {
