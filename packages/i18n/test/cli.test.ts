@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -250,6 +250,22 @@ describe('status', () => {
     expect(ja?.sections.find((s) => s.namespace === 'demo' && s.section === 'war')).toMatchObject({
       missing: 1,
     });
+  });
+
+  it('reports the same from a check cache, and counts an edit made since', async () => {
+    const dir = copyFixture('mini');
+    replaceIn(dir, 'locales/uk/ui.json', '"Зміст"', '"Contents"');
+    const without = await cli(['status', '--format', 'json'], dir);
+    write(dir, 'node_modules/.keep', '');
+    expect((await cli(['check'], dir)).code).not.toBe(2);
+    expect(existsSync(path.join(dir, 'node_modules/.cache/bilateral/check.json'))).toBe(true);
+    const cached = await cli(['status', '--format', 'json'], dir);
+    expect(cached.stdout).toBe(without.stdout);
+    replaceIn(dir, 'locales/ja/demo.json', '      "title": "戦争",\n', '');
+    const edited = await cli(['status', '--format', 'json'], dir);
+    rmSync(path.join(dir, 'node_modules'), { recursive: true });
+    expect(edited.stdout).toBe((await cli(['status', '--format', 'json'], dir)).stdout);
+    expect(edited.stdout).not.toBe(without.stdout);
   });
 });
 

@@ -1,4 +1,6 @@
 import pc from 'picocolors';
+import { CacheFile, defaultCacheFile } from '../check/cache.js';
+import { checkWithStatus } from '../check/check.js';
 import { computeStatus, type StatusReport } from '../check/status.js';
 import { loadConfig } from '../project/config.js';
 import { loadProject } from '../project/project.js';
@@ -14,8 +16,18 @@ export async function statusCommand(
   opts: { format: 'table' | 'json' },
   g: GlobalOptions,
 ): Promise<number> {
-  const project = await loadProject(await loadConfig(configOptions(g)));
-  const report = computeStatus(project);
+  const config = await loadConfig(configOptions(g));
+  const project = await loadProject(config);
+  // After a `check`, its cache holds every namespace's status: only what changed is counted
+  // again (and the cache updated). Without one, only the two rules the status needs run.
+  const where = defaultCacheFile(config.root);
+  const store = where === undefined ? undefined : new CacheFile(where);
+  let report: StatusReport;
+  if (store?.exists() === true) {
+    const cache = store.load();
+    report = checkWithStatus(project, { cache }).status;
+    store.save(cache);
+  } else report = computeStatus(project);
   process.stdout.write(
     opts.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
