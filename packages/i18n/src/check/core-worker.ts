@@ -27,6 +27,17 @@ const fail = (e: unknown) => {
 try {
   const corpus = await loadCorpus(config);
   const d = digestCore(corpus);
+  // While the main thread decides (it stats the files), get ready to check: the rules' modules
+  // and the project's file list. Wasted when nothing changed, but on this otherwise idle thread.
+  const ready = (async () => {
+    const [{ buildProject }, { CheckCache }, { checkNamespaces, selectRules }] = await Promise.all([
+      import('../project/project.js'),
+      import('./cache.js'),
+      import('./check.js'),
+    ]);
+    return { project: buildProject(config, corpus), CheckCache, checkNamespaces, selectRules };
+  })();
+  ready.catch(() => undefined); // reported when a check is asked for
   parentPort?.once('message', (request: SessionRequest) => {
     if ('stop' in request) {
       parentPort?.close();
@@ -34,13 +45,7 @@ try {
     }
     void (async () => {
       try {
-        const [{ buildProject }, { CheckCache }, { checkNamespaces, selectRules }] =
-          await Promise.all([
-            import('../project/project.js'),
-            import('./cache.js'),
-            import('./check.js'),
-          ]);
-        const project = buildProject(config, corpus);
+        const { project, CheckCache, checkNamespaces, selectRules } = await ready;
         const cache = CheckCache.fromShare(request.share);
         const units = checkNamespaces(
           project,
