@@ -75,7 +75,6 @@ export const placeholders: Rule = {
         }
       }
       checkNesting(ctx, ns);
-      collectEdges(ctx, ns);
     }
     if (ctx.global) checkCycles(ctx, ctx.edges);
   },
@@ -96,35 +95,12 @@ function resolveNested(
   return { ns: targetNs, key: targetKey, exists };
 }
 
-function checkNesting(ctx: RuleContext, ns: string): void {
-  for (const locale of ctx.project.locales) {
-    const file = ctx.usable(locale, ns);
-    if (file === undefined) continue;
-    for (const entry of file.entries.values()) {
-      const v = stringValue(entry);
-      if (v === undefined || !v.includes('$t(')) continue;
-      for (const n of scan(v).nestings) {
-        const r = resolveNested(ctx, locale, ns, n.key);
-        if (r.exists) continue;
-        const targetFile = ctx.project.file(locale, r.ns);
-        if (targetFile !== undefined && !targetFile.usable) continue; // syntax reports that file
-        ctx.report({
-          file,
-          offset: file.valueOffset(entry, n.start),
-          key: entry.key,
-          message: `$t(${n.key}) points at a key that ${locale} does not have (${r.ns}:${r.key})`,
-          hint: 'Fix the key name (namespace:key.path), or add the key it points at.',
-        });
-      }
-    }
-  }
-}
-
 /**
- * The `$t(…)` nestings of one namespace, in every locale, for the cycle check (which needs the
- * whole project: a cycle can run through several namespaces, and their results are cached apart).
+ * Every `$t(…)` of one namespace, in every locale: reports those pointing at a key that does not
+ * exist, and keeps each as an edge for the cycle check (which needs the whole project: a cycle can
+ * run through several namespaces, whose results are cached apart).
  */
-function collectEdges(ctx: RuleContext, ns: string): void {
+function checkNesting(ctx: RuleContext, ns: string): void {
   for (const locale of ctx.project.locales) {
     const file = ctx.usable(locale, ns);
     if (file === undefined) continue;
@@ -135,7 +111,8 @@ function collectEdges(ctx: RuleContext, ns: string): void {
       const from = `${ns}:${p !== undefined && ctx.logical(file).has(p.base) ? p.base : entry.key}`;
       for (const n of scan(v).nestings) {
         const r = resolveNested(ctx, locale, ns, n.key);
-        const at = file.position(file.valueOffset(entry, n.start));
+        const offset = file.valueOffset(entry, n.start);
+        const at = file.position(offset);
         ctx.edges.push({
           locale,
           namespace: ns,
@@ -146,6 +123,16 @@ function collectEdges(ctx: RuleContext, ns: string): void {
           line: at.line,
           column: at.column,
           raw: n.raw,
+        });
+        if (r.exists) continue;
+        const targetFile = ctx.project.file(locale, r.ns);
+        if (targetFile !== undefined && !targetFile.usable) continue; // syntax reports that file
+        ctx.report({
+          file,
+          offset,
+          key: entry.key,
+          message: `$t(${n.key}) points at a key that ${locale} does not have (${r.ns}:${r.key})`,
+          hint: 'Fix the key name (namespace:key.path), or add the key it points at.',
         });
       }
     }
