@@ -13,7 +13,7 @@
  * Templates get global data `bilateral` and the filters `bilateralDocument`, `bilateralText`,
  * `bilateralFindings` and `bilateralLanguageName` (usable from Nunjucks, Liquid and 11ty.js).
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -25,15 +25,14 @@ import { formatFindings } from './check/format.js';
 import type { StatusReport } from './check/status.js';
 import type { Finding } from './check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from './project/config.js';
-import { buildProject, readLocaleData } from './project/project.js';
-import { listLocaleFiles } from './project/resources.js';
+import { buildProject } from './project/project.js';
+import { readResources, type KeptLocaleData } from './project/resources.js';
 import { BuildInputs, RenderCache, toolkitFingerprint, type CacheEntry } from './render/cache.js';
 import {
   createRenderer,
   type RenderedDocument,
   type RenderedText,
   type Renderer,
-  type Resources,
 } from './render/renderer.js';
 
 export type BilateralMode = 'production' | 'development';
@@ -370,53 +369,6 @@ export function resolveMode(
   return runMode === 'serve' || runMode === 'watch' ? 'development' : 'production';
 }
 
-/** Size, times (ns) and inode of a file: when equal, the file has not been written since. */
-function fileStamp(file: string): string | undefined {
-  try {
-    const st = statSync(file, { bigint: true, throwIfNoEntry: false });
-    return st === undefined ? undefined : `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * What `readResources` returns (every usable locale file as i18next resources, the same files
- * left out), reading again only the files whose stamp changed since the previous build of this
- * plugin: a dev server rebuild parses one file, not all of them. The parsed objects of unchanged
- * files are the same objects as before (which also lets the render cache reuse their hashes).
- */
-function readResourcesKept(
-  config: ProjectConfig,
-  kept: Map<string, { readonly stamp: string; readonly data: unknown }>,
-): Resources {
-  const resources: Resources = Object.create(null) as Resources;
-  for (const locale of config.locales)
-    resources[locale] = Object.create(null) as Record<string, unknown>;
-  const seen = new Set<string>();
-  for (const ref of listLocaleFiles(config)) {
-    seen.add(ref.file);
-    const stamp = fileStamp(ref.file);
-    let data: unknown;
-    const known = kept.get(ref.file);
-    if (stamp !== undefined && known?.stamp === stamp) data = known.data;
-    else {
-      data = readLocaleData(ref.file);
-      if (stamp === undefined) kept.delete(ref.file);
-      else kept.set(ref.file, { stamp, data });
-    }
-    if (data === undefined) continue;
-    let byNs = resources[ref.locale];
-    if (byNs === undefined) {
-      byNs = Object.create(null) as Record<string, unknown>;
-      resources[ref.locale] = byNs;
-    }
-    byNs[ref.namespace] = data;
-  }
-  for (const file of kept.keys()) if (!seen.has(file)) kept.delete(file);
-  return resources;
-}
-
 /** Directories and files whose change should rebuild the site. */
 function watchTargets(config: ProjectConfig): { paths: string[]; reset: string[] } {
   const paths = new Set<string>();
@@ -496,7 +448,7 @@ export default async function bilateral(
         ),
   );
 
-  const parsedFiles = new Map<string, { readonly stamp: string; readonly data: unknown }>();
+  const parsedFiles: KeptLocaleData = new Map();
 
   let runMode: string | undefined;
   eleventyConfig.on('eleventy.before', async (event: { runMode?: string }) => {
@@ -528,7 +480,7 @@ export default async function bilateral(
         'the site needs a core: set "core" in bilateral.config.json (a module exporting `corpus`)',
       );
     }
-    const resources = readResourcesKept(config, parsedFiles);
+    const resources = readResources(config, parsedFiles);
     const inputs = new BuildInputs(corpus, resources, JSON.stringify([mode, toolkitFingerprint()]));
     cache.begin();
     const kept = new Map<string, CacheEntry>();

@@ -142,6 +142,20 @@ export function buildProject(config: ProjectConfig, corpus: Corpus | undefined):
 }
 
 /**
+ * A file's size, modification and change times and inode (undefined when it does not exist):
+ * while they are the same, the file has not been written. The change time moves on every write
+ * and cannot be set back.
+ */
+export function fileStamp(
+  file: string,
+): { readonly stamp: string; readonly size: number } | undefined {
+  const st = statSync(file, { throwIfNoEntry: false });
+  return st === undefined
+    ? undefined
+    : { stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`, size: st.size };
+}
+
+/**
  * One locale file, read and parsed on first use; never throws. Nothing is read yet: its
  * metadata ({@link LocaleFile.stamp}) is taken when first needed and always before the bytes,
  * which are read the first time they, the text or the entries are needed — once, so that the
@@ -159,15 +173,8 @@ export function readLocaleFile(
   const stat = () => {
     if (meta !== undefined) return meta;
     try {
-      const st = statSync(file, { throwIfNoEntry: false });
-      meta =
-        st === undefined
-          ? { size: 0, exists: false }
-          : {
-              stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`,
-              size: st.size,
-              exists: true,
-            };
+      const st = fileStamp(file);
+      meta = st === undefined ? { size: 0, exists: false } : { ...st, exists: true };
     } catch (e) {
       meta = { size: 0, exists: true, error: e as Error };
     }
