@@ -27,7 +27,8 @@ import type { Finding } from './check/types.js';
 import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from './project/config.js';
 import { buildProject } from './project/project.js';
 import { readResources, type KeptLocaleData } from './project/resources.js';
-import { BuildInputs, RenderCache, toolkitFingerprint, type CacheEntry } from './render/cache.js';
+import { toolkitFingerprint } from './fingerprint.js';
+import { BuildInputs, RenderCache, type CacheEntry } from './render/cache.js';
 import {
   createRenderer,
   type RenderedDocument,

@@ -2,18 +2,16 @@ import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CoreDigest } from './core-digest.js';
 import type { LocaleFile, Project } from '../project/project.js';
+import { toolkitFingerprint } from '../fingerprint.js';
 import type { NestEdge } from './context.js';
 import type { NamespaceStatus } from './status.js';
 import type { Finding } from './types.js';
@@ -258,49 +256,6 @@ const digestOf = (file: LocaleFile): string => {
   return d;
 };
 
-let codeStamp: string | undefined;
-/**
- * The code the checks run (size and modification time of every module): this package's, and
- * that of the packages its rules call (@bilateral/core's top-level modules — queries, dates, the
- * registry; not its documents —, htmlparser2, jsonc-parser); and Node's version and Intl data
- * (plural rules, month names). Results of
- * another version, or of a rebuilt working copy, are never reused.
- */
-function toolkitStamp(): string {
-  if (codeStamp !== undefined) return codeStamp;
-  const parts: string[] = [];
-  const walk = (root: string, dir: string, deep = true) => {
-    for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const p = path.join(dir, d.name);
-      if (d.isDirectory()) {
-        if (deep && d.name !== 'node_modules') walk(root, p);
-      } else if (/\.[cm]?[jt]s$/.test(d.name) && !d.name.endsWith('.d.ts')) {
-        const s = statSync(p);
-        parts.push(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}`);
-      }
-    }
-  };
-  try {
-    const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-    walk(own, own);
-    const require = createRequire(import.meta.url);
-    for (const dep of ['@bilateral/core', 'htmlparser2', 'jsonc-parser']) {
-      const dir = path.dirname(require.resolve(dep));
-      parts.push(dep);
-      // The core's modules, not its documents (a folder below): each namespace hashes its own.
-      walk(dir, dir, dep !== '@bilateral/core');
-    }
-  } catch {
-    parts.push(String(Math.random())); // cannot tell: never reuse
-  }
-  const v = process.versions;
-  parts.push(JSON.stringify([v.node, v.v8, v.icu, v.unicode, v.cldr, v.tz]));
-  codeStamp = sha1(...parts);
-  return codeStamp;
-}
-
 /** Hashes of a project's inputs for one run, computed on demand and once. */
 export class Fingerprints {
   readonly salt: string;
@@ -321,7 +276,7 @@ export class Fingerprints {
     this.core = core;
     this.salt = sha1(
       String(CHECK_CACHE_VERSION),
-      toolkitStamp(),
+      toolkitFingerprint(),
       JSON.stringify(project.config),
       JSON.stringify(rules ?? null),
       core.registry,

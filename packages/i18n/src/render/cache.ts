@@ -3,7 +3,7 @@
  * the locale files of the document's namespace, `ui` and `terms` in each language of the chain
  * (every locale file when one of them nests `$t(…)` across namespaces or with options), the
  * document of the core and the rest of the core (its registries), the fallback chain, the mode,
- * and the toolkit itself (its rendering code, i18next, htmlparser2, Node's Intl data).
+ * and the toolkit itself (`toolkitFingerprint`: its code, i18next, htmlparser2, Node's Intl data).
  *
  * In memory, the cache lives as long as the Eleventy plugin (a dev server's rebuilds). On disk
  * (optional) it is one file, written atomically (temporary file + rename), with a format version,
@@ -12,88 +12,16 @@
  * never served.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Corpus } from '@bilateral/core';
+import { toolkitFingerprint } from '../fingerprint.js';
 import type { RenderedDocument, Resources } from './renderer.js';
 
 const FORMAT = 'bilateral-render-cache';
 const FORMAT_VERSION = 1;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-let fingerprintMemo: string | undefined;
-
-/**
- * The toolkit's fingerprint: the code that renders (this package's render and format modules,
- * limits, the plugin), the versions of i18next and htmlparser2, Node and its Intl data. Any
- * change to one of them invalidates every cached document.
- */
-export function toolkitFingerprint(): string {
-  if (fingerprintMemo !== undefined) return fingerprintMemo;
-  const h = createHash('sha256');
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = path.dirname(here);
-  const files: string[] = [];
-  for (const dir of ['render', 'format']) {
-    try {
-      for (const name of readdirSync(path.join(root, dir)).sort())
-        if (/\.[cm]?[jt]s$/.test(name) && !name.endsWith('.d.ts'))
-          files.push(path.join(root, dir, name));
-    } catch {
-      h.update(`no ${dir}`);
-    }
-  }
-  for (const name of ['limits', 'eleventy'])
-    for (const ext of ['.js', '.ts']) files.push(path.join(root, name + ext));
-  for (const file of files) {
-    try {
-      h.update(file.slice(root.length)).update(readFileSync(file));
-    } catch {
-      // Only one of .js / .ts exists.
-    }
-  }
-  // The core's own code (date parsing, queries) as the renderer calls it.
-  try {
-    const coreDir = path.dirname(createRequire(import.meta.url).resolve('@bilateral/core'));
-    for (const name of readdirSync(coreDir).sort())
-      if (/\.[cm]?js$/.test(name)) h.update(name).update(readFileSync(path.join(coreDir, name)));
-  } catch {
-    h.update('no @bilateral/core');
-  }
-  const require = createRequire(import.meta.url);
-  for (const dep of ['i18next', 'htmlparser2', '../package.json']) {
-    try {
-      if (dep.endsWith('.json')) {
-        h.update(readFileSync(path.join(root, dep)));
-        continue;
-      }
-      let dir = path.dirname(require.resolve(dep));
-      for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
-        try {
-          const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-            name?: string;
-            version?: string;
-          };
-          if (pkg.name === dep) {
-            h.update(`${dep}@${pkg.version ?? '?'}`);
-            break;
-          }
-        } catch {
-          // Not here: one folder up.
-        }
-      }
-    } catch {
-      h.update(`no ${dep}`);
-    }
-  }
-  const v = process.versions;
-  h.update(JSON.stringify([v.node, v.v8, v.icu, v.unicode, v.cldr, v.tz]));
-  fingerprintMemo = h.digest('hex');
-  return fingerprintMemo;
-}
 
 /** Whether a text nests `$t(…)` beyond its own namespace and language (or in a way not known). */
 const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*\))*?)\)/g;
