@@ -1,42 +1,18 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import bilateral, { type BilateralPluginOptions } from '../src/eleventy.js';
 import type { RenderedDocument } from '../src/index.js';
-import { LOCALES, NAMESPACES, repoRoot } from './helpers.js';
+import { LOCALES } from './helpers.js';
+import { copyRepo } from './support.js';
 
 const DOC = 'north-korea-ukraine-relations';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A copy of the repository's config and locale files, with the built core. */
-function project(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bilateral-cache-'));
-  dirs.push(dir);
-  const config = JSON.parse(readFileSync(path.join(repoRoot, 'bilateral.config.json'), 'utf8'));
-  delete config.$schema;
-  config.core = path.join(repoRoot, 'packages/core/dist/index.js');
-  writeFileSync(path.join(dir, 'bilateral.config.json'), JSON.stringify(config));
-  for (const l of LOCALES) {
-    mkdirSync(path.join(dir, 'locales', l), { recursive: true });
-    for (const name of [...NAMESPACES.map((ns) => `${ns}.json`), '.bilateral-lock.json']) {
-      const from = path.join(repoRoot, 'locales', l, name);
-      if (existsSync(from)) cpSync(from, path.join(dir, 'locales', l, name));
-    }
-  }
-  return dir;
-}
+const project = (): string => copyRepo();
 
 /** Changes a locale file (its size too, so that its stamp changes on any file system). */
 function edit(dir: string, locale: string, ns: string, change: (data: any) => void) {

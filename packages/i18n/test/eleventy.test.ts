@@ -1,12 +1,4 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +8,8 @@ import bilateral, {
   type BilateralData,
 } from '../src/eleventy.js';
 import type { RenderedDocument, RenderedText } from '../src/index.js';
-import { LOCALES, NAMESPACES, repoRoot } from './helpers.js';
+import { LOCALES, repoRoot } from './helpers.js';
+import { copyRepo } from './support.js';
 
 const DOC = 'north-korea-ukraine-relations';
 const dirs: string[] = [];
@@ -24,19 +17,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** A copy of the repository's config and locale files, with the built core, changed by `edit`. */
 function project(edit: (dir: string) => void = () => {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bilateral-eleventy-'));
-  dirs.push(dir);
-  const config = JSON.parse(readFileSync(path.join(repoRoot, 'bilateral.config.json'), 'utf8'));
-  delete config.$schema;
-  config.core = path.join(repoRoot, 'packages/core/dist/index.js');
-  writeFileSync(path.join(dir, 'bilateral.config.json'), JSON.stringify(config));
-  for (const l of LOCALES) {
-    mkdirSync(path.join(dir, 'locales', l), { recursive: true });
-    for (const name of [...NAMESPACES.map((ns) => `${ns}.json`), '.bilateral-lock.json']) {
-      const from = path.join(repoRoot, 'locales', l, name);
-      if (existsSync(from)) cpSync(from, path.join(dir, 'locales', l, name));
-    }
-  }
+  const dir = copyRepo();
   edit(dir);
   return dir;
 }
