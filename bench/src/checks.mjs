@@ -190,27 +190,31 @@ export async function checkSuite({ sizes, runs, log }) {
     const contenders = [];
     let restore = () => {};
     if (available.ok) {
-      // Cold: every namespace checked, on the default threads (one per core from 2,000 files).
-      contenders.push({
-        name: 'bilateral check',
+      /** A `bilateral` run: the CLI with these arguments, validated against the injected defects. */
+      const bilateral = (name, args, cwd, extra = {}) => ({
+        name,
         cmd: process.execPath,
-        args: [BILATERAL_CLI, 'check', '--format', 'json', '--no-cache'],
-        cwd: size === 'repo' ? REPO : meta.dir,
+        args: [BILATERAL_CLI, ...args],
+        cwd,
         okCodes: [0, 1],
         ...LIMITS,
         validate: validateBilateral(meta),
+        ...extra,
       });
+      const check = ['check', '--format', 'json'];
+      // Cold: every namespace checked, on the default threads (one per core from 2,000 files).
+      contenders.push(
+        bilateral('bilateral check', [...check, '--no-cache'], size === 'repo' ? REPO : meta.dir),
+      );
       // One thread is the default below PARALLEL_MIN_FILES: measured apart only above it.
       if (size !== 'repo' && meta.files >= PARALLEL_MIN_FILES) {
-        contenders.push({
-          name: 'bilateral check (1 thread)',
-          cmd: process.execPath,
-          args: [BILATERAL_CLI, 'check', '--format', 'json', '--no-cache', '--jobs', '1'],
-          cwd: meta.dir,
-          okCodes: [0, 1],
-          ...LIMITS,
-          validate: validateBilateral(meta),
-        });
+        contenders.push(
+          bilateral(
+            'bilateral check (1 thread)',
+            [...check, '--no-cache', '--jobs', '1'],
+            meta.dir,
+          ),
+        );
       }
       if (size !== 'repo') {
         // What a translator runs while editing: the cache of the previous run, one file changed
@@ -219,40 +223,29 @@ export async function checkSuite({ sizes, runs, log }) {
         restore = edit.restore;
         const cacheFile = path.join(WORK, 'runs', `check-cache-${size}.json`);
         rmSync(cacheFile, { force: true });
-        contenders.push({
-          name: 'bilateral check (cached, 1 file edited)',
-          cmd: process.execPath,
-          args: [BILATERAL_CLI, 'check', '--format', 'json', '--cache-location', cacheFile],
-          cwd: meta.dir,
-          okCodes: [0, 1],
-          before: edit.apply,
-          ...LIMITS,
-          // Its warm-up run fills the cache (a cold run); the counted runs are the cached ones,
-          // so a slow warm-up must not stop them from being made.
-          budgetMs: Number.POSITIVE_INFINITY,
-          validate: validateBilateral(meta),
-        });
+        contenders.push(
+          bilateral(
+            'bilateral check (cached, 1 file edited)',
+            [...check, '--cache-location', cacheFile],
+            meta.dir,
+            {
+              before: edit.apply,
+              // Its warm-up run fills the cache (a cold run); the counted runs are the cached
+              // ones, so a slow warm-up must not stop them from being made.
+              budgetMs: Number.POSITIVE_INFINITY,
+            },
+          ),
+        );
       }
       // Without a core, at every generated size but the largest (to keep the whole run near 10 minutes).
       if (size !== 'repo' && size !== sizes.at(-1)) {
-        contenders.push({
-          name: 'bilateral check (no core)',
-          cmd: process.execPath,
-          args: [
-            BILATERAL_CLI,
-            '--source',
-            'ja',
-            '--locales',
-            'locales/{lng}/{ns}.json',
-            'check',
-            '--format',
-            'json',
-          ],
-          cwd: meta.plain,
-          okCodes: [0, 1],
-          ...LIMITS,
-          validate: validateBilateral(meta),
-        });
+        contenders.push(
+          bilateral(
+            'bilateral check (no core)',
+            ['--source', 'ja', '--locales', 'locales/{lng}/{ns}.json', ...check],
+            meta.plain,
+          ),
+        );
       }
     }
     contenders.push({

@@ -309,12 +309,26 @@ export async function siteSuite({ sizes, runs, log }) {
       real: path.join(WORK, 'out', `real-${docs}`),
       bare: path.join(WORK, 'out', `bare-${docs}`),
       hugo: path.join(WORK, 'out', `hugo-${docs}`),
+      warm: path.join(WORK, 'out', `warm-${docs}`),
     };
     const summaries = {};
+    /**
+     * Summarises a contender's output on its warm-up run; `sameAs` [label] compares its HTML with
+     * the Bilateral site's (which must have been summarised first).
+     */
+    const summarise = (key, sameAs) => {
+      const s = (summaries[key] = outputSummary(outs[key]));
+      const same =
+        sameAs === undefined || summaries.real === undefined
+          ? ''
+          : summaries.real.htmlHash === s.htmlHash
+            ? `; HTML identical to ${sameAs}`
+            : `; **HTML differs from ${sameAs}**`;
+      return `${s.html.toLocaleString('en')} HTML pages, ${(s.bytes / 2 ** 20).toFixed(1)} MB${same}`;
+    };
     let recordNote = '';
     // Where the plugin keeps its check and render caches (see siteCorpus).
     const caches = path.join(meta.dir, 'node_modules', '.cache', 'bilateral');
-    outs.warm = path.join(WORK, 'out', `warm-${docs}`);
     const env = eleventyEnv(meta.config);
     const real = {
       name: primary,
@@ -346,10 +360,7 @@ export async function siteSuite({ sizes, runs, log }) {
         this.cwd = round === 0 && needRecording ? recordDir : realDir;
         this.env = round === 0 && needRecording ? { ...env, BENCH_RECORDING: recording } : env;
       },
-      validate: () => {
-        summaries.real = outputSummary(outs.real);
-        return `${summaries.real.html.toLocaleString('en')} HTML pages, ${(summaries.real.bytes / 2 ** 20).toFixed(1)} MB`;
-      },
+      validate: () => summarise('real'),
     };
     const bare = {
       name: 'bare Eleventy',
@@ -367,16 +378,7 @@ export async function siteSuite({ sizes, runs, log }) {
             path.join(bareDir, 'node_modules', '@bilateral', 'i18n', 'prerendered.json'),
           );
       },
-      validate: () => {
-        summaries.bare = outputSummary(outs.bare);
-        const same =
-          summaries.real === undefined
-            ? ''
-            : summaries.real.htmlHash === summaries.bare.htmlHash
-              ? '; HTML identical to the Bilateral site'
-              : '; **HTML differs from the Bilateral site**';
-        return `${summaries.bare.html.toLocaleString('en')} HTML pages, ${(summaries.bare.bytes / 2 ** 20).toFixed(1)} MB${same}`;
-      },
+      validate: () => summarise('bare', 'the Bilateral site'),
     };
     const hugo = {
       name: 'Hugo',
@@ -394,10 +396,7 @@ export async function siteSuite({ sizes, runs, log }) {
             writeHugoSite(hugoDir, JSON.parse(readFileSync(recording, 'utf8')));
         }
       },
-      validate: () => {
-        summaries.hugo = outputSummary(outs.hugo);
-        return `${summaries.hugo.html.toLocaleString('en')} HTML pages, ${(summaries.hugo.bytes / 2 ** 20).toFixed(1)} MB`;
-      },
+      validate: () => summarise('hugo'),
     };
     // The same build with the caches of the previous Bilateral build (every other run is one):
     // what a content team's next build costs after a few edits, or none.
@@ -412,16 +411,7 @@ export async function siteSuite({ sizes, runs, log }) {
       before() {
         rmSync(outs.warm, { recursive: true, force: true });
       },
-      validate: () => {
-        summaries.warm = outputSummary(outs.warm);
-        const same =
-          summaries.real === undefined
-            ? ''
-            : summaries.real.htmlHash === summaries.warm.htmlHash
-              ? '; HTML identical to the cold build'
-              : '; **HTML differs from the cold build**';
-        return `${summaries.warm.html.toLocaleString('en')} HTML pages, ${(summaries.warm.bytes / 2 ** 20).toFixed(1)} MB${same}`;
-      },
+      validate: () => summarise('warm', 'the cold build'),
     };
     const contenders = HUGO === undefined ? [real, warm, bare] : [real, warm, bare, hugo];
     if (HUGO === undefined)
