@@ -24,10 +24,19 @@ import type { CheckOptions, Finding, Severity } from './types.js';
  * default on large projects) runs the namespace passes on several threads.
  */
 export function check(project: Project, options: CheckOptions = {}): Finding[] {
+  return run(project, options, false).findings;
+}
+
+/** Every namespace pass (from the cache where it can), then the global pass. */
+function run(
+  project: Project,
+  options: CheckOptions,
+  status: boolean,
+): { findings: Finding[]; units: UnitResult[] } {
   const hasCore = project.corpus !== undefined || options.core?.present === true;
   const rules = selectRules(project.config, options.rules, hasCore);
-  const units = checkNamespaces(project, project.namespaces, rules, options);
-  return combine(project, rules, units, options.cache);
+  const units = checkNamespaces(project, project.namespaces, rules, { ...options, status });
+  return { findings: combine(project, rules, units, options.cache), units };
 }
 
 /**
@@ -50,10 +59,7 @@ export function checkWithStatus(
   project: Project,
   options: CheckOptions = {},
 ): { findings: Finding[]; status: StatusReport } {
-  const hasCore = project.corpus !== undefined || options.core?.present === true;
-  const rules = selectRules(project.config, options.rules, hasCore);
-  const units = checkNamespaces(project, project.namespaces, rules, { ...options, status: true });
-  const findings = combine(project, rules, units, options.cache);
+  const { findings, units } = run(project, options, true);
   const status = mergeStatus(
     project,
     units.flatMap((u) => (u.status === undefined ? [] : [u.status])),
