@@ -12,7 +12,7 @@ export {
 } from './render/renderer.js';
 export { renderInline, escapeHtml, ALLOWED_TAGS, CONTENT_TAGS } from './render/markup.js';
 export { documentToText, documentToHtml } from './render/output.js';
-export { formatDate, formatMoney, formatNumber, FORMATS_FOR_KIND } from './format/facts.js';
+export { formatDate, formatMoney, formatNumber, FORMATS_FOR_KIND } from './intl/facts.js';
 export {
   scanPlaceholders,
   scanMarkup,
@@ -33,8 +33,8 @@ export {
   type ProjectConfig,
   type ConfigOverrides,
   type Exemption,
-} from './project/config.js';
-export { listLocaleFiles, readResources, type LocaleFileRef } from './project/resources.js';
+} from './files/config.js';
+export { listLocaleFiles, readResources, type LocaleFileRef } from './files/list.js';
 export {
   loadProject,
   buildProject,
@@ -42,9 +42,9 @@ export {
   type LocaleFile,
   type Entry,
   type SyntaxProblem,
-} from './project/project.js';
-export { type LockFile, sourceHash, normaliseSource } from './project/lock.js';
-export { pluralCategories, keyMatches } from './project/keys.js';
+} from './files/project.js';
+export { type LockFile, sourceHash, normaliseSource } from './files/lock.js';
+export { pluralCategories, keyMatches } from './model/keys.js';
 export {
   planSync,
   writeSyncPlan,
@@ -52,32 +52,32 @@ export {
   type SyncPlan,
   type FilePlan,
   type SyncOptions,
-} from './project/sync.js';
-export { acceptKeys, writeAcceptResult, type AcceptResult } from './project/accept.js';
-export { ConcurrentChangeError, WriteError } from './project/write.js';
-export { LIMITS } from './limits.js';
-export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './project/schema.js';
+} from './ops/sync.js';
+export { acceptKeys, writeAcceptResult, type AcceptResult } from './ops/accept.js';
+export { ConcurrentChangeError, WriteError } from './files/atomic-write.js';
+export { LIMITS } from './model/limits.js';
+export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './ops/schema.js';
 export { check, checkWithStatus } from './check/check.js';
-export { checkInWorkers, defaultJobs, PARALLEL_MIN_FILES } from './check/parallel.js';
-export { digestCore, type CoreDigest } from './check/core-digest.js';
+export { checkInWorkers, defaultJobs, PARALLEL_MIN_FILES } from './check/threads/parallel.js';
+export { digestCore, type CoreDigest } from './check/incremental/core-digest.js';
 export {
   CheckCache,
   CHECK_CACHE_VERSION,
   CacheFile,
   defaultCacheFile,
   type CachedUnit,
-} from './check/cache.js';
+} from './check/incremental/cache.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
 export {
   formatFindings,
   OUTPUT_FORMATS,
   type OutputFormat,
   type FormatOptions as FindingsFormatOptions,
-} from './check/format.js';
+} from './check/report/format.js';
 export {
   computeStatus,
   type StatusReport,
   type LocaleStatus,
   type SectionStatus,
 } from './check/status.js';
-export type { Finding, Severity, CheckOptions } from './check/types.js';
+export type { Finding, Severity, CheckOptions } from './model/finding.js';

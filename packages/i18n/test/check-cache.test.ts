@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CheckCache } from '../src/check/cache.js';
+import { CheckCache } from '../src/check/incremental/cache.js';
 import { check, checkWithStatus, CoreNeeded } from '../src/check/check.js';
-import { digestCore } from '../src/check/core-digest.js';
-import { buildProject } from '../src/project/project.js';
+import { digestCore } from '../src/check/incremental/core-digest.js';
+import { buildProject } from '../src/files/project.js';
 import { computeStatus } from '../src/check/status.js';
-import type { Finding } from '../src/check/types.js';
+import type { Finding } from '../src/model/finding.js';
 import { CORE, cli, copyRepo, project, read, replaceIn, tempDir, write } from './support.js';
 
 vi.setConfig({ testTimeout: 60_000 });

@@ -12,7 +12,7 @@ vi.setConfig({ testTimeout: 60_000 });
 const NS = 'north-korea-ukraine-relations';
 
 const dist = () => import('../dist/index.js');
-const parallel = () => import('../dist/check/parallel.js');
+const parallel = () => import('../dist/check/threads/parallel.js');
 
 /** A project with problems in every namespace and a $t() cycle across two of them. */
 function broken(): string {

@@ -2,9 +2,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.js';
-import type { Finding } from '../src/check/types.js';
-import { ConfigError } from '../src/project/config.js';
-import { acceptKeys } from '../src/project/accept.js';
+import type { Finding } from '../src/model/finding.js';
+import { ConfigError } from '../src/files/config.js';
+import { acceptKeys } from '../src/ops/accept.js';
 import { copyFixture, project, read, replaceIn, write } from './support.js';
 
 /**

@@ -6,7 +6,7 @@ import bilateral, {
   resolveMode,
   TranslationCheckError,
   type BilateralData,
-} from '../src/eleventy.js';
+} from '../src/adapters/eleventy/plugin.js';
 import type { RenderedDocument, RenderedText } from '../src/index.js';
 import { LOCALES, repoRoot } from './helpers.js';
 import { copyRepo } from './support.js';

@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { planSync } from '../src/project/sync.js';
+import { planSync } from '../src/ops/sync.js';
 import { CLI, copyFixture, project, read, replaceIn, tempDir, write } from './support.js';
 
 vi.setConfig({ testTimeout: 30_000 });

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { expect } from 'vitest';
-import { acceptKeys } from '../src/project/accept.js';
+import { acceptKeys } from '../src/ops/accept.js';
 import { check } from '../src/check/check.js';
-import { formatFindings } from '../src/check/format.js';
+import { formatFindings } from '../src/check/report/format.js';
 import { computeStatus } from '../src/check/status.js';
-import type { Finding } from '../src/check/types.js';
-import { loadConfig, loadCorpus } from '../src/project/config.js';
-import { buildProject, type Project } from '../src/project/project.js';
-import { readResources } from '../src/project/resources.js';
-import { buildSchemas } from '../src/project/schema.js';
-import { planSync, type SyncPlan } from '../src/project/sync.js';
+import type { Finding } from '../src/model/finding.js';
+import { loadConfig, loadCorpus } from '../src/files/config.js';
+import { buildProject, type Project } from '../src/files/project.js';
+import { readResources } from '../src/files/list.js';
+import { buildSchemas } from '../src/ops/schema.js';
+import { planSync, type SyncPlan } from '../src/ops/sync.js';
 import { createRenderer, type RenderedDocument } from '../src/render/renderer.js';
 import { documentToHtml } from '../src/render/output.js';
 

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../src/limits.js';
-import { planSync, writeSyncPlan } from '../src/project/sync.js';
-import { loadConfig } from '../src/project/config.js';
-import { readResources } from '../src/project/resources.js';
+import { LIMITS } from '../src/model/limits.js';
+import { planSync, writeSyncPlan } from '../src/ops/sync.js';
+import { loadConfig } from '../src/files/config.js';
+import { readResources } from '../src/files/list.js';
 import { createRenderer } from '../src/render/renderer.js';
-import { loadCorpus } from '../src/project/config.js';
+import { loadCorpus } from '../src/files/config.js';
 import { cli, copyFixture, project, read, replaceIn, write } from './support.js';
 import {
   everything,

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/check/catalogue.js';
-import { codeFrame, formatFindings } from '../src/check/format.js';
+import { codeFrame, formatFindings } from '../src/check/report/format.js';
 import { computeStatus } from '../src/check/status.js';
-import type { Finding } from '../src/check/types.js';
-import { keyMatches, parsePluralKey, pluralCategories } from '../src/project/keys.js';
-import { normaliseSource } from '../src/project/lock.js';
-import { parseLocaleFile } from '../src/project/project.js';
+import type { Finding } from '../src/model/finding.js';
+import { keyMatches, parsePluralKey, pluralCategories } from '../src/model/keys.js';
+import { normaliseSource } from '../src/files/lock.js';
+import { parseLocaleFile } from '../src/files/project.js';
 import { copyFixture, PKG, project, REPO, replaceIn } from './support.js';
 
 describe('locale file parsing', () => {

@@ -4,17 +4,17 @@ import { applyEdits, parseTree, type Node } from 'jsonc-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.js';
-import type { ProjectConfig } from '../src/project/config.js';
-import { detectStyle, insertProperty, parseObject, removalEdits } from '../src/project/edit.js';
+import type { ProjectConfig } from '../src/files/config.js';
+import { detectStyle, insertProperty, parseObject, removalEdits } from '../src/ops/edit.js';
 import {
   LOCK_VERSION,
   normaliseSource,
   readLock,
   serialiseLock,
   type LockFile,
-} from '../src/project/lock.js';
-import { parseLocaleFile, type LocaleFile, type Project } from '../src/project/project.js';
-import { planSync } from '../src/project/sync.js';
+} from '../src/files/lock.js';
+import { parseLocaleFile, type LocaleFile, type Project } from '../src/files/project.js';
+import { planSync } from '../src/ops/sync.js';
 import { tempDir, write } from './support.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Corpus } from '@bilateral/core';
 import { createRenderer } from '../src/index.js';
-import { LIMITS } from '../src/limits.js';
+import { LIMITS } from '../src/model/limits.js';
 
 const corpus = { entities: {}, units: {}, works: {}, documents: {} } as unknown as Corpus;
 const long = 'x'.repeat(LIMITS.textLength + 1);

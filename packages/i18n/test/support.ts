@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { loadConfig } from '../src/project/config.js';
-import { loadProject, type Project } from '../src/project/project.js';
+import { loadConfig } from '../src/files/config.js';
+import { loadProject, type Project } from '../src/files/project.js';
 
 export const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO = path.resolve(PKG, '../..');

@@ -1,4 +1,4 @@
-import type { Severity } from './types.js';
+import type { Severity } from '../model/finding.js';
 
 /**
  * The rules: ids, what they check, and their default severity. Kept free of imports so that the

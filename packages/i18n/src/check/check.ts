@@ -1,16 +1,16 @@
-import { LIMITS } from '../limits.js';
-import { ConfigError, type ProjectConfig } from '../project/config.js';
-import { keyMatches } from '../project/keys.js';
-import type { LocaleFile, Project } from '../project/project.js';
+import { LIMITS } from '../model/limits.js';
+import { ConfigError, type ProjectConfig } from '../files/config.js';
+import { keyMatches } from '../model/keys.js';
+import type { LocaleFile, Project } from '../files/project.js';
 import { RULE_IDS, ruleInfo } from './catalogue.js';
-import { Fingerprints, type CheckCache } from './cache.js';
-import { digestCore } from './core-digest.js';
+import { Fingerprints, type CheckCache } from './incremental/cache.js';
+import { digestCore } from './incremental/core-digest.js';
 import { RuleContext, RunState, type NestEdge, type RawFinding, type Scope } from './context.js';
 import type { Rule } from './rules/rule.js';
-import { resetScanCache } from './text.js';
+import { resetScanCache } from './scan.js';
 import { RULE_MODULES } from './rules/index.js';
 import { mergeStatus, namespaceStatus, type NamespaceStatus, type StatusReport } from './status.js';
-import type { CheckOptions, Finding, Severity } from './types.js';
+import type { CheckOptions, Finding, Severity } from '../model/finding.js';
 
 /**
  * Runs the checks on a loaded project and returns the findings, sorted by file, line and column.

@@ -6,10 +6,10 @@ import {
   sourceFormFor,
   stringValue,
   type Logical,
-} from '../project/keys.js';
-import { releaseParsed, type Entry, type LocaleFile, type Project } from '../project/project.js';
+} from '../model/keys.js';
+import { releaseParsed, type Entry, type LocaleFile, type Project } from '../files/project.js';
 import { documentsByNamespace } from './core-keys.js';
-import type { Severity } from './types.js';
+import type { Severity } from '../model/finding.js';
 
 /** What a rule reports; the runner turns it into a {@link Finding} (position, severity, exemptions). */
 export interface RawFinding {

@@ -4,10 +4,10 @@ import {
   parsePluralKey,
   pluralFamilies,
   stringValue,
-} from '../project/keys.js';
-import type { Project } from '../project/project.js';
+} from '../model/keys.js';
+import type { Project } from '../files/project.js';
 import { check } from './check.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../model/finding.js';
 
 export interface SectionStatus {
   readonly namespace: string;

@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '@bilateral/core';
-import { toolkitFingerprint } from '../fingerprint.js';
+import { toolkitFingerprint } from '../files/fingerprint.js';
 import type { RenderedDocument, Resources } from './renderer.js';
 
 const FORMAT = 'bilateral-render-cache';

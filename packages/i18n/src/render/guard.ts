@@ -1,4 +1,4 @@
-import { LIMITS } from '../limits.js';
+import { LIMITS } from '../model/limits.js';
 
 /**
  * What the renderer checks before it hands a text to i18next, so that no locale file can hang or

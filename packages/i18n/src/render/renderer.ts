@@ -8,7 +8,7 @@ import {
   INVALID,
   isFact,
   type FormatOptions,
-} from '../format/facts.js';
+} from '../intl/facts.js';
 import { createGuard } from './guard.js';
 import { escapeHtml, renderInline } from './markup.js';
 

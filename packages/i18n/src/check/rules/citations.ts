@@ -1,6 +1,6 @@
 import { citationsOf } from '@bilateral/core';
-import { stringValue } from '../../project/keys.js';
-import { scan } from '../text.js';
+import { stringValue } from '../../model/keys.js';
+import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /** Each paragraph cites exactly the references the core declares for it (same multiset). */

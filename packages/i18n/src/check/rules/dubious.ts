@@ -1,6 +1,6 @@
 import { dubiousCountOf } from '@bilateral/core';
-import { stringValue } from '../../project/keys.js';
-import { scan } from '../text.js';
+import { stringValue } from '../../model/keys.js';
+import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /** Each paragraph has as many "dubious – discuss" markers as the core declares. */

@@ -1,4 +1,4 @@
-import { stringValue } from '../../project/keys.js';
+import { stringValue } from '../../model/keys.js';
 import type { Rule } from './rule.js';
 
 /** Empty texts (i18next would show nothing) where the source has text. */

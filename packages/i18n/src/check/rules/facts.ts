@@ -1,9 +1,9 @@
 import { factsOf, type DocumentModel, type Fact } from '@bilateral/core';
-import { FORMATS_FOR_KIND } from '../../format/facts.js';
-import { stringValue } from '../../project/keys.js';
-import type { Entry, LocaleFile } from '../../project/project.js';
+import { FORMATS_FOR_KIND } from '../../intl/facts.js';
+import { stringValue } from '../../model/keys.js';
+import type { Entry, LocaleFile } from '../../files/project.js';
 import type { RuleContext } from '../context.js';
-import { closest, scan } from '../text.js';
+import { closest, scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 const slot = (id: string, fact: Fact | undefined): string =>

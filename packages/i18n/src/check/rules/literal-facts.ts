@@ -1,6 +1,6 @@
 import { factsOf, parseIsoDate, type DocumentModel, type Fact } from '@bilateral/core';
-import { FORMATS_FOR_KIND, intlLocale } from '../../format/facts.js';
-import { excerpt, scan } from '../text.js';
+import { FORMATS_FOR_KIND, intlLocale } from '../../intl/facts.js';
+import { excerpt, scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /**

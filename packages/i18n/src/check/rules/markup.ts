@@ -1,8 +1,8 @@
 import { ALLOWED_TAGS, CONTENT_TAGS } from '../../render/markup.js';
 import type { Tag } from '../../syntax/inline.js';
-import type { LocaleFile, Entry } from '../../project/project.js';
+import type { LocaleFile, Entry } from '../../files/project.js';
 import type { RuleContext } from '../context.js';
-import { scan } from '../text.js';
+import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /** Elements that can run script, load content or restyle the page: never allowed, whatever the config says. */

@@ -1,5 +1,5 @@
-import { formKey, pluralCategories } from '../../project/keys.js';
-import { relativePath } from '../../project/paths.js';
+import { formKey, pluralCategories } from '../../model/keys.js';
+import { relativePath } from '../../model/paths.js';
 import { declaredKeys } from '../core-keys.js';
 import type { Rule } from './rule.js';
 

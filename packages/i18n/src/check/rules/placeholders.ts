@@ -1,8 +1,8 @@
-import { parsePluralKey, stringValue } from '../../project/keys.js';
+import { parsePluralKey, stringValue } from '../../model/keys.js';
 import type { NestEdge, RuleContext } from '../context.js';
-import { closest, scan } from '../text.js';
+import { closest, scan } from '../scan.js';
 import type { Rule } from './rule.js';
-import { LIMITS } from '../../limits.js';
+import { LIMITS } from '../../model/limits.js';
 
 /**
  * The same interpolation names as the source (format options may differ); no unknown names;

@@ -1,4 +1,4 @@
-import { formKey, pluralCategories } from '../../project/keys.js';
+import { formKey, pluralCategories } from '../../model/keys.js';
 import type { Rule } from './rule.js';
 
 const examples = new Map<string, string>();

@@ -1,5 +1,5 @@
-import { formatDate } from '../../format/facts.js';
-import { scan } from '../text.js';
+import { formatDate } from '../../intl/facts.js';
+import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 type End =

@@ -1,5 +1,5 @@
-import { sourceHash } from '../../project/lock.js';
-import { excerpt } from '../text.js';
+import { sourceHash } from '../../files/lock.js';
+import { excerpt } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /**

@@ -1,8 +1,8 @@
 import { entitiesOf } from '@bilateral/core';
-import { stringValue } from '../../project/keys.js';
-import type { LocaleFile } from '../../project/project.js';
+import { stringValue } from '../../model/keys.js';
+import type { LocaleFile } from '../../files/project.js';
 import { TERMS_NS } from '../context.js';
-import { scan } from '../text.js';
+import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /**

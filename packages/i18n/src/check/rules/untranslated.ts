@@ -1,4 +1,4 @@
-import { scan } from '../text.js';
+import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
 /** A code, acronym or symbol: no lower-case letters ("NATO", "(PDF)", "OEC"). */

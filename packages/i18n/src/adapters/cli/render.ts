@@ -1,7 +1,7 @@
-import { createRenderer } from '../render/renderer.js';
-import { documentToHtml, documentToText } from '../render/output.js';
-import { ConfigError, loadCorpus, type ProjectConfig } from '../project/config.js';
-import { readResources } from '../project/resources.js';
+import { createRenderer } from '../../render/renderer.js';
+import { documentToHtml, documentToText } from '../../render/output.js';
+import { ConfigError, loadCorpus, type ProjectConfig } from '../../files/config.js';
+import { readResources } from '../../files/list.js';
 
 export interface RenderCommandOptions {
   readonly locale: string;

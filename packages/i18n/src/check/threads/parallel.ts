@@ -1,11 +1,11 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ConfigError, type ProjectConfig } from '../project/config.js';
-import type { Project } from '../project/project.js';
-import type { CacheShare, CheckCache } from './cache.js';
-import type { CoreDigest } from './core-digest.js';
-import { combine, selectRules, type UnitResult } from './check.js';
-import type { CheckOptions, Finding } from './types.js';
+import { ConfigError, type ProjectConfig } from '../../files/config.js';
+import type { Project } from '../../files/project.js';
+import type { CacheShare, CheckCache } from '../incremental/cache.js';
+import type { CoreDigest } from '../incremental/core-digest.js';
+import { combine, selectRules, type UnitResult } from '../check.js';
+import type { CheckOptions, Finding } from '../../model/finding.js';
 
 /**
  * The checks on several threads. The namespace passes are independent (each reads its own

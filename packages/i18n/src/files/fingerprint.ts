@@ -32,7 +32,8 @@ export function toolkitFingerprint(): string {
   };
   const require = createRequire(import.meta.url);
   try {
-    const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)));
+    // This module is in <package>/dist/files/: the package's modules are everything under dist/.
+    const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
     modules(own, own, true);
     add('package.json', readFileSync(path.join(own, '..', 'package.json')));
     const core = path.dirname(require.resolve('@bilateral/core'));

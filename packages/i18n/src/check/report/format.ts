@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import type { Project } from '../project/project.js';
-import { RULES, ruleInfo } from './catalogue.js';
-import type { Finding, Severity } from './types.js';
-import { isHidden, visible } from '../syntax/invisible.js';
+import type { Project } from '../../files/project.js';
+import { RULES, ruleInfo } from '../catalogue.js';
+import type { Finding, Severity } from '../../model/finding.js';
+import { isHidden, visible } from '../../syntax/invisible.js';
 
 export type OutputFormat = 'pretty' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pretty', 'json', 'sarif', 'github'];

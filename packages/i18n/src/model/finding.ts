@@ -1,5 +1,5 @@
-import type { CheckCache } from './cache.js';
-import type { CoreDigest } from './core-digest.js';
+import type { CheckCache } from '../check/incremental/cache.js';
+import type { CoreDigest } from '../check/incremental/core-digest.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

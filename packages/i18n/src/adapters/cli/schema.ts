@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../project/config.js';
-import { relativePath } from '../project/paths.js';
-import { loadProject } from '../project/project.js';
-import { buildSchemas, mergeVscodeSettings } from '../project/schema.js';
-import { ConcurrentChangeError, writeFileSafely, writeFilesSafely } from '../project/write.js';
+import { ConfigError, loadConfig } from '../../files/config.js';
+import { relativePath } from '../../model/paths.js';
+import { loadProject } from '../../files/project.js';
+import { buildSchemas, mergeVscodeSettings } from '../../ops/schema.js';
+import { ConcurrentChangeError, writeFileSafely, writeFilesSafely } from '../../files/atomic-write.js';
 import { configOptions, type GlobalOptions } from './shared.js';
 
 export async function schemaCommand(

@@ -1,9 +1,9 @@
 import pc from 'picocolors';
-import { loadConfig } from '../project/config.js';
-import { loadProject } from '../project/project.js';
-import { planSync, SyncConflictError, writeSyncPlan } from '../project/sync.js';
-import { WriteError } from '../project/write.js';
-import { visible } from '../syntax/invisible.js';
+import { loadConfig } from '../../files/config.js';
+import { loadProject } from '../../files/project.js';
+import { planSync, SyncConflictError, writeSyncPlan } from '../../ops/sync.js';
+import { WriteError } from '../../files/atomic-write.js';
+import { visible } from '../../syntax/invisible.js';
 import {
   commandName,
   configOptions,

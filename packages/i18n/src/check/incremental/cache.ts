@@ -10,11 +10,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { CoreDigest } from './core-digest.js';
-import type { LocaleFile, Project } from '../project/project.js';
-import { toolkitFingerprint } from '../fingerprint.js';
-import type { NestEdge } from './context.js';
-import type { NamespaceStatus } from './status.js';
-import type { Finding } from './types.js';
+import type { LocaleFile, Project } from '../../files/project.js';
+import { toolkitFingerprint } from '../../files/fingerprint.js';
+import type { NestEdge } from '../context.js';
+import type { NamespaceStatus } from '../status.js';
+import type { Finding } from '../../model/finding.js';
 
 /**
  * Check results kept per namespace, so that a run re-checks only the namespaces whose inputs

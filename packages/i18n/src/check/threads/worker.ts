@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus } from '../project/config.js';
-import { buildProject } from '../project/project.js';
-import { CheckCache } from './cache.js';
-import { checkNamespaces, selectRules } from './check.js';
+import { loadCorpus } from '../../files/config.js';
+import { buildProject } from '../../files/project.js';
+import { CheckCache } from '../incremental/cache.js';
+import { checkNamespaces, selectRules } from '../check.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
 
 /** A worker thread of `checkInWorkers`: loads the core and the project, checks its namespaces. */

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { ConfigError, type ConfigOverrides } from '../project/config.js';
+import { ConfigError, type ConfigOverrides } from '../../files/config.js';
 
 /** Options every command accepts (before or after the command name). */
 export interface GlobalOptions {

@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { CacheFile, CheckCache, defaultCacheFile } from '../check/cache.js';
-import { digestCore, type CoreDigest } from '../check/core-digest.js';
-import { check, CoreNeeded } from '../check/check.js';
+import { CacheFile, CheckCache, defaultCacheFile } from '../../check/incremental/cache.js';
+import { digestCore, type CoreDigest } from '../../check/incremental/core-digest.js';
+import { check, CoreNeeded } from '../../check/check.js';
 import {
   checkInWorkers,
   defaultJobs,
   startCoreSession,
   type CoreSession,
-} from '../check/parallel.js';
-import { formatFindings, type OutputFormat } from '../check/format.js';
-import type { Finding } from '../check/types.js';
-import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../project/config.js';
-import { buildProject, type Project } from '../project/project.js';
+} from '../../check/threads/parallel.js';
+import { formatFindings, type OutputFormat } from '../../check/report/format.js';
+import type { Finding } from '../../model/finding.js';
+import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../../files/config.js';
+import { buildProject, type Project } from '../../files/project.js';
 import {
   commandName,
   configOptions,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
 import { citationsOf, factsOf, type Paragraph } from '@bilateral/core';
-import { FORMATS_FOR_KIND } from '../format/facts.js';
+import { FORMATS_FOR_KIND } from '../intl/facts.js';
 import { scanPlaceholders } from '../syntax/inline.js';
 import {
   formKey,
@@ -10,9 +10,9 @@ import {
   pluralCategories,
   stringValue,
   type Logical,
-} from './keys.js';
-import { relativePath } from './paths.js';
-import type { Project } from './project.js';
+} from '../model/keys.js';
+import { relativePath } from '../model/paths.js';
+import type { Project } from '../files/project.js';
 
 /**
  * JSON Schemas that let an editor check a locale file while a translator types: every key the

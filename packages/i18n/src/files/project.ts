@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Corpus } from '@bilateral/core';
 import { ConfigError, loadCorpus, type ProjectConfig } from './config.js';
-import { listLocaleFiles } from './resources.js';
+import { listLocaleFiles } from './list.js';
 import { readLock, type LockFile } from './lock.js';
-import { relativePath } from './paths.js';
-import { LIMITS } from '../limits.js';
+import { relativePath } from '../model/paths.js';
+import { LIMITS } from '../model/limits.js';
 import { findInvisible } from '../syntax/invisible.js';
 
 export { relativePath };

@@ -18,10 +18,10 @@ import {
   PLURAL_CATEGORIES,
   stringValue,
   type Logical,
-} from './keys.js';
-import { relativePath } from './paths.js';
-import type { LocaleFile, Project } from './project.js';
-import { ConcurrentChangeError, writeFilesSafely } from './write.js';
+} from '../model/keys.js';
+import { relativePath } from '../model/paths.js';
+import type { LocaleFile, Project } from '../files/project.js';
+import { ConcurrentChangeError, writeFilesSafely } from '../files/atomic-write.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that

@@ -1,8 +1,8 @@
-import { ConfigError, loadConfig } from '../project/config.js';
-import { acceptKeys, writeAcceptResult } from '../project/accept.js';
-import { ConcurrentChangeError } from '../project/write.js';
-import { visible } from '../syntax/invisible.js';
-import { loadProject } from '../project/project.js';
+import { ConfigError, loadConfig } from '../../files/config.js';
+import { acceptKeys, writeAcceptResult } from '../../ops/accept.js';
+import { ConcurrentChangeError } from '../../files/atomic-write.js';
+import { visible } from '../../syntax/invisible.js';
+import { loadProject } from '../../files/project.js';
 import { commandName, configOptions, requireLocale, type GlobalOptions } from './shared.js';
 
 export async function acceptCommand(

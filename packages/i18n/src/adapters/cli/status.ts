@@ -1,9 +1,9 @@
 import pc from 'picocolors';
-import { CacheFile, defaultCacheFile } from '../check/cache.js';
-import { checkWithStatus } from '../check/check.js';
-import { computeStatus, type StatusReport } from '../check/status.js';
-import { loadConfig } from '../project/config.js';
-import { loadProject } from '../project/project.js';
+import { CacheFile, defaultCacheFile } from '../../check/incremental/cache.js';
+import { checkWithStatus } from '../../check/check.js';
+import { computeStatus, type StatusReport } from '../../check/status.js';
+import { loadConfig } from '../../files/config.js';
+import { loadProject } from '../../files/project.js';
 import {
   commandName,
   configOptions,

@@ -1,7 +1,7 @@
-import { keyMatches, logicalEntries, pluralFamilies } from './keys.js';
-import { serialiseLock, sourceHash } from './lock.js';
-import type { Project } from './project.js';
-import { writeFileSafely } from './write.js';
+import { keyMatches, logicalEntries, pluralFamilies } from '../model/keys.js';
+import { serialiseLock, sourceHash } from '../files/lock.js';
+import type { Project } from '../files/project.js';
+import { writeFileSafely } from '../files/atomic-write.js';
 
 export interface AcceptResult {
   readonly locale: string;

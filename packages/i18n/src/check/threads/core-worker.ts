@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus, type ProjectConfig } from '../project/config.js';
-import { digestCore } from './core-digest.js';
-import type { CacheShare } from './cache.js';
+import { loadCorpus, type ProjectConfig } from '../../files/config.js';
+import { digestCore } from '../incremental/core-digest.js';
+import type { CacheShare } from '../incremental/cache.js';
 
 /**
  * The thread of a `startCoreSession`: loads the project's core and sends its digest at once
@@ -31,9 +31,9 @@ try {
   // and the project's file list. Wasted when nothing changed, but on this otherwise idle thread.
   const ready = (async () => {
     const [{ buildProject }, { CheckCache }, { checkNamespaces, selectRules }] = await Promise.all([
-      import('../project/project.js'),
-      import('./cache.js'),
-      import('./check.js'),
+      import('../../files/project.js'),
+      import('../incremental/cache.js'),
+      import('../check.js'),
     ]);
     return { project: buildProject(config, corpus), CheckCache, checkNamespaces, selectRules };
   })();

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectConfig } from './config.js';
-import { PLURAL_CATEGORIES, type Logical } from './keys.js';
-import { relativePath } from './paths.js';
+import { PLURAL_CATEGORIES, type Logical } from '../model/keys.js';
+import { relativePath } from '../model/paths.js';
 import { scanPlaceholders } from '../syntax/inline.js';
 import type { SyntaxProblem } from './project.js';
 

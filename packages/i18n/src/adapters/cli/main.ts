@@ -1,0 +1,299 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { RULES } from '../../check/catalogue.js';
+import { ConfigError, loadConfig } from '../../files/config.js';
+import type { GlobalOptions } from './shared.js';
+import { ConcurrentChangeError, WriteError } from '../../files/atomic-write.js';
+import { printable, visible } from '../../syntax/invisible.js';
+
+/**
+ * The `bilateral` command. Only this entry prints and sets the exit code: 0 when clean, 1 when
+ * the work found errors, 2 on a usage or configuration mistake (never with a stack trace).
+ * Commands load their modules on demand so that `check` starts fast.
+ */
+// Output piped into a command that stops reading (`bilateral check | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE')
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
+}
+
+const program = new Command('bilateral')
+  .description(
+    'Check, sync and review the translations of a Bilateral (or any i18next) project.\n\n' +
+      'Translators edit the locale JSON files (e.g. locales/uk/ui.json) by hand; this tool tells you ' +
+      'what disagrees with the source language or with the core (facts, citations, names), where ' +
+      '(file:line:column and key), and how to fix it.',
+  )
+  .option(
+    '-c, --config <file>',
+    'config file (default: bilateral.config.{json,js,ts} found upwards)',
+  )
+  .option('--cwd <dir>', 'run as if started in <dir>')
+  .option('--source <lng>', 'source language, without a config file (e.g. en)')
+  .option(
+    '--locales <pattern>',
+    "where locale files are, without a config file (e.g. 'public/locales/{lng}/{ns}.json')",
+  )
+  .option(
+    '--languages <list>',
+    'comma-separated languages to check (default: the config, or every {lng} folder)',
+  )
+  .option(
+    '--core <module>',
+    'module exporting the core `corpus` (enables the fact, citation and terminology checks)',
+  )
+  .option('--no-color', 'plain output without colours')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+The everyday loop:
+  1. Edit a locale file, e.g. locales/uk/north-korea-ukraine-relations.json.
+  2. $ bilateral check --locale uk          list every problem, with the fix for each
+     $ bilateral check --watch              re-check on every save
+  3. $ bilateral accept uk <keys…>          record that a translation was reviewed against
+                                            the current source (lock file; commit it)
+
+When the source language gained or lost keys:
+  $ bilateral sync                          add missing keys (with the source text, to translate)
+  $ bilateral sync --prune                  also remove keys the source no longer has
+
+Other commands:
+  $ bilateral status                        how complete each language is
+  $ bilateral schema                        let VS Code check locale files while you type
+  $ bilateral render --locale uk            read a document as the site shows it
+
+Any i18next project, without a config file:
+  $ bilateral check --source en --locales 'public/locales/{lng}/{ns}.json'
+
+In this repository, run the same commands as \`pnpm i18n <command>\` from the root.
+Exit codes: 0 no errors, 1 errors found (or nothing written), 2 a usage or configuration mistake.
+Guide: docs/translating.md`,
+  );
+
+const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+program
+  .command('check')
+  .description('Check every locale against the source and the core; exit 1 if there is an error.')
+  .addOption(
+    new Option('-f, --format <format>', 'output format')
+      .choices(['pretty', 'json', 'sarif', 'github'])
+      .default('pretty'),
+  )
+  .option('-w, --watch', 're-check whenever a locale file, lock file or the config changes', false)
+  .option('-l, --locale <lng...>', 'report only these languages (the source is checked anyway)')
+  .option('-r, --rule <id...>', `run only these rules: ${RULES.map((r) => r.id).join(', ')}`)
+  .option(
+    '--no-cache',
+    'check every namespace again (by default, namespaces whose files, core document and lock entries are unchanged reuse the last results)',
+  )
+  .option(
+    '-j, --jobs <n>',
+    'threads to check on (default: one per core for projects of 2,000 locale files or more, else 1)',
+    (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64)
+        throw new InvalidArgumentError('a whole number from 1 to 64');
+      return n;
+    },
+  )
+  .option(
+    '--cache-location <file>',
+    'where to keep the results between runs (default: node_modules/.cache/bilateral/check.json in the project)',
+  )
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ bilateral check                         everything, grouped by file, with code frames
+  $ bilateral check --locale uk --watch     while translating Ukrainian
+  $ bilateral check --rule facts citations  only these rules
+  $ bilateral check --format github         annotations for a GitHub Actions workflow
+  $ bilateral check --format sarif > i18n.sarif   for code scanning
+
+Rules (severity by default; configure in bilateral.config.json "rules", exempt keys in "exemptions"):
+${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.summary}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}`,
+  )
+  .action(
+    async (opts: {
+      format: 'pretty' | 'json' | 'sarif' | 'github';
+      watch: boolean;
+      locale?: string[];
+      rule?: string[];
+      cache: boolean;
+      cacheLocation?: string;
+      jobs?: number;
+    }) => {
+      const { checkCommand } = await import('./check.js');
+      process.exitCode = await checkCommand(
+        {
+          format: opts.format,
+          watch: opts.watch,
+          cache: opts.cache,
+          ...(opts.jobs === undefined ? {} : { jobs: opts.jobs }),
+          ...(opts.cacheLocation === undefined ? {} : { cacheLocation: opts.cacheLocation }),
+          ...(opts.locale === undefined ? {} : { locale: opts.locale }),
+          ...(opts.rule === undefined ? {} : { rule: opts.rule }),
+        },
+        globals(),
+      );
+    },
+  );
+
+program
+  .command('status')
+  .description(
+    'Show how complete each language is: keys, translated, missing, stale, untranslated.',
+  )
+  .addOption(
+    new Option('-f, --format <format>', 'output format')
+      .choices(['table', 'json'])
+      .default('table'),
+  )
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral status\n  $ bilateral status --format json > status.json',
+  )
+  .action(async (opts: { format: 'table' | 'json' }) => {
+    const { statusCommand } = await import('./status.js');
+    process.exitCode = await statusCommand(opts, globals());
+  });
+
+program
+  .command('sync')
+  .description(
+    'Add the keys a language lacks, in the source order, with the source text to translate (check ' +
+      'lists them as "untranslated"). Only with --prune, remove keys the source no longer has. ' +
+      'Everything else in the file (order, indentation, formatting) stays exactly as it was.',
+  )
+  .option('--prune', 'also remove keys the source no longer has', false)
+  .option('-n, --dry-run', 'show what would change, write nothing', false)
+  .option('-l, --locale <lng...>', 'only these languages')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral sync --dry-run\n  $ bilateral sync --locale uk\n  $ bilateral sync --prune',
+  )
+  .action(async (opts: { prune: boolean; dryRun: boolean; locale?: string[] }) => {
+    const { syncCommand } = await import('./sync.js');
+    process.exitCode = await syncCommand(
+      {
+        prune: opts.prune,
+        dryRun: opts.dryRun,
+        ...(opts.locale === undefined ? {} : { locale: opts.locale }),
+      },
+      globals(),
+    );
+  });
+
+program
+  .command('accept')
+  .description(
+    'Record that translations were reviewed against the current source text (updates the ' +
+      "language's lock file). Afterwards, check reports a key as stale when its source changes.",
+  )
+  .argument('<locale>', 'the language, e.g. uk')
+  .argument(
+    '[keys...]',
+    'keys to accept, e.g. ui:nav.contents or "north-korea-ukraine-relations:sections.*" (default: all)',
+  )
+  .addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  $ bilateral accept uk north-korea-ukraine-relations:sections.history.p1\n' +
+      "  $ bilateral accept ko 'ui:**'\n" +
+      '  $ bilateral accept en                   every key of en (after reviewing them all)',
+  )
+  .action(async (locale: string, keys: string[]) => {
+    const { acceptCommand } = await import('./accept.js');
+    process.exitCode = await acceptCommand(locale, keys, globals());
+  });
+
+program
+  .command('schema')
+  .description(
+    'Write a JSON Schema per locale file (required keys, plural forms, placeholders, source text ' +
+      'as a tooltip) and map them in .vscode/settings.json, so the editor checks while you type.',
+  )
+  .option('-o, --out <dir>', 'where to write the schemas', '.bilateral/schema')
+  .option('--no-vscode', 'do not touch .vscode/settings.json')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral schema\n  $ bilateral schema --out schemas --no-vscode',
+  )
+  .action(async (opts: { out: string; vscode: boolean }) => {
+    const { schemaCommand } = await import('./schema.js');
+    process.exitCode = await schemaCommand(opts, globals());
+  });
+
+program
+  .command('render')
+  .description(
+    'Print a document with facts filled in and footnotes numbered, to proofread a translation.',
+  )
+  .requiredOption('-l, --locale <lng>', 'language to render, e.g. uk')
+  .addOption(
+    new Option('-f, --format <format>', 'output format').choices(['text', 'html']).default('text'),
+  )
+  .option('-d, --document <id>', 'render only this document (default: all)')
+  .option(
+    '--fallback',
+    'fill missing text from the locale fallback chain (as the dev site does)',
+    false,
+  )
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ bilateral render --locale uk\n  $ bilateral render --locale ko --format html > ko.html',
+  )
+  .action(
+    async (opts: {
+      locale: string;
+      format: 'text' | 'html';
+      document?: string;
+      fallback: boolean;
+    }) => {
+      const { configOptions } = await import('./shared.js');
+      const { renderCommand } = await import('./render.js');
+      const config = await loadConfig(configOptions(globals()));
+      const { output, problems } = await renderCommand(config, opts);
+      // A translation may hold control characters (ESC): shown escaped, never sent to the terminal.
+      process.stdout.write(printable(output));
+      for (const p of problems) process.stderr.write(`${pc.yellow('warning')} ${visible(p)}\n`);
+      if (problems.length > 0) {
+        process.stderr.write(
+          `Run ${pc.bold('bilateral check')} for the details and how to fix them.\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof ConfigError) {
+    process.stderr.write(`${pc.red('error')} ${visible(e.message)}\n`);
+    process.exitCode = 2;
+  } else if (e instanceof WriteError || e instanceof ConcurrentChangeError) {
+    // Not a bug and not a usage mistake: the file system said no, or a file changed meanwhile.
+    // Whatever was not written is exactly as it was.
+    process.stderr.write(`${pc.red('error')} ${visible(e.message)}\n`);
+    process.exitCode = 1;
+  } else {
+    // A bug in this tool, not a user mistake: say so, and show the stack only on request.
+    const err = e as Error;
+    process.stderr.write(
+      `${pc.red('internal error')} ${err?.message ?? String(e)}\n` +
+        (process.env['BILATERAL_DEBUG']
+          ? `${err?.stack ?? ''}\n`
+          : 'Set BILATERAL_DEBUG=1 to see where, and please report it.\n'),
+    );
+    process.exitCode = 3;
+  }
+}
