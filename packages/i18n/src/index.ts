@@ -8,9 +8,10 @@ export {
   type RenderedSection,
   type RenderedText,
   type RenderProblem,
-  type Resources,
 } from './render/renderer.js';
-export { renderInline, escapeHtml, ALLOWED_TAGS, CONTENT_TAGS } from './render/markup.js';
+export { type Resources } from './model/types.js';
+export { renderInline, escapeHtml } from './render/markup.js';
+export { ALLOWED_TAGS, CONTENT_TAGS } from './syntax/html-policy.js';
 export { documentToText, documentToHtml } from './render/output.js';
 export { formatDate, formatMoney, formatNumber, FORMATS_FOR_KIND } from './intl/facts.js';
 export {
@@ -25,36 +26,26 @@ export {
 } from './syntax/inline.js';
 
 // Project loading, checks and reports.
-export {
-  loadConfig,
-  loadCorpus,
-  findConfig,
-  ConfigError,
-  type ProjectConfig,
-  type ConfigOverrides,
-  type Exemption,
-} from './files/config.js';
-export { listLocaleFiles, readResources, type LocaleFileRef } from './files/list.js';
-export {
-  loadProject,
-  buildProject,
-  type Project,
-  type LocaleFile,
-  type Entry,
-  type SyntaxProblem,
-} from './files/project.js';
-export { type LockFile, sourceHash, normaliseSource } from './files/lock.js';
+export { loadConfig, loadCorpus, findConfig, type ConfigOverrides } from './files/config.js';
+export { ConfigError } from './model/errors.js';
+export { type ProjectConfig, type Exemption } from './model/types.js';
+export { listLocaleFiles, type LocaleFileRef } from './files/list.js';
+export { readResources } from './render/resources.js';
+export { loadProject, buildProject } from './files/project.js';
+export { type Project, type LocaleFile, type Entry, type SyntaxProblem } from './model/types.js';
+export { sourceHash, normaliseSource } from './files/lock.js';
+export { type LockFile } from './model/types.js';
 export { pluralCategories, keyMatches } from './model/keys.js';
 export {
   planSync,
   writeSyncPlan,
-  SyncConflictError,
   type SyncPlan,
   type FilePlan,
   type SyncOptions,
 } from './ops/sync.js';
+export { SyncConflictError } from './model/errors.js';
 export { acceptKeys, writeAcceptResult, type AcceptResult } from './ops/accept.js';
-export { ConcurrentChangeError, WriteError } from './files/atomic-write.js';
+export { ConcurrentChangeError, WriteError } from './model/errors.js';
 export { LIMITS } from './model/limits.js';
 export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './ops/schema.js';
 export { check, checkWithStatus } from './check/check.js';
@@ -80,4 +71,5 @@ export {
   type LocaleStatus,
   type SectionStatus,
 } from './check/status.js';
-export type { Finding, Severity, CheckOptions } from './model/finding.js';
+export type { Finding, Severity } from './model/finding.js';
+export type { CheckOptions } from './check/options.js';

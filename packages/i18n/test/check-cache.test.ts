@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CheckCache } from '../src/check/incremental/cache.js';
-import { check, checkWithStatus, CoreNeeded } from '../src/check/check.js';
+import { check, checkWithStatus } from '../src/check/check.js';
+import { CoreNeeded } from '../src/model/errors.js';
 import { digestCore } from '../src/check/incremental/core-digest.js';
 import { buildProject } from '../src/files/project.js';
 import { computeStatus } from '../src/check/status.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.js';
 import type { Finding } from '../src/model/finding.js';
-import { ConfigError } from '../src/files/config.js';
+import { ConfigError } from '../src/model/errors.js';
 import { acceptKeys } from '../src/ops/accept.js';
 import { copyFixture, project, read, replaceIn, write } from './support.js';
 

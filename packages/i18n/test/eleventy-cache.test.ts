@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import bilateral, { type BilateralPluginOptions } from '../src/adapters/eleventy/plugin.js';
+import bilateral, { type BilateralPluginOptions } from '../src/eleventy.js';
 import type { RenderedDocument } from '../src/index.js';
 import { LOCALES } from './helpers.js';
 import { copyRepo } from './support.js';

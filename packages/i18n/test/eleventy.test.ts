@@ -6,7 +6,7 @@ import bilateral, {
   resolveMode,
   TranslationCheckError,
   type BilateralData,
-} from '../src/adapters/eleventy/plugin.js';
+} from '../src/eleventy.js';
 import type { RenderedDocument, RenderedText } from '../src/index.js';
 import { LOCALES, repoRoot } from './helpers.js';
 import { copyRepo } from './support.js';

@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { acceptKeys, writeAcceptResult } from '../src/ops/accept.js';
 import { loadConfig } from '../src/files/config.js';
-import { readResources } from '../src/files/list.js';
+import { readResources } from '../src/render/resources.js';
 import { planSync, writeSyncPlan } from '../src/ops/sync.js';
 import { buildSchemas } from '../src/ops/schema.js';
 import { createRenderer } from '../src/render/renderer.js';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../src/model/limits.js';
 import { planSync, writeSyncPlan } from '../src/ops/sync.js';
 import { loadConfig } from '../src/files/config.js';
-import { readResources } from '../src/files/list.js';
+import { readResources } from '../src/render/resources.js';
 import { createRenderer } from '../src/render/renderer.js';
 import { loadCorpus } from '../src/files/config.js';
 import { cli, copyFixture, project, read, replaceIn, write } from './support.js';

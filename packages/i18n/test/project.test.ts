@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/check.js';
 import { RULES } from '../src/check/catalogue.js';
 import { codeFrame, formatFindings } from '../src/check/report/format.js';
 import { computeStatus } from '../src/check/status.js';
 import type { Finding } from '../src/model/finding.js';
 import { keyMatches, parsePluralKey, pluralCategories } from '../src/model/keys.js';
 import { normaliseSource } from '../src/files/lock.js';
-import { parseLocaleFile } from '../src/files/project.js';
+import { parseLocaleFile } from '../src/files/parse.js';
 import { copyFixture, PKG, project, REPO, replaceIn } from './support.js';
 
 describe('locale file parsing', () => {
@@ -108,7 +109,8 @@ describe('status', () => {
   it('counts per locale and per section', async () => {
     const dir = copyFixture('mini');
     replaceIn(dir, 'locales/uk/demo.json', '"Війна"', '"War"');
-    const report = computeStatus(await project(dir));
+    const p = await project(dir);
+    const report = computeStatus(p, check(p, { rules: ['untranslated', 'stale'] }));
     const uk = report.locales.find((l) => l.locale === 'uk');
     expect(uk).toMatchObject({
       keys: 19,

@@ -4,16 +4,12 @@ import { applyEdits, parseTree, type Node } from 'jsonc-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.js';
-import type { ProjectConfig } from '../src/files/config.js';
+import type { ProjectConfig } from '../src/model/types.js';
 import { detectStyle, insertProperty, parseObject, removalEdits } from '../src/ops/edit.js';
-import {
-  LOCK_VERSION,
-  normaliseSource,
-  readLock,
-  serialiseLock,
-  type LockFile,
-} from '../src/files/lock.js';
-import { parseLocaleFile, type LocaleFile, type Project } from '../src/files/project.js';
+import { LOCK_VERSION, normaliseSource, readLock, serialiseLock } from '../src/files/lock.js';
+import { type LockFile } from '../src/model/types.js';
+import { parseLocaleFile } from '../src/files/parse.js';
+import { type LocaleFile, type Project } from '../src/model/types.js';
 import { planSync } from '../src/ops/sync.js';
 import { tempDir, write } from './support.js';
 

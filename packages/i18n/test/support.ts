@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../src/files/config.js';
-import { loadProject, type Project } from '../src/files/project.js';
+import { loadProject } from '../src/files/project.js';
+import { type Project } from '../src/model/types.js';
 
 export const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO = path.resolve(PKG, '../..');

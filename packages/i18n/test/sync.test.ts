@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 30000 });
 import { check } from '../src/check/check.js';
 import { insertProperty, parseObject, removeProperty, detectStyle } from '../src/ops/edit.js';
-import { planSync, SyncConflictError, writeSyncPlan } from '../src/ops/sync.js';
+import { planSync, writeSyncPlan } from '../src/ops/sync.js';
+import { SyncConflictError } from '../src/model/errors.js';
 import { cli, copyFixture, copyRepo, project, read, replaceIn, write } from './support.js';
 
 /** A hand-formatted Ukrainian file: tabs, an inline object, odd spacing, no final newline. */

@@ -1,7 +1,8 @@
 import { LIMITS } from '../model/limits.js';
-import { ConfigError, type ProjectConfig } from '../files/config.js';
+import { ConfigError } from '../model/errors.js';
+import { type ProjectConfig } from '../model/types.js';
 import { keyMatches } from '../model/keys.js';
-import type { LocaleFile, Project } from '../files/project.js';
+import type { LocaleFile, Project } from '../model/types.js';
 import { RULE_IDS, ruleInfo } from './catalogue.js';
 import { Fingerprints, type CheckCache } from './incremental/cache.js';
 import { digestCore } from './incremental/core-digest.js';
@@ -10,7 +11,9 @@ import type { Rule } from './rules/rule.js';
 import { resetScanCache } from './scan.js';
 import { RULE_MODULES } from './rules/index.js';
 import { mergeStatus, namespaceStatus, type NamespaceStatus, type StatusReport } from './status.js';
-import type { CheckOptions, Finding, Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { CheckOptions } from './options.js';
+import { CoreNeeded } from '../model/errors.js';
 
 /**
  * Runs the checks on a loaded project and returns the findings, sorted by file, line and column.
@@ -37,17 +40,6 @@ function run(
   const rules = selectRules(project.config, options.rules, hasCore);
   const units = checkNamespaces(project, project.namespaces, rules, { ...options, status });
   return { findings: combine(project, rules, units, options.cache), units };
-}
-
-/**
- * A project loaded without its core (to be checked from the cache alone) has a namespace that
- * must be checked again: load the core and run again.
- */
-export class CoreNeeded extends Error {
-  override readonly name = 'CoreNeeded';
-  constructor(readonly namespace: string) {
-    super(`checking "${namespace}" needs the core, which this project was loaded without`);
-  }
 }
 
 /**
@@ -82,6 +74,7 @@ export function selectRules(
   wanted: readonly string[] | undefined,
   hasCore: boolean,
 ): Rule[] {
+  validateRuleIds(config, RULE_IDS);
   if (wanted !== undefined) {
     for (const id of wanted) {
       if (!RULE_IDS.includes(id))
@@ -93,6 +86,24 @@ export function selectRules(
     if (ruleInfo(rule.id)?.needsCore === true && !hasCore) return false;
     // A rule switched off entirely is not run (unless some keys switch it back on).
     return config.rules[rule.id] !== 'off';
+  });
+}
+
+/**
+ * Checks that the rule ids the config names (in "rules" and "exemptions") exist. The files layer
+ * checks the config's shape; only the check layer knows which rules there are.
+ */
+export function validateRuleIds(config: ProjectConfig, ids: readonly string[]): void {
+  const where = config.configFile ?? 'the command line';
+  for (const id of Object.keys(config.rules)) {
+    if (!ids.includes(id))
+      throw new ConfigError(`${where}: unknown rule "${id}" in "rules". Rules: ${ids.join(', ')}`);
+  }
+  config.exemptions.forEach((ex, i) => {
+    if (ex.rule !== '*' && !ids.includes(ex.rule))
+      throw new ConfigError(
+        `${where}: exemptions[${i}]: "rule" must be one of ${ids.join(', ')} or "*"`,
+      );
   });
 }
 

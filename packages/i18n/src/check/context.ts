@@ -7,9 +7,11 @@ import {
   stringValue,
   type Logical,
 } from '../model/keys.js';
-import { releaseParsed, type Entry, type LocaleFile, type Project } from '../files/project.js';
+import { releaseParsed } from '../files/read.js';
+import { type Entry, type LocaleFile, type Project } from '../model/types.js';
 import { documentsByNamespace } from './core-keys.js';
 import type { Severity } from '../model/finding.js';
+import { documentKeys } from '../model/document-keys.js';
 
 /** What a rule reports; the runner turns it into a {@link Finding} (position, severity, exemptions). */
 export interface RawFinding {
@@ -50,8 +52,6 @@ export interface Pair {
   readonly sourceEntry: Entry;
   readonly sourceValue: string;
 }
-
-export const TERMS_NS = 'terms';
 
 /**
  * A `$t(…)` nesting, as the cycle check needs it: found while checking the namespace it is in,
@@ -270,7 +270,7 @@ export class RuleContext {
       if (doc !== undefined) {
         for (const section of doc.sections) {
           for (const paragraph of section.paragraphs) {
-            map.set(`sections.${section.id}.${paragraph.id}`, {
+            map.set(documentKeys.paragraph(section.id, paragraph.id), {
               doc,
               section,
               paragraph,

@@ -1,5 +1,5 @@
 import type { Corpus, DocumentModel } from '@bilateral/core';
-import { TERMS_NS } from './context.js';
+import { documentTexts, GOVERNED_KEYS, TERMS_NS, termKeys } from '../model/document-keys.js';
 
 /**
  * The texts a core declares: for a document, its title, description, infobox labels, section
@@ -29,46 +29,18 @@ export function declaredKeys(corpus: Corpus, ns: string): ReadonlyMap<string, De
   const doc = documentsByNamespace(corpus).get(ns);
   if (doc !== undefined) addDocument(doc, add);
   if (ns === TERMS_NS) {
-    for (const id of Object.keys(corpus.entities)) add(`entities.${id}.label`, `entity ${id}`);
-    for (const id of Object.keys(corpus.works)) add(`works.${id}`, `work ${id}`);
-    for (const id of Object.keys(corpus.units)) add(`units.${id}`, `unit ${id} (plural forms)`);
+    for (const id of Object.keys(corpus.entities)) add(termKeys.entityLabel(id), `entity ${id}`);
+    for (const id of Object.keys(corpus.works)) add(termKeys.work(id), `work ${id}`);
+    for (const id of Object.keys(corpus.units)) add(termKeys.unit(id), `unit ${id} (plural forms)`);
   }
   byNs.set(ns, m);
   return m;
 }
 
 function addDocument(doc: DocumentModel, add: (key: string, what: string) => void): void {
-  add('meta.title', `the title of ${doc.id}`);
-  add('meta.description', `the description of ${doc.id}`);
-  for (const row of doc.infobox.rows) add(`infobox.${row.id}`, `infobox row ${row.id}`);
-  for (const section of doc.sections) {
-    if (section.level > 0)
-      add(`sections.${section.id}.title`, `the title of section ${section.id}`);
-    for (const p of section.paragraphs)
-      add(`sections.${section.id}.${p.id}`, `paragraph ${section.id}.${p.id}`);
-  }
-  // Short citations ("Wertz, Oh & Kim 2016, pp. 7, 9") have no title of their own.
-  for (const [id, ref] of Object.entries(doc.references)) {
-    if (ref.kind !== 'short') add(`references.${id}`, `the title of reference ${id}`);
-  }
-  for (const id of Object.keys(doc.bibliography))
-    add(`references.${id}`, `the title of bibliography entry ${id}`);
-  for (const id of Object.keys(doc.events)) add(`events.${id}`, `event ${id}`);
-  const corrections = Object.keys(doc.corrections);
-  if (corrections.length > 0) add('corrections.intro', 'the introduction to the corrections');
-  for (const id of corrections) add(`corrections.items.${id}`, `correction ${id}`);
+  for (const { key, what } of documentTexts(doc)) add(key, what);
 }
 
-/** Key prefixes under which every key must be declared by the core (the rest is free). */
-const GOVERNED: Readonly<Record<string, RegExp>> = {
-  document: /^(sections|references|events|infobox|corrections\.items)\./,
-  terms: /^(entities\.[^.]+\.label|works|units)(\.|$)/,
-};
-
-/**
- * For a key in a core-governed place (a paragraph, reference, entity…) that the core does not
- * declare, says what is wrong; undefined for keys the core does not govern or declares.
- */
 const byNamespace = new WeakMap<Corpus, ReadonlyMap<string, DocumentModel>>();
 
 /** The document whose text is in each namespace (built once per corpus: O(1) per lookup after). */
@@ -82,9 +54,17 @@ export function documentsByNamespace(corpus: Corpus): ReadonlyMap<string, Docume
   return map;
 }
 
+/**
+ * For a key in a core-governed place (a paragraph, reference, entity…) that the core does not
+ * declare, says what is wrong; undefined for keys the core does not govern or declares.
+ */
 export function undeclared(corpus: Corpus, ns: string, logicalKey: string): string | undefined {
   const isDoc = documentsByNamespace(corpus).has(ns);
-  const governed = isDoc ? GOVERNED['document'] : ns === TERMS_NS ? GOVERNED['terms'] : undefined;
+  const governed = isDoc
+    ? GOVERNED_KEYS.document
+    : ns === TERMS_NS
+      ? GOVERNED_KEYS.terms
+      : undefined;
   if (governed === undefined || !governed.test(logicalKey)) return undefined;
   const declared = declaredKeys(corpus, ns);
   if (declared.has(logicalKey)) return undefined;

@@ -5,8 +5,7 @@ import {
   pluralFamilies,
   stringValue,
 } from '../model/keys.js';
-import type { Project } from '../files/project.js';
-import { check } from './check.js';
+import type { Project } from '../model/types.js';
 import type { Finding } from '../model/finding.js';
 
 export interface SectionStatus {
@@ -59,11 +58,11 @@ export interface NamespaceStatus {
 
 /**
  * How far each locale is: per locale and per section, how many keys are translated, missing,
- * stale or untranslated. Uses the findings of `check` when given (so that exemptions and
- * severities agree with what `check` reports); otherwise runs the rules it needs.
+ * stale or untranslated, from the findings of `check` (so that exemptions and severities agree
+ * with what `check` reports; the `untranslated` and `stale` rules are all it needs).
  */
-export function computeStatus(project: Project, findings?: readonly Finding[]): StatusReport {
-  const f = findings ?? check(project, { rules: ['untranslated', 'stale'] });
+export function computeStatus(project: Project, findings: readonly Finding[]): StatusReport {
+  const f = findings;
   const byFile = new Map<string, Finding[]>();
   for (const x of f) {
     let list = byFile.get(x.file);

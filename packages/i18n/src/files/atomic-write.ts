@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ConcurrentChangeError, WriteError } from '../model/errors.js';
 
 /**
  * Crash-safe, edit-safe writes for every command that writes (`sync`, `accept`, `schema`).
@@ -17,34 +18,6 @@ import { randomBytes } from 'node:crypto';
  * The module calls `fs.*` through the module object so that tests can inject faults (see
  * test/faults-preload.mjs); nothing here reads test settings.
  */
-
-/** Another program changed the file since the command read it; nothing was written over it. */
-export class ConcurrentChangeError extends Error {
-  override readonly name: string = 'ConcurrentChangeError';
-  constructor(
-    message: string,
-    /** The files that changed, relative to the project root. */
-    readonly files: readonly string[],
-  ) {
-    super(message);
-  }
-}
-
-/** A file could not be written (disk full, read-only, no permission…); it was left as it was. */
-export class WriteError extends Error {
-  override readonly name = 'WriteError';
-  constructor(
-    message: string,
-    /** The file, relative to the project root. */
-    readonly file: string,
-    /** The system error code, e.g. `ENOSPC`, or `READONLY` for a file without write permission. */
-    readonly code: string,
-    /** Files written completely before this one failed (relative paths). */
-    readonly written: readonly string[] = [],
-  ) {
-    super(message);
-  }
-}
 
 export interface SafeWrite {
   /** Absolute path. */

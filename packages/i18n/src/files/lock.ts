@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { ProjectConfig } from './config.js';
 import { PLURAL_CATEGORIES, type Logical } from '../model/keys.js';
 import { relativePath } from '../model/paths.js';
 import { scanPlaceholders } from '../syntax/inline.js';
-import type { SyntaxProblem } from './project.js';
+import type { LockFile, ProjectConfig } from '../model/types.js';
+import { LocaleLayout } from '../model/layout.js';
 
 /**
  * Lock files record, per locale, the source text each translation was reviewed against: a map
@@ -19,25 +18,10 @@ import type { SyntaxProblem } from './project.js';
  * change of wording can.
  */
 
-export interface LockFile {
-  readonly locale: string;
-  /** Absolute path. */
-  readonly path: string;
-  readonly relPath: string;
-  readonly exists: boolean;
-  /** `namespace:key` → hash. */
-  readonly keys: ReadonlyMap<string, string>;
-  readonly problem: SyntaxProblem | undefined;
-  /** The text as read, for positions of keys. */
-  readonly text: string;
-  /** The bytes as read (empty when it does not exist), to refuse writing over a concurrent change. */
-  readonly bytes: Uint8Array;
-}
-
 export const LOCK_VERSION = 1;
 
 export function lockPath(config: ProjectConfig, locale: string): string {
-  return path.resolve(config.root, config.lockFile.replaceAll('{lng}', locale));
+  return LocaleLayout.of(config).lockPath(locale);
 }
 
 export function readLock(config: ProjectConfig, locale: string): LockFile {

@@ -1,5 +1,5 @@
-import type { Exemption } from '../files/config.js';
-import type { Entry, LocaleFile, Project } from '../files/project.js';
+import type { Exemption } from './types.js';
+import type { Entry, LocaleFile, Project } from './types.js';
 
 /**
  * i18next key semantics shared by the checks, `sync`, `accept` and `status`: plural families

@@ -1,6 +1,6 @@
 import { keyMatches, logicalEntries, pluralFamilies } from '../model/keys.js';
 import { serialiseLock, sourceHash } from '../files/lock.js';
-import type { Project } from '../files/project.js';
+import type { Project } from '../model/types.js';
 import { writeFileSafely } from '../files/atomic-write.js';
 
 export interface AcceptResult {

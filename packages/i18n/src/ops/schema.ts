@@ -12,7 +12,8 @@ import {
   type Logical,
 } from '../model/keys.js';
 import { relativePath } from '../model/paths.js';
-import type { Project } from '../files/project.js';
+import type { Project } from '../model/types.js';
+import { documentKeys } from '../model/document-keys.js';
 
 /**
  * JSON Schemas that let an editor check a locale file while a translator types: every key the
@@ -44,7 +45,7 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
     const doc = docs.get(ns);
     const paragraphs = new Map<string, Paragraph>(
       (doc?.sections ?? []).flatMap((sec) =>
-        sec.paragraphs.map((par) => [`sections.${sec.id}.${par.id}`, par] as const),
+        sec.paragraphs.map((par) => [documentKeys.paragraph(sec.id, par.id), par] as const),
       ),
     );
     for (const locale of project.locales) {

@@ -20,8 +20,10 @@ import {
   type Logical,
 } from '../model/keys.js';
 import { relativePath } from '../model/paths.js';
-import type { LocaleFile, Project } from '../files/project.js';
-import { ConcurrentChangeError, writeFilesSafely } from '../files/atomic-write.js';
+import type { LocaleFile, Project } from '../model/types.js';
+import { writeFilesSafely } from '../files/atomic-write.js';
+import { ConcurrentChangeError } from '../model/errors.js';
+import { SyncConflictError } from '../model/errors.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
@@ -419,11 +421,6 @@ function ranker(order: readonly string[]): (n: string) => number | undefined {
     rankers.set(order, r);
   }
   return r;
-}
-
-/** A file changed on disk while `sync` ran; nothing was written over it (run sync again). */
-export class SyncConflictError extends ConcurrentChangeError {
-  override readonly name = 'SyncConflictError';
 }
 
 /**

@@ -16,7 +16,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import type { Corpus } from '@bilateral/core';
 import { toolkitFingerprint } from '../files/fingerprint.js';
-import type { RenderedDocument, Resources } from './renderer.js';
+import type { RenderedDocument } from './renderer.js';
+import type { Resources } from '../model/types.js';
 
 const FORMAT = 'bilateral-render-cache';
 const FORMAT_VERSION = 1;

@@ -11,9 +11,10 @@ import {
 } from '../intl/facts.js';
 import { createGuard } from './guard.js';
 import { escapeHtml, renderInline } from './markup.js';
+import type { Resources } from '../model/types.js';
+import { documentKeys, TERMS_NS, termKeys } from '../model/document-keys.js';
 
 /** Resources for i18next: language → namespace → nested keys. */
-export type Resources = Record<string, Record<string, unknown>>;
 
 export interface RendererOptions {
   readonly corpus: Corpus;
@@ -295,7 +296,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   };
 
   const entityLabel = (id: string, problems?: RenderProblem[]) =>
-    translate('terms', `entities.${id}.label`, {}, problems);
+    translate(TERMS_NS, termKeys.entityLabel(id), {}, problems);
 
   const renderDocument = (documentId: string): RenderedDocument => {
     const doc: DocumentModel | undefined = corpus.documents[documentId];
@@ -339,18 +340,18 @@ export function createRenderer(options: RendererOptions): Renderer {
       },
     };
 
-    const title = translate(ns, 'meta.title', {}, problems);
-    const description = translate(ns, 'meta.description', {}, problems);
+    const title = translate(ns, documentKeys.title, {}, problems);
+    const description = translate(ns, documentKeys.description, {}, problems);
     const sections: RenderedSection[] = doc.sections.map((section) => ({
       id: section.id,
       level: section.level,
       title:
         section.level === 0
           ? undefined
-          : translate(ns, `sections.${section.id}.title`, {}, problems),
+          : translate(ns, documentKeys.sectionTitle(section.id), {}, problems),
       paragraphs: section.paragraphs.map((p) => ({
         id: p.id,
-        ...translate(ns, `sections.${section.id}.${p.id}`, factValues, problems, inline),
+        ...translate(ns, documentKeys.paragraph(section.id, p.id), factValues, problems, inline),
       })),
     }));
 
@@ -369,7 +370,7 @@ export function createRenderer(options: RendererOptions): Renderer {
         });
         return {
           id: row.id,
-          label: translate(ns, `infobox.${row.id}`, {}, problems),
+          label: translate(ns, documentKeys.infoboxRow(row.id), {}, problems),
           html: values.map(escapeHtml).join(', '),
           text: values.join(', '),
         };
@@ -397,9 +398,9 @@ export function createRenderer(options: RendererOptions): Renderer {
     const sectionTitle = (id: string) =>
       sections.find((s) => s.id === id)?.title?.text ?? title.text;
     const corrections = {
-      intro: translate(ns, 'corrections.intro', {}, problems),
+      intro: translate(ns, documentKeys.correctionsIntro, {}, problems),
       items: Object.entries(doc.corrections).map(([id, c]) => {
-        const note = translate(ns, `corrections.items.${id}`, {}, problems);
+        const note = translate(ns, documentKeys.correction(id), {}, problems);
         if ('paragraph' in c.target) {
           const sectionId = c.target.paragraph.split('.')[0] ?? '';
           return { id, note, target: { href: `#${sectionId}`, label: sectionTitle(sectionId) } };
@@ -420,7 +421,7 @@ export function createRenderer(options: RendererOptions): Renderer {
           id,
           iso,
           date: d === undefined ? INVALID : formatFact(d),
-          description: translate(ns, `events.${id}`, factValues, problems),
+          description: translate(ns, documentKeys.event(id), factValues, problems),
           references: e.references.flatMap((r) => {
             const n = numbers.get(r);
             return n === undefined ? [] : [n];
@@ -508,7 +509,7 @@ export function createRenderer(options: RendererOptions): Renderer {
     // Title, translated-title mark, format and language form one segment, ended with a stop.
     const titleHtml: string[] = [];
     const titleText: string[] = [];
-    const translated = translate(ns, `references.${id}`, {}, problems);
+    const translated = translate(ns, documentKeys.reference(id), {}, problems);
     const original = ref.originalTitle;
     if (original !== undefined) {
       const q = ui('citation.title', {

@@ -1,6 +1,7 @@
-import { ConfigError, loadConfig } from '../../files/config.js';
+import { loadConfig } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
 import { acceptKeys, writeAcceptResult } from '../../ops/accept.js';
-import { ConcurrentChangeError } from '../../files/atomic-write.js';
+import { ConcurrentChangeError } from '../../model/errors.js';
 import { visible } from '../../syntax/invisible.js';
 import { loadProject } from '../../files/project.js';
 import { commandName, configOptions, requireLocale, type GlobalOptions } from './shared.js';

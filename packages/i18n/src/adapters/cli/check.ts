@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { CacheFile, CheckCache, defaultCacheFile } from '../../check/incremental/cache.js';
 import { digestCore, type CoreDigest } from '../../check/incremental/core-digest.js';
-import { check, CoreNeeded } from '../../check/check.js';
+import { check } from '../../check/check.js';
+import { CoreNeeded } from '../../model/errors.js';
 import {
   checkInWorkers,
   defaultJobs,
@@ -10,8 +11,11 @@ import {
 } from '../../check/threads/parallel.js';
 import { formatFindings, type OutputFormat } from '../../check/report/format.js';
 import type { Finding } from '../../model/finding.js';
-import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../../files/config.js';
-import { buildProject, type Project } from '../../files/project.js';
+import { loadConfig, loadCorpus } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { type ProjectConfig } from '../../model/types.js';
+import { buildProject } from '../../files/project.js';
+import { type Project } from '../../model/types.js';
 import {
   commandName,
   configOptions,
@@ -19,6 +23,7 @@ import {
   useColor,
   type GlobalOptions,
 } from './shared.js';
+import { LocaleLayout } from '../../model/layout.js';
 
 export interface CheckCommandOptions {
   readonly format: OutputFormat;
@@ -161,14 +166,14 @@ async function watchLoop(
   let corpus = await loadCorpus(config);
   // Digested once per core (not per re-check): only the locale files change between re-checks.
   let core = digestCore(corpus);
-  const before = config.files.split('{lng}')[0] ?? '';
-  const dir = path.resolve(
-    config.root,
-    before.endsWith('/') || before === '' ? before || '.' : path.dirname(before),
-  );
-  const lockDir = path.resolve(config.root, path.dirname(config.lockFile.split('{lng}')[0] + 'x'));
+  const layout = LocaleLayout.of(config);
+  // The languages' folder (a new language appears there) and every locale and lock folder.
   const paths = [
-    ...new Set([dir, lockDir, ...(config.configFile === undefined ? [] : [config.configFile])]),
+    ...new Set([
+      layout.languagesFolder(),
+      ...layout.watchFolders(config.locales),
+      ...(config.configFile === undefined ? [] : [config.configFile]),
+    ]),
   ];
   const watcher = watch(paths, {
     ignoreInitial: true,

@@ -1,9 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { RULES } from '../../check/catalogue.js';
-import { ConfigError, loadConfig } from '../../files/config.js';
+import { loadConfig } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
 import type { GlobalOptions } from './shared.js';
-import { ConcurrentChangeError, WriteError } from '../../files/atomic-write.js';
+import { ConcurrentChangeError, WriteError } from '../../model/errors.js';
 import { printable, visible } from '../../syntax/invisible.js';
 
 /**

@@ -1,7 +1,9 @@
 import { createRenderer } from '../../render/renderer.js';
 import { documentToHtml, documentToText } from '../../render/output.js';
-import { ConfigError, loadCorpus, type ProjectConfig } from '../../files/config.js';
-import { readResources } from '../../files/list.js';
+import { loadCorpus } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { type ProjectConfig } from '../../model/types.js';
+import { readResources } from '../../render/resources.js';
 
 export interface RenderCommandOptions {
   readonly locale: string;

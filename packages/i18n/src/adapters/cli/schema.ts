@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../files/config.js';
+import { loadConfig } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
 import { relativePath } from '../../model/paths.js';
 import { loadProject } from '../../files/project.js';
 import { buildSchemas, mergeVscodeSettings } from '../../ops/schema.js';
-import { ConcurrentChangeError, writeFileSafely, writeFilesSafely } from '../../files/atomic-write.js';
+import { writeFileSafely, writeFilesSafely } from '../../files/atomic-write.js';
+import { ConcurrentChangeError } from '../../model/errors.js';
 import { configOptions, type GlobalOptions } from './shared.js';
 
 export async function schemaCommand(

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import { ConfigError, type ConfigOverrides } from '../../files/config.js';
+import { type ConfigOverrides } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
 
 /** Options every command accepts (before or after the command name). */
 export interface GlobalOptions {

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { CacheFile, defaultCacheFile } from '../../check/incremental/cache.js';
-import { checkWithStatus } from '../../check/check.js';
+import { check, checkWithStatus } from '../../check/check.js';
 import { computeStatus, type StatusReport } from '../../check/status.js';
 import { loadConfig } from '../../files/config.js';
 import { loadProject } from '../../files/project.js';
@@ -27,7 +27,7 @@ export async function statusCommand(
     const cache = store.load();
     report = checkWithStatus(project, { cache }).status;
     store.save(cache);
-  } else report = computeStatus(project);
+  } else report = computeStatus(project, check(project, { rules: ['untranslated', 'stale'] }));
   process.stdout.write(
     opts.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`

@@ -1,8 +1,9 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../files/config.js';
 import { loadProject } from '../../files/project.js';
-import { planSync, SyncConflictError, writeSyncPlan } from '../../ops/sync.js';
-import { WriteError } from '../../files/atomic-write.js';
+import { planSync, writeSyncPlan } from '../../ops/sync.js';
+import { SyncConflictError } from '../../model/errors.js';
+import { WriteError } from '../../model/errors.js';
 import { visible } from '../../syntax/invisible.js';
 import {
   commandName,

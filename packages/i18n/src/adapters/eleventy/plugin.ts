@@ -24,9 +24,11 @@ import { checkWithStatus } from '../../check/check.js';
 import { formatFindings } from '../../check/report/format.js';
 import type { StatusReport } from '../../check/status.js';
 import type { Finding } from '../../model/finding.js';
-import { ConfigError, loadConfig, loadCorpus, type ProjectConfig } from '../../files/config.js';
+import { loadConfig, loadCorpus } from '../../files/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { type ProjectConfig } from '../../model/types.js';
 import { buildProject } from '../../files/project.js';
-import { readResources, type KeptLocaleData } from '../../files/list.js';
+import { readResources, type KeptLocaleData } from '../../render/resources.js';
 import { toolkitFingerprint } from '../../files/fingerprint.js';
 import { BuildInputs, RenderCache, type CacheEntry } from '../../render/cache.js';
 import {
@@ -35,6 +37,8 @@ import {
   type RenderedText,
   type Renderer,
 } from '../../render/renderer.js';
+import { TranslationCheckError } from '../../model/errors.js';
+import { LocaleLayout } from '../../model/layout.js';
 
 export type BilateralMode = 'production' | 'development';
 
@@ -94,12 +98,6 @@ export interface BilateralData {
   readonly documents: readonly string[];
   readonly findings: readonly Finding[];
   readonly status: TranslationStatus;
-}
-
-/** The error that fails a production build; Eleventy prints its message without a stack. */
-export class TranslationCheckError extends Error {
-  override readonly name = 'TranslationCheckError';
-  readonly skipOriginalStack = true;
 }
 
 /** The part of Eleventy's config API the plugin uses (no dependency on Eleventy's types). */
@@ -307,7 +305,7 @@ if (
 
 /** The path of a locale file, relative to the project root (for messages). */
 function localeFile(config: ProjectConfig, locale: string, namespace: string): string {
-  return config.files.replaceAll('{lng}', locale).replaceAll('{ns}', namespace);
+  return LocaleLayout.of(config).relative(locale, namespace);
 }
 
 /** Findings for text a page cannot show: a key missing in the whole fallback chain, an unknown reference. */
@@ -373,12 +371,7 @@ export function resolveMode(
 /** Directories and files whose change should rebuild the site. */
 function watchTargets(config: ProjectConfig): { paths: string[]; reset: string[] } {
   const paths = new Set<string>();
-  for (const locale of config.locales) {
-    const pattern = config.files.replaceAll('{lng}', locale);
-    const before = pattern.split('{ns}')[0] ?? pattern;
-    const dir = pattern.includes('{ns}') ? path.dirname(before + 'x') : path.dirname(pattern);
-    paths.add(path.resolve(config.root, dir));
-  }
+  for (const dir of LocaleLayout.of(config).watchFolders(config.locales)) paths.add(dir);
   if (config.core !== undefined) {
     try {
       const entry = config.core.startsWith('.')

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { CoreDigest } from './core-digest.js';
-import type { LocaleFile, Project } from '../../files/project.js';
+import type { LocaleFile, Project } from '../../model/types.js';
 import { toolkitFingerprint } from '../../files/fingerprint.js';
 import type { NestEdge } from '../context.js';
 import type { NamespaceStatus } from '../status.js';

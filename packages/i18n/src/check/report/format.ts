@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Project } from '../../files/project.js';
+import type { Project } from '../../model/types.js';
 import { RULES, ruleInfo } from '../catalogue.js';
 import type { Finding, Severity } from '../../model/finding.js';
 import { isHidden, visible } from '../../syntax/invisible.js';

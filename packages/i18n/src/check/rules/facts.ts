@@ -1,7 +1,7 @@
 import { factsOf, type DocumentModel, type Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND } from '../../intl/facts.js';
 import { stringValue } from '../../model/keys.js';
-import type { Entry, LocaleFile } from '../../files/project.js';
+import type { Entry, LocaleFile } from '../../model/types.js';
 import type { RuleContext } from '../context.js';
 import { closest, scan } from '../scan.js';
 import type { Rule } from './rule.js';

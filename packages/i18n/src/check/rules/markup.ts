@@ -1,6 +1,6 @@
-import { ALLOWED_TAGS, CONTENT_TAGS } from '../../render/markup.js';
+import { ALLOWED_TAGS, CONTENT_TAGS } from '../../syntax/html-policy.js';
 import type { Tag } from '../../syntax/inline.js';
-import type { LocaleFile, Entry } from '../../files/project.js';
+import type { LocaleFile, Entry } from '../../model/types.js';
 import type { RuleContext } from '../context.js';
 import { scan } from '../scan.js';
 import type { Rule } from './rule.js';

@@ -1,7 +1,7 @@
 import { entitiesOf } from '@bilateral/core';
 import { stringValue } from '../../model/keys.js';
-import type { LocaleFile } from '../../files/project.js';
-import { TERMS_NS } from '../context.js';
+import type { LocaleFile } from '../../model/types.js';
+import { TERMS_NS, termKeys } from '../../model/document-keys.js';
 import { scan } from '../scan.js';
 import type { Rule } from './rule.js';
 
@@ -28,10 +28,10 @@ export const terminology: Rule = {
           for (const id of new Set(entitiesOf(p.paragraph))) {
             const names = namesOf(terms, id);
             if (names === undefined) continue; // `missing` reports it in the terms file
-            if (nested.has(`${TERMS_NS}:entities.${id}.label`)) continue;
+            if (nested.has(`${TERMS_NS}:${termKeys.entityLabel(id)}`)) continue;
             const candidates = names.candidates;
             if (names.lower.some((c) => text.includes(c))) continue;
-            const termsEntry = terms.entries.get(`entities.${id}.label`);
+            const termsEntry = terms.entries.get(termKeys.entityLabel(id));
             ctx.report({
               file,
               offset: file.valueOffset(entry, 0),
@@ -58,7 +58,7 @@ function namesOf(terms: LocaleFile, id: string): Names | undefined {
   let byId = namesCache.get(terms);
   if (byId === undefined) namesCache.set(terms, (byId = new Map()));
   if (byId.has(id)) return byId.get(id);
-  const label = stringValue(terms.entries.get(`entities.${id}.label`));
+  const label = stringValue(terms.entries.get(termKeys.entityLabel(id)));
   let names: Names | undefined;
   if (label !== undefined) {
     const forms = (stringValue(terms.entries.get(`entities.${id}.forms`)) ?? '')

@@ -1,4 +1,4 @@
-import type { LocaleFile, Entry } from '../../files/project.js';
+import type { LocaleFile, Entry } from '../../model/types.js';
 import { findInvisible, type Invisible } from '../../syntax/invisible.js';
 import type { RuleContext } from '../context.js';
 import type { Rule } from './rule.js';

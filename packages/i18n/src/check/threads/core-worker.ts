@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus, type ProjectConfig } from '../../files/config.js';
+import { loadCorpus } from '../../files/config.js';
+import { type ProjectConfig } from '../../model/types.js';
 import { digestCore } from '../incremental/core-digest.js';
 import type { CacheShare } from '../incremental/cache.js';
 

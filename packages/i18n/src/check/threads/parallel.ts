@@ -1,11 +1,13 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ConfigError, type ProjectConfig } from '../../files/config.js';
-import type { Project } from '../../files/project.js';
+import { ConfigError } from '../../model/errors.js';
+import { type ProjectConfig } from '../../model/types.js';
+import type { Project } from '../../model/types.js';
 import type { CacheShare, CheckCache } from '../incremental/cache.js';
 import type { CoreDigest } from '../incremental/core-digest.js';
 import { combine, selectRules, type UnitResult } from '../check.js';
-import type { CheckOptions, Finding } from '../../model/finding.js';
+import type { Finding } from '../../model/finding.js';
+import type { CheckOptions } from '../options.js';
 
 /**
  * The checks on several threads. The namespace passes are independent (each reads its own

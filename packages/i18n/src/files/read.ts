@@ -1,0 +1,172 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LIMITS } from '../model/limits.js';
+import { relativePath } from '../model/paths.js';
+import type { LocaleFile, SyntaxProblem } from '../model/types.js';
+import { parseLocaleFile, tooDeep, tooLarge } from './parse.js';
+
+/**
+ * Reading locale files: stamps (to tell an unchanged file without reading it), lazy reading and
+ * parsing on first use, and the rendering side's plain `JSON.parse` of a file's data.
+ */
+
+/**
+ * A file's size, modification and change times and inode (undefined when it does not exist):
+ * while they are the same, the file has not been written. The change time moves on every write
+ * and cannot be set back.
+ */
+export function fileStamp(
+  file: string,
+): { readonly stamp: string; readonly size: number } | undefined {
+  const st = statSync(file, { throwIfNoEntry: false });
+  return st === undefined
+    ? undefined
+    : { stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`, size: st.size };
+}
+
+/**
+ * One locale file, read and parsed on first use; never throws. Nothing is read yet: its
+ * metadata ({@link LocaleFile.stamp}) is taken when first needed and always before the bytes,
+ * which are read the first time they, the text or the entries are needed — once, so that the
+ * text and the bytes always come from the same read. A file over {@link LIMITS.fileBytes} is
+ * not read.
+ */
+export function readLocaleFile(
+  root: string,
+  locale: string,
+  namespace: string,
+  file: string,
+): LocaleFile {
+  // Metadata first (the stamp, and whether the file is small enough to read), once, on first use.
+  let meta: { stamp?: string; size: number; exists: boolean; error?: Error } | undefined;
+  const stat = () => {
+    if (meta !== undefined) return meta;
+    try {
+      const st = fileStamp(file);
+      meta = st === undefined ? { size: 0, exists: false } : { ...st, exists: true };
+    } catch (e) {
+      meta = { size: 0, exists: true, error: e as Error };
+    }
+    return meta;
+  };
+  const read = (): { bytes: Uint8Array; problems: SyntaxProblem[] } => {
+    const problems: SyntaxProblem[] = [];
+    let bytes: Uint8Array = Buffer.alloc(0);
+    try {
+      const { size, exists, error } = stat();
+      if (error !== undefined) throw error;
+      if (size > LIMITS.fileBytes) problems.push(tooLarge(size));
+      else if (exists) bytes = readFileSync(file);
+    } catch (e) {
+      problems.push({
+        kind: 'read',
+        offset: 0,
+        message: `cannot read the file: ${(e as Error).message}`,
+        hint: 'Check the file permissions.',
+        key: '',
+      });
+    }
+    return { bytes, problems };
+  };
+  return lazyLocaleFile(root, locale, namespace, file, read, () => stat().stamp);
+}
+
+/**
+ * A locale file read and parsed on first use (once). A check whose results for a namespace are
+ * cached never reads or parses that namespace's files.
+ */
+function lazyLocaleFile(
+  root: string,
+  locale: string,
+  namespace: string,
+  file: string,
+  read: () => { bytes: Uint8Array; problems: SyntaxProblem[] },
+  stamp: () => string | undefined,
+): LocaleFile {
+  let raw: { bytes: Uint8Array; problems: SyntaxProblem[] } | undefined;
+  let parsed: LocaleFile | undefined;
+  let rel: string | undefined;
+  const bytes = () => (raw ??= read());
+  const get = (): LocaleFile =>
+    (parsed ??= parseLocaleFile(root, locale, namespace, file, bytes().bytes, bytes().problems));
+  const lazy: LocaleFile = {
+    locale,
+    namespace,
+    path: file,
+    get relPath() {
+      return (rel ??= relativePath(root, file));
+    },
+    get stamp() {
+      return stamp();
+    },
+    get bytes() {
+      return bytes().bytes;
+    },
+    get text() {
+      return get().text;
+    },
+    get bom() {
+      return get().bom;
+    },
+    get usable() {
+      return get().usable;
+    },
+    get problems() {
+      return get().problems;
+    },
+    get rootOffset() {
+      return get().rootOffset;
+    },
+    get entries() {
+      return get().entries;
+    },
+    position: (offset) => get().position(offset),
+    valueOffset: (entry, index) => get().valueOffset(entry, index),
+  };
+  releasers.set(lazy, () => {
+    parsed = undefined;
+  });
+  return lazy;
+}
+
+const releasers = new WeakMap<LocaleFile, () => void>();
+
+/**
+ * Lets a lazily parsed file drop its parsed form (its bytes stay, so a later use parses the
+ * same text again). The checks call it when they are done with a namespace, so that memory holds
+ * one namespace's parse at a time, not the whole project's.
+ */
+export function releaseParsed(file: LocaleFile): void {
+  releasers.get(file)?.();
+}
+
+/**
+ * The data of a locale file as i18next reads it, when the checks can use the file
+ * ({@link LocaleFile.usable}: readable, not too large or deep, one JSON object), else undefined.
+ * `JSON.parse` only, without positions: for rendering, which needs no line numbers (the
+ * property tests hold it to `parseLocaleFile(…).usable`).
+ */
+export function localeData(bytes: Uint8Array): Record<string, unknown> | undefined {
+  if (bytes.length > LIMITS.fileBytes) return undefined;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = new TextDecoder('utf-8').decode(bom ? bytes.subarray(3) : bytes);
+  if (text.trim() === '' || tooDeep(text) !== -1) return undefined;
+  try {
+    const data: unknown = JSON.parse(text);
+    return data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link localeData} of a file on disk (undefined when it cannot be read). */
+export function readLocaleData(file: string): Record<string, unknown> | undefined {
+  try {
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st === undefined || st.size > LIMITS.fileBytes) return undefined;
+    return localeData(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
