@@ -3,7 +3,12 @@ export { corpus } from './corpus.js';
 export { entities, units, works } from './registry.js';
 export { northKoreaUkraineRelations } from './documents/north-korea-ukraine-relations.js';
 export { parseIsoDate, toUtcDate, type ParsedDate } from './dates.js';
-export { validateCorpus, type CorpusProblem } from './validate.js';
+export {
+  validateCorpus,
+  languageTagProblem,
+  sourceUrlProblem,
+  type CorpusProblem,
+} from './validate.js';
 export {
   paragraphKey,
   citationsOf,
@@ -11,5 +16,7 @@ export {
   entitiesOf,
   dubiousCountOf,
   allParagraphs,
+  titleStatusOf,
+  referenceSource,
   type ParagraphRef,
 } from './query.js';

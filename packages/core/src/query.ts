@@ -1,4 +1,12 @@
-import type { DocumentModel, Paragraph, Section } from './types.js';
+import type {
+  Corpus,
+  DocumentModel,
+  Paragraph,
+  Reference,
+  ReferenceSource,
+  Section,
+  TitleStatus,
+} from './types.js';
 
 export interface ParagraphRef {
   readonly section: Section;
@@ -29,3 +37,72 @@ export const entitiesOf = (p: Paragraph): string[] =>
   p.carries.flatMap((i) => ('entity' in i ? [i.entity] : []));
 export const dubiousCountOf = (p: Paragraph): number =>
   p.carries.filter((i) => 'dubious' in i).length;
+
+/**
+ * Whether the reference's original title is known: its `titleStatus`, or, for a corpus that
+ * predates that field, `original` when it has an `originalTitle` and `unverified` otherwise.
+ * `undefined` for a `short` citation, which has no title of its own.
+ */
+export function titleStatusOf(ref: Reference): TitleStatus | undefined {
+  if (ref.kind === 'short') return undefined;
+  return ref.titleStatus ?? (ref.originalTitle === undefined ? 'unverified' : 'original');
+}
+
+/**
+ * Everything a reader needs to find and check the source of reference `referenceId` (or
+ * bibliography entry) of document `documentId`: its title or the fact that none is known, its
+ * authors, its work with the work's own name and language, its dates, URL and archived copy. A
+ * `short` citation resolves to the bibliography entry it cites, with its pages. `undefined` when
+ * the document or reference does not exist.
+ */
+export function referenceSource(
+  corpus: Corpus,
+  documentId: string,
+  referenceId: string,
+): ReferenceSource | undefined {
+  const doc = Object.hasOwn(corpus.documents, documentId)
+    ? corpus.documents[documentId]
+    : undefined;
+  if (doc === undefined) return undefined;
+  const own = (table: Readonly<Record<string, Reference>>, id: string) =>
+    Object.hasOwn(table, id) ? table[id] : undefined;
+  const ref = own(doc.references, referenceId) ?? own(doc.bibliography, referenceId);
+  if (ref === undefined) return undefined;
+  if (ref.kind === 'short') {
+    const cited = ref.cites;
+    const entry = cited === undefined ? undefined : own(doc.bibliography, cited);
+    if (cited === undefined || entry === undefined || entry.kind === 'short') return undefined;
+    const source = describe(corpus, cited, entry);
+    return ref.pages === undefined ? source : { ...source, pages: ref.pages };
+  }
+  return describe(corpus, referenceId, ref);
+}
+
+function describe(corpus: Corpus, id: string, ref: Reference): ReferenceSource {
+  const original = ref.originalTitle;
+  const status = titleStatusOf(ref);
+  const workName =
+    ref.work !== undefined && Object.hasOwn(corpus.works, ref.work)
+      ? corpus.works[ref.work]?.name
+      : undefined;
+  return {
+    id,
+    kind: ref.kind,
+    lang: ref.lang,
+    title:
+      status === 'original' && original !== undefined
+        ? { status: 'original', text: original.text, lang: original.lang }
+        : { status: 'unverified' },
+    authors: ref.authors ?? [],
+    editors: ref.editors ?? [],
+    ...(ref.work === undefined
+      ? {}
+      : { work: workName === undefined ? { id: ref.work } : { id: ref.work, name: workName } }),
+    ...(ref.published === undefined ? {} : { published: ref.published }),
+    ...(ref.accessed === undefined ? {} : { accessed: ref.accessed }),
+    ...(ref.archived === undefined ? {} : { archived: ref.archived }),
+    ...(ref.url === undefined ? {} : { url: ref.url }),
+    ...(ref.archiveUrl === undefined ? {} : { archiveUrl: ref.archiveUrl }),
+    ...(ref.format === undefined ? {} : { format: ref.format }),
+  };
+}

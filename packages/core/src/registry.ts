@@ -36,27 +36,33 @@ export const entities = {
   polyacetal: { kind: 'substance' },
 } as const satisfies Record<string, Entity>;
 
-/** Publishers and mastheads cited by documents; labels live in `terms` under `works.<id>`. */
+/**
+ * Publishers and mastheads cited by documents; labels live in `terms` under `works.<id>`. `name` is
+ * the work's own name in its own language and script, so that a renderer can tag it with `lang`
+ * wherever a locale shows it untranslated (`中青在线` is Chinese on every page, never Ukrainian).
+ */
 export const works = {
-  'mfa-ukraine': {},
-  ncnk: {},
-  time: {},
-  'nk-news': {},
-  cyol: {},
-  wyzxwk: {},
-  'meduza-tass': {},
-  rferl: {},
-  'radio-svoboda': {},
-  cnn: {},
-  reuters: {},
-  'kyiv-independent': {},
-  'us-dod': {},
-  'nbc-news': {},
-  'bbc-news': {},
-  'financial-times': {},
-  newsweek: {},
-  'associated-press': {},
-  oec: {},
+  'mfa-ukraine': { name: { text: 'Ministry of Foreign Affairs of Ukraine', lang: 'en' } },
+  ncnk: { name: { text: 'NCNK', lang: 'en' } },
+  time: { name: { text: 'Time', lang: 'en' } },
+  'nk-news': { name: { text: 'NK News', lang: 'en' } },
+  cyol: { name: { text: '中青在线', lang: 'zh-Hans' } },
+  wyzxwk: { name: { text: '乌有之乡', lang: 'zh-Hans' } },
+  // A Russian-language outlet relaying a Russian agency, cited by their Latin-script names.
+  'meduza-tass': { name: { text: 'Meduza / TASS', lang: 'en' } },
+  rferl: { name: { text: 'Radio Free Europe/Radio Liberty', lang: 'en' } },
+  // RFE/RL's Ukrainian service, under its Ukrainian name.
+  'radio-svoboda': { name: { text: 'Радіо Свобода', lang: 'uk' } },
+  cnn: { name: { text: 'CNN', lang: 'en' } },
+  reuters: { name: { text: 'Reuters', lang: 'en' } },
+  'kyiv-independent': { name: { text: 'The Kyiv Independent', lang: 'en' } },
+  'us-dod': { name: { text: 'U.S. Department of Defense', lang: 'en' } },
+  'nbc-news': { name: { text: 'NBC News', lang: 'en' } },
+  'bbc-news': { name: { text: 'BBC News', lang: 'en' } },
+  'financial-times': { name: { text: 'Financial Times', lang: 'en' } },
+  newsweek: { name: { text: 'Newsweek', lang: 'en' } },
+  'associated-press': { name: { text: 'Associated Press', lang: 'en' } },
+  oec: { name: { text: 'OEC', lang: 'en' } },
 } as const satisfies Record<string, Work>;
 
 /** Units that quantities count; each locale gives plural phrases under `units.<id>`. */

@@ -43,9 +43,23 @@ export interface Entity {
   readonly wikidata?: string;
 }
 
+/** A text in a known language: `lang` is what a renderer puts in the `lang` attribute around it. */
+export interface LanguageText {
+  readonly text: string;
+  /** BCP 47 tag in canonical form (`en`, `ru`, `uk`, `zh-Hans`). */
+  readonly lang: LanguageTag;
+}
+
 /** A newspaper, agency, ministry or other publisher named in citations. */
 export interface Work {
   readonly wikidata?: string;
+  /**
+   * The name as the publisher writes it, in its own language and script (`中青在线`, `zh-Hans`;
+   * `Радіо Свобода`, `uk`; `Reuters`, `en`). Each locale still labels the work under
+   * `works.<id>`; this is the original a renderer can show or tag with its `lang` where a locale
+   * keeps the name untranslated.
+   */
+  readonly name?: LanguageText;
 }
 
 export interface Unit {
@@ -61,10 +75,27 @@ export interface Person {
 export type ReferenceKind = 'web' | 'news' | 'report' | 'short';
 
 export interface ReferenceTitle {
-  /** The title as the source published it. */
+  /**
+   * The title as the source published it, character for character, without the quotation marks
+   * a citation style puts around it (each locale quotes titles in its own way).
+   */
   readonly text: string;
+  /** BCP 47 tag of the title's language (canonical form: `en`, `ru`, `uk`, `zh-Hans`). */
   readonly lang: LanguageTag;
 }
+
+/**
+ * Whether a reference's title is known as the source published it:
+ *
+ * - `original`: the title is known in its own language and is in {@link Reference.originalTitle};
+ *   every locale shows it as published (tagged with its `lang`), followed, where the reader's
+ *   language differs, by the locale's translation in square brackets.
+ * - `unverified`: the original title was searched for and not found. No locale may present a
+ *   title as if it were the published one: each shows its translation of the seed's title in
+ *   square brackets, not in quotation marks, with a localised note that the original title was
+ *   not verified. Such a reference has no `originalTitle`.
+ */
+export type TitleStatus = 'original' | 'unverified';
 
 export interface Reference {
   readonly kind: ReferenceKind;
@@ -78,17 +109,67 @@ export interface Reference {
   readonly lang: LanguageTag;
   /** Publication date, at the precision the source gives. */
   readonly published?: IsoDate;
+  /** When the source was read (CS1 `access-date`); never before `published`. */
   readonly accessed?: IsoDate;
+  /**
+   * When the archived copy was made (CS1 `archive-date`), whether or not its address
+   * ({@link archiveUrl}) is known; never before `published`.
+   */
   readonly archived?: IsoDate;
   /** The source is a PDF (shown as in Wikipedia: "(PDF)"). */
   readonly format?: 'pdf';
   /**
-   * The original title, only where it was verified against the source. Otherwise locales give a
-   * translation of the title and the renderer marks it as translated.
+   * Where readers find the source: an absolute `https:` URL, given only where the address was
+   * seen on the publisher's page. Never guessed: without one, the reference has no link.
+   */
+  readonly url?: string;
+  /** An archived copy of the source (absolute `https:` URL); requires {@link archived}. */
+  readonly archiveUrl?: string;
+  /**
+   * Whether the original title is known (see {@link TitleStatus}). Every reference except a
+   * `short` citation declares it (`validateCorpus` requires it); where a corpus predates it,
+   * `titleStatusOf()` derives it from `originalTitle`.
+   */
+  readonly titleStatus?: TitleStatus;
+  /**
+   * The title as the source published it, in its own language: present exactly when
+   * `titleStatus` is `original`. An `unverified` reference has none; locales then give a
+   * translation, which is never presented as the published title.
    */
   readonly originalTitle?: ReferenceTitle;
   /** For `short` citations: the bibliography entry cited and the pages. */
   readonly cites?: string;
+  readonly pages?: readonly string[];
+}
+
+/** A reference's title as a renderer needs it: the published title, or the fact that none is known. */
+export type SourceTitle =
+  ({ readonly status: 'original' } & ReferenceTitle) | { readonly status: 'unverified' };
+
+/**
+ * What a reader needs to find and check one source, resolved from the core
+ * (`referenceSource()`): the reference's own data, its work's name, and for a `short` citation
+ * the bibliography entry it points at. Dates use the reference's field names.
+ */
+export interface ReferenceSource {
+  /** The reference or bibliography entry the data comes from (for a short citation: the entry cited). */
+  readonly id: string;
+  readonly kind: ReferenceKind;
+  /** Language the source was published in. */
+  readonly lang: LanguageTag;
+  readonly title: SourceTitle;
+  /** Authors in citation order (empty when the source names none). */
+  readonly authors: readonly Person[];
+  readonly editors: readonly Person[];
+  /** The work/publisher: its id (locales label it under `works.<id>`) and its own name, if known. */
+  readonly work?: { readonly id: string; readonly name?: LanguageText };
+  readonly published?: IsoDate;
+  readonly accessed?: IsoDate;
+  readonly archived?: IsoDate;
+  readonly url?: string;
+  readonly archiveUrl?: string;
+  readonly format?: 'pdf';
+  /** For a short citation: the pages cited in the bibliography entry. */
   readonly pages?: readonly string[];
 }
 

@@ -9,9 +9,9 @@ const person = (family: string, given?: string): Person =>
 
 /**
  * "North Korea–Ukraine relations": the language-neutral half of the article. The seed was a
- * Japanese machine translation of the English Wikipedia article; the errors listed in
- * shared/ERRATA.md are corrected here (references) and in every locale (prose), and each
- * correction is declared under `corrections` so that readers and translators see it.
+ * Japanese machine translation of the English Wikipedia article; its known errors are corrected
+ * here (references) and in every locale (prose), and each correction is declared under
+ * `corrections` so that readers and translators see it.
  */
 export const northKoreaUkraineRelations = {
   id: 'north-korea-ukraine-relations',
@@ -43,6 +43,10 @@ export const northKoreaUkraineRelations = {
     exportsUkraineToNorthKorea: { kind: 'money', amount: 7710, currency: 'USD' },
     exportsNorthKoreaToUkraine: { kind: 'money', amount: 55500, currency: 'USD' },
   },
+  // Sources, corrected and completed after checking the publishers' pages. `titleStatus` says
+  // whether the title is known as published (`originalTitle`, in its own language) or was searched
+  // for and not found (`unverified`: locales show a bracketed translation, never a quoted title).
+  // A URL is given only where the address was seen; none is guessed.
   bibliography: {
     'wertz-oh-kim-2016': {
       kind: 'report',
@@ -51,11 +55,18 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2016-08',
       format: 'pdf',
+      titleStatus: 'original',
       originalTitle: { text: 'DPRK Diplomatic Relations', lang: 'en' },
     },
   },
   references: {
-    'mfa-2022': { kind: 'web', work: 'mfa-ukraine', lang: 'en', published: '2022-07-13' },
+    'mfa-2022': {
+      kind: 'web',
+      work: 'mfa-ukraine',
+      lang: 'en',
+      published: '2022-07-13',
+      titleStatus: 'unverified',
+    },
     'wertz-p7-9': { kind: 'short', cites: 'wertz-oh-kim-2016', pages: ['7', '9'], lang: 'en' },
     'wertz-p7-12': { kind: 'short', cites: 'wertz-oh-kim-2016', pages: ['7', '12'], lang: 'en' },
     'time-2018': {
@@ -64,6 +75,14 @@ export const northKoreaUkraineRelations = {
       work: 'time',
       lang: 'en',
       published: '2018-02-01',
+      url: 'https://time.com/5128398/the-missile-factory/',
+      // The web headline. The print edition titles it "The Missile Factory" ("Did former Soviet
+      // scientists help arm North Korea?"); the seed's title was neither.
+      titleStatus: 'original',
+      originalTitle: {
+        text: 'How North Korea Built a Nuclear Arsenal on the Ashes of the Soviet Union',
+        lang: 'en',
+      },
     },
     'nknews-2017': {
       kind: 'news',
@@ -71,6 +90,8 @@ export const northKoreaUkraineRelations = {
       work: 'nk-news',
       lang: 'en',
       published: '2017-10-12',
+      url: 'https://www.nknews.org/2017/10/north-korean-atlas-shows-crimea-as-part-of-russia/',
+      titleStatus: 'original',
       originalTitle: { text: 'North Korean atlas shows Crimea as part of Russia', lang: 'en' },
     },
     'cyol-2017': {
@@ -80,7 +101,8 @@ export const northKoreaUkraineRelations = {
       published: '2017-10-13',
       archived: '2022-09-28',
       accessed: '2023-07-10',
-      originalTitle: { text: '俄朝建交69周年，朝承认克里米亚姓“俄”', lang: 'zh' },
+      titleStatus: 'original',
+      originalTitle: { text: '俄朝建交69周年，朝承认克里米亚姓“俄”', lang: 'zh-Hans' },
     },
     'wyzxwk-2022': {
       kind: 'web',
@@ -89,11 +111,42 @@ export const northKoreaUkraineRelations = {
       published: '2022-07-14',
       archived: '2023-07-10',
       accessed: '2023-07-10',
-      originalTitle: { text: '乌克兰与朝鲜断交！它们那些说不得的恩怨', lang: 'zh' },
+      titleStatus: 'original',
+      originalTitle: { text: '乌克兰与朝鲜断交！它们那些说不得的恩怨', lang: 'zh-Hans' },
     },
-    'meduza-2022': { kind: 'news', work: 'meduza-tass', lang: 'ru', published: '2022-07-13' },
-    'rferl-2022': { kind: 'news', work: 'rferl', lang: 'en', published: '2022-07-13' },
-    'svoboda-2022': { kind: 'news', work: 'radio-svoboda', lang: 'uk', published: '2022-07-13' },
+    'meduza-2022': {
+      kind: 'news',
+      work: 'meduza-tass',
+      lang: 'ru',
+      published: '2022-07-13',
+      // The seed's original, repaired: отно程ения → отношения, Корей → Кореей (after «с»).
+      titleStatus: 'original',
+      originalTitle: {
+        text: 'КНДР признала ДНР и ЛНР. В ответ Украина разорвала дипломатические отношения с Северной Кореей',
+        lang: 'ru',
+      },
+    },
+    'rferl-2022': {
+      kind: 'news',
+      work: 'rferl',
+      lang: 'en',
+      published: '2022-07-13',
+      url: 'https://www.rferl.org/a/ukraine-north-korea-separatists/31942138.html',
+      // The page was found, its headline was not seen.
+      titleStatus: 'unverified',
+    },
+    'svoboda-2022': {
+      kind: 'news',
+      work: 'radio-svoboda',
+      lang: 'uk',
+      published: '2022-07-13',
+      // The seed gives the Ukrainian original: never a translation, in any language.
+      titleStatus: 'original',
+      originalTitle: {
+        text: 'Україна розриває дипломатичні відносини з КНДР – Ніколенко',
+        lang: 'uk',
+      },
+    },
     'cnn-2024': {
       kind: 'news',
       authors: [person('Yee', 'Isaac'), person('Butenko', 'Victoria'), person('Kennedy', 'Niamh')],
@@ -101,24 +154,40 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-10-19',
       accessed: '2024-10-21',
+      titleStatus: 'original',
       originalTitle: {
         text: 'North Korean troops seen being equipped in Russia ahead of likely deployment to Ukraine',
         lang: 'en',
       },
     },
-    'reuters-2024': { kind: 'news', work: 'reuters', lang: 'en', published: '2024-10-19' },
+    'reuters-2024': {
+      kind: 'news',
+      work: 'reuters',
+      lang: 'en',
+      published: '2024-10-19',
+      titleStatus: 'unverified',
+    },
     'kyivindependent-2024': {
       kind: 'news',
+      authors: [person('Denisova', 'Kateryna')],
       work: 'kyiv-independent',
       lang: 'en',
       published: '2024-10-17',
       accessed: '2024-10-19',
+      url: 'https://kyivindependent.com/north-korea-preparing-10-000-soldiers/',
+      titleStatus: 'original',
       originalTitle: {
         text: "'First step to World War' — North Korea preparing 10,000 soldiers to join Russia's war, Zelensky confirms",
         lang: 'en',
       },
     },
-    'dod-2024': { kind: 'web', work: 'us-dod', lang: 'en', accessed: '2024-10-23' },
+    'dod-2024': {
+      kind: 'web',
+      work: 'us-dod',
+      lang: 'en',
+      accessed: '2024-10-23',
+      titleStatus: 'unverified',
+    },
     'nbc-2024': {
       kind: 'news',
       authors: [person('Aggarwal', 'Mithil')],
@@ -126,6 +195,7 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-10-23',
       accessed: '2024-10-23',
+      titleStatus: 'unverified',
     },
     'bbc-2024': {
       kind: 'news',
@@ -134,6 +204,7 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-10-29',
       accessed: '2024-10-29',
+      titleStatus: 'original',
       originalTitle: {
         text: "Nato says North Korean troops deployed to Russia's Kursk region",
         lang: 'en',
@@ -145,6 +216,7 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-10-28',
       accessed: '2024-10-29',
+      titleStatus: 'unverified',
     },
     'ft-2024': {
       kind: 'news',
@@ -153,6 +225,7 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-11-04',
       accessed: '2024-11-05',
+      titleStatus: 'original',
       originalTitle: {
         text: 'Ukraine says it has attacked North Korean troops in Kursk',
         lang: 'en',
@@ -165,6 +238,7 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-11-04',
       accessed: '2024-11-05',
+      titleStatus: 'unverified',
     },
     'ap-2024': {
       kind: 'news',
@@ -172,6 +246,7 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2024-11-05',
       accessed: '2024-11-05',
+      titleStatus: 'unverified',
     },
     'reuters-2025': {
       kind: 'news',
@@ -181,8 +256,10 @@ export const northKoreaUkraineRelations = {
       lang: 'en',
       published: '2025-03-01',
       accessed: '2025-03-04',
+      // Authors, editors and dates were checked; the headline was not seen.
+      titleStatus: 'unverified',
     },
-    'oec-2020': { kind: 'web', work: 'oec', lang: 'en' },
+    'oec-2020': { kind: 'web', work: 'oec', lang: 'en', titleStatus: 'unverified' },
   },
   events: {
     'relations-established': {
