@@ -254,3 +254,22 @@ export function writeFilesSafely(writes: readonly SafeWrite[]): void {
     written.push(w.relPath);
   }
 }
+
+/**
+ * Writes a whole file or nothing (a temporary file next to it, then one `rename`), creating its
+ * folder: for the toolkit's caches, which only it writes and which are safe to lose. Unlike
+ * {@link writeFileSafely} it neither compares the file with an earlier read nor syncs to disk.
+ * Throws the system error; the temporary file is gone either way.
+ */
+export function writeFileAtomically(file: string, data: string | Uint8Array): void {
+  // Not `.<name>.<pid>.<hex>.tmp` (writeFileSafely's temporary files): another pattern.
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
