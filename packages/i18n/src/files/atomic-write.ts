@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConcurrentChangeError, WriteError } from '../model/errors.js';
+import { containedFile, isRefused, refuseNewFile, type Refused } from './contain.js';
 
 /**
  * Crash-safe, edit-safe writes for every command that writes (`sync`, `accept`, `schema`).
@@ -12,7 +13,7 @@ import { ConcurrentChangeError, WriteError } from '../model/errors.js';
  * before the rename the target is read again and compared with what the command read at the
  * start: if an editor (or another run) saved it meanwhile, the temporary file is removed and
  * {@link ConcurrentChangeError} is thrown, so no edit is ever overwritten. Symbolic links are
- * followed (the link stays a link), and the file's permissions are kept. A file without any write
+ * never written through (nor anything outside the project), and the file's permissions are kept. A file without any write
  * permission is treated as "do not touch": {@link WriteError}, nothing written.
  *
  * The module calls `fs.*` through the module object so that tests can inject faults (see
@@ -22,6 +23,8 @@ import { ConcurrentChangeError, WriteError } from '../model/errors.js';
 export interface SafeWrite {
   /** Absolute path. */
   readonly path: string;
+  /** The project root: nothing is written outside it (see {@link refuseUncontained}). */
+  readonly root: string;
   /** For messages, relative to the project root. */
   readonly relPath: string;
   readonly text: string;
@@ -62,14 +65,30 @@ function readIfExists(file: string): Uint8Array | null {
   }
 }
 
+/**
+ * Writes never follow symbolic links and never leave the project: a link (to anywhere), a path
+ * through a linked folder, a file outside the root or anything but a regular file is refused
+ * with {@link WriteError} (code `REFUSED`), and nothing is written.
+ */
+function refuseUncontained(w: SafeWrite): void {
+  const existing = containedFile(w.path, w.root, w.relPath, true);
+  let why: Refused | undefined;
+  if (existing === undefined) why = refuseNewFile(w.path, w.root, w.relPath);
+  else if (isRefused(existing)) why = existing;
+  else if (existing.link)
+    why = {
+      refused: 'outside',
+      link: true,
+      message: `${w.relPath} is a symbolic link; it was not written (the toolkit never writes through links)`,
+      hint: `Replace the link with the file itself (git rm ${w.relPath}, then add the real file).`,
+    };
+  if (why !== undefined) throw new WriteError(`${why.message}. ${why.hint}`, w.relPath, 'REFUSED');
+}
+
 /** Writes one file safely (see the module comment). Throws {@link ConcurrentChangeError} or {@link WriteError}. */
 export function writeFileSafely(w: SafeWrite): void {
-  let target = w.path;
-  try {
-    target = fs.realpathSync(w.path);
-  } catch {
-    // Does not exist yet (or a dangling link): written where it is named.
-  }
+  refuseUncontained(w);
+  const target = path.resolve(w.path);
   const fail = (e: unknown): never => {
     const { code, reason } = reasonOf(e);
     const folder = path.dirname(w.relPath);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { LIMITS } from '../model/limits.js';
+import { isRefused, readContained } from './contain.js';
 import { PLURAL_CATEGORIES, type Logical } from '../model/keys.js';
 import { relativePath } from '../model/paths.js';
 import { scanPlaceholders } from '../syntax/inline.js';
@@ -24,51 +25,66 @@ export function lockPath(config: ProjectConfig, locale: string): string {
   return LocaleLayout.of(config).lockPath(locale);
 }
 
+/**
+ * Reads a language's lock file (inside the project, bounded). Never throws: a lock file that is
+ * missing has no keys; one that cannot be used has a `problem` (reported by the `stale` rule).
+ */
 export function readLock(config: ProjectConfig, locale: string): LockFile {
   const file = lockPath(config, locale);
-  const base = { locale, path: file, relPath: relativePath(config.root, file) };
-  if (!existsSync(file))
-    return {
-      ...base,
-      exists: false,
-      keys: new Map(),
-      problem: undefined,
-      text: '',
-      bytes: new Uint8Array(0),
-    };
-  let text = '';
-  let bytes: Uint8Array = new Uint8Array(0);
+  const relPath = relativePath(config.root, file);
+  const base = { locale, path: file, relPath, keys: new Map<string, string>(), text: '' };
+  const empty = new Uint8Array(0);
+  const regenerate = `Delete it and run \`bilateral accept ${locale}\` after reviewing the translations (it is generated).`;
+  const problem = (message: string, hint = regenerate): LockFile['problem'] => ({
+    kind: 'parse',
+    offset: 0,
+    message,
+    hint,
+    key: '',
+  });
+  let got: ReturnType<typeof readContained>;
   try {
-    bytes = readFileSync(file);
-    text = new TextDecoder().decode(bytes);
-    const data = JSON.parse(text) as { keys?: Record<string, unknown> };
-    const keys = new Map<string, string>();
-    if (
-      data === null ||
-      typeof data !== 'object' ||
-      typeof data.keys !== 'object' ||
-      data.keys === null
-    ) {
-      throw new Error('no "keys" object');
-    }
-    for (const [k, v] of Object.entries(data.keys)) if (typeof v === 'string') keys.set(k, v);
-    return { ...base, exists: true, keys, problem: undefined, text, bytes };
+    got = readContained(file, config.root, relPath, LIMITS.fileBytes);
   } catch (e) {
+    const message = `the lock file cannot be read: ${(e as Error).message}`;
     return {
       ...base,
       exists: true,
-      keys: new Map(),
-      text,
-      bytes,
-      problem: {
-        kind: 'parse',
-        offset: 0,
-        message: `the lock file cannot be read: ${(e as Error).message}`,
-        hint: `Delete it and run \`bilateral accept ${locale}\` after reviewing the translations (it is generated).`,
-        key: '',
-      },
+      bytes: empty,
+      problem: problem(message, 'Check the file permissions.'),
     };
   }
+  if (got === undefined) return { ...base, exists: false, bytes: empty, problem: undefined };
+  if (isRefused(got))
+    return { ...base, exists: true, bytes: empty, problem: problem(got.message, got.hint) };
+  if ('tooLarge' in got) {
+    const message = `the lock file is larger than ${LIMITS.fileBytes / 1024 / 1024} MB; it was not read`;
+    return { ...base, exists: true, bytes: empty, problem: problem(message) };
+  }
+  const bytes: Uint8Array = got.bytes;
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ...base, exists: true, keys: lockKeys(text), problem: undefined, text, bytes };
+  } catch (e) {
+    const message = `the lock file cannot be read: ${(e as Error).message}`;
+    return { ...base, exists: true, text, bytes, problem: problem(message) };
+  }
+}
+
+/** The `keys` of a lock file's text; throws when it is not a lock file. */
+function lockKeys(text: string): Map<string, string> {
+  const data = JSON.parse(text) as { keys?: Record<string, unknown> } | null;
+  if (
+    data === null ||
+    typeof data !== 'object' ||
+    typeof data.keys !== 'object' ||
+    data.keys === null
+  )
+    throw new Error('no "keys" object');
+  const keys = new Map<string, string>();
+  for (const [k, v] of Object.entries(data.keys)) if (typeof v === 'string') keys.set(k, v);
+  return keys;
 }
 
 /** Normalises a source string for hashing (see the module comment). */

@@ -363,3 +363,14 @@ function keyAt(tree: Node | undefined, offset: number): string {
   }
   return p.join('.');
 }
+
+/**
+ * The problem that makes a file unsafe to rewrite, if any: a command that writes a locale file
+ * (`sync`) leaves it untouched when `check` would call it unusable — not valid UTF-8 (a rewrite
+ * would turn the undecodable bytes into U+FFFD for good), a byte-order mark, a syntax error,
+ * duplicate keys, or a file that could not be read. Problems of single entries (a number where
+ * text belongs, an invisible character in a key) do not block a rewrite.
+ */
+export function rewriteBlocker(file: LocaleFile): SyntaxProblem | undefined {
+  return file.problems.find((p) => p.kind !== 'type' && p.kind !== 'key');
+}

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { isRefused, readContained } from './contain.js';
 import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { LocaleFile, SyntaxProblem } from '../model/types.js';
@@ -55,7 +56,15 @@ export function readLocaleFile(
       const { size, exists, error } = stat();
       if (error !== undefined) throw error;
       if (size > LIMITS.fileBytes) problems.push(tooLarge(size));
-      else if (exists) bytes = readFileSync(file);
+      else if (exists) {
+        // Inside the project, a regular file, and bounded by the bytes actually read.
+        const got = readContained(file, root, relativePath(root, file), LIMITS.fileBytes);
+        if (got === undefined) bytes = Buffer.alloc(0);
+        else if (isRefused(got))
+          problems.push({ kind: 'read', offset: 0, message: got.message, hint: got.hint, key: '' });
+        else if ('tooLarge' in got) problems.push(tooLarge(got.tooLarge));
+        else bytes = got.bytes;
+      }
     } catch (e) {
       problems.push({
         kind: 'read',
@@ -160,12 +169,15 @@ export function localeData(bytes: Uint8Array): Record<string, unknown> | undefin
   }
 }
 
-/** {@link localeData} of a file on disk (undefined when it cannot be read). */
-export function readLocaleData(file: string): Record<string, unknown> | undefined {
+/**
+ * {@link localeData} of a file on disk inside the project `root` (undefined when it cannot be
+ * read, is refused by containment, or is too large).
+ */
+export function readLocaleData(file: string, root: string): Record<string, unknown> | undefined {
   try {
-    const st = statSync(file, { throwIfNoEntry: false });
-    if (st === undefined || st.size > LIMITS.fileBytes) return undefined;
-    return localeData(readFileSync(file));
+    const got = readContained(file, root, relativePath(root, file), LIMITS.fileBytes);
+    if (got === undefined || isRefused(got) || 'tooLarge' in got) return undefined;
+    return localeData(got.bytes);
   } catch {
     return undefined;
   }

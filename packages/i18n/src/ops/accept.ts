@@ -9,7 +9,8 @@ export interface AcceptResult {
   readonly accepted: readonly string[];
   /** Patterns that matched no key of the locale. */
   readonly unmatched: readonly string[];
-  /** The new lock file text, and where it goes. */
+  /** The new lock file text, and where it goes (inside `root`). */
+  readonly root: string;
   readonly path: string;
   readonly relPath: string;
   readonly text: string;
@@ -72,6 +73,7 @@ export function acceptKeys(
     locale,
     accepted,
     unmatched: patterns.filter((p) => !matched.has(p)),
+    root: project.root,
     path: lock.path,
     relPath: lock.relPath,
     text: serialiseLock(project.sourceLocale, keys),
@@ -86,6 +88,7 @@ export function acceptKeys(
  */
 export function writeAcceptResult(result: AcceptResult): void {
   writeFileSafely({
+    root: result.root,
     path: result.path,
     relPath: result.relPath,
     text: result.text,

@@ -24,6 +24,7 @@ import type { LocaleFile, Project } from '../model/types.js';
 import { writeFilesSafely } from '../files/atomic-write.js';
 import { ConcurrentChangeError } from '../model/errors.js';
 import { SyncConflictError } from '../model/errors.js';
+import { rewriteBlocker } from '../files/parse.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
@@ -55,14 +56,27 @@ export interface FilePlan {
 }
 
 export interface SyncPlan {
+  /** The project root: nothing is written outside it. */
+  readonly root: string;
   readonly files: readonly FilePlan[];
-  /** Files left alone because they do not parse. */
+  /** Files left alone because they cannot be rewritten safely (paths; see {@link refused}). */
   readonly broken: readonly string[];
+  /** The same files, each with why it was left alone and how to fix it. */
+  readonly refused: readonly RefusedFile[];
+}
+
+/** A locale file `sync` leaves untouched: `check` calls it unusable (encoding, BOM, syntax…). */
+export interface RefusedFile {
+  /** Relative to the project root. */
+  readonly file: string;
+  readonly message: string;
+  readonly hint: string;
 }
 
 export function planSync(project: Project, options: SyncOptions = {}): SyncPlan {
   const files: FilePlan[] = [];
   const broken: string[] = [];
+  const refused: RefusedFile[] = [];
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     project.config.rules[rule] === 'off' ||
     isExempt(project.config.exemptions, rule, locale, ns, key);
@@ -74,8 +88,14 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
       )
         continue;
       const target = project.file(locale, ns);
-      if (target !== undefined && !target.usable) {
+      const blocker = target === undefined ? undefined : rewriteBlocker(target);
+      if (target !== undefined && (!target.usable || blocker !== undefined)) {
         broken.push(target.relPath);
+        refused.push({
+          file: target.relPath,
+          message: blocker?.message ?? 'the file is not valid JSON',
+          hint: blocker?.hint ?? 'Fix it by hand.',
+        });
         continue;
       }
       const plan =
@@ -96,7 +116,7 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
         files.push(plan);
     }
   }
-  return { files, broken };
+  return { root: project.root, files, broken, refused };
 }
 
 /** The leaves a locale needs for a logical source key: plural families expand to its categories. */
@@ -434,6 +454,7 @@ export async function writeSyncPlan(plan: SyncPlan): Promise<void> {
   try {
     writeFilesSafely(
       plan.files.map((f) => ({
+        root: plan.root,
         path: f.path,
         relPath: f.relPath,
         text: f.text,

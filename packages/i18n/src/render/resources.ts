@@ -22,7 +22,7 @@ export function readResources(config: ProjectConfig, kept?: KeptLocaleData): Res
   const seen = new Set<string>();
   for (const ref of listLocaleFiles(config)) {
     let data: unknown;
-    if (kept === undefined) data = readLocaleData(ref.file);
+    if (kept === undefined) data = readLocaleData(ref.file, config.root);
     else {
       seen.add(ref.file);
       let stamp: string | undefined;
@@ -34,7 +34,7 @@ export function readResources(config: ProjectConfig, kept?: KeptLocaleData): Res
       const known = kept.get(ref.file);
       if (stamp !== undefined && known?.stamp === stamp) data = known.data;
       else {
-        data = readLocaleData(ref.file);
+        data = readLocaleData(ref.file, config.root);
         if (stamp === undefined) kept.delete(ref.file);
         else kept.set(ref.file, { stamp, data });
       }

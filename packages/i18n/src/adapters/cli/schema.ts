@@ -19,6 +19,7 @@ export async function schemaCommand(
   // Generated files: rewritten whatever they hold, each crash-safely (old or new, never half).
   writeFilesSafely(
     schemas.map((s) => ({
+      root: project.root,
       path: s.path,
       relPath: relativePath(project.root, s.path),
       text: `${JSON.stringify(s.schema, null, 2)}\n`,
@@ -40,6 +41,7 @@ export async function schemaCommand(
     }
     try {
       writeFileSafely({
+        root: project.root,
         path: settings,
         relPath: relativePath(project.root, settings),
         text: after,

@@ -45,9 +45,9 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
         `  ${c.yellow('!')} ${visible(k)}: not added (a text is where the source has an object, or the reverse); fix it by hand`,
       );
   }
-  for (const b of plan.broken)
+  for (const r of plan.refused)
     out.push(
-      `${c.yellow('skipped')} ${b}: it is not valid JSON; run \`${cmd} check\` to see where, fix it, then sync again`,
+      `${c.red('not changed')} ${visible(r.file)}: ${visible(r.message)}. ${visible(r.hint)} Run \`${cmd} check\` to see where, fix it, then sync again.`,
     );
   const changes = plan.files.filter((f) => f.create || f.added.length > 0 || f.removed.length > 0);
   if (changes.length === 0) {
@@ -68,7 +68,7 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
     return 0;
   }
   try {
-    await writeSyncPlan({ files: changes, broken: plan.broken });
+    await writeSyncPlan({ ...plan, files: changes });
   } catch (e) {
     if (e instanceof SyncConflictError || e instanceof WriteError) {
       process.stdout.write(`${out.join('\n')}\n`);

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Containment: nothing outside the project is read or written, and nothing that is not a regular
+ * file is read. Locale files, lock files and caches can arrive in a pull request, and git can
+ * carry a symbolic link: `locales/uk/ui.json -> /proc/self/environ` must not put a CI secret into
+ * a code frame, `-> ~/.ssh/id_rsa` must not be printed, `-> /dev/zero` must not hang a command,
+ * and `sync` must never write through a link into a file elsewhere.
+ *
+ * Every path is resolved to its real path and must lie inside the project root's real path; the
+ * file it names must be a regular file. Reads are bounded by the bytes actually read (a device
+ * reports a size of 0 and never ends), on a descriptor opened without following a final link and
+ * checked again with `fstat`, so the file cannot be swapped between the check and the read.
+ *
+ * The module calls `fs.*` through the module object so that tests can inject faults.
+ */
+
+/** What a refused path is, for a message that names the class of its target, not its contents. */
+export type Refusal =
+  'outside' | 'directory' | 'device' | 'fifo' | 'socket' | 'not-a-file' | 'link-loop';
+
+const CLASS_WORDS: Readonly<Record<Refusal, string>> = {
+  outside: 'a file outside the project',
+  directory: 'a folder',
+  device: 'a device',
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  'not-a-file': 'something that is not a regular file',
+  'link-loop': 'a loop of symbolic links',
+};
+
+export interface Refused {
+  readonly refused: Refusal;
+  /** Whether the path itself (or a folder on the way) is a symbolic link. */
+  readonly link: boolean;
+  /** A sentence for the user: what the path is, never what the target contains. */
+  readonly message: string;
+  readonly hint: string;
+}
+
+const roots = new Map<string, string>();
+
+/** The real path of a project root (remembered; a root that cannot be resolved is used as given). */
+export function realRoot(root: string): string {
+  let real = roots.get(root);
+  if (real === undefined) {
+    try {
+      real = fs.realpathSync(root);
+    } catch {
+      real = path.resolve(root);
+    }
+    roots.set(root, real);
+  }
+  return real;
+}
+
+/** Whether `real` (a real path) is `root` or inside it. */
+export function isInside(real: string, root: string): boolean {
+  const rel = path.relative(root, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function classOf(st: fs.Stats): Refusal | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'directory';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  return 'not-a-file';
+}
+
+function refusal(rel: string, refused: Refusal, link: boolean, writing: boolean): Refused {
+  const what = CLASS_WORDS[refused];
+  const message = link
+    ? `${rel} is a symbolic link to ${what}; it was not ${writing ? 'written' : 'read'}`
+    : `${rel} is ${what}, not a regular file; it was not ${writing ? 'written' : 'read'}`;
+  const hint = link
+    ? `Replace the link with the file itself (git rm ${rel}, then add the real file). The toolkit never follows links out of the project, nor to devices or pipes.`
+    : 'Put a regular JSON file at this path.';
+  return { refused, link, message, hint };
+}
+
+/**
+ * Checks that an existing path is a regular file inside the project (following links only within
+ * it). Returns its real path, `undefined` when nothing is there, or why it is refused.
+ */
+export function containedFile(
+  file: string,
+  root: string,
+  rel: string,
+  writing = false,
+): { real: string; link: boolean } | Refused | undefined {
+  let lst: fs.Stats;
+  try {
+    lst = fs.lstatSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return refusal(rel, 'link-loop', true, writing);
+    // A dangling link: nothing is there to read; writing through it is refused.
+    if (code === 'ENOENT') return writing ? refusal(rel, 'outside', true, writing) : undefined;
+    throw e;
+  }
+  const link = lst.isSymbolicLink() || !sameWithin(file, real, root);
+  if (!isInside(real, realRoot(root))) return refusal(rel, 'outside', link, writing);
+  const cls = classOf(lst.isSymbolicLink() ? fs.statSync(real) : lst);
+  if (cls !== undefined) return refusal(rel, cls, link, writing);
+  return { real, link };
+}
+
+/**
+ * Whether a path's real path is the path itself (no link on the way), relative to the project:
+ * the root may itself sit below a linked folder (`/tmp` → `/private/tmp`), which is not a link
+ * of the project's.
+ */
+function sameWithin(file: string, real: string, root: string): boolean {
+  return (
+    path.relative(realRoot(root), real) === path.relative(path.resolve(root), path.resolve(file))
+  );
+}
+
+/**
+ * Where a file that does not exist yet may be created: its nearest existing folder must be inside
+ * the project and reached without a symbolic link. Returns why not, or undefined when it may.
+ */
+export function refuseNewFile(file: string, root: string, rel: string): Refused | undefined {
+  let dir = path.dirname(path.resolve(file));
+  for (;;) {
+    let real: string | undefined;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') return refusal(rel, 'link-loop', true, true);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+    }
+    if (real !== undefined) {
+      if (!isInside(real, realRoot(root))) return refusal(rel, 'outside', true, true);
+      if (!sameWithin(dir, real, root)) return refusal(rel, 'outside', true, true);
+      return undefined;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export const isRefused = (x: unknown): x is Refused =>
+  typeof x === 'object' && x !== null && 'refused' in x;
+
+/** The result of a bounded read: the bytes, or that the file holds more than the limit. */
+export type BoundedRead = { readonly bytes: Buffer } | { readonly tooLarge: number };
+
+/**
+ * Reads at most `limit` bytes of a regular file through one descriptor (opened without following
+ * a final link, checked with `fstat`): a file that grows past the limit while being read, or a
+ * device that never ends, stops at `limit + 1` bytes and is reported as too large.
+ */
+export function readBounded(real: string, limit: number): BoundedRead {
+  const fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const size = Math.min(Math.max(st.size, 64 * 1024), limit + 1);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(size, limit + 1 - total));
+      if (buf.length === 0) return { tooLarge: Math.max(total, st.size) };
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > limit) return { tooLarge: Math.max(total, st.size) };
+    }
+    return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file inside the project, bounded: the bytes, `undefined` when it does not exist, or
+ * why it was not read ({@link Refused}, or too large).
+ */
+export function readContained(
+  file: string,
+  root: string,
+  rel: string,
+  limit: number,
+): BoundedRead | Refused | undefined {
+  const where = containedFile(file, root, rel);
+  if (where === undefined || isRefused(where)) return where;
+  return readBounded(where.real, limit);
+}
