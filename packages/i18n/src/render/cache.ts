@@ -11,11 +11,11 @@
  * version or toolkit, a truncated or corrupted one, or an entry whose shape is wrong is ignored,
  * never served.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Corpus } from '@bilateral/core';
 import { toolkitFingerprint } from '../files/fingerprint.js';
+import { writeFileAtomically } from '../files/atomic-write.js';
 import type { RenderedDocument } from './renderer.js';
 import type { Resources } from '../model/types.js';
 
@@ -236,9 +236,7 @@ function isRendered(d: unknown, id: string): d is RenderedDocument {
 }
 
 function writeCacheFile(file: string, entries: ReadonlyMap<string, CacheEntry>): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
     const body = JSON.stringify([...entries].map(([id, e]) => [id, e.hash, e.document]));
     const header = JSON.stringify({
       format: FORMAT,
@@ -246,9 +244,8 @@ function writeCacheFile(file: string, entries: ReadonlyMap<string, CacheEntry>):
       toolkit: toolkitFingerprint(),
       checksum: sha(body),
     });
-    writeFileSync(tmp, `${header}\n${body}`);
-    renameSync(tmp, file);
+    writeFileAtomically(file, `${header}\n${body}`);
   } catch {
-    rmSync(tmp, { force: true });
+    // A cache that cannot be written only makes the next build slower.
   }
 }

@@ -1,17 +1,9 @@
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreDigest } from './core-digest.js';
 import type { LocaleFile, Project } from '../../model/types.js';
-import { toolkitFingerprint } from '../../files/fingerprint.js';
+import { writeFileAtomically } from '../../files/atomic-write.js';
+import { CHECK_CACHE_VERSION, Fingerprints, sha1, type FileDigests } from './fingerprints.js';
 import type { NestEdge } from '../context.js';
 import type { NamespaceStatus } from '../status.js';
 import type { Finding } from '../../model/finding.js';
@@ -31,11 +23,13 @@ import type { Finding } from '../../model/finding.js';
  * between runs (see `bilateral check --cache-location`).
  */
 
-export const CHECK_CACHE_VERSION = 1;
+// The run's hashes live in fingerprints.ts; the engine (check.ts) and the package entry take
+// them from here, with the cache they serve.
+export { CHECK_CACHE_VERSION, Fingerprints };
 
 /** One namespace's findings and nestings, and what they were computed from. */
 export interface CachedUnit {
-  /** Hash of every input (see {@link unitKey}). */
+  /** Hash of every input (see {@link Fingerprints.unitKey}). */
   readonly key: string;
   /** Namespaces the rules read while checking this one (itself included). */
   readonly deps: readonly string[];
@@ -54,7 +48,7 @@ export interface CacheShare {
   readonly stats: { readonly reused: number; readonly checked: number };
 }
 
-export class CheckCache {
+export class CheckCache implements FileDigests {
   private salt: string | undefined;
   private units = new Map<string, CachedUnit>();
   /** Digest of each file by path, with the stamp it had (size, times, inode). */
@@ -237,15 +231,6 @@ export class CheckCache {
   }
 }
 
-const sha1 = (...parts: readonly (string | Uint8Array)[]): string => {
-  const h = createHash('sha1');
-  for (const p of parts) {
-    h.update(p);
-    h.update('\u0000');
-  }
-  return h.digest('base64');
-};
-
 const fileDigests = new WeakMap<LocaleFile, string>();
 const digestOf = (file: LocaleFile): string => {
   let d = fileDigests.get(file);
@@ -255,82 +240,6 @@ const digestOf = (file: LocaleFile): string => {
   }
   return d;
 };
-
-/** Hashes of a project's inputs for one run, computed on demand and once. */
-export class Fingerprints {
-  readonly salt: string;
-  private readonly project: Project;
-  private readonly core: CoreDigest;
-  private readonly namespaceHashes = new Map<string, string>();
-  private lockIndex: Map<string, string[]> | undefined;
-  private readonly cache: CheckCache;
-
-  constructor(
-    project: Project,
-    core: CoreDigest,
-    rules: readonly string[] | undefined,
-    cache: CheckCache,
-  ) {
-    this.project = project;
-    this.cache = cache;
-    this.core = core;
-    this.salt = sha1(
-      String(CHECK_CACHE_VERSION),
-      toolkitFingerprint(),
-      JSON.stringify(project.config),
-      JSON.stringify(rules ?? null),
-      core.registry,
-      project.locales.join(','),
-    );
-  }
-
-  /** The files of a namespace in every locale. */
-  namespace(ns: string): string {
-    let h = this.namespaceHashes.get(ns);
-    if (h === undefined) {
-      h = sha1(
-        ...this.project.locales.map((l) => {
-          const f = this.project.file(l, ns);
-          return `${l}=${f === undefined ? '-' : this.cache.digest(f)}`;
-        }),
-      );
-      this.namespaceHashes.set(ns, h);
-    }
-    return h;
-  }
-
-  /** Every input of a namespace's result, given the namespaces its rules read. */
-  unitKey(ns: string, deps: readonly string[]): string {
-    return sha1(
-      this.salt,
-      ns,
-      this.core.documents.get(ns) ?? '-',
-      this.locks(ns),
-      ...deps.map((d) => `${d}=${this.namespace(d)}`),
-    );
-  }
-
-  /** The lock entries of a namespace, in every target locale. */
-  private locks(ns: string): string {
-    if (this.lockIndex === undefined) {
-      const index = new Map<string, string[]>();
-      for (const [locale, lock] of this.project.locks) {
-        for (const [k, v] of lock.keys) {
-          const at = k.indexOf(':');
-          const owner = at === -1 ? '' : k.slice(0, at);
-          let list = index.get(owner);
-          if (list === undefined) index.set(owner, (list = []));
-          list.push(`${locale}|${k}|${v}`);
-        }
-      }
-      this.lockIndex = index;
-    }
-    const state = [...this.project.locks.values()].map(
-      (l) => `${l.locale}:${l.exists ? 1 : 0}:${l.problem === undefined ? 0 : 1}`,
-    );
-    return sha1(...state, ...(this.lockIndex.get(ns) ?? []));
-  }
-}
 
 /**
  * The default cache file of a project: node_modules/.cache/bilateral/check.json under its root,
@@ -374,14 +283,10 @@ export class CacheFile {
 
   save(cache: CheckCache): void {
     if (!cache.dirty) return;
-    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(tmp, cache.serialize());
-      renameSync(tmp, this.file);
+      writeFileAtomically(this.file, cache.serialize());
       cache.dirty = false;
     } catch (e) {
-      rmSync(tmp, { force: true });
       this.onError(e as Error);
     }
   }
