@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.js';
 import { RULES } from '../src/check/catalogue.js';
-import { codeFrame, formatFindings } from '../src/check/report/format.js';
+import { codeFrame, formatFindings, hintText } from '../src/check/report/format.js';
 import { computeStatus } from '../src/check/status.js';
 import type { Finding } from '../src/model/finding.js';
 import { keyMatches, parsePluralKey, pluralCategories } from '../src/model/keys.js';
@@ -95,6 +95,28 @@ describe('formatting', () => {
     expect(formatFindings([finding], 'github', { color: false, root: '/r' })).toBe(
       '::error file=locales/ja/x.json,line=2,col=14,title=facts%3A a::msg, with: commas%0Aand lines%0AFix: do 100%25\n',
     );
+  });
+
+  it('names the suggested command as the user runs it, in pretty and GitHub output only', () => {
+    const stale: Finding = {
+      ...finding,
+      rule: 'stale',
+      hint: 'Compare, then run `bilateral accept ja x:a`; `bilateral sync` is another command.',
+      suggestion: { command: 'accept', args: ['ja', 'x:a'] },
+    };
+    const options = { color: false, root: '/r', commandName: 'pnpm i18n' };
+    const renamed =
+      'Compare, then run `pnpm i18n accept ja x:a`; `bilateral sync` is another command.';
+    expect(hintText(stale, 'pnpm i18n')).toBe(renamed);
+    expect(hintText(stale)).toBe(stale.hint);
+    expect(formatFindings([stale], 'pretty', options)).toContain(`fix  ${renamed}`);
+    expect(formatFindings([stale], 'github', options)).toContain('`pnpm i18n accept ja x:a`');
+    // JSON is data: the hint as the checks wrote it, and the suggestion.
+    expect(JSON.parse(formatFindings([stale], 'json', options))).toEqual([stale]);
+    const sarif = JSON.parse(formatFindings([stale], 'sarif', options)) as {
+      runs: { results: { properties: unknown }[] }[];
+    };
+    expect(sarif.runs[0]?.results[0]?.properties).toMatchObject({ suggestion: stale.suggestion });
   });
 
   it('colours only when asked', () => {

@@ -302,6 +302,7 @@ function finish(project: Project, rule: string, raw: RawFinding): Finding | unde
     key: raw.key,
     message: raw.message,
     hint: raw.hint,
+    ...(raw.suggestion === undefined ? {} : { suggestion: raw.suggestion }),
   };
 }
 

@@ -10,7 +10,7 @@ import {
 import { releaseParsed } from '../files/read.js';
 import { type Entry, type LocaleFile, type Project } from '../model/types.js';
 import { documentsByNamespace } from './core-keys.js';
-import type { Severity } from '../model/finding.js';
+import type { Severity, Suggestion } from '../model/finding.js';
 import { documentKeys } from '../model/document-keys.js';
 
 /** What a rule reports; the runner turns it into a {@link Finding} (position, severity, exemptions). */
@@ -31,6 +31,8 @@ export interface RawFinding {
   readonly key: string;
   readonly message: string;
   readonly hint: string;
+  /** The command the hint suggests (the hint names it as `commandLine` renders it). */
+  readonly suggestion?: Suggestion;
   /** Security findings: always errors, whatever the configuration says. */
   readonly pinned?: boolean;
 }

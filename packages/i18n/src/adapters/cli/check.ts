@@ -16,13 +16,7 @@ import { ConfigError } from '../../model/errors.js';
 import { type ProjectConfig } from '../../model/types.js';
 import { buildProject } from '../../files/project.js';
 import { type Project } from '../../model/types.js';
-import {
-  commandName,
-  configOptions,
-  localiseCommand,
-  useColor,
-  type GlobalOptions,
-} from './shared.js';
+import { commandName, configOptions, useColor, type GlobalOptions } from './shared.js';
 import { LocaleLayout } from '../../model/layout.js';
 
 export interface CheckCommandOptions {
@@ -61,14 +55,13 @@ export async function runChecks(
   let findings =
     jobs > 1 ? await checkInWorkers(project, { ...options, jobs }) : check(project, options);
   if (opts.locale !== undefined) findings = findings.filter((f) => opts.locale?.includes(f.locale));
-  const cmd = commandName();
   const output = formatFindings(findings, opts.format, {
     color: opts.format === 'pretty' && useColor(g),
     root: project.root,
     project,
-    command: cmd,
+    commandName: commandName(),
   });
-  return { output: opts.format === 'pretty' ? localiseCommand(output, cmd) : output, findings };
+  return { output, findings };
 }
 
 /**

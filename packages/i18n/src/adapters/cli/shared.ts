@@ -47,10 +47,6 @@ export function useColor(g: GlobalOptions, stream: NodeJS.WriteStream = process.
   return stream.isTTY === true && pc.isColorSupported;
 }
 
-/** Replaces the generic command name in hints with how the user runs it. */
-export const localiseCommand = (text: string, cmd: string): string =>
-  cmd === 'bilateral' ? text : text.replace(/`bilateral /g, `\`${cmd} `);
-
 export function requireLocale(locales: readonly string[], locale: string, what: string): void {
   if (!locales.includes(locale)) {
     throw new ConfigError(

@@ -4,13 +4,7 @@ import { check, checkWithStatus } from '../../check/check.js';
 import { computeStatus, type StatusReport } from '../../check/status.js';
 import { loadConfig } from '../../files/config.js';
 import { loadProject } from '../../files/project.js';
-import {
-  commandName,
-  configOptions,
-  localiseCommand,
-  useColor,
-  type GlobalOptions,
-} from './shared.js';
+import { commandName, configOptions, useColor, type GlobalOptions } from './shared.js';
 
 export async function statusCommand(
   opts: { format: 'table' | 'json' },
@@ -31,7 +25,7 @@ export async function statusCommand(
   process.stdout.write(
     opts.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
-      : localiseCommand(statusTable(report, useColor(g)), commandName()),
+      : statusTable(report, useColor(g), commandName()),
   );
   return 0;
 }
@@ -39,7 +33,7 @@ export async function statusCommand(
 const BAR = 20;
 
 /** The status as a table with a progress bar per locale. */
-export function statusTable(report: StatusReport, color: boolean): string {
+export function statusTable(report: StatusReport, color: boolean, command = 'bilateral'): string {
   const c = pc.createColors(color);
   const head = ['Locale', 'Keys', 'Translated', 'Missing', 'Stale', 'Untranslated', 'Progress'];
   const rows = report.locales.map((l) => [
@@ -68,7 +62,7 @@ export function statusTable(report: StatusReport, color: boolean): string {
   out.push(
     behind.length === 0
       ? 'Every locale is complete.'
-      : `Run \`bilateral check --locale ${behind[0]?.locale}\` to see what is missing, stale or untranslated, and where.`,
+      : `Run \`${command} check --locale ${behind[0]?.locale}\` to see what is missing, stale or untranslated, and where.`,
   );
   return `${out.join('\n')}\n`;
 }

@@ -21,7 +21,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Corpus } from '@bilateral/core';
 import { CacheFile, defaultCacheFile } from '../../check/incremental/cache.js';
 import { checkWithStatus } from '../../check/check.js';
-import { formatFindings } from '../../check/report/format.js';
+import { formatFindings, hintText } from '../../check/report/format.js';
 import type { StatusReport } from '../../check/status.js';
 import type { Finding } from '../../model/finding.js';
 import { loadConfig, loadCorpus } from '../../files/config.js';
@@ -108,10 +108,6 @@ export interface EleventyConfigLike {
   on(event: string, listener: (arg: { runMode?: string }) => unknown): unknown;
 }
 
-/** Names the CLI in hints as the user runs it (what `bilateral check` does for `pnpm i18n`). */
-const localiseCommand = (text: string, command: string): string =>
-  command === 'bilateral' ? text : text.replace(/`bilateral /g, `\`${command} `);
-
 /** Runs the checks and loads the core, in this thread. */
 export async function analyse(
   config: ProjectConfig,
@@ -138,15 +134,12 @@ export async function analyse(
   const pretty =
     findings.length === 0
       ? ''
-      : localiseCommand(
-          formatFindings(findings, 'pretty', {
-            color: options.color,
-            root: config.root,
-            project,
-            command,
-          }),
-          command,
-        );
+      : formatFindings(findings, 'pretty', {
+          color: options.color,
+          root: config.root,
+          project,
+          commandName: command,
+        });
   return { corpus, findings, pretty, status };
 }
 
@@ -539,7 +532,7 @@ export default async function bilateral(
     }
     const findings = [...analysis.findings, ...extra].map((f) => ({
       ...f,
-      hint: localiseCommand(f.hint, command),
+      hint: hintText(f, command),
     }));
     state = { mode, command, config, corpus, analysis, findings, renderers, documents };
   });

@@ -1,7 +1,13 @@
 import pc from 'picocolors';
 import type { Project } from '../../model/types.js';
 import { RULES, ruleInfo } from '../catalogue.js';
-import type { Finding, Severity } from '../../model/finding.js';
+import {
+  commandLine,
+  DEFAULT_COMMAND,
+  type Finding,
+  type Severity,
+  type Suggestion,
+} from '../../model/finding.js';
 import { isHidden, visible } from '../../syntax/invisible.js';
 
 export type OutputFormat = 'pretty' | 'json' | 'sarif' | 'github';
@@ -14,10 +20,28 @@ export interface FormatOptions {
   readonly root: string;
   /** For code frames in `pretty` output (the file texts). */
   readonly project?: Project;
-  /** How to name the CLI in suggestions, e.g. `pnpm i18n` (default `bilateral`). */
-  readonly command?: string;
+  /**
+   * How to name the CLI in hints and suggestions, as the user runs it: `pnpm i18n`,
+   * `npx bilateral` (default `bilateral`). JSON and SARIF keep the hints as the checks made them
+   * (with the suggestion as data); `pretty` and `github` are read by people and use this name.
+   */
+  readonly commandName?: string;
   /** Tool version for SARIF. */
   readonly version?: string;
+}
+
+/**
+ * A finding's hint with its suggested command named as the user runs it. A hint names its
+ * suggestion as {@link commandLine} renders it with the default name, in backticks (the checks
+ * write it so): that command, and nothing else in the text, is renamed.
+ */
+export function hintText(
+  f: { readonly hint: string; readonly suggestion?: Suggestion | undefined },
+  commandName: string = DEFAULT_COMMAND,
+): string {
+  if (f.suggestion === undefined || commandName === DEFAULT_COMMAND) return f.hint;
+  const from = `\`${commandLine(f.suggestion)}\``;
+  return f.hint.split(from).join(`\`${commandLine(f.suggestion, commandName)}\``);
 }
 
 /** Renders findings as text for people (`pretty`), JSON, SARIF 2.1.0 or GitHub workflow annotations. */
@@ -32,7 +56,9 @@ export function formatFindings(
     case 'sarif':
       return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
     case 'github':
-      return findings.map(githubAnnotation).join('');
+      return findings
+        .map((f) => githubAnnotation(f, options.commandName ?? DEFAULT_COMMAND))
+        .join('');
     case 'pretty':
       return pretty(findings, options);
   }
@@ -59,7 +85,7 @@ const NO_COLOR: Colors = {
 
 function pretty(findings: readonly Finding[], options: FormatOptions): string {
   const c = options.color ? pc.createColors(true) : NO_COLOR;
-  const cmd = options.command ?? 'bilateral';
+  const cmd = options.commandName ?? DEFAULT_COMMAND;
   const sev = (s: Severity) =>
     s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info');
   const out: string[] = [];
@@ -84,7 +110,7 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
         out.push(
           ...frameOfLine(lines[f.line - 1] ?? '', f.line, f.column, c).map((l) => `    ${l}`),
         );
-      out.push(`    ${c.green('fix')}  ${visible(f.hint)}`);
+      out.push(`    ${c.green('fix')}  ${visible(hintText(f, cmd))}`);
       out.push('');
     }
   }
@@ -220,12 +246,12 @@ const escapeData = (s: string) =>
   s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function githubAnnotation(f: Finding): string {
+function githubAnnotation(f: Finding, cmd: string): string {
   const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
   // Shown to people in the pull request: invisible characters are made visible there too.
   const title = visible(`${f.rule}${f.key === '' ? '' : `: ${f.key}`}`);
   const props = `file=${escapeProperty(visible(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(title)}`;
-  return `::${level} ${props}::${escapeData(visible(`${f.message}\nFix: ${f.hint}`))}\n`;
+  return `::${level} ${props}::${escapeData(visible(`${f.message}\nFix: ${hintText(f, cmd)}`))}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,6 +307,7 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
             key: f.key,
             severity: f.severity,
             rule: ruleInfo(f.rule)?.id ?? f.rule,
+            ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
           },
         })),
       },

@@ -1,7 +1,11 @@
 import { formKey, pluralCategories } from '../../model/keys.js';
 import { relativePath } from '../../model/paths.js';
 import { declaredKeys } from '../core-keys.js';
+import { commandLine, type Suggestion } from '../../model/finding.js';
 import type { Rule } from './rule.js';
+
+const SYNC: Suggestion = { command: 'sync', args: [] };
+const sync = `\`${commandLine(SYNC)}\``;
 
 /** Keys of the source (and texts the core declares) that a locale lacks. */
 export const missing: Rule = {
@@ -21,7 +25,8 @@ export const missing: Rule = {
             file: { relPath: relativePath(ctx.project.root, rel), locale, namespace: ns },
             key: '',
             message: `the file is missing: ${locale} has no "${ns}" namespace`,
-            hint: `Run \`bilateral sync\` to create it with the source (${ctx.source}) text to translate.`,
+            hint: `Run ${sync} to create it with the source (${ctx.source}) text to translate.`,
+            suggestion: SYNC,
           });
           continue;
         }
@@ -61,7 +66,7 @@ export const missing: Rule = {
               formKey(s.base, s.ordinal, c),
             );
             message = `missing "${key}" (plural forms ${forms.join(', ')})`;
-            hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add the forms with the source text.`;
+            hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run ${sync} to add the forms with the source text.`;
           } else if (prefixes().has(key)) {
             // There, but not as a text: `"key": ["…"]` or `"key": { … }` where the source has "…".
             message = `"${key}" is a list or an object here; the source (${ctx.source}) has a text`;
@@ -70,9 +75,16 @@ export const missing: Rule = {
             continue;
           } else {
             message = `missing "${key}"${d === undefined ? '' : ` (${d.what})`}`;
-            hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run \`bilateral sync\` to add it with the source text.`;
+            hint = `Translate it (source: ${source?.relPath}:${source?.position(s.entry.keyOffset).line}), or run ${sync} to add it with the source text.`;
           }
-          ctx.report({ file, offset: ctx.anchorFor(file, key), key, message, hint });
+          ctx.report({
+            file,
+            offset: ctx.anchorFor(file, key),
+            key,
+            message,
+            hint,
+            ...(s === undefined ? {} : { suggestion: SYNC }),
+          });
         }
       }
     }

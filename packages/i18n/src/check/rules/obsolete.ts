@@ -1,5 +1,8 @@
 import { undeclared } from '../core-keys.js';
+import { commandLine, type Suggestion } from '../../model/finding.js';
 import type { Rule } from './rule.js';
+
+const PRUNE: Suggestion = { command: 'sync', args: ['--prune'] };
 
 /** Keys that the source (or the core) no longer has. */
 export const obsolete: Rule = {
@@ -33,7 +36,8 @@ export const obsolete: Rule = {
               offset: l.entry.keyOffset,
               key: l.entry.key,
               message: `"${l.key}" is not in the source (${ctx.source}): it is never shown`,
-              hint: 'If the key was renamed in the source, move the translation to the new key; otherwise delete it (`bilateral sync --prune` does).',
+              hint: `If the key was renamed in the source, move the translation to the new key; otherwise delete it (\`${commandLine(PRUNE)}\` does).`,
+              suggestion: PRUNE,
             });
             continue;
           }

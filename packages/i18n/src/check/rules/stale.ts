@@ -1,5 +1,6 @@
 import { sourceHash } from '../../files/lock.js';
 import { excerpt } from '../scan.js';
+import { commandLine, type Suggestion } from '../../model/finding.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -14,13 +15,19 @@ export const stale: Rule = {
       if (lock === undefined || !lock.exists) continue;
       if (lock.problem !== undefined) {
         // A broken lock file belongs to no namespace: the global pass reports it, once.
-        if (ctx.global)
+        if (ctx.global) {
+          // Its hint may say to regenerate it with `accept`.
+          const regenerate: Suggestion = { command: 'accept', args: [locale] };
           ctx.report({
             file: { relPath: lock.relPath, locale, namespace: '' },
             key: '',
             message: lock.problem.message,
             hint: lock.problem.hint,
+            ...(lock.problem.hint.includes(`\`${commandLine(regenerate)}\``)
+              ? { suggestion: regenerate }
+              : {}),
           });
+        }
         continue;
       }
       for (const ns of ctx.namespaces) {
@@ -36,22 +43,26 @@ export const stale: Rule = {
           if (recorded === undefined) {
             // A copy of the source (what `sync` adds) is not a translation to accept yet.
             if (l.kind === 'plain' && l.entry.value === s.entry.value) continue;
+            const accept: Suggestion = { command: 'accept', args: [locale, `${ns}:${l.key}`] };
             ctx.report({
               severity: 'info',
               file,
               offset: l.entry.keyOffset,
               key: l.entry.key,
               message: `"${l.key}" has not been accepted yet`,
-              hint: `When the translation is reviewed, run \`bilateral accept ${locale} ${ns}:${l.key}\`.`,
+              hint: `When the translation is reviewed, run \`${commandLine(accept)}\`.`,
+              suggestion: accept,
             });
           } else if (recorded !== sourceHash(s)) {
             const text = typeof s.entry.value === 'string' ? s.entry.value : '';
+            const accept: Suggestion = { command: 'accept', args: [locale, `${ns}:${l.key}`] };
             ctx.report({
               file,
               offset: l.entry.keyOffset,
               key: l.entry.key,
               message: `the source text changed since this translation was accepted (${where}: "${excerpt(text, 50)}")`,
-              hint: `Compare with ${where}, update the translation, then run \`bilateral accept ${locale} ${ns}:${l.key}\`.`,
+              hint: `Compare with ${where}, update the translation, then run \`${commandLine(accept)}\`.`,
+              suggestion: accept,
             });
           }
         }

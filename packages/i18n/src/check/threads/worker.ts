@@ -1,35 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus } from '../../files/config.js';
-import { buildProject } from '../../files/project.js';
-import { CheckCache } from '../incremental/cache.js';
-import { checkNamespaces, selectRules } from '../check.js';
-import type { WorkerReply, WorkerRequest } from './parallel.js';
+import { serializeError } from '../../model/errors.js';
+import type { WorkerMessage, WorkerTask } from './protocol.js';
 
-/** A worker thread of `checkInWorkers`: loads the core and the project, checks its namespaces. */
-const request = workerData as WorkerRequest;
-
-async function work(): Promise<WorkerReply> {
-  try {
-    const corpus = await loadCorpus(request.config);
-    const project = buildProject(request.config, corpus);
-    const rules = selectRules(project.config, request.rules, corpus !== undefined);
-    const cache = request.share === undefined ? undefined : CheckCache.fromShare(request.share);
-    const units = checkNamespaces(project, request.namespaces, rules, {
-      ...(request.rules === undefined ? {} : { rules: request.rules }),
-      ...(cache === undefined ? {} : { cache }),
-    });
-    return cache === undefined
-      ? { ok: true, units }
-      : { ok: true, units, share: cache.share(request.namespaces) };
-  } catch (e) {
-    const err = e as Error;
-    return {
-      ok: false,
-      name: err.name,
-      message: err.message,
-      ...(err.stack === undefined ? {} : { stack: err.stack }),
-    };
-  }
+/**
+ * The one worker entry of the checks (protocol.ts says what it is asked and answers). It imports
+ * almost nothing itself, so that it starts fast: a `core` task must send its digest while the
+ * main thread is still reading the project. Only `new Worker` runs this module; nothing imports
+ * it (package.json lists it under "sideEffects").
+ */
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+post({ kind: 'ready' });
+try {
+  const { runTask } = await import('./tasks.js');
+  await runTask(workerData as WorkerTask, post, (listener) => parentPort?.once('message', listener));
+} catch (e) {
+  post({ kind: 'error', error: serializeError(e) });
 }
-
-parentPort?.postMessage(await work());
