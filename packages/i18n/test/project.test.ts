@@ -9,7 +9,10 @@ import type { Finding } from '../src/model/finding.js';
 import { keyMatches, parsePluralKey, pluralCategories } from '../src/model/keys.js';
 import { normaliseSource } from '../src/files/lock.js';
 import { parseLocaleFile } from '../src/files/parse.js';
-import { copyFixture, PKG, project, REPO, replaceIn } from './support.js';
+import type { Corpus } from '@bilateral/core';
+import { createProject } from '../src/files/memory.js';
+import type { Project } from '../src/model/types.js';
+import { copyFixture, filesOf, PKG, project, read, REPO, replaceIn, write } from './support.js';
 
 describe('locale file parsing', () => {
   it('maps offsets inside string values to file positions through escapes', () => {
@@ -124,6 +127,73 @@ describe('formatting', () => {
       '\u001b[',
     );
     expect(formatFindings([finding], 'pretty', { color: true, root: '/r' })).toContain('\u001b[');
+  });
+});
+
+describe('projects in memory', () => {
+  it('are the projects loaded from disk, file for file', async () => {
+    const dir = copyFixture('mini');
+    replaceIn(dir, 'locales/uk/ui.json', '"Зміст",', '"Зміст"');
+    write(dir, 'locales/uk/.bilateral-lock.json', '{"version": 1, "keys": {"ui:nav.more": "x"}}');
+    write(dir, 'locales/ja/.bilateral-lock.json', 'not json');
+    const disk = await project(dir);
+    const memory = createProject({
+      files: filesOf(dir),
+      config: {
+        ...(JSON.parse(read(dir, 'bilateral.config.json')) as { sourceLocale: string }),
+        root: dir,
+      },
+      corpus: disk.corpus as Corpus,
+    });
+    const shape = (p: Project) => ({
+      root: p.root,
+      locales: p.locales,
+      namespaces: p.namespaces,
+      files: p.files.map((f) => ({
+        path: f.path,
+        relPath: f.relPath,
+        locale: f.locale,
+        namespace: f.namespace,
+        text: f.text,
+        usable: f.usable,
+        problems: f.problems,
+        entries: [...f.entries.values()],
+      })),
+      locks: [...p.locks.values()].map(({ bytes, ...rest }) => ({ ...rest, bytes: [...bytes] })),
+      filePath: p.filePath('ko', 'ui'),
+      config: { ...p.config, configFile: undefined },
+    });
+    expect(shape(memory)).toEqual(shape(disk));
+    expect(check(memory)).toEqual(check(disk));
+  });
+
+  it('default the file pattern, discover the locales and take strings or bytes', () => {
+    const p = createProject({
+      config: { sourceLocale: 'uk' },
+      files: new Map<string, string | Uint8Array>([
+        ['locales/en/ui.json', '{ "a": "A" }'],
+        ['./locales/uk/ui.json', Buffer.from('{ "a": "А", "b": "Б" }')],
+        ['locales/de/.bilateral-lock.json', '{}'],
+        ['docs/README.md', '# not a locale file'],
+      ]),
+    });
+    expect(p.locales).toEqual(['en', 'uk']); // sorted, as the folders on disk would be
+    expect(p.files.map((f) => f.relPath)).toEqual(['locales/en/ui.json', 'locales/uk/ui.json']);
+    const otherPattern = createProject({
+      config: { sourceLocale: 'en', files: 'i18n/{ns}.{lng}.json' },
+      files: { 'i18n/ui.en.json': '{}', 'i18n/ui.ko.json': '{}', 'i18n/ui.ja.json': '{}' },
+    });
+    expect(otherPattern.locales).toEqual(['en', 'ja', 'ko']);
+    expect(p.config.lockFile).toBe('locales/{lng}/.bilateral-lock.json');
+    expect(check(p, { rules: ['missing'] })).toMatchObject([
+      { rule: 'missing', file: 'locales/en/ui.json', key: 'b', line: 1, column: 1 },
+    ]);
+  });
+
+  it('refuse a project without files in the source language, as on disk', () => {
+    expect(() =>
+      createProject({ config: { sourceLocale: 'en' }, files: { 'locales/uk/ui.json': '{}' } }),
+    ).toThrow(/no locale files for the source language "en"/);
   });
 });
 

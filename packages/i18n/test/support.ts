@@ -78,6 +78,17 @@ export function replaceIn(dir: string, rel: string, from: string, to: string): v
   write(dir, rel, text.replace(from, to));
 }
 
+/** Every file under a folder (hidden ones too), by `/`-separated path relative to it. */
+export function filesOf(dir: string): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const abs = path.join(e.parentPath, e.name);
+    out[path.relative(dir, abs).split(path.sep).join('/')] = readFileSync(abs);
+  }
+  return out;
+}
+
 export async function project(dir: string): Promise<Project> {
   return loadProject(await loadConfig({ cwd: dir }));
 }

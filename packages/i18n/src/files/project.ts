@@ -1,16 +1,18 @@
 import type { Corpus } from '@bilateral/core';
 import { ConfigError } from '../model/errors.js';
-import type { LockFile, Project, ProjectConfig } from '../model/types.js';
+import type { LocaleFile, LockFile, Project, ProjectConfig } from '../model/types.js';
 import { loadCorpus } from './config.js';
 import { listLocaleFiles } from './list.js';
 import { readLock } from './lock.js';
 import { readLocaleFile } from './read.js';
 import { LocaleLayout } from '../model/layout.js';
 
-/**
+/*
  * A project as the checks see it: every locale file (read and parsed on first use), the lock
  * files and the core (when configured). Loading never throws for a broken locale file: its
- * problems are kept for the `syntax` check and the other files load as usual.
+ * problems are kept for the `syntax` check and the other files load as usual. A project on disk
+ * (here) and one in memory (`createProject`, ./memory.ts) differ only in where the bytes come
+ * from: both are made by {@link assembleProject}.
  */
 
 /** Reads every locale file (once, with positions), the lock files and the core. */
@@ -19,18 +21,36 @@ export async function loadProject(config: ProjectConfig): Promise<Project> {
   return buildProject(config, corpus);
 }
 
-/** The synchronous part of {@link loadProject}, for re-reading when files change. */
+/**
+ * The synchronous part of {@link loadProject}, for re-reading when files change: the locale files
+ * the config's pattern matches on disk, each read and parsed on first use, and the lock files.
+ */
 export function buildProject(config: ProjectConfig, corpus: Corpus | undefined): Project {
   const files = listLocaleFiles(config).map((ref) =>
     readLocaleFile(config.root, ref.locale, ref.namespace, ref.file),
   );
+  return assembleProject(config, corpus, files, (locale) => readLock(config, locale));
+}
+
+/**
+ * A project from its locale files, wherever they come from (disk or memory), in the order the
+ * files layer lists them (by locale as the config orders them, then by file name).
+ * `lock(locale)` gives each target locale's lock file. Throws a {@link ConfigError} when the
+ * source language has no file.
+ */
+export function assembleProject(
+  config: ProjectConfig,
+  corpus: Corpus | undefined,
+  files: readonly LocaleFile[],
+  lock: (locale: string) => LockFile,
+): Project {
+  const layout = LocaleLayout.of(config);
   if (!files.some((f) => f.locale === config.sourceLocale)) {
-    const pattern = LocaleLayout.of(config).relative(config.sourceLocale, '*');
+    const pattern = layout.relative(config.sourceLocale, '*');
     throw new ConfigError(
       `no locale files for the source language "${config.sourceLocale}": nothing matches ${pattern} in ${config.root}. Check "files" and "sourceLocale" in the config (or --locales and --source).`,
     );
   }
-  const layout = LocaleLayout.of(config);
   const byKey = new Map(files.map((f) => [`${f.locale}\u0000${f.namespace}`, f]));
   const nsSet = new Set<string>();
   for (const f of files) if (f.locale === config.sourceLocale) nsSet.add(f.namespace);
@@ -38,7 +58,7 @@ export function buildProject(config: ProjectConfig, corpus: Corpus | undefined):
   const locks = new Map<string, LockFile>();
   for (const locale of config.locales) {
     if (locale === config.sourceLocale) continue;
-    locks.set(locale, readLock(config, locale));
+    locks.set(locale, lock(locale));
   }
   return {
     config,
