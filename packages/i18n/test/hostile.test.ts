@@ -121,7 +121,7 @@ describe('broken JSON', () => {
     ]);
   });
 
-  it('CRLF line endings and a BOM: positions stay exact, sync keeps both', async () => {
+  it('CRLF line endings and a BOM: positions stay exact; sync leaves the BOM file alone, keeps CRLF', async () => {
     const o = await hostile(
       (dir) => {
         const text = read(dir, UK_UI)
@@ -137,11 +137,19 @@ describe('broken JSON', () => {
       'whitespace warning locales/uk/ui.json:3:23 nav.contents — doubled space',
       'whitespace warning locales/uk/ui.json:3:26 nav.contents — doubled space',
     ]);
+    // check calls the BOM an error, so sync leaves the file exactly as it was and says why.
+    const before = readFileSync(path.join(o.dir, UK_UI));
+    expect(o.sync.refused.map((r) => r.file)).toEqual([UK_UI]);
+    expect(o.sync.refused[0]?.message).toContain('byte-order mark');
     await writeSyncPlan(o.sync);
-    const synced = readFileSync(path.join(o.dir, UK_UI));
-    expect([...synced.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(synced.toString().split('\r\n')).toHaveLength(synced.toString().split('\n').length);
-    expect(synced.toString()).toContain('"greeting": "Hello, {{name}}!",\r\n');
+    expect(readFileSync(path.join(o.dir, UK_UI))).toEqual(before);
+    // Without the BOM, sync adds the key and keeps the CRLF line endings.
+    write(o.dir, UK_UI, before.subarray(3).toString());
+    const p2 = await project(o.dir);
+    await writeSyncPlan(planSync(p2));
+    const synced = readFileSync(path.join(o.dir, UK_UI)).toString();
+    expect(synced.split('\r\n')).toHaveLength(synced.split('\n').length);
+    expect(synced).toContain('"greeting": "Hello, {{name}}!",\r\n');
   });
 });
 
