@@ -211,10 +211,9 @@ describe('--watch', () => {
         }, 20);
       });
     try {
+      // "Watching" comes once the watcher is ready: an edit saved from then on is seen.
       await until(() => stderr.includes('Watching'), 8000);
       expect(stdout.trim()).toBe('[]');
-      // Give the watcher a moment to be ready, then save an edit.
-      await new Promise((r) => setTimeout(r, 300));
       replaceIn(dir, 'locales/uk/ui.json', 'Привіт, {{name}}!', 'Привіт, {{nme}}!');
       await until(() => stdout.includes('"rule": "placeholders"'), 8000);
       expect(stderr).toContain('locales/uk/ui.json changed, re-checked in');

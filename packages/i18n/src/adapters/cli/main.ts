@@ -2,9 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pc from 'picocolors';
 import { RULES } from '../../check/catalogue.js';
 import { loadConfig } from '../../files/config.js';
-import { ConfigError } from '../../model/errors.js';
+import { exitCodeOf } from '../../model/errors.js';
 import type { GlobalOptions } from './shared.js';
-import { ConcurrentChangeError, WriteError } from '../../model/errors.js';
 import { printable, visible } from '../../syntax/invisible.js';
 
 /**
@@ -276,25 +275,28 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof ConfigError) {
-    process.stderr.write(`${pc.red('error')} ${visible(e.message)}\n`);
-    process.exitCode = 2;
-  } else if (e instanceof WriteError || e instanceof ConcurrentChangeError) {
-    // Not a bug and not a usage mistake: the file system said no, or a file changed meanwhile.
-    // Whatever was not written is exactly as it was.
-    process.stderr.write(`${pc.red('error')} ${visible(e.message)}\n`);
-    process.exitCode = 1;
-  } else {
-    // A bug in this tool, not a user mistake: say so, and show the stack only on request.
-    const err = e as Error;
-    process.stderr.write(
-      `${pc.red('internal error')} ${err?.message ?? String(e)}\n` +
-        (process.env['BILATERAL_DEBUG']
-          ? `${err?.stack ?? ''}\n`
-          : 'Set BILATERAL_DEBUG=1 to see where, and please report it.\n'),
-    );
-    process.exitCode = 3;
+  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
+  else process.exitCode = reportError(e);
+}
+
+/**
+ * Prints an error that escaped a command and gives the exit code its class carries
+ * (model/errors.ts): 2 for a usage or configuration mistake, 1 when the work could not be done
+ * (a refused or failed write, a file changed meanwhile: whatever was not written is exactly as it
+ * was). Anything else is a bug in this tool (3): said so, with the stack only on request.
+ */
+function reportError(e: unknown): number {
+  const code = exitCodeOf(e);
+  const err = e as Error | undefined;
+  if (code !== 3) {
+    process.stderr.write(`${pc.red('error')} ${visible(err?.message ?? String(e))}\n`);
+    return code;
   }
+  process.stderr.write(
+    `${pc.red('internal error')} ${err?.message ?? String(e)}\n` +
+      (process.env['BILATERAL_DEBUG']
+        ? `${err?.stack ?? ''}\n`
+        : 'Set BILATERAL_DEBUG=1 to see where, and please report it.\n'),
+  );
+  return code;
 }

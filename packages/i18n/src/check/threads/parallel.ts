@@ -1,13 +1,11 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { ConfigError } from '../../model/errors.js';
-import { type ProjectConfig } from '../../model/types.js';
 import type { Project } from '../../model/types.js';
-import type { CacheShare, CheckCache } from '../incremental/cache.js';
-import type { CoreDigest } from '../incremental/core-digest.js';
-import { combine, selectRules, type UnitResult } from '../check.js';
 import type { Finding } from '../../model/finding.js';
+import { combine, selectRules, type UnitResult } from '../check.js';
 import type { CheckOptions } from '../options.js';
+import { mergeStatus, type StatusReport } from '../status.js';
+import { startWorker } from './client.js';
+import type { MessageOf, NamespacesTask } from './protocol.js';
 
 /**
  * The checks on several threads. The namespace passes are independent (each reads its own
@@ -30,27 +28,6 @@ export function defaultJobs(fileCount: number): number {
   return fileCount >= PARALLEL_MIN_FILES && cores > 1 ? Math.min(cores, 8) : 1;
 }
 
-export interface WorkerRequest {
-  readonly bilateralCheckWorker: true;
-  readonly config: ProjectConfig;
-  readonly namespaces: readonly string[];
-  readonly rules: readonly string[] | undefined;
-  readonly share: CacheShare | undefined;
-}
-
-export type WorkerReply =
-  | {
-      readonly ok: true;
-      readonly units: readonly UnitResult[];
-      readonly share?: CacheShare;
-    }
-  | {
-      readonly ok: false;
-      readonly name: string;
-      readonly message: string;
-      readonly stack?: string;
-    };
-
 /**
  * Checks a project on `jobs` worker threads. `project` needs no core (this thread does not load
  * it; each worker does); its config, files and lock files are what the global pass uses.
@@ -59,6 +36,14 @@ export async function checkInWorkers(
   project: Project,
   options: CheckOptions & { readonly jobs: number },
 ): Promise<Finding[]> {
+  return (await runInWorkers(project, { ...options, status: false })).findings;
+}
+
+/** {@link checkInWorkers}, with the status report when asked (as `checkWithStatus` gives it). */
+export async function runInWorkers(
+  project: Project,
+  options: CheckOptions & { readonly jobs: number; readonly status: boolean },
+): Promise<{ findings: Finding[]; status: StatusReport | undefined }> {
   const config = project.config;
   const rules = selectRules(config, options.rules, config.core !== undefined);
   const jobs = Math.max(1, Math.min(options.jobs, project.namespaces.length));
@@ -72,11 +57,12 @@ export async function checkInWorkers(
   }
   const replies = await Promise.all(
     shares.map((namespaces) =>
-      runWorker({
-        bilateralCheckWorker: true,
+      checkShare({
+        kind: 'namespaces',
         config,
         namespaces,
         rules: options.rules,
+        status: options.status,
         share: cache?.share(namespaces),
       }),
     ),
@@ -90,114 +76,17 @@ export async function checkInWorkers(
     const u = byNs.get(ns);
     return u === undefined ? [] : [u];
   });
-  return combine(project, rules, units, cache);
+  const findings = combine(project, rules, units, cache);
+  if (!options.status) return { findings, status: undefined };
+  const parts = units.flatMap((u) => (u.status === undefined ? [] : [u.status]));
+  return { findings, status: mergeStatus(project, parts) };
 }
 
-/**
- * The core on another thread, for a run with a cache: it loads the core and sends its digest
- * while this thread reads the project and the cache. When every namespace comes from the cache,
- * the session is stopped and the core was never loaded here; when a few must be checked again,
- * the session checks them with the core it has already loaded (`check`, which ends it).
- */
-export interface CoreSession {
-  readonly digest: Promise<CoreDigest>;
-  /** Checks these namespaces there and takes the results into the cache; ends the session. */
-  check(
-    namespaces: readonly string[],
-    rules: readonly string[] | undefined,
-    cache: CheckCache,
-  ): Promise<void>;
-  stop(): void;
-}
-
-type SessionReply =
-  | { ok: true; digest: { present: boolean; registry: string; documents: [string, string][] } }
-  | { ok: true; units: UnitResult[]; share: CacheShare }
-  | { ok: false; name: string; message: string; stack?: string };
-
-export function startCoreSession(config: ProjectConfig): CoreSession {
-  const worker = new Worker(new URL('./core-worker.js', import.meta.url), {
-    workerData: { config },
-  });
-  let pending: { resolve: (r: SessionReply) => void; reject: (e: Error) => void } | undefined;
-  let ended: Error | undefined;
-  const next = () =>
-    new Promise<SessionReply>((resolve, reject) => {
-      if (ended !== undefined) reject(ended);
-      else pending = { resolve, reject };
-    });
-  const failed = (reply: Extract<SessionReply, { ok: false }>): Error => {
-    if (reply.name === 'ConfigError') return new ConfigError(reply.message);
-    const e = new Error(reply.message);
-    e.name = reply.name;
-    if (reply.stack !== undefined) e.stack = reply.stack;
-    return e;
-  };
-  worker.on('message', (reply: SessionReply) => {
-    const p = pending;
-    pending = undefined;
-    p?.resolve(reply);
-  });
-  worker.once('error', (e) => {
-    ended = e;
-    pending?.reject(e);
-  });
-  worker.once('exit', (code) => {
-    ended ??= new Error(`the core worker stopped (exit code ${code}) before replying`);
-    pending?.reject(ended);
-  });
-  const digest = next().then((reply) => {
-    if (!reply.ok) throw failed(reply);
-    if (!('digest' in reply)) throw new Error('the core worker sent no digest');
-    const d = reply.digest;
-    return { present: d.present, registry: d.registry, documents: new Map(d.documents) };
-  });
-  digest.catch(() => undefined); // whoever awaits it sees the failure
-  return {
-    digest,
-    async check(namespaces, rules, cache) {
-      await digest;
-      const reply = next();
-      worker.postMessage({ namespaces, rules, share: cache.share(namespaces) });
-      const r = await reply;
-      void worker.terminate();
-      if (!r.ok) throw failed(r);
-      if (!('share' in r)) throw new Error('the core worker sent no results');
-      const { reused, checked } = cache.stats;
-      cache.absorb(r.share);
-      // The caller's run counts these once, as checked (its own look will reuse them).
-      cache.stats.reused = reused;
-      cache.stats.checked = checked;
-    },
-    stop() {
-      void worker.terminate();
-    },
-  };
-}
-
-function runWorker(request: WorkerRequest): Promise<Extract<WorkerReply, { ok: true }>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: request });
-    let settled = false;
-    worker.once('message', (reply: WorkerReply) => {
-      settled = true;
-      void worker.terminate();
-      if (reply.ok) resolve(reply);
-      else if (reply.name === 'ConfigError') reject(new ConfigError(reply.message));
-      else {
-        const e = new Error(reply.message);
-        e.name = reply.name;
-        if (reply.stack !== undefined) e.stack = reply.stack;
-        reject(e);
-      }
-    });
-    worker.once('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    worker.once('exit', (code) => {
-      if (!settled)
-        reject(new Error(`the check worker stopped (exit code ${code}) before replying`));
-    });
-  });
+async function checkShare(task: NamespacesTask): Promise<MessageOf<'units'>> {
+  const worker = startWorker(task);
+  try {
+    return await worker.next('units');
+  } finally {
+    worker.stop();
+  }
 }

@@ -12,7 +12,9 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 post({ kind: 'ready' });
 try {
   const { runTask } = await import('./tasks.js');
-  await runTask(workerData as WorkerTask, post, (listener) => parentPort?.once('message', listener));
+  await runTask(workerData as WorkerTask, post, (listener) =>
+    parentPort?.once('message', listener),
+  );
 } catch (e) {
   post({ kind: 'error', error: serializeError(e) });
 }
