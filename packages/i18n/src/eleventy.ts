@@ -1,4 +1,11 @@
 /** `@bilateral/i18n/eleventy`: the Eleventy plugin (see `adapters/eleventy/`). */
-export * from './adapters/eleventy/plugin.js';
-export { default } from './adapters/eleventy/plugin.js';
+export {
+  default,
+  type BilateralData,
+  type BilateralPluginOptions,
+  type EleventyConfigLike,
+  type Finding,
+  type TranslationStatus,
+} from './adapters/eleventy/plugin.js';
+export { resolveMode, type BilateralMode } from './adapters/eleventy/policy.js';
 export { TranslationCheckError } from './model/errors.js';

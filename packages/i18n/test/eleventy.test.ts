@@ -193,8 +193,16 @@ describe('the Eleventy plugin', () => {
   });
 
   it('loads the current core on every isolated build (a worker per build: no module cache)', async () => {
-    // The worker runs the built plugin (Node cannot start a worker on the TypeScript source).
-    const { analyseIsolated } = await import('../dist/eleventy.js');
+    // The worker runs the built modules (Node cannot start a worker on the TypeScript source).
+    const { openCheckSession } = await import('../dist/check/session.js');
+    const { loadConfig } = await import('../dist/files/config.js');
+    /** What a build of the plugin does with `isolate`: a check session in a fresh worker. */
+    const analyseIsolated = async (where: { configFile: string }) => {
+      const session = openCheckSession(await loadConfig(where), { isolate: true, status: true });
+      const corpus = await session.corpus();
+      const { findings, status } = await session.result();
+      return { corpus, findings, status };
+    };
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bilateral-core-'));
     dirs.push(dir);
     mkdirSync(path.join(dir, 'locales/en'), { recursive: true });
@@ -214,16 +222,12 @@ describe('the Eleventy plugin', () => {
         `export const corpus = { entities: {}, units: {}, works: { w${n}: {} }, documents: {} };\n`,
       );
     core(1);
-    const first = await analyseIsolated(
-      { configFile: path.join(dir, 'bilateral.config.json') },
-      false,
-    );
+    const first = await analyseIsolated({ configFile: path.join(dir, 'bilateral.config.json') });
     expect(Object.keys(first.corpus!.works)).toEqual(['w1']);
+    expect(first.findings).toEqual([]);
+    expect(first.status.locales.map((l) => l.locale)).toEqual(['en']);
     core(2);
-    const second = await analyseIsolated(
-      { configFile: path.join(dir, 'bilateral.config.json') },
-      false,
-    );
+    const second = await analyseIsolated({ configFile: path.join(dir, 'bilateral.config.json') });
     expect(Object.keys(second.corpus!.works)).toEqual(['w2']);
   });
 });

@@ -51,11 +51,11 @@ export interface CheckSessionOptions {
   readonly onCacheError?: (e: Error) => void;
 }
 
-export interface CheckSessionResult {
+export interface CheckSessionResult<S extends StatusReport | undefined = StatusReport | undefined> {
   /** Sorted, as `check()` returns them. */
   readonly findings: readonly Finding[];
-  /** With `status: true`. */
-  readonly status: StatusReport | undefined;
+  /** The status report, with `status: true`. */
+  readonly status: S;
   /**
    * The project checked, for code frames (`formatFindings(…, { project })`); without its core
    * when the core was loaded on another thread.
@@ -63,22 +63,30 @@ export interface CheckSessionResult {
   readonly project: Project;
 }
 
-export interface CheckSession {
+export interface CheckSession<S extends StatusReport | undefined = StatusReport | undefined> {
   /** The configuration checked (the last one given to {@link again}). */
   readonly config: ProjectConfig;
   /** The project's core (loaded here, or sent by the isolated worker); once per configuration. */
   corpus(): Promise<Corpus | undefined>;
   /** The first run's result (the run starts at the first call, or at once in the background). */
-  result(): Promise<CheckSessionResult>;
+  result(): Promise<CheckSessionResult<S>>;
   /**
    * Checks again on this thread (`--watch`): the cache kept in memory (and written to its file),
    * the core loaded and digested once per configuration (pass the new one when it changed).
    */
-  again(config?: ProjectConfig): Promise<CheckSessionResult>;
+  again(config?: ProjectConfig): Promise<CheckSessionResult<S>>;
   /** Ends any worker still running for the session. */
   stop(): void;
 }
 
+export function openCheckSession(
+  config: ProjectConfig,
+  options: CheckSessionOptions & { readonly status: true },
+): CheckSession<StatusReport>;
+export function openCheckSession(
+  config: ProjectConfig,
+  options?: CheckSessionOptions,
+): CheckSession;
 export function openCheckSession(
   config: ProjectConfig,
   options: CheckSessionOptions = {},
