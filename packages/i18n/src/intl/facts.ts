@@ -44,7 +44,9 @@ export const INVALID = '⟨?⟩';
  * Formats a date at its precision: `1992-01-09` → 1992年1月9日 / January 9, 1992 /
  * 9 січня 1992 р. / 1992년 1월 9일; `2022-07` → July 2022; `1998` → 1998.
  * Option `monthForm: genitive` formats a month-year date with the month in its format form
- * (Ukrainian "липня 2022 р." instead of the stand-alone "липень 2022 р.").
+ * (Ukrainian "липня 2022 р." instead of the stand-alone "липень 2022 р."). Option
+ * `yearMark: omit` drops what the locale writes after the year (Ukrainian "р.": "9 січня 1992"),
+ * as citations do in some languages.
  */
 export function formatDate(
   value: DateFact | string,
@@ -56,17 +58,20 @@ export function formatDate(
   if (date === undefined) return INVALID;
   const locale = intlLocale(lng);
   const instant = toUtcDate(date);
+  const format = (key: string, make: () => Intl.DateTimeFormat): string => {
+    const f = cached(`${key}|${locale}`, make);
+    return options['yearMark'] === 'omit'
+      ? withoutYearMark(f.formatToParts(instant))
+      : f.format(instant);
+  };
   if (date.precision === 'day') {
-    return cached(
-      `d|${locale}`,
+    return format(
+      'd',
       () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
-    ).format(instant);
+    );
   }
   if (date.precision === 'year') {
-    return cached(
-      `y|${locale}`,
-      () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
-    ).format(instant);
+    return format('y', () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }));
   }
   if (options['monthForm'] === 'genitive') {
     const parts = cached(
@@ -80,26 +85,56 @@ export function formatDate(
       const drop = next?.type === 'literal' ? 2 : 1;
       const start = next?.type === 'literal' ? dayAt : Math.max(0, dayAt - 1);
       parts.splice(start, drop);
-      return parts
-        .map((p) => p.value)
-        .join('')
-        .trim();
+      const kept = options['yearMark'] === 'omit' ? withoutYearMark(parts) : joinParts(parts);
+      return kept.trim();
     }
   }
-  return cached(
-    `my|${locale}`,
+  return format(
+    'my',
     () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
-  ).format(instant);
+  );
 }
 
-export function formatNumber(value: number, lng: string): string {
+const joinParts = (parts: readonly Intl.DateTimeFormatPart[]): string =>
+  parts.map((p) => p.value).join('');
+
+/**
+ * The date without the literal that ends it right after the year, when that literal has letters
+ * (Ukrainian " р."); a date that ends with its day or month (ja "1992年1月9日") is kept whole.
+ */
+function withoutYearMark(parts: readonly Intl.DateTimeFormatPart[]): string {
+  const last = parts.at(-1);
+  const beforeLast = parts.at(-2);
+  if (last?.type === 'literal' && beforeLast?.type === 'year' && /\p{L}/u.test(last.value))
+    return joinParts(parts.slice(0, -1));
+  return joinParts(parts);
+}
+
+const GROUPINGS = new Set(['auto', 'always', 'min2']);
+
+/** The `useGrouping` option (`min2`: Ukrainian 1500 but 55 500), or the locale's default. */
+const grouping = (options: FormatOptions): 'auto' | 'always' | 'min2' => {
+  const g = options['useGrouping'];
+  return g !== undefined && GROUPINGS.has(g) ? (g as 'auto' | 'always' | 'min2') : 'auto';
+};
+
+/** Formats a number for a locale; option `useGrouping` as Intl's (`min2`, `always`, `auto`). */
+export function formatNumber(value: number, lng: string, options: FormatOptions = {}): string {
   if (!Number.isFinite(value)) return INVALID;
-  return cached(`n|${intlLocale(lng)}`, () => new Intl.NumberFormat(intlLocale(lng))).format(value);
+  const locale = intlLocale(lng);
+  const useGrouping = grouping(options);
+  return cached(
+    `n|${locale}|${useGrouping}`,
+    () => new Intl.NumberFormat(locale, { useGrouping }),
+  ).format(value);
 }
 
 const CURRENCY_DISPLAYS = new Set(['symbol', 'narrowSymbol', 'code', 'name']);
 
-/** Formats money: US$7,710 → "$7,710" (en), "7 710 USD" (uk), "7,710米ドル" (ja, `currencyDisplay: name`). */
+/**
+ * Formats money: US$7,710 → "$7,710" (en), "7 710 USD" (uk), "7,710米ドル" (ja, `currencyDisplay:
+ * name`); option `useGrouping` as for {@link formatNumber}.
+ */
 export function formatMoney(value: MoneyFact, lng: string, options: FormatOptions = {}): string {
   if (!Number.isFinite(value.amount)) return INVALID;
   const display = options['currencyDisplay'] ?? 'symbol';
@@ -107,9 +142,10 @@ export function formatMoney(value: MoneyFact, lng: string, options: FormatOption
     'symbol' | 'narrowSymbol' | 'code' | 'name';
   const fraction = Number.isInteger(value.amount) ? 0 : 2;
   const locale = intlLocale(lng);
+  const useGrouping = grouping(options);
   try {
     return cached(
-      `m|${locale}|${value.currency}|${currencyDisplay}|${fraction}`,
+      `m|${locale}|${value.currency}|${currencyDisplay}|${fraction}|${useGrouping}`,
       () =>
         new Intl.NumberFormat(locale, {
           style: 'currency',
@@ -117,6 +153,7 @@ export function formatMoney(value: MoneyFact, lng: string, options: FormatOption
           currencyDisplay,
           minimumFractionDigits: fraction,
           maximumFractionDigits: fraction,
+          useGrouping,
         }),
     ).format(value.amount);
   } catch {
