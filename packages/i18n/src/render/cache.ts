@@ -1,7 +1,7 @@
 /**
  * Rendered documents kept between builds, keyed by a hash of exactly what their rendering reads:
- * the locale files of the document's namespace, `ui` and `terms` in each language of the chain
- * (every locale file when one of them nests `$t(…)` across namespaces or with options), the
+ * the locale files of the document's namespace, `ui`, `terms` and `style` in each language of the
+ * chain (every locale file when one of them nests `$t(…)` across namespaces or with options), the
  * document of the core and the rest of the core (its registries), the fallback chain, the mode,
  * and the toolkit itself (`toolkitFingerprint`: its code, i18next, htmlparser2, Node's Intl data).
  *
@@ -16,22 +16,30 @@ import { readFileSync } from 'node:fs';
 import type { Corpus } from '@bilateral/core';
 import { toolkitFingerprint } from '../files/fingerprint.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
-import type { RenderedDocument } from './renderer.js';
+import { STYLE_NS } from '../intl/style.js';
+import { scanPlaceholders } from '../syntax/inline.js';
+import type { RenderedDocument } from './types.js';
+import { TERMS_NS } from '../model/document-keys.js';
 import type { Resources } from '../model/types.js';
 
 const FORMAT = 'bilateral-render-cache';
-const FORMAT_VERSION = 1;
+/** 2: rendered documents carry `style`, and references their title status and links. */
+const FORMAT_VERSION = 2;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Whether a text nests `$t(…)` beyond its own namespace and language (or in a way not known). */
-const NESTING = /\$t\(((?:[^()"']|"[^"]*"|'[^']*'|\((?:[^()"']|"[^"]*"|'[^']*')*\))*?)\)/g;
-const LOCAL_KEY = /^\s*[\w.-]*\s*$/;
+const LOCAL_KEY = /^[\w.-]*$/;
+/**
+ * Whether a text nests `$t(…)` beyond its own namespace and language (another namespace, or
+ * options such as `lng`), or in a way not known: a `$t(` the scanner does not read as a nesting
+ * counts as crossing, so the hash then covers every locale file.
+ */
 function nestsAcross(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') {
     if (!value.includes('$t(')) return false;
-    for (const m of value.matchAll(NESTING)) if (!LOCAL_KEY.test(m[1] ?? '')) return true;
-    return false;
+    const nestings = scanPlaceholders(value).filter((p) => p.type === 'nesting');
+    if (nestings.length !== value.split('$t(').length - 1) return true;
+    return nestings.some((n) => n.options !== undefined || !LOCAL_KEY.test(n.key));
   }
   if (value === null || typeof value !== 'object') return false;
   if (depth > 200) return true;
@@ -111,7 +119,7 @@ export class BuildInputs {
     ];
     let across = false;
     for (const lng of chain) {
-      for (const ns of [namespace, 'ui', 'terms']) {
+      for (const ns of [namespace, 'ui', TERMS_NS, STYLE_NS]) {
         const b = this.bundle(lng, ns);
         parts.push(b.hash);
         across ||= b.across;
@@ -231,6 +239,7 @@ function isRendered(d: unknown, id: string): d is RenderedDocument {
     Array.isArray(r.bibliography) &&
     typeof r.corrections === 'object' &&
     Array.isArray(r.events) &&
+    typeof r.style === 'object' &&
     Array.isArray(r.problems)
   );
 }
