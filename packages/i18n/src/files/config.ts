@@ -112,6 +112,7 @@ export async function loadConfig(
     lockFile: str(raw['lockFile'], 'lockFile') ?? LocaleLayout.defaultLockFile(files),
     rules: validateRules(raw['rules'], where),
     exemptions: validateExemptions(raw['exemptions'], where),
+    ...(raw['plugins'] === undefined ? {} : { plugins: validatePlugins(raw['plugins'], where) }),
   };
 }
 
@@ -125,6 +126,7 @@ const KNOWN_FIELDS = new Set([
   'lockFile',
   'rules',
   'exemptions',
+  'plugins',
 ]);
 const SEVERITY_VALUES = ['off', 'error', 'warning', 'info'];
 
@@ -174,6 +176,15 @@ function validateRules(value: unknown, where: string): Record<string, unknown> {
     }
   }
   return value as Record<string, unknown>;
+}
+
+/** `plugins`: module specifiers of the project's own rules (loaded by the check layer). */
+function validatePlugins(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === ''))
+    throw new ConfigError(
+      `${where}: "plugins" must be a list of rule modules, e.g. ["./rules/no-exclamation.mjs"]`,
+    );
+  return value as string[];
 }
 
 function validateExemptions(value: unknown, where: string): Exemption[] {

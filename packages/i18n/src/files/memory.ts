@@ -33,6 +33,8 @@ export interface ProjectConfigInput {
   readonly lockFile?: string;
   readonly rules?: Readonly<Record<string, unknown>>;
   readonly exemptions?: readonly Exemption[];
+  /** The project's own rule modules (see `ProjectConfig.plugins`). */
+  readonly plugins?: readonly string[];
 }
 
 export interface ProjectInput {
@@ -108,6 +110,7 @@ export function projectConfig(
     lockFile: input.lockFile ?? LocaleLayout.defaultLockFile(files),
     rules: input.rules ?? {},
     exemptions: input.exemptions ?? [],
+    ...(input.plugins === undefined ? {} : { plugins: input.plugins }),
   };
 }
 

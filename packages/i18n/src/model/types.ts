@@ -111,6 +111,11 @@ export interface ProjectConfig {
   readonly rules: Readonly<Record<string, unknown>>;
   /** Exemptions: `{ rule, key, locale?, reason }`. */
   readonly exemptions: readonly Exemption[];
+  /**
+   * The project's own rule modules: paths relative to {@link root} (or package names), each
+   * exporting a rule or a list of rules (see the check layer's `defineRule`).
+   */
+  readonly plugins?: readonly string[];
 }
 
 export interface Exemption {
