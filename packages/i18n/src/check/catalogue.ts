@@ -1,119 +1,110 @@
-import type { Severity } from '../model/finding.js';
+import type { RuleMeta } from './rule.js';
 
 /**
- * The rules: ids, what they check, and their default severity. Kept free of imports so that the
- * config loader and the CLI's help can use it without loading the checks.
+ * The built-in rules' metadata, for what must not load the rules themselves (the CLI's help
+ * starts in a few milliseconds; the rules load the core's queries and an HTML tokenizer). Each
+ * rule's own `meta` is the source: test/rules/catalogue.test.ts fails when this list disagrees
+ * with them, and rewrites it with `UPDATE_CATALOGUE=1`.
  */
-export interface RuleInfo {
-  readonly id: string;
-  readonly severity: Severity;
-  /** Runs only when a core is configured. */
-  readonly needsCore: boolean;
-  readonly summary: string;
-}
+export type RuleInfo = Omit<RuleMeta, 'options'>;
 
+// prettier-ignore
 export const RULES: readonly RuleInfo[] = [
   {
     id: 'syntax',
     severity: 'error',
     needsCore: false,
-    summary: 'The file is valid UTF-8 JSON without a BOM, duplicate keys or non-string values.',
+    description: 'The file is valid UTF-8 JSON without a BOM, duplicate keys or non-string values.',
   },
   {
     id: 'missing',
     severity: 'error',
     needsCore: false,
-    summary: 'Every key of the source (and every text the core declares) is present.',
+    description: 'Every key of the source (and every text the core declares) is present.',
   },
   {
     id: 'obsolete',
     severity: 'warning',
     needsCore: false,
-    summary: 'No key that the source (or the core) no longer has.',
+    description: 'No key that the source (or the core) no longer has.',
   },
   {
     id: 'empty',
     severity: 'error',
     needsCore: false,
-    summary: 'No empty text where the source has text.',
+    description: 'No empty text where the source has text.',
   },
   {
     id: 'plurals',
     severity: 'error',
     needsCore: false,
-    summary: "Exactly the CLDR plural forms of the file's language (`_one`, `_few`, …).",
+    description: "Exactly the CLDR plural forms of the file's language (`_one`, `_few`, …).",
   },
   {
     id: 'placeholders',
     severity: 'error',
     needsCore: false,
-    summary:
-      'The same {{interpolations}} as the source; $t(…) nesting points at existing keys, without cycles.',
+    description: 'The same {{interpolations}} as the source; $t(…) nesting points at existing keys, without cycles.',
   },
   {
     id: 'facts',
     severity: 'error',
     needsCore: true,
-    summary:
-      'A paragraph has exactly the fact slots the core declares for it, each with a format that fits the fact.',
+    description: 'A paragraph has exactly the fact slots the core declares for it, each with a format that fits the fact.',
   },
   {
     id: 'literal-facts',
     severity: 'error',
     needsCore: true,
-    summary: 'No number, date or amount typed into the text instead of coming from the core.',
+    description: 'No number, date or amount typed into the text instead of coming from the core.',
   },
   {
     id: 'citations',
     severity: 'error',
     needsCore: true,
-    summary:
-      'A paragraph cites exactly the references the core declares for it (order may differ).',
+    description: 'A paragraph cites exactly the references the core declares for it (order may differ).',
   },
   {
     id: 'dubious',
     severity: 'error',
     needsCore: true,
-    summary: 'A paragraph has as many <dubious/> markers as the core declares.',
+    description: 'A paragraph has as many <dubious/> markers as the core declares.',
   },
   {
     id: 'markup',
     severity: 'error',
     needsCore: false,
-    summary:
-      'The same inline tags as the source, only allowed tags and attributes, never anything that can run script.',
+    description: 'The same inline tags as the source, only allowed tags and attributes, never anything that can run script.',
   },
   {
     id: 'untranslated',
     severity: 'warning',
     needsCore: false,
-    summary: 'The text is not just a copy of the source (proper nouns and codes can be allowed).',
+    description: 'The text is not just a copy of the source (proper nouns and codes can be allowed).',
   },
   {
     id: 'stale',
     severity: 'error',
     needsCore: false,
-    summary: 'The source text has not changed since the translation was last accepted.',
+    description: 'The source text has not changed since the translation was last accepted.',
   },
   {
     id: 'terminology',
     severity: 'error',
     needsCore: true,
-    summary:
-      'Each entity the core declares for a paragraph is named by its label or an accepted form.',
+    description: 'Each entity the core declares for a paragraph is named by its label or an accepted form.',
   },
   {
     id: 'whitespace',
     severity: 'warning',
     needsCore: false,
-    summary:
-      'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.',
+    description: 'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.',
   },
   {
     id: 'punctuation',
     severity: 'warning',
     needsCore: false,
-    summary: 'The text ends like the source (full stop, question mark, …), CJK-aware.',
+    description: 'The text ends like the source (full stop, question mark, …), CJK-aware.',
   },
 ];
 

@@ -1,36 +1,35 @@
-import { LIMITS } from '../model/limits.js';
-import { ConfigError } from '../model/errors.js';
-import { type ProjectConfig } from '../model/types.js';
-import { keyMatches } from '../model/keys.js';
-import type { LocaleFile, Project } from '../model/types.js';
-import { RULE_IDS, ruleInfo } from './catalogue.js';
+import { ConfigError, CoreNeeded } from '../model/errors.js';
+import type { Finding } from '../model/finding.js';
+import type { LocaleFile, Project, ProjectConfig } from '../model/types.js';
+import { RULE_IDS } from './catalogue.js';
+import type { NestEdge } from './context.js';
+import { customRules, ruleOrigin } from './custom.js';
 import { Fingerprints, type CheckCache } from './incremental/cache.js';
 import { digestCore } from './incremental/core-digest.js';
-import { RuleContext, RunState, type NestEdge, type RawFinding, type Scope } from './context.js';
-import type { Rule } from './rules/rule.js';
-import { resetScanCache } from './scan.js';
-import { RULE_MODULES } from './rules/index.js';
-import { mergeStatus, namespaceStatus, type NamespaceStatus, type StatusReport } from './status.js';
-import type { Finding, Severity } from '../model/finding.js';
 import type { CheckOptions } from './options.js';
-import { CoreNeeded } from '../model/errors.js';
+import type { AnyRule, RuleOption } from './rule.js';
+import { BUILTIN_RULES } from './rules/index.js';
+import { runNamespace, runProject } from './run.js';
+import { RunState } from './state.js';
+import { mergeStatus, namespaceStatus, type NamespaceStatus, type StatusReport } from './status.js';
 
 /**
  * Runs the checks on a loaded project and returns the findings, sorted by file, line and column.
  * Synchronous and without side effects on disk (everything is in the project). Rules that need a
  * core run only when the project has one. Severities and exemptions come from the config.
  *
- * The rules run namespace by namespace (each pass sees one namespace, and records which others
- * it reads), then once for what belongs to no namespace (lock files, `$t(…)` cycles). With a
- * {@link CheckCache}, a namespace whose inputs are unchanged since the cached run is not checked
- * again: its findings are reused, and its files are not even parsed. `checkInWorkers` (the CLI's
- * default on large projects) runs the namespace passes on several threads.
+ * Each rule runs namespace by namespace (each pass sees one namespace, and records which others
+ * it reads), then, if it has one, its project pass (lock files, `$t(…)` cycles) over what the
+ * namespace passes collected. With a {@link CheckCache}, a namespace whose inputs are unchanged
+ * since the cached run is not checked again: its findings are reused, and its files are not even
+ * parsed. `checkInWorkers` (the CLI's default on large projects) runs the namespace passes on
+ * several threads.
  */
 export function check(project: Project, options: CheckOptions = {}): Finding[] {
   return run(project, options, false).findings;
 }
 
-/** Every namespace pass (from the cache where it can), then the global pass. */
+/** Every namespace pass (from the cache where it can), then the project passes. */
 function run(
   project: Project,
   options: CheckOptions,
@@ -59,13 +58,19 @@ export function checkWithStatus(
   return { findings, status };
 }
 
-/** The findings and nestings of one namespace's pass (fresh or cached). */
+/** The findings of one namespace's pass (fresh or cached), and what it collected. */
 export interface UnitResult {
   readonly namespace: string;
   readonly findings: readonly Finding[];
+  /** What the rules' namespace passes collected for their project passes (`ctx.collect`). */
   readonly edges: readonly NestEdge[];
   /** With `status: true`: the namespace's part of the status report. */
   readonly status?: NamespaceStatus;
+}
+
+/** Every rule a project has: the built-in ones, then its own (config `plugins`). */
+export function projectRules(config: ProjectConfig): AnyRule[] {
+  return [...BUILTIN_RULES, ...customRules(config)];
 }
 
 /** The rules a run applies: those asked for, that apply (core or not) and are not switched off. */
@@ -73,25 +78,29 @@ export function selectRules(
   config: ProjectConfig,
   wanted: readonly string[] | undefined,
   hasCore: boolean,
-): Rule[] {
-  validateRuleIds(config, RULE_IDS);
+): AnyRule[] {
+  const all = projectRules(config);
+  const ids = all.map((r) => r.meta.id);
+  validateRuleIds(config, ids);
+  validateRuleOptions(config, all);
   if (wanted !== undefined) {
     for (const id of wanted) {
-      if (!RULE_IDS.includes(id))
-        throw new ConfigError(`unknown rule "${id}". Rules: ${RULE_IDS.join(', ')}`);
+      if (!ids.includes(id))
+        throw new ConfigError(`unknown rule "${id}". Rules: ${ids.join(', ')}`);
     }
   }
-  return RULE_MODULES.filter((rule) => {
-    if (wanted !== undefined && !wanted.includes(rule.id)) return false;
-    if (ruleInfo(rule.id)?.needsCore === true && !hasCore) return false;
+  return all.filter((rule) => {
+    if (wanted !== undefined && !wanted.includes(rule.meta.id)) return false;
+    if (rule.meta.needsCore && !hasCore) return false;
     // A rule switched off entirely is not run (unless some keys switch it back on).
-    return config.rules[rule.id] !== 'off';
+    return config.rules[rule.meta.id] !== 'off';
   });
 }
 
 /**
  * Checks that the rule ids the config names (in "rules" and "exemptions") exist. The files layer
- * checks the config's shape; only the check layer knows which rules there are.
+ * checks the config's shape; only the check layer knows which rules there are (built-in and the
+ * project's own).
  */
 export function validateRuleIds(config: ProjectConfig, ids: readonly string[]): void {
   const where = config.configFile ?? 'the command line';
@@ -107,6 +116,41 @@ export function validateRuleIds(config: ProjectConfig, ids: readonly string[]): 
   });
 }
 
+/** Checks the options the config gives each rule against the options the rule declares. */
+function validateRuleOptions(config: ProjectConfig, rules: readonly AnyRule[]): void {
+  const where = config.configFile ?? 'the command line';
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (setting === null || typeof setting !== 'object') continue;
+    const declared = rule.meta.options ?? {};
+    for (const [name, value] of Object.entries(setting)) {
+      if (name === 'severity' || name === 'keys') continue;
+      const at = `${where}: "rules.${rule.meta.id}.${name}"`;
+      const option = Object.hasOwn(declared, name) ? declared[name] : undefined;
+      if (option === undefined) {
+        const known = ['severity', 'keys', ...Object.keys(declared)].join(', ');
+        throw new ConfigError(`${at}: ${rule.meta.id} has no such option (options: ${known})`);
+      }
+      if (!fits(option.type, value))
+        throw new ConfigError(`${at} must be ${article(option.type)} (${option.description})`);
+    }
+  }
+}
+
+function fits(type: RuleOption['type'], value: unknown): boolean {
+  switch (type) {
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+const article = (type: RuleOption['type']) =>
+  type === 'string[]' ? 'a list of strings' : type === 'object' ? 'an object' : `a ${type}`;
+
 /**
  * The namespace passes for some namespaces of a project, in their order: reused from the cache
  * where every input is unchanged, run (and cached) otherwise.
@@ -114,11 +158,13 @@ export function validateRuleIds(config: ProjectConfig, ids: readonly string[]): 
 export function checkNamespaces(
   project: Project,
   namespaces: readonly string[],
-  rules: readonly Rule[],
+  rules: readonly AnyRule[],
   options: CheckOptions & { readonly status?: boolean } = {},
 ): UnitResult[] {
   const state = new RunState(project);
-  const cache = options.cache;
+  // A project's own rules are not part of the toolkit's fingerprint: their results are not
+  // cached (or reused) until the cache keys include their code.
+  const cache = rules.some((r) => ruleOrigin(r) !== undefined) ? undefined : options.cache;
   const prints =
     cache === undefined
       ? undefined
@@ -131,192 +177,76 @@ export function checkNamespaces(
     list.push(f);
   }
   const out: UnitResult[] = [];
-  try {
-    for (const ns of namespaces) {
-      const cached = cache?.get(ns);
-      if (
-        cached !== undefined &&
-        prints !== undefined &&
-        cached.key === prints.unitKey(ns, cached.deps)
-      ) {
-        if (!options.status || cached.status !== undefined) {
-          out.push({
-            namespace: ns,
-            findings: cached.findings,
-            edges: cached.edges,
-            ...(options.status && cached.status !== undefined ? { status: cached.status } : {}),
-          });
-          if (cache !== undefined) cache.stats.reused++;
-          continue;
-        }
-      }
-      if (project.corpus === undefined && project.config.core !== undefined)
-        throw new CoreNeeded(ns);
-      const files = filesByNs.get(ns) ?? [];
-      const doc = state.documents.get(ns);
-      const scope: Scope = {
-        namespaces: [ns],
-        files,
-        documents: new Map(doc === undefined ? [] : [[ns, doc]]),
-        global: false,
-        edges: [],
-      };
-      state.deps = new Set([ns]);
-      resetScanCache();
-      const findings = runPass(project, state, scope, rules);
-      // The status counts this namespace's keys from the files parsed for the pass, and the
-      // stale and untranslated findings just made.
-      const status = options.status === true ? namespaceStatus(project, ns, findings) : undefined;
-      state.release(ns, files);
+  for (const ns of namespaces) {
+    const cached = cache?.get(ns);
+    if (
+      cached !== undefined &&
+      prints !== undefined &&
+      cached.key === prints.unitKey(ns, cached.deps) &&
+      (!options.status || cached.status !== undefined)
+    ) {
       out.push({
         namespace: ns,
-        findings,
-        edges: scope.edges,
-        ...(status === undefined ? {} : { status }),
+        findings: cached.findings,
+        edges: cached.edges,
+        ...(options.status && cached.status !== undefined ? { status: cached.status } : {}),
       });
-      if (cache !== undefined && prints !== undefined) {
-        const deps = [...state.deps].sort();
-        cache.set(ns, {
-          key: prints.unitKey(ns, deps),
-          deps,
-          findings,
-          edges: scope.edges,
-          ...(status === undefined ? {} : { status }),
-        });
-        cache.stats.checked++;
-      }
+      if (cache !== undefined) cache.stats.reused++;
+      continue;
     }
-  } finally {
-    resetScanCache();
+    if (project.corpus === undefined && project.config.core !== undefined) throw new CoreNeeded(ns);
+    const files = filesByNs.get(ns) ?? [];
+    state.deps = new Set([ns]);
+    const { findings, collected } = runNamespace(state, ns, files, rules);
+    // The status counts this namespace's keys from the files parsed for the pass, and the
+    // stale and untranslated findings just made.
+    const status = options.status === true ? namespaceStatus(project, ns, findings) : undefined;
+    state.release(ns, files);
+    const unit = { findings, edges: collected, ...(status === undefined ? {} : { status }) };
+    out.push({ namespace: ns, ...unit });
+    if (cache !== undefined && prints !== undefined) {
+      const deps = [...state.deps].sort();
+      cache.set(ns, { key: prints.unitKey(ns, deps), deps, ...unit });
+      cache.stats.checked++;
+    }
   }
   return out;
 }
 
 /**
  * The whole result from the namespace passes (in project order): their findings, plus the
- * global pass (lock files, `$t(…)` cycles over every namespace's nestings), sorted.
+ * project passes (lock files, `$t(…)` cycles over every namespace's nestings), sorted.
  */
 export function combine(
   project: Project,
-  rules: readonly Rule[],
+  rules: readonly AnyRule[],
   units: readonly UnitResult[],
   cache?: CheckCache,
 ): Finding[] {
   cache?.retain(project);
   const findings: Finding[] = [];
-  const edges: NestEdge[] = [];
+  const collected: NestEdge[] = [];
   for (const u of units) {
     for (const f of u.findings) findings.push(f);
-    for (const e of u.edges) edges.push(e);
+    for (const e of u.edges) collected.push(e);
   }
-  const state = new RunState(project);
-  const global: Scope = { namespaces: [], files: [], documents: new Map(), global: true, edges };
-  findings.push(...runPass(project, state, global, rules));
+  findings.push(...runProject(new RunState(project), rules, collected));
   return findings.sort(compareFindings);
 }
 
-/** Runs the rules over one scope and returns its findings (deduplicated and bounded per key). */
-function runPass(
-  project: Project,
-  state: RunState,
-  scope: Scope,
-  rules: readonly Rule[],
-): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  // A hostile text can hold thousands of the same mistake: the first few are listed, the rest
-  // counted, so that memory and output stay bounded.
-  const perKey = new Map<string, number>();
-  const overflow = new Map<string, { first: Finding; count: number }>();
-  const sink = (rule: string, raw: RawFinding) => {
-    const f = finish(project, rule, raw);
-    if (f === undefined) return;
-    const id = `${f.rule}|${f.file}|${f.line}|${f.column}|${f.key}|${f.message}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    const k = `${f.rule}|${f.file}|${f.key}`;
-    const n = (perKey.get(k) ?? 0) + 1;
-    perKey.set(k, n);
-    if (n > LIMITS.findingsPerKey) {
-      const o = overflow.get(k);
-      if (o === undefined) overflow.set(k, { first: f, count: 1 });
-      else o.count++;
-      return;
-    }
-    findings.push(f);
-  };
-  for (const rule of rules) rule.run(new RuleContext(state, scope, rule.id, sink));
-  for (const { first, count } of overflow.values()) {
-    findings.push({
-      ...first,
-      message: `… and ${count} more ${first.rule} finding${count === 1 ? '' : 's'} about this text (only the first ${LIMITS.findingsPerKey} are listed)`,
-      hint: 'Fix the problems listed above, then check again to see the rest.',
-    });
-  }
-  return findings;
-}
+/** Built-in rules in their order, then a project's own rules by id. */
+const ruleOrder = (id: string): number => {
+  const i = RULE_IDS.indexOf(id);
+  return i === -1 ? RULE_IDS.length : i;
+};
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.line - b.line ||
     a.column - b.column ||
-    RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule) ||
+    ruleOrder(a.rule) - ruleOrder(b.rule) ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
-}
-
-function finish(project: Project, rule: string, raw: RawFinding): Finding | undefined {
-  const file = raw.file;
-  const pos =
-    raw.at ??
-    ('position' in file && typeof file.position === 'function'
-      ? file.position(raw.offset ?? 0)
-      : { line: 1, column: 1 });
-  const locale = file.locale;
-  const ns = file.namespace;
-  let severity: Severity | 'off' = raw.severity ?? ruleInfo(rule)?.severity ?? 'error';
-  if (raw.pinned === true) {
-    severity = 'error';
-  } else {
-    for (const ex of project.config.exemptions) {
-      if (ex.rule !== rule && ex.rule !== '*') continue;
-      if (ex.locale !== undefined && ex.locale !== locale) continue;
-      if (raw.key !== '' && keyMatches(ex.key, ns, raw.key)) return undefined;
-      if (raw.key === '' && (ex.key === '**' || ex.key === `${ns}:**`)) return undefined;
-    }
-    // The configured severity replaces the rule's default; a finding the rule itself grades
-    // differently (a warning-level part of an error rule, an info) keeps its level unless the
-    // configuration switches it off.
-    const configured = configuredSeverity(project.config.rules[rule], ns, raw.key, severity);
-    if (configured === 'off' || raw.severity === undefined) severity = configured;
-    if (severity === 'off') return undefined;
-  }
-  return {
-    rule,
-    severity,
-    locale,
-    file: file.relPath,
-    line: pos.line,
-    column: pos.column,
-    key: raw.key,
-    message: raw.message,
-    hint: raw.hint,
-    ...(raw.suggestion === undefined ? {} : { suggestion: raw.suggestion }),
-  };
-}
-
-function configuredSeverity(
-  setting: unknown,
-  ns: string,
-  key: string,
-  fallback: Severity,
-): Severity | 'off' {
-  if (typeof setting === 'string') return setting as Severity | 'off';
-  if (setting === null || typeof setting !== 'object') return fallback;
-  const o = setting as { severity?: Severity | 'off'; keys?: Record<string, Severity | 'off'> };
-  for (const [pattern, sev] of Object.entries(o.keys ?? {})) {
-    if (keyMatches(pattern, ns, key)) return sev;
-  }
-  return o.severity ?? fallback;
 }

@@ -1,4 +1,4 @@
-import type { Corpus, DocumentModel, Paragraph, Section } from '@bilateral/core';
+import type { Corpus, DocumentModel } from '@bilateral/core';
 import {
   isExempt,
   logicalEntries,
@@ -7,27 +7,23 @@ import {
   stringValue,
   type Logical,
 } from '../model/keys.js';
-import { releaseParsed } from '../files/read.js';
 import { type Entry, type LocaleFile, type Project } from '../model/types.js';
-import { documentsByNamespace } from './core-keys.js';
 import type { Severity, Suggestion } from '../model/finding.js';
 import { documentKeys } from '../model/document-keys.js';
+import type { Scanned } from './scan.js';
+import type { Pair, ParagraphInfo, RunState } from './state.js';
 
-/** What a rule reports; the runner turns it into a {@link Finding} (position, severity, exemptions). */
+export type { Pair, ParagraphInfo } from './state.js';
+
+/** What a rule reports; the runner turns it into a `Finding` (position, severity, exemptions). */
 export interface RawFinding {
   readonly severity?: Severity;
-  /** The file and the offset in its text; or a file-less finding with an explicit position. */
-  readonly file:
-    | LocaleFile
-    | {
-        readonly relPath: string;
-        readonly locale: string;
-        readonly namespace: string;
-        position?: undefined;
-      };
+  /**
+   * The file and the offset in its text (turned into a line and column when the finding is
+   * made); or a file-less finding (a lock file, a missing file), reported at its first line.
+   */
+  readonly file: LocaleFile | FileRef;
   readonly offset?: number;
-  /** An explicit position (for findings made from cached data, without the file's text). */
-  readonly at?: { readonly line: number; readonly column: number };
   readonly key: string;
   readonly message: string;
   readonly hint: string;
@@ -37,135 +33,50 @@ export interface RawFinding {
   readonly pinned?: boolean;
 }
 
-export interface ParagraphInfo {
-  readonly doc: DocumentModel;
-  readonly section: Section;
-  readonly paragraph: Paragraph;
-  /** `section.paragraph`. */
-  readonly id: string;
-}
-
-/** A target string and the source string it translates. */
-export interface Pair {
-  readonly file: LocaleFile;
-  readonly entry: Entry;
-  readonly value: string;
-  readonly source: LocaleFile;
-  readonly sourceEntry: Entry;
-  readonly sourceValue: string;
-}
-
-/**
- * A `$t(…)` nesting, as the cycle check needs it: found while checking the namespace it is in,
- * kept (and cached) in this plain form, and analysed for the whole project at the end of a run.
- */
-export interface NestEdge {
+/** A file that is not a parsed locale file: where a finding about it is reported. */
+export interface FileRef {
+  readonly relPath: string;
   readonly locale: string;
   readonly namespace: string;
-  /** `namespace:key` of the text that nests. */
-  readonly from: string;
-  /** `namespace:key` it nests. */
-  readonly to: string;
-  readonly file: string;
-  readonly key: string;
-  readonly line: number;
-  readonly column: number;
-  readonly raw: string;
-}
-
-/** What one pass of the rules looks at: one namespace, or (global) what belongs to none. */
-export interface Scope {
-  readonly namespaces: readonly string[];
-  /** The locale files of those namespaces, in project order. */
-  readonly files: readonly LocaleFile[];
-  /** The core documents of those namespaces. */
-  readonly documents: ReadonlyMap<string, DocumentModel>;
-  /** The pass for lock files and for `$t(…)` cycles across namespaces. */
-  readonly global: boolean;
-  /** Namespace passes add the nestings they find; the global pass reads them all. */
-  readonly edges: NestEdge[];
+  readonly position?: undefined;
 }
 
 /**
- * State shared by every rule and every pass of one check run: views computed once, and the
- * namespaces the current pass has looked at (what its cached result depends on).
+ * What a namespace pass hands to its rule's project pass (`ctx.collect`): kept, and cached, with
+ * the namespace's findings. Plain JSON data.
  */
-export class RunState {
-  readonly project: Project;
-  readonly documents: ReadonlyMap<string, DocumentModel>;
-  readonly familyCache = new Map<string, ReadonlySet<string>>();
-  readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
-  readonly paragraphCache = new Map<string, ReadonlyMap<string, ParagraphInfo>>();
-  readonly pairCache = new Map<string, readonly Pair[]>();
-  readonly anchorCache = new Map<LocaleFile, ReadonlyMap<string, number>>();
-  /** Namespaces read by the current pass. */
-  deps = new Set<string>();
-  /** The project as rules see it: every file lookup is recorded in {@link deps}. */
-  readonly tracked: Project;
-
-  constructor(project: Project) {
-    this.project = project;
-    this.documents =
-      project.corpus === undefined ? new Map() : documentsByNamespace(project.corpus);
-    const file = (locale: string, ns: string) => {
-      this.deps.add(ns);
-      return project.file(locale, ns);
-    };
-    this.tracked = { ...project, file };
-  }
-
-  /** Drops what only the pass over `ns` needed (bounded memory on large projects). */
-  release(ns: string, files: readonly LocaleFile[]): void {
-    this.pairCache.delete(ns);
-    this.familyCache.delete(ns);
-    for (const f of files) {
-      this.anchorCache.delete(f);
-      this.logicalCache.delete(f);
-      releaseParsed(f);
-    }
-  }
+export interface Collected {
+  readonly rule: string;
+  readonly item: unknown;
 }
 
-/** Shared, lazily computed views of the project that several rules need. */
-export class RuleContext {
+/** The name the check cache knows {@link Collected} items by. */
+export type NestEdge = Collected;
+
+/** What every context has: the project, the rule's options and exemptions, and the report. */
+abstract class BaseContext {
   readonly project: Project;
   readonly corpus: Corpus | undefined;
+  /** The source locale. */
   readonly source: string;
+  /** Every other locale. */
   readonly targets: readonly string[];
-  /** The namespaces of this pass (one, or none in the global pass). */
-  readonly namespaces: readonly string[];
-  /** The locale files of this pass's namespaces. */
-  readonly files: readonly LocaleFile[];
-  /** The core documents of this pass's namespaces, by namespace. */
-  readonly documents: ReadonlyMap<string, DocumentModel>;
-  readonly global: boolean;
-  readonly edges: NestEdge[];
-  private readonly state: RunState;
-  private readonly rule: string;
-  private readonly sink: (rule: string, f: RawFinding) => void;
+  protected readonly state: RunState;
+  protected readonly rule: string;
+  private readonly sink: (f: RawFinding) => void;
 
-  constructor(
-    state: RunState,
-    scope: Scope,
-    rule: string,
-    sink: (rule: string, f: RawFinding) => void,
-  ) {
+  constructor(state: RunState, project: Project, rule: string, sink: (f: RawFinding) => void) {
     this.state = state;
-    this.project = state.tracked;
-    this.corpus = state.project.corpus;
-    this.source = state.project.sourceLocale;
-    this.targets = state.project.locales.filter((l) => l !== state.project.sourceLocale);
-    this.namespaces = scope.namespaces;
-    this.files = scope.files;
-    this.documents = scope.documents;
-    this.global = scope.global;
-    this.edges = scope.edges;
+    this.project = project;
+    this.corpus = project.corpus;
+    this.source = project.sourceLocale;
+    this.targets = project.locales.filter((l) => l !== project.sourceLocale);
     this.rule = rule;
     this.sink = sink;
   }
 
   report(f: RawFinding): void {
-    this.sink(this.rule, f);
+    this.sink(f);
   }
 
   /** Whether the config exempts a key of a file from this rule (to skip work; the runner filters anyway). */
@@ -179,13 +90,65 @@ export class RuleContext {
     return o !== null && typeof o === 'object' ? (o as Record<string, unknown>) : {};
   }
 
+  /** A memo of this rule for the whole run (e.g. per-file lookups it makes in every namespace). */
+  memo<K, V>(name: string): Map<K, V> {
+    return this.state.memo<K, V>(this.rule, name);
+  }
+}
+
+/** The project pass of a rule: once per run, after every namespace. */
+export class ProjectContext extends BaseContext {
+  constructor(state: RunState, rule: string, sink: (f: RawFinding) => void) {
+    super(state, state.project, rule, sink);
+  }
+}
+
+/**
+ * The namespace pass of a rule: one namespace, its files in every locale, and shared, lazily
+ * computed views of them. Every file it looks up (here or through {@link project}) is recorded as
+ * something this namespace's result depends on.
+ */
+export class NamespaceContext<Item = never> extends BaseContext {
+  /** The namespace of this pass. */
+  readonly namespace: string;
+  /** Its locale files (every locale, in project order; usable or not). */
+  readonly files: readonly LocaleFile[];
+  /** The core document whose text is in this namespace, if any. */
+  readonly document: DocumentModel | undefined;
+  private readonly collected: Collected[];
+
+  constructor(
+    state: RunState,
+    namespace: string,
+    files: readonly LocaleFile[],
+    rule: string,
+    sink: (f: RawFinding) => void,
+    collected: Collected[],
+  ) {
+    super(state, state.tracked, rule, sink);
+    this.namespace = namespace;
+    this.files = files;
+    this.document = state.documents.get(namespace);
+    this.collected = collected;
+  }
+
+  /** Hands an item to this rule's project pass (plain JSON data; cached with the namespace). */
+  collect(item: Item): void {
+    this.collected.push({ rule: this.rule, item });
+  }
+
+  /** The scan of a string: placeholders, tags, citations, numbers (made once, shared by every rule). */
+  scan(value: string): Scanned {
+    return this.state.scan(value);
+  }
+
   /** A locale file that parsed (the others are only seen by `syntax`). */
-  usable(locale: string, ns: string): LocaleFile | undefined {
+  usable(locale: string, ns: string = this.namespace): LocaleFile | undefined {
     const f = this.project.file(locale, ns);
     return f?.usable === true ? f : undefined;
   }
 
-  sourceFile(ns: string): LocaleFile | undefined {
+  sourceFile(ns: string = this.namespace): LocaleFile | undefined {
     return this.usable(this.source, ns);
   }
 
@@ -208,6 +171,7 @@ export class RuleContext {
     return f;
   }
 
+  /** A file's logical keys: plural forms folded into their family. */
   logical(file: LocaleFile): ReadonlyMap<string, Logical> {
     let l = this.state.logicalCache.get(file);
     if (l === undefined) {
@@ -218,7 +182,7 @@ export class RuleContext {
   }
 
   /** Every target string with its source string, for the rules that compare the two. */
-  pairs(ns: string): readonly Pair[] {
+  pairs(ns: string = this.namespace): readonly Pair[] {
     this.state.deps.add(ns);
     let list = this.state.pairCache.get(ns);
     if (list === undefined) {
@@ -264,21 +228,19 @@ export class RuleContext {
   }
 
   /** Paragraph keys (`sections.<section>.<paragraph>`) of the document whose namespace is `ns`. */
-  paragraphs(ns: string): ReadonlyMap<string, ParagraphInfo> {
+  paragraphs(ns: string = this.namespace): ReadonlyMap<string, ParagraphInfo> {
     let m = this.state.paragraphCache.get(ns);
     if (m === undefined) {
       const map = new Map<string, ParagraphInfo>();
       const doc = this.state.documents.get(ns);
-      if (doc !== undefined) {
-        for (const section of doc.sections) {
-          for (const paragraph of section.paragraphs) {
-            map.set(documentKeys.paragraph(section.id, paragraph.id), {
-              doc,
-              section,
-              paragraph,
-              id: `${section.id}.${paragraph.id}`,
-            });
-          }
+      for (const section of doc?.sections ?? []) {
+        for (const paragraph of section.paragraphs) {
+          map.set(documentKeys.paragraph(section.id, paragraph.id), {
+            doc: doc as DocumentModel,
+            section,
+            paragraph,
+            id: `${section.id}.${paragraph.id}`,
+          });
         }
       }
       m = map;

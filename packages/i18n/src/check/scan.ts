@@ -6,40 +6,60 @@ import {
   type Tag,
 } from '../syntax/inline.js';
 
-/** Parsed view of one translation string, computed once and shared by the rules. */
+/**
+ * One pass over a translation string producing what every rule needs: its placeholders, tags,
+ * citations, markers and number runs, and the text with all of them blanked out. A run scans each
+ * string once and shares the result between its rules (`ctx.scan`, memoised in the run's state).
+ */
 export interface Scanned {
   readonly value: string;
   readonly interpolations: readonly Interpolation[];
   readonly nestings: readonly Nesting[];
   readonly tags: readonly Tag[];
+  /** Comments and processing instructions. */
   readonly other: readonly { readonly start: number; readonly end: number; readonly raw: string }[];
+  /** `<ref id="…"/>` citations (opening and self-closing tags), in order. */
+  readonly refs: readonly Tag[];
+  /** `<dubious/>` markers (opening and self-closing tags), in order. */
+  readonly dubious: readonly Tag[];
   /** The value with placeholders and tags blanked out (same length, so offsets still hold). */
   readonly masked: string;
+  /**
+   * Runs of digits in {@link masked}, with the group separators between them (`1,500`,
+   * `1 500`), where a number could be typed out; a run glued to a Latin letter (CS1, G7, MH17)
+   * is a code and is left out.
+   */
+  readonly numbers: readonly { readonly start: number; readonly end: number }[];
 }
 
-/**
- * Scans of the current pass. The runner starts a fresh one for every namespace it checks
- * ({@link resetScanCache}): the rules scan the same strings several times within a namespace,
- * rarely across namespaces, and a project-wide cache would hold every string of a large project.
- */
-let cache = new Map<string, Scanned>();
+const NONE: readonly never[] = [];
 
-/** Forgets every scan (the check runner calls it between namespaces and at the end of a run). */
-export function resetScanCache(): void {
-  cache = new Map();
-}
-
-export function scan(value: string): Scanned {
-  let s = cache.get(value);
-  if (s !== undefined) return s;
-  const placeholders = scanPlaceholders(value);
+/** Scans one string (linear in its length, whatever it holds). */
+export function scanString(value: string): Scanned {
+  const placeholders = value.includes('{{') || value.includes('$t(') ? scanPlaceholders(value) : [];
   const markup = !value.includes('<')
-    ? { tags: [], other: [] }
+    ? { tags: NONE, other: NONE }
     : (simpleMarkup(value) ?? scanMarkup(value));
-  // Blank out placeholders and tags (keeping line breaks, so offsets and lines still hold).
-  const spans = [...placeholders, ...markup.tags, ...markup.other].sort(
-    (a, b) => a.start - b.start,
-  );
+  const masked = mask(value, [...placeholders, ...markup.tags, ...markup.other]);
+  const tags = markup.tags;
+  return {
+    value,
+    interpolations: placeholders.filter((p): p is Interpolation => p.type === 'interpolation'),
+    nestings: placeholders.filter((p): p is Nesting => p.type === 'nesting'),
+    tags,
+    other: markup.other,
+    refs: tags.length === 0 ? NONE : tags.filter((t) => t.name === 'ref' && t.kind !== 'close'),
+    dubious:
+      tags.length === 0 ? NONE : tags.filter((t) => t.name === 'dubious' && t.kind !== 'close'),
+    masked,
+    numbers: /\p{Nd}/u.test(masked) ? numberRuns(masked) : NONE,
+  };
+}
+
+/** Blanks out spans (keeping line breaks, so offsets and lines still hold). */
+function mask(value: string, spans: { readonly start: number; readonly end: number }[]): string {
+  if (spans.length === 0) return value;
+  spans.sort((a, b) => a.start - b.start);
   let masked = '';
   let at = 0;
   for (const sp of spans) {
@@ -48,18 +68,26 @@ export function scan(value: string): Scanned {
     masked += value.slice(at, from) + value.slice(from, sp.end).replace(/[^\n]/g, ' ');
     at = sp.end;
   }
-  masked += value.slice(at);
-  s = {
-    value,
-    interpolations: placeholders.filter((p): p is Interpolation => p.type === 'interpolation'),
-    nestings: placeholders.filter((p): p is Nesting => p.type === 'nesting'),
-    tags: markup.tags,
-    other: markup.other,
-    masked,
-  };
-  if (cache.size > 200_000) cache.clear();
-  cache.set(value, s);
-  return s;
+  return masked + value.slice(at);
+}
+
+const NUMBER = /\p{Nd}+(?:[.,\u00A0\u202F\u2009' ]\p{Nd}+)*/gu;
+const LATIN = /\p{Script=Latin}/u;
+
+function numberRuns(text: string): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    // A trailing separator belongs to the sentence, not the number.
+    while (end > start && !/\p{Nd}/u.test(text[end - 1] as string)) end--;
+    const before = text[start - 1];
+    const after = text[end];
+    if ((before !== undefined && LATIN.test(before)) || (after !== undefined && LATIN.test(after)))
+      continue;
+    runs.push({ start, end });
+  }
+  return runs;
 }
 
 const SIMPLE_TAG = /<(ref) id="([A-Za-z0-9._:-]+)"\/>|<(dubious)\/>/y;
@@ -68,7 +96,7 @@ const SIMPLE_TAG = /<(ref) id="([A-Za-z0-9._:-]+)"\/>|<(dubious)\/>/y;
  * A fast path for the common case: every `<` starts a plain `<ref id="…"/>` or `<dubious/>`,
  * which any HTML tokenizer reads the same way. Anything else goes to the real tokenizer.
  */
-function simpleMarkup(value: string): { tags: Tag[]; other: [] } | undefined {
+function simpleMarkup(value: string): { tags: Tag[]; other: readonly never[] } | undefined {
   const tags: Tag[] = [];
   let at = value.indexOf('<');
   while (at !== -1) {
@@ -83,45 +111,5 @@ function simpleMarkup(value: string): { tags: Tag[]; other: [] } | undefined {
     );
     at = value.indexOf('<', end);
   }
-  return { tags, other: [] };
+  return { tags, other: NONE };
 }
-
-/** Levenshtein distance, for "did you mean" hints (short strings only). */
-export function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(
-        (row[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
-/** The closest candidate within a small edit distance, for a hint. */
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-/** Shortens a string for a message. */
-export const excerpt = (s: string, max = 40): string =>
-  s.length > max ? `${s.slice(0, max - 1)}…` : s;
-
-export const list = (items: readonly string[]): string => items.join(', ');

@@ -117,7 +117,7 @@ Examples:
   $ bilateral check --format sarif > i18n.sarif   for code scanning
 
 Rules (severity by default; configure in bilateral.config.json "rules", exempt keys in "exemptions"):
-${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.summary}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}`,
+${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}`,
   )
   .action(
     async (opts: {

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Project } from '../../model/types.js';
-import { RULES, ruleInfo } from '../catalogue.js';
+import { RULES, ruleInfo, type RuleInfo } from '../catalogue.js';
+import { customRules } from '../custom.js';
 import {
   commandLine,
   DEFAULT_COMMAND,
@@ -259,6 +260,13 @@ function githubAnnotation(f: Finding, cmd: string): string {
 
 function toSarif(findings: readonly Finding[], options: FormatOptions): object {
   const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  // The built-in rules, and the project's own when the project is known.
+  const rules: readonly RuleInfo[] = [
+    ...RULES,
+    ...(options.project === undefined
+      ? []
+      : customRules(options.project.config).map((r) => r.meta)),
+  ];
   const rootUri = `file://${options.root.replace(/\\/g, '/').replace(/\/?$/, '/')}`;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -270,11 +278,15 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
             name: 'bilateral',
             informationUri: 'https://github.com/bilateral/bilateral/blob/main/docs/translating.md',
             ...(options.version === undefined ? {} : { version: options.version }),
-            rules: RULES.map((r) => ({
+            rules: rules.map((r) => ({
               id: r.id,
-              name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-              shortDescription: { text: r.summary },
-              helpUri: `https://github.com/bilateral/bilateral/blob/main/docs/translating.md#${r.id}`,
+              name: r.id.replace(/(^|[-/])([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: r.description },
+              ...(ruleInfo(r.id) === undefined
+                ? {}
+                : {
+                    helpUri: `https://github.com/bilateral/bilateral/blob/main/docs/translating.md#${r.id}`,
+                  }),
               defaultConfiguration: { level: level(r.severity) },
             })),
           },
@@ -284,7 +296,7 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
           ruleId: f.rule,
           ruleIndex: Math.max(
             0,
-            RULES.findIndex((r) => r.id === f.rule),
+            rules.findIndex((r) => r.id === f.rule),
           ),
           level: level(f.severity),
           // The message is for people (code scanning shows it); `properties.key` keeps the key as it is.
@@ -306,7 +318,7 @@ function toSarif(findings: readonly Finding[], options: FormatOptions): object {
             locale: f.locale,
             key: f.key,
             severity: f.severity,
-            rule: ruleInfo(f.rule)?.id ?? f.rule,
+            rule: f.rule,
             ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
           },
         })),

@@ -2,9 +2,9 @@ import { factsOf, type DocumentModel, type Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND } from '../../intl/facts.js';
 import { stringValue } from '../../model/keys.js';
 import type { Entry, LocaleFile } from '../../model/types.js';
-import type { RuleContext } from '../context.js';
-import { closest, scan } from '../scan.js';
-import type { Rule } from './rule.js';
+import type { NamespaceContext } from '../context.js';
+import { defineRule } from '../rule.js';
+import { closest } from '../strings.js';
 
 const slot = (id: string, fact: Fact | undefined): string =>
   fact === undefined ? `{{${id}}}` : `{{${id}, ${FORMATS_FOR_KIND[fact.kind][0]}}}`;
@@ -13,39 +13,38 @@ const slot = (id: string, fact: Fact | undefined): string =>
  * The fact slots of each paragraph are exactly the facts the core declares for it (as a set), and
  * each slot's format fits the fact's kind. Event descriptions may use any fact of the document.
  */
-export const facts: Rule = {
-  id: 'facts',
-  run(ctx) {
-    for (const [ns, doc] of ctx.documents) {
-      const paragraphs = ctx.paragraphs(ns);
-      for (const locale of ctx.project.locales) {
-        const file = ctx.usable(locale, ns);
-        if (file === undefined) continue;
-        for (const entry of file.entries.values()) {
-          const value = stringValue(entry);
-          if (value === undefined) continue;
-          const p = paragraphs.get(entry.key);
-          if (p !== undefined) {
-            checkSlots(
-              ctx,
-              file,
-              entry,
-              value,
-              doc,
-              new Set(factsOf(p.paragraph)),
-              `paragraph ${p.id}`,
-            );
-          } else if (entry.key.startsWith('events.')) {
-            checkSlots(ctx, file, entry, value, doc, undefined, `event ${entry.key.slice(7)}`);
-          }
+export const facts = defineRule({
+  meta: {
+    id: 'facts',
+    severity: 'error',
+    needsCore: true,
+    description:
+      'A paragraph has exactly the fact slots the core declares for it, each with a format that fits the fact.',
+  },
+  namespace(ctx) {
+    const doc = ctx.document;
+    if (doc === undefined) return;
+    const paragraphs = ctx.paragraphs();
+    for (const locale of ctx.project.locales) {
+      const file = ctx.usable(locale);
+      if (file === undefined) continue;
+      for (const entry of file.entries.values()) {
+        const value = stringValue(entry);
+        if (value === undefined) continue;
+        const p = paragraphs.get(entry.key);
+        if (p !== undefined) {
+          const declared = new Set(factsOf(p.paragraph));
+          checkSlots(ctx, file, entry, value, doc, declared, `paragraph ${p.id}`);
+        } else if (entry.key.startsWith('events.')) {
+          checkSlots(ctx, file, entry, value, doc, undefined, `event ${entry.key.slice(7)}`);
         }
       }
     }
   },
-};
+});
 
 function checkSlots(
-  ctx: RuleContext,
+  ctx: NamespaceContext,
   file: LocaleFile,
   entry: Entry,
   value: string,
@@ -60,7 +59,7 @@ function checkSlots(
       : [...declared].map((id) =>
           slot(id, Object.hasOwn(doc.facts, id) ? doc.facts[id] : undefined),
         );
-  for (const i of scan(value).interpolations) {
+  for (const i of ctx.scan(value).interpolations) {
     const at = file.valueOffset(entry, i.start);
     const fact = Object.hasOwn(doc.facts, i.name) ? doc.facts[i.name] : undefined;
     if (fact === undefined || (declared !== undefined && !declared.has(i.name))) {

@@ -1,7 +1,7 @@
 import { factsOf, parseIsoDate, type DocumentModel, type Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND, intlLocale } from '../../intl/facts.js';
-import { excerpt, scan } from '../scan.js';
-import type { Rule } from './rule.js';
+import { defineRule } from '../rule.js';
+import { excerpt } from '../strings.js';
 
 /**
  * Numbers, dates and amounts typed into the text of a document instead of coming from the core,
@@ -9,37 +9,42 @@ import type { Rule } from './rule.js';
  * 13 липня 2022. A digit run glued to a Latin letter (CS1, G7, MH17) is a code, not a quantity.
  * Keys that quote sources (reference titles) are exempted in the config, with a reason.
  */
-export const literalFacts: Rule = {
-  id: 'literal-facts',
-  run(ctx) {
-    for (const [ns, doc] of ctx.documents) {
-      const paragraphs = ctx.paragraphs(ns);
-      for (const { file, entry, value } of ctx.strings(ns)) {
-        if (ctx.exempt(file, entry.key)) continue;
-        const masked = scan(value).masked;
-        if (!/\p{Nd}/u.test(masked)) continue;
-        const declared = paragraphs.get(entry.key);
-        for (const cluster of findLiterals(masked, file.locale)) {
-          const match = matchFact(
-            doc,
-            cluster.numbers,
-            declared === undefined ? undefined : new Set(factsOf(declared.paragraph)),
-          );
-          ctx.report({
-            file,
-            offset: file.valueOffset(entry, cluster.start),
-            key: entry.key,
-            message: `"${excerpt(cluster.text)}" is typed into the text: numbers, dates and amounts come from the core${match === undefined ? '' : ` (this looks like the fact ${match.id})`}`,
-            hint:
-              match === undefined
-                ? 'If it is a fact, declare it in the core and write a {{fact, format}} slot; if the key quotes a source (a title), exempt it in bilateral.config.json with a reason.'
-                : `Replace it with {{${match.id}, ${FORMATS_FOR_KIND[match.fact.kind][0]}}}: the value is formatted for each language from the core.`,
-          });
-        }
+export const literalFacts = defineRule({
+  meta: {
+    id: 'literal-facts',
+    severity: 'error',
+    needsCore: true,
+    description: 'No number, date or amount typed into the text instead of coming from the core.',
+  },
+  namespace(ctx) {
+    const doc = ctx.document;
+    if (doc === undefined) return;
+    const paragraphs = ctx.paragraphs();
+    for (const { file, entry, value } of ctx.strings(ctx.namespace)) {
+      if (ctx.exempt(file, entry.key)) continue;
+      const s = ctx.scan(value);
+      if (s.numbers.length === 0) continue;
+      const declared = paragraphs.get(entry.key);
+      for (const cluster of clusterLiterals(s.masked, s.numbers, file.locale)) {
+        const match = matchFact(
+          doc,
+          cluster.numbers,
+          declared === undefined ? undefined : new Set(factsOf(declared.paragraph)),
+        );
+        ctx.report({
+          file,
+          offset: file.valueOffset(entry, cluster.start),
+          key: entry.key,
+          message: `"${excerpt(cluster.text)}" is typed into the text: numbers, dates and amounts come from the core${match === undefined ? '' : ` (this looks like the fact ${match.id})`}`,
+          hint:
+            match === undefined
+              ? 'If it is a fact, declare it in the core and write a {{fact, format}} slot; if the key quotes a source (a title), exempt it in bilateral.config.json with a reason.'
+              : `Replace it with {{${match.id}, ${FORMATS_FOR_KIND[match.fact.kind][0]}}}: the value is formatted for each language from the core.`,
+        });
       }
     }
   },
-};
+});
 
 export interface Literal {
   readonly start: number;
@@ -48,10 +53,12 @@ export interface Literal {
   readonly numbers: readonly number[];
 }
 
-const NUMBER = /\p{Nd}+(?:[.,\u00A0\u202F\u2009' ]\p{Nd}+)*/gu;
-const LATIN = /\p{Script=Latin}/u;
 const DATE_GAP = /^[\s\u00A0,./\-–年月日년월일]*$/u;
 
+/**
+ * Month names per locale: a pure function of the locale and Node's Intl data, memoised for the
+ * life of the process (a handful of locales; the same in every run).
+ */
 const monthCache = new Map<string, Set<string>>();
 function monthNames(locale: string): Set<string> {
   let names = monthCache.get(locale);
@@ -75,20 +82,15 @@ function monthNames(locale: string): Set<string> {
   return names;
 }
 
-/** Finds literal numbers and dates in a (masked) text; glued-to-Latin codes are skipped. */
-export function findLiterals(text: string, locale: string): Literal[] {
-  const runs: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    // A trailing separator belongs to the sentence, not the number.
-    while (end > start && !/\p{Nd}/u.test(text[end - 1] as string)) end--;
-    const before = text[start - 1];
-    const after = text[end];
-    if ((before !== undefined && LATIN.test(before)) || (after !== undefined && LATIN.test(after)))
-      continue;
-    runs.push({ start, end });
-  }
+/**
+ * Literal numbers and dates in a (masked) text, from its number runs (see `Scanned.numbers`):
+ * runs separated only by date punctuation or a month name form one literal.
+ */
+export function clusterLiterals(
+  text: string,
+  runs: readonly { readonly start: number; readonly end: number }[],
+  locale: string,
+): Literal[] {
   // Clusters are built in place: a hostile text of thousands of date-like runs stays linear.
   const out: { start: number; end: number; numbers: number[] }[] = [];
   for (const r of runs) {

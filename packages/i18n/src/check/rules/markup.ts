@@ -1,9 +1,8 @@
 import { ALLOWED_TAGS, CONTENT_TAGS } from '../../syntax/html-policy.js';
 import type { Tag } from '../../syntax/inline.js';
 import type { LocaleFile, Entry } from '../../model/types.js';
-import type { RuleContext } from '../context.js';
-import { scan } from '../scan.js';
-import type { Rule } from './rule.js';
+import type { NamespaceContext } from '../context.js';
+import { defineRule } from '../rule.js';
 
 /** Elements that can run script, load content or restyle the page: never allowed, whatever the config says. */
 const DANGEROUS = new Set([
@@ -66,9 +65,22 @@ interface Issue {
  * `rules.markup.allowTags`), never script, event handlers or `javascript:` URLs (always errors),
  * and the same tags as the source.
  */
-export const markup: Rule = {
-  id: 'markup',
-  run(ctx) {
+export const markup = defineRule({
+  meta: {
+    id: 'markup',
+    severity: 'error',
+    needsCore: false,
+    description:
+      'The same inline tags as the source, only allowed tags and attributes, never anything that can run script.',
+    options: {
+      allowTags: {
+        type: 'object',
+        description:
+          'extra inline tags and their allowed attributes, e.g. { "bold": [] }; script-capable tags and on* attributes are never allowed',
+      },
+    },
+  },
+  namespace(ctx) {
     const extra = (ctx.options()['allowTags'] ?? {}) as Record<string, readonly string[]>;
     // No prototype: a tag named `constructor` is looked up, not inherited.
     const allowed: Record<string, readonly string[]> = Object.assign(
@@ -77,79 +89,90 @@ export const markup: Rule = {
       CONTENT_TAGS,
       extra,
     );
-    for (const { file, entry, value } of ctx.strings()) {
-      if (!value.includes('<')) continue;
-      const s = scan(value);
-      for (const o of s.other) {
-        ctx.report({
-          file,
-          offset: file.valueOffset(entry, o.start),
-          key: entry.key,
-          message: `${o.raw.slice(0, 30)}: comments and processing instructions are not allowed in translations`,
-          hint: 'Remove it; put notes for other translators in the pull request.',
-        });
-      }
-      for (const tag of s.tags) {
-        if (tag.kind === 'close') continue;
-        const issues = tagIssues(tag, allowed);
-        if (issues.length === 0) continue;
-        const pinned = issues.some((i) => i.pinned);
-        ctx.report({
-          file,
-          offset: file.valueOffset(entry, tag.start),
-          key: entry.key,
-          message: `<${tag.name}>: ${issues.map((i) => i.text).join('; ')}`,
-          hint: pinned
-            ? 'Remove it. Translations may only use the inline tags the source uses; nothing that can run script or load content is ever allowed.'
-            : `Allowed tags: ${Object.keys(allowed)
-                .map((t) => `<${t}>`)
-                .join(' ')}. Use the tags the source uses.`,
-          pinned,
-        });
-      }
-      balance(ctx, file, entry, s.tags);
-    }
-    for (const ns of ctx.namespaces) {
-      const paragraphs = ctx.paragraphs(ns);
-      for (const pair of ctx.pairs(ns)) {
-        if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
-        const own = paragraphs.has(pair.entry.key);
-        const count = (tags: readonly Tag[]) => {
-          const m = new Map<string, number>();
-          for (const t of tags) {
-            // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
-            if (
-              t.kind === 'close' ||
-              (own && Object.hasOwn(CONTENT_TAGS, t.name)) ||
-              !(t.name in allowed)
-            )
-              continue;
-            m.set(t.name, (m.get(t.name) ?? 0) + 1);
-          }
-          return m;
-        };
-        const mine = count(scan(pair.value).tags);
-        const theirs = count(scan(pair.sourceValue).tags);
-        for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
-          const a = mine.get(name) ?? 0;
-          const b = theirs.get(name) ?? 0;
-          if (a === b) continue;
-          ctx.report({
-            severity: 'warning',
-            file: pair.file,
-            offset: pair.file.valueOffset(pair.entry, 0),
-            key: pair.entry.key,
-            message: `<${name}> appears ${a} time(s); the source (${pair.source.locale}) has it ${b} time(s)`,
-            hint:
-              a < b
-                ? `Keep the source's <${name}> markup around the matching words.`
-                : `Remove the <${name}> the source does not have.`,
-          });
-        }
-      }
-    }
+    checkTags(ctx, allowed);
+    compareWithSource(ctx, allowed);
   },
-};
+});
+
+/** Every string's tags (and comments) against the allowlist; tags closed as they are opened. */
+function checkTags(ctx: NamespaceContext, allowed: Record<string, readonly string[]>): void {
+  for (const { file, entry, value } of ctx.strings()) {
+    if (!value.includes('<')) continue;
+    const s = ctx.scan(value);
+    for (const o of s.other) {
+      ctx.report({
+        file,
+        offset: file.valueOffset(entry, o.start),
+        key: entry.key,
+        message: `${o.raw.slice(0, 30)}: comments and processing instructions are not allowed in translations`,
+        hint: 'Remove it; put notes for other translators in the pull request.',
+      });
+    }
+    for (const tag of s.tags) {
+      if (tag.kind === 'close') continue;
+      const issues = tagIssues(tag, allowed);
+      if (issues.length === 0) continue;
+      const pinned = issues.some((i) => i.pinned);
+      ctx.report({
+        file,
+        offset: file.valueOffset(entry, tag.start),
+        key: entry.key,
+        message: `<${tag.name}>: ${issues.map((i) => i.text).join('; ')}`,
+        hint: pinned
+          ? 'Remove it. Translations may only use the inline tags the source uses; nothing that can run script or load content is ever allowed.'
+          : `Allowed tags: ${Object.keys(allowed)
+              .map((t) => `<${t}>`)
+              .join(' ')}. Use the tags the source uses.`,
+        pinned,
+      });
+    }
+    balance(ctx, file, entry, s.tags);
+  }
+}
+
+/** The same tags as the source, as many times (a warning). */
+function compareWithSource(
+  ctx: NamespaceContext,
+  allowed: Record<string, readonly string[]>,
+): void {
+  const paragraphs = ctx.paragraphs();
+  for (const pair of ctx.pairs()) {
+    if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
+    const own = paragraphs.has(pair.entry.key);
+    const count = (tags: readonly Tag[]) => {
+      const m = new Map<string, number>();
+      for (const t of tags) {
+        // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
+        if (
+          t.kind === 'close' ||
+          (own && Object.hasOwn(CONTENT_TAGS, t.name)) ||
+          !(t.name in allowed)
+        )
+          continue;
+        m.set(t.name, (m.get(t.name) ?? 0) + 1);
+      }
+      return m;
+    };
+    const mine = count(ctx.scan(pair.value).tags);
+    const theirs = count(ctx.scan(pair.sourceValue).tags);
+    for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
+      const a = mine.get(name) ?? 0;
+      const b = theirs.get(name) ?? 0;
+      if (a === b) continue;
+      ctx.report({
+        severity: 'warning',
+        file: pair.file,
+        offset: pair.file.valueOffset(pair.entry, 0),
+        key: pair.entry.key,
+        message: `<${name}> appears ${a} time(s); the source (${pair.source.locale}) has it ${b} time(s)`,
+        hint:
+          a < b
+            ? `Keep the source's <${name}> markup around the matching words.`
+            : `Remove the <${name}> the source does not have.`,
+      });
+    }
+  }
+}
 
 /** Browsers ignore whitespace and control characters inside a URL scheme (`java\tscript:`). */
 const withoutControls = (v: string) => [...v].filter((c) => c.charCodeAt(0) > 0x20).join('');
@@ -185,7 +208,12 @@ function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[
   return issues;
 }
 
-function balance(ctx: RuleContext, file: LocaleFile, entry: Entry, tags: readonly Tag[]): void {
+function balance(
+  ctx: NamespaceContext,
+  file: LocaleFile,
+  entry: Entry,
+  tags: readonly Tag[],
+): void {
   const open: Tag[] = [];
   for (const t of tags) {
     if (t.kind === 'self-closing' || VOID.has(t.name) || Object.hasOwn(CONTENT_TAGS, t.name))

@@ -1,60 +1,62 @@
-import { undeclared } from '../core-keys.js';
 import { commandLine, type Suggestion } from '../../model/finding.js';
-import type { Rule } from './rule.js';
+import { undeclared } from '../core-keys.js';
+import { defineRule } from '../rule.js';
 
 const PRUNE: Suggestion = { command: 'sync', args: ['--prune'] };
 
 /** Keys that the source (or the core) no longer has. */
-export const obsolete: Rule = {
-  id: 'obsolete',
-  run(ctx) {
-    for (const ns of ctx.namespaces) {
-      const sourceExists = ctx.project.file(ctx.source, ns) !== undefined;
-      const source = ctx.sourceFile(ns);
-      if (!sourceExists) {
-        for (const locale of ctx.targets) {
-          const file = ctx.project.file(locale, ns);
-          if (file === undefined) continue;
+export const obsolete = defineRule({
+  meta: {
+    id: 'obsolete',
+    severity: 'warning',
+    needsCore: false,
+    description: 'No key that the source (or the core) no longer has.',
+  },
+  namespace(ctx) {
+    const ns = ctx.namespace;
+    const sourceExists = ctx.project.file(ctx.source, ns) !== undefined;
+    const source = ctx.sourceFile();
+    if (!sourceExists) {
+      for (const locale of ctx.targets) {
+        const file = ctx.project.file(locale, ns);
+        if (file === undefined) continue;
+        ctx.report({
+          file,
+          offset: 0,
+          key: '',
+          message: `the source (${ctx.source}) has no "${ns}" namespace: this whole file is unused`,
+          hint: `Delete ${file.relPath}, or add the namespace to the source first.`,
+        });
+      }
+      return;
+    }
+    const sourceLogical = source === undefined ? undefined : ctx.logical(source);
+    for (const locale of ctx.project.locales) {
+      const file = ctx.usable(locale);
+      if (file === undefined) continue;
+      for (const l of ctx.logical(file).values()) {
+        if (locale !== ctx.source && sourceLogical !== undefined && !sourceLogical.has(l.key)) {
           ctx.report({
             file,
-            offset: 0,
-            key: '',
-            message: `the source (${ctx.source}) has no "${ns}" namespace: this whole file is unused`,
-            hint: `Delete ${file.relPath}, or add the namespace to the source first.`,
+            offset: l.entry.keyOffset,
+            key: l.entry.key,
+            message: `"${l.key}" is not in the source (${ctx.source}): it is never shown`,
+            hint: `If the key was renamed in the source, move the translation to the new key; otherwise delete it (\`${commandLine(PRUNE)}\` does).`,
+            suggestion: PRUNE,
           });
+          continue;
         }
-        continue;
-      }
-      const sourceLogical = source === undefined ? undefined : ctx.logical(source);
-      for (const locale of ctx.project.locales) {
-        const file = ctx.usable(locale, ns);
-        if (file === undefined) continue;
-        for (const l of ctx.logical(file).values()) {
-          if (locale !== ctx.source && sourceLogical !== undefined && !sourceLogical.has(l.key)) {
-            ctx.report({
-              file,
-              offset: l.entry.keyOffset,
-              key: l.entry.key,
-              message: `"${l.key}" is not in the source (${ctx.source}): it is never shown`,
-              hint: `If the key was renamed in the source, move the translation to the new key; otherwise delete it (\`${commandLine(PRUNE)}\` does).`,
-              suggestion: PRUNE,
-            });
-            continue;
-          }
-          if (ctx.corpus !== undefined) {
-            const why = undeclared(ctx.corpus, ns, l.key);
-            if (why !== undefined) {
-              ctx.report({
-                file,
-                offset: l.entry.keyOffset,
-                key: l.entry.key,
-                message: `"${l.key}": ${why}`,
-                hint: 'Check the id against the core (a typo?), or delete the key.',
-              });
-            }
-          }
+        const why = ctx.corpus === undefined ? undefined : undeclared(ctx.corpus, ns, l.key);
+        if (why !== undefined) {
+          ctx.report({
+            file,
+            offset: l.entry.keyOffset,
+            key: l.entry.key,
+            message: `"${l.key}": ${why}`,
+            hint: 'Check the id against the core (a typo?), or delete the key.',
+          });
         }
       }
     }
   },
-};
+});

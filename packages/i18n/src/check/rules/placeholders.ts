@@ -1,87 +1,121 @@
 import { parsePluralKey, stringValue } from '../../model/keys.js';
-import type { NestEdge, RuleContext } from '../context.js';
-import { closest, scan } from '../scan.js';
-import type { Rule } from './rule.js';
 import { LIMITS } from '../../model/limits.js';
+import type { LocaleFile } from '../../model/types.js';
+import type { FileRef, NamespaceContext, Pair, ProjectContext } from '../context.js';
+import type { Scanned } from '../scan.js';
+import { defineRule } from '../rule.js';
+import { closest } from '../strings.js';
+
+/**
+ * A `$t(…)` nesting, as the cycle check needs it: found while checking the namespace it is in,
+ * kept (and cached) in this plain form, and analysed for the whole project at the end of a run.
+ */
+interface Edge {
+  readonly locale: string;
+  readonly namespace: string;
+  /** `namespace:key` of the text that nests. */
+  readonly from: string;
+  /** `namespace:key` it nests. */
+  readonly to: string;
+  /** The file (relative path), the key and the offset of the `$t(` in the file's text. */
+  readonly file: string;
+  readonly key: string;
+  readonly offset: number;
+  readonly raw: string;
+}
 
 /**
  * The same interpolation names as the source (format options may differ); no unknown names;
  * `$t(…)` nesting pointing at keys that exist, without cycles. In paragraphs of a core document
  * the `facts` rule checks the slots against the core instead.
  */
-export const placeholders: Rule = {
-  id: 'placeholders',
-  run(ctx) {
-    for (const ns of ctx.namespaces) {
-      const paragraphs = ctx.paragraphs(ns);
-      for (const pair of ctx.pairs(ns)) {
-        const t = scan(pair.value);
-        const s = scan(pair.sourceValue);
-        const plural = parsePluralKey(pair.entry.key) !== undefined;
-        if (!paragraphs.has(pair.entry.key)) {
-          const sourceNames = new Map(s.interpolations.map((i) => [i.name, i]));
-          const names = new Set(t.interpolations.map((i) => i.name));
-          for (const [name, i] of sourceNames) {
-            if (names.has(name) || (plural && name === 'count')) continue;
-            ctx.report({
-              file: pair.file,
-              offset: pair.file.valueOffset(pair.entry, 0),
-              key: pair.entry.key,
-              message: `missing {{${name}}}: the source has ${i.raw}`,
-              hint: `Put ${i.raw} where it belongs in the sentence (the name must stay "${name}"; format options may change).`,
-            });
-          }
-          for (const i of t.interpolations) {
-            if (sourceNames.has(i.name) || (plural && i.name === 'count')) continue;
-            const near = closest(i.name, sourceNames.keys());
-            ctx.report({
-              file: pair.file,
-              offset: pair.file.valueOffset(pair.entry, i.start),
-              key: pair.entry.key,
-              message: `unknown interpolation {{${i.name}}}: the source has no such name${near === undefined ? '' : ` (did you mean {{${near}}}?)`}`,
-              hint:
-                near === undefined
-                  ? `Use only the source's names: ${[...sourceNames.keys()].map((n) => `{{${n}}}`).join(', ') || 'none'}. The value is filled in by the program, not typed.`
-                  : `Rename it to {{${near}}}: interpolation names are never translated.`,
-            });
-          }
-        }
-        // Unescaped interpolation where the source escapes.
-        for (const i of t.interpolations) {
-          const si = s.interpolations.find((x) => x.name === i.name);
-          if (i.unescaped && si !== undefined && !si.unescaped) {
-            ctx.report({
-              file: pair.file,
-              offset: pair.file.valueOffset(pair.entry, i.start),
-              key: pair.entry.key,
-              message: `{{- ${i.name}}} inserts the value without HTML escaping; the source escapes it`,
-              hint: `Write {{${i.name}…}} without the "-".`,
-            });
-          }
-        }
-        // Nesting parity (a translation may inline the nested text, so only a warning).
-        const sourceNests = new Set(s.nestings.map((n) => n.key));
-        const nests = new Set(t.nestings.map((n) => n.key));
-        for (const k of sourceNests) {
-          if (nests.has(k)) continue;
-          ctx.report({
-            severity: 'warning',
-            file: pair.file,
-            offset: pair.file.valueOffset(pair.entry, 0),
-            key: pair.entry.key,
-            message: `the source nests $t(${k}); this text does not`,
-            hint: `Use $t(${k}) as the source does, unless the text is deliberately written out.`,
-          });
-        }
-      }
-      checkNesting(ctx, ns);
-    }
-    if (ctx.global) checkCycles(ctx, ctx.edges);
+export const placeholders = defineRule<Edge>({
+  meta: {
+    id: 'placeholders',
+    severity: 'error',
+    needsCore: false,
+    description:
+      'The same {{interpolations}} as the source; $t(…) nesting points at existing keys, without cycles.',
   },
-};
+  namespace(ctx) {
+    checkPairs(ctx);
+    checkNesting(ctx);
+  },
+  project(ctx, edges) {
+    checkCycles(ctx, edges);
+  },
+});
+
+/** Each target string against its source string: names, escaping, nestings. */
+function checkPairs(ctx: NamespaceContext<Edge>): void {
+  const paragraphs = ctx.paragraphs();
+  for (const pair of ctx.pairs()) {
+    const t = ctx.scan(pair.value);
+    const s = ctx.scan(pair.sourceValue);
+    if (!paragraphs.has(pair.entry.key)) checkNames(ctx, pair, t, s);
+    // Unescaped interpolation where the source escapes.
+    for (const i of t.interpolations) {
+      const si = s.interpolations.find((x) => x.name === i.name);
+      if (i.unescaped && si !== undefined && !si.unescaped) {
+        ctx.report({
+          file: pair.file,
+          offset: pair.file.valueOffset(pair.entry, i.start),
+          key: pair.entry.key,
+          message: `{{- ${i.name}}} inserts the value without HTML escaping; the source escapes it`,
+          hint: `Write {{${i.name}…}} without the "-".`,
+        });
+      }
+    }
+    // Nesting parity (a translation may inline the nested text, so only a warning).
+    const sourceNests = new Set(s.nestings.map((n) => n.key));
+    const nests = new Set(t.nestings.map((n) => n.key));
+    for (const k of sourceNests) {
+      if (nests.has(k)) continue;
+      ctx.report({
+        severity: 'warning',
+        file: pair.file,
+        offset: pair.file.valueOffset(pair.entry, 0),
+        key: pair.entry.key,
+        message: `the source nests $t(${k}); this text does not`,
+        hint: `Use $t(${k}) as the source does, unless the text is deliberately written out.`,
+      });
+    }
+  }
+}
+
+/** The source's interpolation names, and no others (`count` may go in a plural form). */
+function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scanned): void {
+  const plural = parsePluralKey(pair.entry.key) !== undefined;
+  const sourceNames = new Map(s.interpolations.map((i) => [i.name, i]));
+  const names = new Set(t.interpolations.map((i) => i.name));
+  for (const [name, i] of sourceNames) {
+    if (names.has(name) || (plural && name === 'count')) continue;
+    ctx.report({
+      file: pair.file,
+      offset: pair.file.valueOffset(pair.entry, 0),
+      key: pair.entry.key,
+      message: `missing {{${name}}}: the source has ${i.raw}`,
+      hint: `Put ${i.raw} where it belongs in the sentence (the name must stay "${name}"; format options may change).`,
+    });
+  }
+  for (const i of t.interpolations) {
+    if (sourceNames.has(i.name) || (plural && i.name === 'count')) continue;
+    const near = closest(i.name, sourceNames.keys());
+    ctx.report({
+      file: pair.file,
+      offset: pair.file.valueOffset(pair.entry, i.start),
+      key: pair.entry.key,
+      message: `unknown interpolation {{${i.name}}}: the source has no such name${near === undefined ? '' : ` (did you mean {{${near}}}?)`}`,
+      hint:
+        near === undefined
+          ? `Use only the source's names: ${[...sourceNames.keys()].map((n) => `{{${n}}}`).join(', ') || 'none'}. The value is filled in by the program, not typed.`
+          : `Rename it to {{${near}}}: interpolation names are never translated.`,
+    });
+  }
+}
 
 function resolveNested(
-  ctx: RuleContext,
+  ctx: NamespaceContext<Edge>,
   locale: string,
   ns: string,
   key: string,
@@ -100,7 +134,8 @@ function resolveNested(
  * exist, and keeps each as an edge for the cycle check (which needs the whole project: a cycle can
  * run through several namespaces, whose results are cached apart).
  */
-function checkNesting(ctx: RuleContext, ns: string): void {
+function checkNesting(ctx: NamespaceContext<Edge>): void {
+  const ns = ctx.namespace;
   for (const locale of ctx.project.locales) {
     const file = ctx.usable(locale, ns);
     if (file === undefined) continue;
@@ -109,19 +144,17 @@ function checkNesting(ctx: RuleContext, ns: string): void {
       if (v === undefined || !v.includes('$t(')) continue;
       const p = parsePluralKey(entry.key);
       const from = `${ns}:${p !== undefined && ctx.logical(file).has(p.base) ? p.base : entry.key}`;
-      for (const n of scan(v).nestings) {
+      for (const n of ctx.scan(v).nestings) {
         const r = resolveNested(ctx, locale, ns, n.key);
         const offset = file.valueOffset(entry, n.start);
-        const at = file.position(offset);
-        ctx.edges.push({
+        ctx.collect({
           locale,
           namespace: ns,
           from,
           to: `${r.ns}:${r.key}`,
           file: file.relPath,
           key: entry.key,
-          line: at.line,
-          column: at.column,
+          offset,
           raw: n.raw,
         });
         if (r.exists) continue;
@@ -140,10 +173,18 @@ function checkNesting(ctx: RuleContext, ns: string): void {
 }
 
 /** `$t(…)` cycles and runaway expansions, over the nestings of every namespace, per locale. */
-function checkCycles(ctx: RuleContext, edges: readonly NestEdge[]): void {
-  const fileOf = (e: NestEdge) => ({ relPath: e.file, locale: e.locale, namespace: e.namespace });
+function checkCycles(ctx: ProjectContext, edges: readonly Edge[]): void {
+  // Where an edge is: the `$t(` in its file (its position is worked out only for a finding).
+  const fileOf = (e: Edge): { file: LocaleFile | FileRef; offset: number } => ({
+    file: ctx.project.file(e.locale, e.namespace) ?? {
+      relPath: e.file,
+      locale: e.locale,
+      namespace: e.namespace,
+    },
+    offset: e.offset,
+  });
   for (const locale of ctx.project.locales) {
-    const graph = new Map<string, NestEdge[]>();
+    const graph = new Map<string, Edge[]>();
     for (const e of edges) {
       if (e.locale !== locale) continue;
       const list = graph.get(e.from) ?? [];
@@ -165,13 +206,12 @@ function checkCycles(ctx: RuleContext, edges: readonly NestEdge[]): void {
         const top = work[work.length - 1] as { node: string; next: number };
         const edges = graph.get(top.node) ?? [];
         if (top.next < edges.length) {
-          const e = edges[top.next++] as NestEdge;
+          const e = edges[top.next++] as Edge;
           const s = state.get(e.to);
           if (s === 1) {
             const cycle = [...path.slice(path.indexOf(e.to)), e.to];
             ctx.report({
-              file: fileOf(e),
-              at: e,
+              ...fileOf(e),
               key: e.key,
               message: `${e.raw} makes a cycle: ${cycle.join(' → ')}`,
               hint: 'A nested key must not (even indirectly) nest the key it is in: write one of them out.',
@@ -199,8 +239,7 @@ function checkCycles(ctx: RuleContext, edges: readonly NestEdge[]): void {
         const first = edges[0];
         if (first !== undefined && (n > LIMITS.nestedTexts || d > LIMITS.nestingDepth)) {
           ctx.report({
-            file: fileOf(first),
-            at: first,
+            ...fileOf(first),
             key: first.key,
             message:
               d > LIMITS.nestingDepth

@@ -1,10 +1,14 @@
 import { formKey, pluralCategories } from '../../model/keys.js';
-import type { Rule } from './rule.js';
+import { defineRule } from '../rule.js';
 
+/**
+ * Example numbers per locale and category: a pure function of Node's Intl plural rules, memoised
+ * for the life of the process (the same in every run).
+ */
 const examples = new Map<string, string>();
 
 /** A few numbers that take a category, e.g. uk `few` → "2, 3, 4, 22, …". */
-export function exampleNumbers(locale: string, category: string, ordinal = false): string {
+function exampleNumbers(locale: string, category: string, ordinal = false): string {
   const cacheKey = `${locale}|${category}|${ordinal}`;
   let out = examples.get(cacheKey);
   if (out === undefined) {
@@ -25,40 +29,43 @@ export function exampleNumbers(locale: string, category: string, ordinal = false
 }
 
 /** Exactly the CLDR plural categories of each file's language (plus the optional i18next `_zero`). */
-export const plurals: Rule = {
-  id: 'plurals',
-  run(ctx) {
-    for (const ns of ctx.namespaces) {
-      for (const locale of ctx.project.locales) {
-        const file = ctx.usable(locale, ns);
-        if (file === undefined) continue;
-        for (const l of ctx.logical(file).values()) {
-          if (l.kind !== 'plural') continue;
-          const required = pluralCategories(locale, l.ordinal);
-          for (const [category, entry] of l.forms) {
-            if (required.includes(category as never) || category === 'zero') continue;
-            ctx.report({
-              file,
-              offset: entry.keyOffset,
-              key: entry.key,
-              message: `"${entry.key}": ${locale} has no "${category}" plural form (its forms: ${required.join(', ')})`,
-              hint: `Delete it; ${locale} uses ${required.map((c) => formKey(l.base, l.ordinal, c)).join(', ')}.`,
-            });
-          }
-          for (const category of required) {
-            if (l.forms.has(category)) continue;
-            const key = formKey(l.base, l.ordinal, category);
-            const other = l.forms.get('other') ?? l.entry;
-            ctx.report({
-              file,
-              offset: other.keyOffset,
-              key,
-              message: `missing plural form "${key}" (${locale} uses "${category}" for ${exampleNumbers(locale, category, l.ordinal)})`,
-              hint: `Add "${key}" next to the other forms, with the text for ${exampleNumbers(locale, category, l.ordinal)}.`,
-            });
-          }
+export const plurals = defineRule({
+  meta: {
+    id: 'plurals',
+    severity: 'error',
+    needsCore: false,
+    description: "Exactly the CLDR plural forms of the file's language (`_one`, `_few`, …).",
+  },
+  namespace(ctx) {
+    for (const locale of ctx.project.locales) {
+      const file = ctx.usable(locale);
+      if (file === undefined) continue;
+      for (const l of ctx.logical(file).values()) {
+        if (l.kind !== 'plural') continue;
+        const required = pluralCategories(locale, l.ordinal);
+        for (const [category, entry] of l.forms) {
+          if ((required as readonly string[]).includes(category) || category === 'zero') continue;
+          ctx.report({
+            file,
+            offset: entry.keyOffset,
+            key: entry.key,
+            message: `"${entry.key}": ${locale} has no "${category}" plural form (its forms: ${required.join(', ')})`,
+            hint: `Delete it; ${locale} uses ${required.map((c) => formKey(l.base, l.ordinal, c)).join(', ')}.`,
+          });
+        }
+        for (const category of required) {
+          if (l.forms.has(category)) continue;
+          const key = formKey(l.base, l.ordinal, category);
+          const other = l.forms.get('other') ?? l.entry;
+          ctx.report({
+            file,
+            offset: other.keyOffset,
+            key,
+            message: `missing plural form "${key}" (${locale} uses "${category}" for ${exampleNumbers(locale, category, l.ordinal)})`,
+            hint: `Add "${key}" next to the other forms, with the text for ${exampleNumbers(locale, category, l.ordinal)}.`,
+          });
         }
       }
     }
   },
-};
+});

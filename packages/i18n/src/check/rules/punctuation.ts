@@ -1,6 +1,6 @@
 import { formatDate } from '../../intl/facts.js';
-import { scan } from '../scan.js';
-import type { Rule } from './rule.js';
+import { defineRule } from '../rule.js';
+import type { Scanned } from '../scan.js';
 
 type End =
   'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
@@ -26,6 +26,10 @@ const NAMES: Readonly<Record<End, string>> = {
 };
 const CLOSING_QUOTES = /["'”’»」』〉》]$/u;
 
+/**
+ * Whether a locale's long dates end with a full stop: a pure function of Node's Intl data,
+ * memoised for the life of the process (the same in every run).
+ */
 const dateEndsWithStop = new Map<string, boolean>();
 /** Whether a long date ends with a full stop in this language (Ukrainian "13 липня 2022 р."). */
 function dateStop(locale: string): boolean {
@@ -42,11 +46,8 @@ function dateStop(locale: string): boolean {
  * quotes. `loose` when a final full stop may belong to an abbreviation (Ukrainian "р.") or the
  * text ends with a date (whose format may end with "р."): then a full stop or none agree with it.
  */
-export function ending(
-  value: string,
-  locale: string,
-): { end: End; char: string; loose: () => boolean } {
-  const s = scan(value);
+function ending(s: Scanned, locale: string): { end: End; char: string; loose: () => boolean } {
+  const value = s.value;
   // Linear however many tags and quotes the text ends with.
   const tagEnding = new Map<number, (typeof s.tags)[number]>();
   for (const t of s.tags) if (!tagEnding.has(t.end)) tagEnding.set(t.end, t);
@@ -82,30 +83,33 @@ export function ending(
 }
 
 /** End punctuation agrees with the source's, CJK-aware (。 ↔ . ↔ Korean .). */
-export const punctuation: Rule = {
-  id: 'punctuation',
-  run(ctx) {
-    for (const ns of ctx.namespaces) {
-      for (const pair of ctx.pairs(ns)) {
-        if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
-        const a = ending(pair.value, pair.file.locale);
-        const b = ending(pair.sourceValue, pair.source.locale);
-        if (a.end === b.end) continue;
-        // Computed only on a mismatch: it may need Intl date data, which is slow to load.
-        const loose = (x: typeof a, y: typeof b) =>
-          (y.end === 'stop' || y.end === 'none') && x.loose();
-        if (loose(a, b) || loose(b, a)) continue;
-        ctx.report({
-          file: pair.file,
-          offset: pair.file.valueOffset(pair.entry, Math.max(0, pair.value.trimEnd().length - 1)),
-          key: pair.entry.key,
-          message: `ends with ${NAMES[a.end]}${a.char ? ` "${a.char}"` : ''}; the source (${pair.source.locale}) ends with ${NAMES[b.end]}${b.char ? ` "${b.char}"` : ''}`,
-          hint:
-            b.end === 'none'
-              ? 'Remove the final punctuation, as the source has none here (e.g. a title or label).'
-              : `End it with ${NAMES[b.end]} in your language's form (。 in Japanese, . in English, Korean and Ukrainian).`,
-        });
-      }
+export const punctuation = defineRule({
+  meta: {
+    id: 'punctuation',
+    severity: 'warning',
+    needsCore: false,
+    description: 'The text ends like the source (full stop, question mark, …), CJK-aware.',
+  },
+  namespace(ctx) {
+    for (const pair of ctx.pairs()) {
+      if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
+      const a = ending(ctx.scan(pair.value), pair.file.locale);
+      const b = ending(ctx.scan(pair.sourceValue), pair.source.locale);
+      if (a.end === b.end) continue;
+      // Computed only on a mismatch: it may need Intl date data, which is slow to load.
+      const loose = (x: typeof a, y: typeof b) =>
+        (y.end === 'stop' || y.end === 'none') && x.loose();
+      if (loose(a, b) || loose(b, a)) continue;
+      ctx.report({
+        file: pair.file,
+        offset: pair.file.valueOffset(pair.entry, Math.max(0, pair.value.trimEnd().length - 1)),
+        key: pair.entry.key,
+        message: `ends with ${NAMES[a.end]}${a.char ? ` "${a.char}"` : ''}; the source (${pair.source.locale}) ends with ${NAMES[b.end]}${b.char ? ` "${b.char}"` : ''}`,
+        hint:
+          b.end === 'none'
+            ? 'Remove the final punctuation, as the source has none here (e.g. a title or label).'
+            : `End it with ${NAMES[b.end]} in your language's form (。 in Japanese, . in English, Korean and Ukrainian).`,
+      });
     }
   },
-};
+});

@@ -1,13 +1,18 @@
-import type { Rule } from './rule.js';
+import { defineRule } from '../rule.js';
 
 /** Malformed JSON (exact line and column), duplicate keys, wrong value types, a BOM, invalid UTF-8. */
-export const syntax: Rule = {
-  id: 'syntax',
-  run(ctx) {
+export const syntax = defineRule({
+  meta: {
+    id: 'syntax',
+    severity: 'error',
+    needsCore: false,
+    description: 'The file is valid UTF-8 JSON without a BOM, duplicate keys or non-string values.',
+  },
+  namespace(ctx) {
     for (const file of ctx.files) {
       for (const p of file.problems) {
         ctx.report({ file, offset: p.offset, key: p.key, message: p.message, hint: p.hint });
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { LocaleFile, Entry } from '../../model/types.js';
 import { findInvisible, type Invisible } from '../../syntax/invisible.js';
-import type { RuleContext } from '../context.js';
-import type { Rule } from './rule.js';
+import type { NamespaceContext } from '../context.js';
+import { defineRule } from '../rule.js';
 
 /** Spaces a doubled run is made of (a tab or line break is layout, not a typo). */
 const RUN = new Set([' ', '\u00A0', '\u3000']);
@@ -12,21 +12,25 @@ const SPACE = /\s/u;
  * (bidi controls, zero-width and control characters) that the source does not have. Every scan is
  * linear in the length of the text.
  */
-export const whitespace: Rule = {
-  id: 'whitespace',
-  run(ctx) {
-    for (const ns of ctx.namespaces) {
-      const source = ctx.sourceFile(ns);
-      if (source !== undefined) {
-        for (const entry of source.entries.values()) {
-          if (typeof entry.value === 'string') checkOne(ctx, source, entry, entry.value, undefined);
-        }
-      }
-      for (const pair of ctx.pairs(ns))
-        checkOne(ctx, pair.file, pair.entry, pair.value, pair.sourceValue);
-    }
+export const whitespace = defineRule({
+  meta: {
+    id: 'whitespace',
+    severity: 'warning',
+    needsCore: false,
+    description:
+      'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.',
   },
-};
+  namespace(ctx) {
+    const source = ctx.sourceFile();
+    if (source !== undefined) {
+      for (const entry of source.entries.values()) {
+        if (typeof entry.value === 'string') checkOne(ctx, source, entry, entry.value, undefined);
+      }
+    }
+    for (const pair of ctx.pairs())
+      checkOne(ctx, pair.file, pair.entry, pair.value, pair.sourceValue);
+  },
+});
 
 /** Index of the first of the trailing whitespace characters, or -1. */
 function trailing(value: string): number {
@@ -61,7 +65,7 @@ function doubled(value: string): number[] {
 }
 
 function checkOne(
-  ctx: RuleContext,
+  ctx: NamespaceContext,
   file: LocaleFile,
   entry: Entry,
   value: string,

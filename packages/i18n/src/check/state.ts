@@ -1,0 +1,99 @@
+import type { DocumentModel, Paragraph, Section } from '@bilateral/core';
+import { releaseParsed } from '../files/read.js';
+import type { Logical } from '../model/keys.js';
+import type { Entry, LocaleFile, Project } from '../model/types.js';
+import { documentsByNamespace } from './core-keys.js';
+import { scanString, type Scanned } from './scan.js';
+
+export interface ParagraphInfo {
+  readonly doc: DocumentModel;
+  readonly section: Section;
+  readonly paragraph: Paragraph;
+  /** `section.paragraph`. */
+  readonly id: string;
+}
+
+/** A target string and the source string it translates. */
+export interface Pair {
+  readonly file: LocaleFile;
+  readonly entry: Entry;
+  readonly value: string;
+  readonly source: LocaleFile;
+  readonly sourceEntry: Entry;
+  readonly sourceValue: string;
+}
+
+/** Above this many distinct strings, the scans of a namespace are forgotten and made afresh. */
+const MAX_SCANS = 200_000;
+
+/**
+ * The state of one check run, shared by every rule and every pass: views of the project computed
+ * once (logical keys, pairs, paragraphs, scans of strings), the rules' own per-run memos, and the
+ * namespaces the current pass has looked at (what its cached result depends on). Everything a run
+ * memoises lives here, never in module globals, so that runs are independent; what only one
+ * namespace's pass needs is dropped after it ({@link release}), so that memory holds one
+ * namespace at a time, not the whole project.
+ */
+export class RunState {
+  readonly project: Project;
+  readonly documents: ReadonlyMap<string, DocumentModel>;
+  readonly familyCache = new Map<string, ReadonlySet<string>>();
+  readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
+  readonly paragraphCache = new Map<string, ReadonlyMap<string, ParagraphInfo>>();
+  readonly pairCache = new Map<string, readonly Pair[]>();
+  readonly anchorCache = new Map<LocaleFile, ReadonlyMap<string, number>>();
+  /**
+   * Scans of the current namespace's strings: the rules scan the same strings several times
+   * within a namespace, rarely across namespaces, and a project-wide memo would hold every string
+   * of a large project.
+   */
+  private scans = new Map<string, Scanned>();
+  /** The rules' memos, by rule id and name (for the whole run). */
+  private readonly memos = new Map<string, Map<unknown, unknown>>();
+  /** Namespaces read by the current pass. */
+  deps = new Set<string>();
+  /** The project as rules see it: every file lookup is recorded in {@link deps}. */
+  readonly tracked: Project;
+
+  constructor(project: Project) {
+    this.project = project;
+    this.documents =
+      project.corpus === undefined ? new Map() : documentsByNamespace(project.corpus);
+    const file = (locale: string, ns: string) => {
+      this.deps.add(ns);
+      return project.file(locale, ns);
+    };
+    this.tracked = { ...project, file };
+  }
+
+  /** The scan of a string (made once per namespace pass, shared by every rule). */
+  scan(value: string): Scanned {
+    let s = this.scans.get(value);
+    if (s === undefined) {
+      s = scanString(value);
+      if (this.scans.size >= MAX_SCANS) this.scans = new Map();
+      this.scans.set(value, s);
+    }
+    return s;
+  }
+
+  /** A memo of one rule for this run: a map the rule fills as it likes. */
+  memo<K, V>(rule: string, name: string): Map<K, V> {
+    const id = `${rule}\u0000${name}`;
+    let m = this.memos.get(id);
+    if (m === undefined) this.memos.set(id, (m = new Map()));
+    return m as Map<K, V>;
+  }
+
+  /** Drops what only the pass over `ns` needed (bounded memory on large projects). */
+  release(ns: string, files: readonly LocaleFile[]): void {
+    this.pairCache.delete(ns);
+    this.familyCache.delete(ns);
+    this.scans = new Map();
+    for (const f of files) {
+      this.anchorCache.delete(f);
+      this.logicalCache.delete(f);
+      releaseParsed(f);
+    }
+  }
+}
