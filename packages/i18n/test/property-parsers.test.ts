@@ -13,6 +13,7 @@ import { parseLocaleFile } from '../src/files/parse.js';
 import { escapeHtml, renderInline } from '../src/render/markup.js';
 import { ALLOWED_TAGS } from '../src/syntax/html-policy.js';
 import { createRenderer } from '../src/render/renderer.js';
+import { DEFAULT_STYLE, readLocaleStyle, STYLE_SETTINGS } from '../src/intl/style.js';
 import { scanMarkup, scanPlaceholders } from '../src/syntax/inline.js';
 import { findInvisible, isHidden, visible } from '../src/syntax/invisible.js';
 import { repoResources } from './helpers.js';
@@ -418,9 +419,19 @@ describe('facts are formatted for every locale the project declares', () => {
     fc.string({ maxLength: 4 }),
   );
   const options = fc.dictionary(
-    fc.constantFrom('monthForm', 'currencyDisplay', 'style', '__proto__'),
-    fc.string({ maxLength: 10 }),
-    { maxKeys: 3 },
+    fc.constantFrom(
+      'monthForm',
+      'currencyDisplay',
+      'style',
+      'yearMark',
+      'useGrouping',
+      '__proto__',
+    ),
+    fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom('omit', 'keep', 'min2', 'always', 'auto', 'genitive', 'name'),
+    ),
+    { maxKeys: 4 },
   );
 
   it('formatDate, formatNumber and formatMoney never throw and always return text', () => {
@@ -429,6 +440,7 @@ describe('facts are formatted for every locale the project declares', () => {
         for (const out of [
           formatDate(d, l, o),
           formatNumber(n, l),
+          formatNumber(n, l, o),
           formatMoney({ kind: 'money', amount: n, currency: c }, l, o),
         ]) {
           expect(typeof out).toBe('string');
@@ -495,6 +507,61 @@ describe('the renderer, on any graph of $t(…) nestings', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("a locale's style namespace, whatever it holds", () => {
+  const value = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom('«»', '„“', '《》', 'italic', 'plain', 'omit', 'keep', 'min2', 'none', '', ' '),
+    fc.jsonValue({ maxDepth: 1 }),
+  );
+  const setting = fc.constantFrom(...STYLE_SETTINGS.map((s) => s.key));
+  const nested = fc.array(fc.tuple(setting, value), { maxLength: 8 }).map((pairs) => {
+    const data: Record<string, Record<string, unknown>> = {};
+    for (const [key, v] of pairs) {
+      const [group = '', name = ''] = key.split('.');
+      (data[group] ??= {})[name] = v;
+    }
+    return data;
+  });
+  const data = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    nested,
+    fc.record({ languages: fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 4 }) }),
+  );
+  const known = new Set(STYLE_SETTINGS.map((s) => s.key));
+
+  it('reads into a complete style, reporting only settings it knows', () => {
+    fc.assert(
+      fc.property(data, (d) => {
+        const { style, problems } = readLocaleStyle(d);
+        expect(Object.keys(style).sort()).toEqual(Object.keys(DEFAULT_STYLE).sort());
+        for (const pair of [style.quotes, style.innerQuotes, style.translatedTitle])
+          expect(Array.from(pair.open + pair.close)).toHaveLength(2);
+        expect([0, 10]).toContain(style.spellOut.length);
+        for (const p of problems)
+          expect(known.has(p.key) || p.key === 'languages' || p.key.startsWith('languages.')).toBe(
+            true,
+          );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never breaks rendering: a document renders, and only style settings are reported', () => {
+    const resources = repoResources();
+    fc.assert(
+      fc.property(data, (d) => {
+        resources['uk']!['style'] = d;
+        const doc = createRenderer({ corpus, resources, locale: 'uk' }).renderDocument(
+          'north-korea-ukraine-relations',
+        );
+        expect(doc.references).toHaveLength(22);
+        for (const p of doc.problems) expect(p.key.startsWith('style:')).toBe(true);
+      }),
+      { numRuns: 40 },
     );
   });
 });

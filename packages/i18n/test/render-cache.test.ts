@@ -16,8 +16,15 @@ const corpus = (title = 'T', unit = 'km'): Corpus =>
 
 const resources = (change: (r: any) => void = () => {}): Resources => {
   const r: any = {
-    en: { a: { p: 'A' }, b: { p: 'B' }, ui: { u: 'U' }, terms: { t: 'T' }, other: { o: 'O' } },
-    ja: { a: { p: 'あ' }, b: { p: 'び' }, ui: { u: 'ゆ' }, terms: { t: 'て' } },
+    en: {
+      a: { p: 'A' },
+      b: { p: 'B' },
+      ui: { u: 'U' },
+      terms: { t: 'T' },
+      style: { s: 'S' },
+      other: { o: 'O' },
+    },
+    ja: { a: { p: 'あ' }, b: { p: 'び' }, ui: { u: 'ゆ' }, terms: { t: 'て' }, style: { s: 'す' } },
   };
   change(r);
   return r;
@@ -45,13 +52,15 @@ describe('the inputs of a rendered document', () => {
     ).toBe(base);
   });
 
-  it('change with the document, ui and terms in every language of the chain', () => {
+  it('change with the document, ui, terms and style in every language of the chain', () => {
     for (const change of [
       (r: any) => (r.ja.a.p = 'x'),
       (r: any) => (r.en.a.p = 'x'),
       (r: any) => delete r.en.a,
       (r: any) => (r.en.ui.u = 'x'),
       (r: any) => (r.ja.terms.t = 'x'),
+      (r: any) => (r.en.style.s = 'x'),
+      (r: any) => delete r.ja.style,
     ])
       expect(key(corpus(), resources(change))).not.toBe(base);
     // Not in the chain: ja alone does not read en.
@@ -88,6 +97,14 @@ describe('the inputs of a rendered document', () => {
         resources((r) => ((r.en.ui.u = 'See $t(u2)'), (r.en.other.o = 'x'))),
       ),
     ).toBe(l);
+    // A `$t(` that is not a whole nesting is not known to stay local: every file counts.
+    const unclosed = resources((r) => (r.en.ui.u = 'See $t(u2'));
+    expect(
+      key(
+        corpus(),
+        resources((r) => ((r.en.ui.u = 'See $t(u2'), (r.en.other.o = 'x'))),
+      ),
+    ).not.toBe(key(corpus(), unclosed));
     const withOptions = resources((r) => (r.en.ui.u = 'See $t(u2, {"lng": "ko"})'));
     const o = key(corpus(), withOptions);
     expect(

@@ -14,7 +14,7 @@ const headings: Record<string, string[]> = {
   ja: ['歴史', 'ロシア・ウクライナ戦争', 'ロシアによるウクライナ侵攻', '貿易', '脚注', '参考文献'],
   en: [
     'History',
-    'Russo-Ukrainian War',
+    'Russo-Ukrainian war',
     'Russian invasion of Ukraine',
     'Trade',
     'References',

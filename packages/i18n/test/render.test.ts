@@ -1,12 +1,25 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { corpus, citationsOf, dubiousCountOf, allParagraphs } from '@bilateral/core';
 import type { Corpus } from '@bilateral/core';
 import { describe, expect, it } from 'vitest';
-import { createRenderer, documentToHtml, renderInline } from '../src/index.js';
-import { LOCALES, repoResources } from './helpers.js';
+import { createRenderer, documentToHtml, renderInline, type Resources } from '../src/index.js';
+import { LOCALES, repoResources, repoRoot } from './helpers.js';
 
 const DOC = 'north-korea-ukraine-relations';
 const doc = corpus.documents[DOC]!;
-const render = (locale: string, resources = repoResources(), c: Corpus = corpus) =>
+
+/** The repository's locale files with each locale's citation and typographic style. */
+const localeResources = (): Resources => {
+  const resources = repoResources();
+  for (const l of LOCALES) {
+    resources[l]!['style'] = JSON.parse(
+      readFileSync(path.join(repoRoot, 'locales', l, 'style.json'), 'utf8'),
+    );
+  }
+  return resources;
+};
+const render = (locale: string, resources = localeResources(), c: Corpus = corpus) =>
   createRenderer({ corpus: c, resources, locale }).renderDocument(DOC);
 
 /** Reference ids in order of first citation, straight from the core. */
@@ -96,18 +109,20 @@ describe('facts are formatted per locale by Intl', () => {
       '1998',
       '1,500 soldiers',
       '6,000 soldiers',
-      '2 units',
-      '7,710 US dollars',
-      '55,500 US dollars',
+      // en style: quantities below ten in words (MOS:NUMERAL).
+      'two units',
+      'US$7,710',
+      'US$55,500',
     ],
     uk: [
       '9 січня 1992 р.',
       'липня 2022 р.',
       '1998',
-      '1\u00a0500 солдатів',
-      '6\u00a0000 солдатів',
+      // uk style: four-digit numbers are not grouped, five-digit ones are.
+      '1500 солдатів',
+      '6000 солдатів',
       '2 підрозділи',
-      '7\u00a0710 доларів США',
+      '7710 доларів США',
       '55\u00a0500 доларів США',
     ],
     ko: [
@@ -117,8 +132,8 @@ describe('facts are formatted per locale by Intl', () => {
       '1,500명',
       '6,000명',
       '2개 부대',
-      'US$7,710',
-      'US$55,500',
+      '7,710 미국 달러',
+      '55,500 미국 달러',
     ],
   };
   it.each(LOCALES)('%s', (locale) => {
@@ -136,14 +151,15 @@ describe('facts are formatted per locale by Intl', () => {
 });
 
 describe('Ukrainian plurals', () => {
-  const uk = createRenderer({ corpus, resources: repoResources(), locale: 'uk' });
+  const uk = createRenderer({ corpus, resources: localeResources(), locale: 'uk' });
   it.each([
     [1, '1 солдат'],
     [2, '2 солдати'],
     [5, '5 солдатів'],
     [11, '11 солдатів'],
     [21, '21 солдат'],
-    [1500, '1\u00a0500 солдатів'], // CLDR groups with a no-break space
+    [1500, '1500 солдатів'], // uk style: grouping from five digits (useGrouping min2)
+    [55_500, '55\u00a0500 солдатів'], // grouped with a no-break space, as CLDR does
   ])('%i → %s', (n, phrase) => {
     expect(uk.formatFact({ kind: 'quantity', value: n, unit: 'soldier' })).toBe(phrase);
   });
@@ -162,21 +178,21 @@ describe('a changed fact flows into every language', () => {
     const changed = structuredClone(corpus) as any;
     changed.documents[DOC].facts.nisEstimate = { kind: 'quantity', value: 3000, unit: 'soldier' };
     const texts = LOCALES.map((l) =>
-      render(l, repoResources(), changed)
+      render(l, localeResources(), changed)
         .sections.flatMap((s) => s.paragraphs)
         .map((p) => p.text)
         .join(''),
     );
     expect(texts[0]).toContain('3,000人');
     expect(texts[1]).toContain('3,000 soldiers');
-    expect(texts[2]).toContain('3\u00a0000 солдатів');
+    expect(texts[2]).toContain('3000 солдатів');
     expect(texts[3]).toContain('3,000명');
   });
 });
 
 describe('escaping and sanitising', () => {
   it('escapes interpolated values and strips executable markup', () => {
-    const resources = repoResources();
+    const resources = localeResources();
     const en = resources['en'] as any;
     en['terms'].units.soldier_other = '{{count, number}} <b>soldiers</b>';
     en[DOC].sections.lead.p1 =
@@ -200,7 +216,7 @@ describe('escaping and sanitising', () => {
 
 describe('fallback', () => {
   it('fills a missing paragraph from the chain and says which language it is in', () => {
-    const resources = repoResources();
+    const resources = localeResources();
     delete (resources['uk'] as any)[DOC].sections.trade.p1;
     const strict = render('uk', resources);
     expect(strict.problems.map((p) => p.key)).toContain(`${DOC}:sections.trade.p1`);
