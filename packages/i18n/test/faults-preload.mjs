@@ -2,7 +2,7 @@
 /**
  * Test-only fault injection for the CLI's writes: loaded with `node --import <this file>` by
  * faults.test.ts, never by the package. It wraps `fs.openSync`/`writeSync`/`closeSync`/`renameSync`
- * (which src/project/write.ts calls through the `fs` module object) and acts on the temporary
+ * (which src/files/atomic-write.ts calls through the `fs` module object) and acts on the temporary
  * files the CLI writes (`.<name>.<pid>.<hex>.tmp`), as BILATERAL_TEST_FAULT says:
  *
  * - `kill-before-rename`: SIGKILL the process once the temporary file is complete, right before
