@@ -1,8 +1,8 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
 import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
-import type { Entry, LocaleFile, SyntaxProblem, ValueType } from '../model/types.js';
-import { findInvisible } from '../syntax/invisible.js';
+import type { Entry, LocaleFile, SyntaxProblem } from '../model/types.js';
+import { collectEntries } from './entries.js';
 import { describeParseError } from './parse-messages.js';
 
 /**
@@ -66,6 +66,33 @@ export function parseLocaleFile(
     problems.push(tooLarge(bytes.length));
   // A file that could not be read (or was too large to) has nothing more to report.
   const unread = problems.some((p) => p.kind === 'read' || p.kind === 'size');
+  const { text, bom } = decode(bytes, unread, problems);
+  const read = unread
+    ? { entries: new Map<string, Entry>(), usable: false, rootOffset: 0 }
+    : readEntries(text, problems);
+  return {
+    locale,
+    namespace,
+    path: file,
+    relPath: relativePath(root, file),
+    bytes,
+    text,
+    bom,
+    usable: read.usable,
+    problems,
+    rootOffset: read.rootOffset,
+    entries: read.entries,
+    position: positionsOf(text),
+    valueOffset: valueOffsetsOf(text),
+  };
+}
+
+/** The text of the bytes (UTF-8, without a BOM), reporting a BOM and bytes that are not UTF-8. */
+function decode(
+  bytes: Uint8Array,
+  unread: boolean,
+  problems: SyntaxProblem[],
+): { text: string; bom: boolean } {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = unread ? new Uint8Array(0) : bom ? bytes.subarray(3) : bytes;
   let text: string;
@@ -73,10 +100,9 @@ export function parseLocaleFile(
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     text = new TextDecoder('utf-8').decode(body);
-    const at = text.indexOf(BAD);
     problems.push({
       kind: 'encoding',
-      offset: Math.max(0, at),
+      offset: Math.max(0, text.indexOf(BAD)),
       message: 'the file is not valid UTF-8 (shown as \uFFFD here)',
       hint: 'Save the file as UTF-8 in your editor (VS Code: "Save with Encoding" → UTF-8) and retype the damaged characters.',
       key: '',
@@ -91,109 +117,39 @@ export function parseLocaleFile(
       key: '',
     });
   }
-  // Line starts are found on the first position asked for: most files have no finding at all.
+  return { text, bom };
+}
+
+/**
+ * 1-based line and column of an offset. Line starts are found on the first position asked for:
+ * most files have no finding at all, and positions are only computed for findings.
+ */
+function positionsOf(text: string): (offset: number) => { line: number; column: number } {
   let starts: number[] | undefined;
-  const lineStartsOf = (): number[] => {
-    if (starts !== undefined) return starts;
-    starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  };
-  const position = (offset: number) => {
-    const lineStarts = lineStartsOf();
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     let lo = 0;
-    let hi = lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   };
+}
 
-  const entries = new Map<string, Entry>();
-  let tree: Node | undefined;
-  let usable = true;
-  const deep = unread ? -1 : tooDeep(text);
-  if (unread) {
-    usable = false;
-  } else if (deep !== -1) {
-    usable = false;
-    problems.push({
-      kind: 'depth',
-      offset: deep,
-      message: `objects are nested more than ${LIMITS.depth} levels deep here; the file is not read any further`,
-      hint: 'Locale files nest a few levels (section → paragraph); look for a run of { or [ pasted by mistake.',
-      key: '',
-    });
-  } else if (text.trim() === '') {
-    usable = false;
-    problems.push({
-      kind: 'parse',
-      offset: 0,
-      message: 'the file is empty',
-      hint: 'A locale file holds one JSON object: write {} at least.',
-      key: '',
-    });
-  } else {
-    const errors: ParseError[] = [];
-    tree = parseTree(text, errors, {
-      disallowComments: true,
-      allowTrailingComma: false,
-      allowEmptyContent: false,
-    });
-    if (errors.length > 0) {
-      usable = false;
-      // The first error is the real one; later ones are usually its consequences.
-      const e = errors[0] as ParseError;
-      let offset = e.offset;
-      if (printParseErrorCode(e.error) === 'CommaExpected') {
-        // Point where the comma belongs: right after the previous value, not at the next key.
-        let i = offset - 1;
-        while (i >= 0 && /\s/.test(text[i] as string)) i--;
-        offset = i + 1;
-      }
-      problems.push({
-        kind: 'parse',
-        offset,
-        ...describeParseError(e.error, text, offset),
-        key: keyAt(tree, Math.max(0, offset - 1)),
-      });
-    } else {
-      try {
-        JSON.parse(text);
-      } catch (err) {
-        usable = false;
-        const m = /position (\d+)/.exec((err as Error).message);
-        problems.push({
-          kind: 'parse',
-          offset: m ? Number(m[1]) : 0,
-          message: `not valid JSON: ${(err as Error).message}`,
-          hint: 'Fix the JSON at this position.',
-          key: '',
-        });
-      }
-    }
-    if (usable && tree !== undefined) {
-      if (tree.type !== 'object') {
-        usable = false;
-        problems.push({
-          kind: 'root',
-          offset: tree.offset,
-          message: `the file holds ${article(tree.type)}, not an object of keys`,
-          hint: 'A locale file is one JSON object: { "key": "text", … }.',
-          key: '',
-        });
-      } else {
-        flatten(tree, [], entries, problems);
-      }
-    }
-  }
-
-  // Offsets of the decoded characters of string literals with escapes, built once per entry: a
-  // finding's position is then found in constant time, however long the text and many the findings.
+/**
+ * Offset in the text of the character at `index` of a string entry's decoded value. Offsets of
+ * the decoded characters of string literals with escapes are built once per entry: a finding's
+ * position is then found in constant time, however long the text and many the findings.
+ */
+function valueOffsetsOf(text: string): (entry: Entry, index: number) => number {
   const escapedOffsets = new WeakMap<Entry, Uint32Array>();
-  const valueOffset = (entry: Entry, index: number): number => {
+  return (entry, index) => {
     const start = entry.valueOffset + 1;
     const end = entry.valueOffset + entry.valueLength - 1;
     const clamp = (raw: number) => Math.min(raw, Math.max(entry.valueOffset, end));
@@ -216,132 +172,96 @@ export function parseLocaleFile(
     }
     return clamp(map[Math.min(Math.max(0, index), map.length - 1)] ?? start);
   };
+}
 
-  return {
-    locale,
-    namespace,
-    path: file,
-    relPath: relativePath(root, file),
-    bytes,
-    text,
-    bom,
-    usable,
-    problems,
-    // The parse tree is not kept: a large project would hold every node in memory.
-    rootOffset: tree?.offset ?? 0,
-    entries,
-    position,
-    valueOffset,
+/** The entries of a decoded text, and whether the checks can use the file. */
+function readEntries(
+  text: string,
+  problems: SyntaxProblem[],
+): { entries: Map<string, Entry>; usable: boolean; rootOffset: number } {
+  const unusable = (problem: SyntaxProblem) => {
+    problems.push(problem);
+    return { entries: new Map<string, Entry>(), usable: false, rootOffset: 0 };
   };
+  const deep = tooDeep(text);
+  if (deep !== -1)
+    return unusable({
+      kind: 'depth',
+      offset: deep,
+      message: `objects are nested more than ${LIMITS.depth} levels deep here; the file is not read any further`,
+      hint: 'Locale files nest a few levels (section → paragraph); look for a run of { or [ pasted by mistake.',
+      key: '',
+    });
+  if (text.trim() === '')
+    return unusable({
+      kind: 'parse',
+      offset: 0,
+      message: 'the file is empty',
+      hint: 'A locale file holds one JSON object: write {} at least.',
+      key: '',
+    });
+  const found: SyntaxProblem[] = [];
+  const collector = collectEntries(found);
+  let error: { code: number; offset: number } | undefined;
+  visit(
+    text,
+    { ...collector.visitor, onError: (code, offset) => void (error ??= { code, offset }) },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (error !== undefined) return unusable(syntaxError(text, error.code, error.offset));
+  const strict = strictJsonProblem(text);
+  if (strict !== undefined) return unusable(strict);
+  const root = collector.root();
+  if (root.type !== 'object')
+    return unusable({
+      kind: 'root',
+      offset: root.offset,
+      message: `the file holds ${article(root.type ?? 'null')}, not an object of keys`,
+      hint: 'A locale file is one JSON object: { "key": "text", … }.',
+      key: '',
+    });
+  problems.push(...found);
+  return { entries: collector.finish(), usable: true, rootOffset: root.offset };
+}
+
+/** The first syntax error, where a translator should look, with a hint. */
+function syntaxError(text: string, code: number, at: number): SyntaxProblem {
+  let offset = at;
+  if (printParseErrorCode(code as never) === 'CommaExpected') {
+    // Point where the comma belongs: right after the previous value, not at the next key.
+    let i = offset - 1;
+    while (i >= 0 && /\s/.test(text[i] as string)) i--;
+    offset = i + 1;
+  }
+  // Only a broken file is parsed into a tree, to name the key around the error.
+  const tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  return {
+    kind: 'parse',
+    offset,
+    ...describeParseError(code, text, offset),
+    key: keyAt(tree, Math.max(0, offset - 1)),
+  };
+}
+
+/** What JSON.parse (stricter than jsonc-parser in a few corners) rejects, if anything. */
+function strictJsonProblem(text: string): SyntaxProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    const m = /position (\d+)/.exec((err as Error).message);
+    return {
+      kind: 'parse',
+      offset: m ? Number(m[1]) : 0,
+      message: `not valid JSON: ${(err as Error).message}`,
+      hint: 'Fix the JSON at this position.',
+      key: '',
+    };
+  }
 }
 
 const article = (t: string) =>
   t === 'null' ? 'null' : t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`;
-
-function flatten(
-  node: Node,
-  prefix: string[],
-  out: Map<string, Entry>,
-  problems: SyntaxProblem[],
-): void {
-  if (node.type === 'object') {
-    const seen = new Map<string, Node>();
-    for (const prop of node.children ?? []) {
-      const keyNode = prop.children?.[0];
-      const valueNode = prop.children?.[1];
-      if (keyNode === undefined || valueNode === undefined) continue;
-      const name = String(keyNode.value);
-      const p = [...prefix, name];
-      const hidden = findInvisible(name, { marks: true });
-      if (hidden.length > 0) {
-        const h = hidden[0] as (typeof hidden)[number];
-        problems.push({
-          kind: 'key',
-          offset: keyNode.offset,
-          message: `the key "${p.join('.')}" contains the invisible character ${h.code} (${h.name})${hidden.length > 1 ? ` and ${hidden.length - 1} more` : ''}: it looks like "${[...prefix, [...name].filter((_, i) => !hidden.some((x) => x.index === i)).join('')].join('.')}" but is another key`,
-          hint: 'Retype the key, or copy it from the source file: keys are never translated.',
-          key: p.join('.'),
-        });
-      }
-      const first = seen.get(name);
-      if (first !== undefined) {
-        problems.push({
-          kind: 'duplicate',
-          offset: keyNode.offset,
-          message: `duplicate key "${p.join('.')}": JSON.parse keeps only this last one and silently drops the first`,
-          hint: 'Delete one of the two, keeping the right text.',
-          key: p.join('.'),
-        });
-        // Keep the last, as JSON.parse and i18next do.
-        for (const k of [...out.keys()])
-          if (k === p.join('.') || k.startsWith(`${p.join('.')}.`)) out.delete(k);
-      }
-      seen.set(name, keyNode);
-      if (valueNode.type === 'object' || valueNode.type === 'array') {
-        flatten(valueNode, p, out, problems);
-        continue;
-      }
-      const type = valueNode.type as ValueType;
-      if (type !== 'string') {
-        problems.push({
-          kind: 'type',
-          offset: valueNode.offset,
-          message: `"${p.join('.')}" is ${article(type)}${type === 'null' ? '' : ` (${JSON.stringify(valueNode.value)})`}; translations are strings`,
-          hint: `Write it as a string: "${String(valueNode.value)}".`,
-          key: p.join('.'),
-        });
-      }
-      const clash = out.get(p.join('.'));
-      if (clash !== undefined && clash.path.join('\u0000') !== p.join('\u0000')) {
-        // `"a.b": "…"` and `"a": { "b": "…" }` are one key to i18next, which reads the nested one.
-        const flat = clash.path.length < p.length ? clash : undefined;
-        problems.push({
-          kind: 'duplicate',
-          offset: keyNode.offset,
-          message: `"${p.join('.')}" is written twice, once with dots in the key and once nested; i18next reads only the nested one`,
-          hint: 'Keep one of the two (nested, like the rest of the file) with the right text, and delete the other.',
-          key: p.join('.'),
-        });
-        if (flat === undefined) continue; // the nested one is already there: keep it
-      }
-      out.set(p.join('.'), {
-        key: p.join('.'),
-        path: p,
-        type,
-        value: valueNode.value,
-        keyOffset: keyNode.offset,
-        valueOffset: valueNode.offset,
-        valueLength: valueNode.length,
-      });
-    }
-  } else if (node.type === 'array') {
-    (node.children ?? []).forEach((child, i) => {
-      const p = [...prefix, String(i)];
-      if (child.type === 'object' || child.type === 'array') flatten(child, p, out, problems);
-      else {
-        const type = child.type as ValueType;
-        if (type !== 'string') {
-          problems.push({
-            kind: 'type',
-            offset: child.offset,
-            message: `"${p.join('.')}" is ${article(type)}; translations are strings`,
-            hint: 'Write it as a string.',
-            key: p.join('.'),
-          });
-        }
-        out.set(p.join('.'), {
-          key: p.join('.'),
-          path: p,
-          type,
-          value: child.value,
-          keyOffset: child.offset,
-          valueOffset: child.offset,
-          valueLength: child.length,
-        });
-      }
-    });
-  }
-}
 
 /** The dotted key of the innermost property containing an offset (best effort, for messages). */
 function keyAt(tree: Node | undefined, offset: number): string {
