@@ -100,7 +100,7 @@ async function plan(
   cache.prefetch(bare); // meanwhile, the core loads on the other thread
   const core = await coreThread.digest;
   if (core === undefined) return fresh(); // no worker could start: everything here
-  const pending = cache.pending(bare, core, settings.rules);
+  const pending = cache.pending(bare, core, settings.rules, settings.status);
   // Much to check again (a new toolkit version, a changed config): as if afresh.
   if (pending.length > bare.namespaces.length / 2) return fresh();
   // A few: checked where the core is loaded already; then all of them come from the cache.

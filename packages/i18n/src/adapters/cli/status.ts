@@ -1,33 +1,36 @@
 import pc from 'picocolors';
 import { CacheFile, defaultCacheFile } from '../../check/incremental/cache.js';
-import { check, checkWithStatus } from '../../check/check.js';
+import { openCheckSession } from '../../check/session.js';
 import { computeStatus, type StatusReport } from '../../check/status.js';
 import { loadConfig } from '../../files/config.js';
-import { loadProject } from '../../files/project.js';
+import type { ProjectConfig } from '../../model/types.js';
 import { commandName, configOptions, useColor, type GlobalOptions } from './shared.js';
 
 export async function statusCommand(
   opts: { format: 'table' | 'json' },
   g: GlobalOptions,
 ): Promise<number> {
-  const config = await loadConfig(configOptions(g));
-  const project = await loadProject(config);
-  // After a `check`, its cache holds every namespace's status: only what changed is counted
-  // again (and the cache updated). Without one, only the two rules the status needs run.
-  const where = defaultCacheFile(config.root);
-  const store = where === undefined ? undefined : new CacheFile(where);
-  let report: StatusReport;
-  if (store?.exists() === true) {
-    const cache = store.load();
-    report = checkWithStatus(project, { cache }).status;
-    store.save(cache);
-  } else report = computeStatus(project, check(project, { rules: ['untranslated', 'stale'] }));
+  const report = await statusReport(await loadConfig(configOptions(g)));
   process.stdout.write(
     opts.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : statusTable(report, useColor(g), commandName()),
   );
   return 0;
+}
+
+/**
+ * After a `check`, its cache holds every namespace's status: only what changed is counted again
+ * (and the cache updated). Without one, only the two rules the status needs run, and no cache is
+ * made.
+ */
+async function statusReport(config: ProjectConfig): Promise<StatusReport> {
+  const cached = defaultCacheFile(config.root);
+  if (cached !== undefined && new CacheFile(cached).exists())
+    return (await openCheckSession(config, { cache: cached, status: true }).result()).status;
+  const session = openCheckSession(config, { cache: false, rules: ['untranslated', 'stale'] });
+  const { project, findings } = await session.result();
+  return computeStatus(project, findings);
 }
 
 const BAR = 20;

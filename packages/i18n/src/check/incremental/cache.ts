@@ -190,14 +190,19 @@ export class CheckCache implements FileDigests {
 
   /**
    * The namespaces a check of this project would not take from the cache (their inputs changed,
-   * or they were never checked). Decides whether the core must be loaded at all.
+   * or they were never checked, or — when the run wants the status report — their result has
+   * none). Decides whether the core must be loaded at all.
    */
-  pending(project: Project, core: CoreDigest, rules?: readonly string[]): string[] {
+  pending(project: Project, core: CoreDigest, rules?: readonly string[], status = false): string[] {
     const prints = new Fingerprints(project, core, rules, this);
     if (prints.salt !== this.salt) return [...project.namespaces];
     return project.namespaces.filter((ns) => {
       const u = this.units.get(ns);
-      return u === undefined || u.key !== prints.unitKey(ns, u.deps);
+      return (
+        u === undefined ||
+        u.key !== prints.unitKey(ns, u.deps) ||
+        (status && u.status === undefined)
+      );
     });
   }
 
