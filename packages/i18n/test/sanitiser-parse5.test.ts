@@ -13,7 +13,7 @@ import { ALLOWED_TAGS } from '../src/syntax/html-policy.js';
  */
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment'];
-const noop = { ref: () => '', dubious: () => '' };
+const noop = { cite: () => ({ html: '', text: '' }), dubious: () => ({ html: '', text: '' }) };
 
 /** Every element and attribute in a parsed tree, and whether it holds a comment. */
 function walk(node: Node, seen: { tags: string[]; attrs: string[]; comments: number }): void {
