@@ -68,6 +68,20 @@ export interface UnitResult {
   readonly status?: NamespaceStatus;
 }
 
+/**
+ * Runs the given rules, and only them, on a project (the rule tester's engine): their namespace
+ * and project passes, with the config's severities and exemptions. Without a cache.
+ */
+export function runRules(project: Project, rules: readonly AnyRule[]): Finding[] {
+  const known = [...BUILTIN_RULES, ...rules.filter((r) => !BUILTIN_RULES.includes(r))];
+  validateRuleIds(
+    project.config,
+    known.map((r) => r.meta.id),
+  );
+  validateRuleOptions(project.config, rules);
+  return combine(project, rules, checkNamespaces(project, project.namespaces, rules));
+}
+
 /** Every rule a project has: the built-in ones, then its own (config `plugins`). */
 export function projectRules(config: ProjectConfig): AnyRule[] {
   return [...BUILTIN_RULES, ...customRules(config)];

@@ -1,0 +1,63 @@
+import { empty } from '../../src/check/rules/empty.js';
+import { bare, edit, mini } from './tester.js';
+
+mini.run(empty, {
+  valid: [
+    { name: 'the mini fixture' },
+    {
+      name: 'a text that is only a placeholder or a tag',
+      files: {
+        ...edit('locales/uk/ui.json', ['"Зміст"', '"{{title}}"']),
+        ...edit('locales/ja/ui.json', ['"目次"', '"<br/>"']),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a text of spaces',
+      files: edit('locales/uk/ui.json', ['"Зміст"', '"  "']),
+      errors: [
+        {
+          severity: 'error',
+          locale: 'uk',
+          key: 'nav.contents',
+          line: 3,
+          column: 17,
+          message: '"nav.contents" is empty: the page would show nothing here',
+          hint: /so that the fallback language is shown/,
+        },
+      ],
+    },
+    {
+      name: 'an empty source text (not its translation, empty as the source is)',
+      files: {
+        ...edit('locales/en/ui.json', ['"Contents"', '""']),
+        ...edit('locales/uk/ui.json', ['"Зміст"', '""']),
+      },
+      errors: [
+        {
+          locale: 'en',
+          key: 'nav.contents',
+          message: /is empty/,
+          hint: 'Write the source text, or delete the key.',
+        },
+      ],
+    },
+  ],
+});
+
+bare.run(empty, {
+  valid: [
+    { name: 'values that are not texts', files: { 'locales/en/ui.json': '{ "a": "A", "n": 0 }' } },
+  ],
+  invalid: [
+    {
+      name: 'an empty plural form',
+      files: {
+        'locales/en/ui.json': { n_one: 'one', n_other: 'many' },
+        'locales/uk/ui.json': { n_one: 'один', n_few: '', n_many: 'багато', n_other: 'багато' },
+      },
+      errors: [{ locale: 'uk', key: 'n_few', line: 3, column: 12, message: /"n_few" is empty/ }],
+    },
+  ],
+});

@@ -1,0 +1,79 @@
+import { punctuation } from '../../src/check/rules/punctuation.js';
+import { bare, edit, mini } from './tester.js';
+
+mini.run(punctuation, {
+  valid: [
+    { name: 'the mini fixture: 。 in Japanese where English has "."' },
+    {
+      name: 'a Ukrainian date ending in "р." where the source has no full stop',
+      files: edit('locales/uk/demo.json', [
+        '"Встановлено відносини"',
+        '"Встановлено відносини у 1992 р."',
+      ]),
+    },
+    {
+      name: 'closing quotes and tags after the punctuation',
+      files: edit('locales/uk/demo.json', ['до Києва.<ref', 'до «Києва».<ref']),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an ending that disagrees with the source',
+      files: {
+        ...edit('locales/uk/demo.json', ['"Війна"', '"Війна."']),
+        ...edit('locales/ja/demo.json', ['に始まった。<ref', 'に始まった<ref']),
+      },
+      errors: [
+        {
+          severity: 'warning',
+          locale: 'ja',
+          key: 'sections.lead.p1',
+          line: 11,
+          column: 61,
+          message: 'ends with no punctuation; the source (en) ends with a full stop "."',
+        },
+        {
+          locale: 'uk',
+          key: 'sections.war.title',
+          line: 14,
+          column: 22,
+          message: 'ends with a full stop "."; the source (en) ends with no punctuation',
+          hint: 'Remove the final punctuation, as the source has none here (e.g. a title or label).',
+        },
+      ],
+    },
+    {
+      name: 'a question where the source states',
+      files: edit('locales/uk/demo.json', [
+        'розпочалися {{founded, date}}',
+        'розпочалися {{founded, date}}?',
+      ]),
+      errors: [
+        {
+          locale: 'uk',
+          key: 'sections.lead.p1',
+          message: 'ends with a question mark "?"; the source (en) ends with a full stop "."',
+        },
+      ],
+    },
+  ],
+});
+
+bare.run(punctuation, {
+  valid: [{ files: { 'locales/en/ui.json': { a: 'Go!' }, 'locales/ja/ui.json': { a: '行け！' } } }],
+  invalid: [
+    {
+      name: 'a colon for an ellipsis',
+      files: { 'locales/en/ui.json': { a: 'More…' }, 'locales/ja/ui.json': { a: 'もっと：' } },
+      errors: [
+        {
+          locale: 'ja',
+          key: 'a',
+          line: 2,
+          column: 12,
+          message: 'ends with a colon "："; the source (en) ends with an ellipsis "…"',
+        },
+      ],
+    },
+  ],
+});
