@@ -10,7 +10,7 @@ import { digestCore, type CoreDigest } from './incremental/core-digest.js';
 import { runLocally } from './local-run.js';
 import type { StatusReport } from './status.js';
 import { startWorker, WorkerUnavailable, type WorkerHandle } from './threads/client.js';
-import type { RunSettings } from './threads/protocol.js';
+import type { MessageOf, RunSettings } from './threads/protocol.js';
 
 /**
  * How a check runs, decided once for every caller (`bilateral check`, the Eleventy plugin): which
@@ -91,112 +91,130 @@ export function openCheckSession(
   config: ProjectConfig,
   options: CheckSessionOptions = {},
 ): CheckSession {
-  const isolate = options.isolate === true;
-  const background = isolate || options.background === true;
-  const settings: RunSettings = {
-    cacheFile:
-      options.cache === false
-        ? undefined
-        : options.cache === undefined
-          ? defaultCacheFile(config.root)
-          : path.resolve(options.cache),
-    rules: options.rules,
-    jobs: options.jobs ?? (background ? 1 : undefined),
-    status: options.status === true,
-  };
-  let current = config;
-  let corpusHere: Promise<Corpus | undefined> | undefined;
-  let digest: CoreDigest | undefined;
-  let memory: CheckCache | undefined;
-  let first: Promise<CheckSessionResult> | undefined;
-  // Once per configuration; a core that failed to load is tried again when asked again.
-  const loadHere = () =>
-    (corpusHere ??= loadCorpus(current).catch((e: unknown) => {
-      corpusHere = undefined;
+  return new Session(config, options);
+}
+
+class Session implements CheckSession {
+  private current: ProjectConfig;
+  private readonly settings: RunSettings;
+  private readonly isolate: boolean;
+  /** The background worker (started at once), when the session runs in the background. */
+  private readonly worker: WorkerHandle | undefined;
+  private readonly analysis: Promise<MessageOf<'analysis'>> | undefined;
+  private corpusHere: Promise<Corpus | undefined> | undefined;
+  private corpusThere: Promise<Corpus | undefined> | undefined;
+  private first: Promise<CheckSessionResult> | undefined;
+  /** For `again`: the cache kept in memory, the core's digest (per configuration). */
+  private memory: CheckCache | undefined;
+  private digest: CoreDigest | undefined;
+
+  constructor(
+    config: ProjectConfig,
+    private readonly options: CheckSessionOptions,
+  ) {
+    this.current = config;
+    this.isolate = options.isolate === true;
+    const background = this.isolate || options.background === true;
+    this.settings = {
+      cacheFile:
+        options.cache === false
+          ? undefined
+          : options.cache === undefined
+            ? defaultCacheFile(config.root)
+            : path.resolve(options.cache),
+      rules: options.rules,
+      jobs: options.jobs ?? (background ? 1 : undefined),
+      status: options.status === true,
+    };
+    if (background) {
+      const sendCorpus = this.isolate;
+      this.worker = startWorker({ kind: 'analysis', config, run: this.settings, sendCorpus });
+      // The run has started: its failure is seen by whoever asks for the result (or no one).
+      this.analysis = this.worker.next('analysis');
+      this.analysis.catch(() => undefined);
+    }
+  }
+
+  get config(): ProjectConfig {
+    return this.current;
+  }
+
+  corpus(): Promise<Corpus | undefined> {
+    if (this.worker === undefined || !this.isolate) return this.loadHere();
+    return (this.corpusThere ??= this.worker.next('corpus').then(
+      (m) => m.corpus,
+      orHere(() => this.loadHere()),
+    ));
+  }
+
+  result(): Promise<CheckSessionResult> {
+    return (this.first ??= this.analysis === undefined ? this.here() : this.fromWorker());
+  }
+
+  async again(next?: ProjectConfig): Promise<CheckSessionResult> {
+    if (next !== undefined && next !== this.current) {
+      this.current = next;
+      this.corpusHere = undefined;
+      this.digest = undefined;
+    }
+    const corpus = await this.loadHere();
+    this.digest ??= digestCore(corpus);
+    const project = buildProject(this.current, corpus);
+    const cache = (this.memory ??= new CheckCache());
+    const { rules, status, cacheFile } = this.settings;
+    const opts = { cache, core: this.digest, ...(rules === undefined ? {} : { rules }) };
+    const r = status
+      ? checkWithStatus(project, opts)
+      : { findings: check(project, opts), status: undefined };
+    if (cacheFile !== undefined) new CacheFile(cacheFile, this.options.onCacheError).save(cache);
+    return { ...r, project };
+  }
+
+  stop(): void {
+    this.worker?.stop();
+  }
+
+  /** The core, loaded here once per configuration (a failure is tried again when asked again). */
+  private loadHere(): Promise<Corpus | undefined> {
+    return (this.corpusHere ??= loadCorpus(this.current).catch((e: unknown) => {
+      this.corpusHere = undefined;
       throw e;
     }));
+  }
 
-  const here = async (): Promise<CheckSessionResult> => {
-    const known = corpusHere === undefined ? undefined : { value: await corpusHere };
+  /** The run on this thread (see local-run.ts), with the core if it is loaded here already. */
+  private async here(): Promise<CheckSessionResult> {
+    const known = this.corpusHere === undefined ? undefined : { value: await this.corpusHere };
+    const onCacheError = this.options.onCacheError;
     const r = await runLocally({
-      config: current,
-      settings,
-      loadCorpus: loadHere,
+      config: this.current,
+      settings: this.settings,
+      loadCorpus: () => this.loadHere(),
       ...(known === undefined ? {} : { corpus: known }),
-      ...(options.onCacheError === undefined ? {} : { onCacheError: options.onCacheError }),
+      ...(onCacheError === undefined ? {} : { onCacheError }),
     });
-    memory = r.cache;
+    this.memory = r.cache;
     return { findings: r.findings, status: r.status, project: r.project };
-  };
+  }
 
-  const worker = background
-    ? startWorker({ kind: 'analysis', config, run: settings, sendCorpus: isolate })
-    : undefined;
-  const isolated = worker === undefined ? undefined : inBackground(worker, isolate, loadHere, here);
-
-  return {
-    get config() {
-      return current;
-    },
-    corpus: () => isolated?.corpus() ?? loadHere(),
-    result: () => (first ??= isolated?.result(current) ?? here()),
-    async again(next) {
-      if (next !== undefined && next !== current) {
-        current = next;
-        corpusHere = undefined;
-        digest = undefined;
-      }
-      const corpus = await loadHere();
-      digest ??= digestCore(corpus);
-      const project = buildProject(current, corpus);
-      memory ??= new CheckCache();
-      const opts = {
-        cache: memory,
-        core: digest,
-        ...(settings.rules === undefined ? {} : { rules: settings.rules }),
-      };
-      const r = settings.status
-        ? checkWithStatus(project, opts)
-        : { findings: check(project, opts), status: undefined };
-      if (settings.cacheFile !== undefined)
-        new CacheFile(settings.cacheFile, options.onCacheError).save(memory);
-      return { ...r, project };
-    },
-    stop: () => worker?.stop(),
-  };
+  /** The background worker's run; on this thread when no worker could start. */
+  private async fromWorker(): Promise<CheckSessionResult> {
+    try {
+      const m = await (this.analysis as Promise<MessageOf<'analysis'>>);
+      const project = buildProject(this.current, undefined);
+      return { findings: m.findings, status: m.status, project };
+    } catch (e) {
+      return orHere(() => this.here())(e);
+    } finally {
+      this.stop();
+    }
+  }
 }
 
-/** The session's side of its background worker, with this thread as the fallback. */
-function inBackground(
-  worker: WorkerHandle,
-  isolate: boolean,
-  loadHere: () => Promise<Corpus | undefined>,
-  here: () => Promise<CheckSessionResult>,
-) {
-  const unavailable =
-    <T>(fallback: () => Promise<T>) =>
-    (e: unknown) => {
-      if (e instanceof WorkerUnavailable) return fallback();
-      throw e;
-    };
-  let corpus: Promise<Corpus | undefined> | undefined;
-  // The run has started: its failure is seen by whoever asks for the result (or never, after stop).
-  const analysis = worker.next('analysis');
-  analysis.catch(() => undefined);
-  return {
-    corpus: () =>
-      isolate
-        ? (corpus ??= worker.next('corpus').then((m) => m.corpus, unavailable(loadHere)))
-        : loadHere(),
-    async result(config: ProjectConfig): Promise<CheckSessionResult> {
-      try {
-        const m = await analysis;
-        return { findings: m.findings, status: m.status, project: buildProject(config, undefined) };
-      } catch (e) {
-        return unavailable(here)(e);
-      } finally {
-        worker.stop();
-      }
-    },
+/** A rejection handler: on this thread instead when no worker could start, else the error. */
+const orHere =
+  <T>(fallback: () => Promise<T>) =>
+  (e: unknown): Promise<T> => {
+    if (e instanceof WorkerUnavailable) return fallback();
+    throw e;
   };
-}

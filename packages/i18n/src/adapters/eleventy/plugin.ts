@@ -123,6 +123,11 @@ export default async function bilateral(
     if (runMode !== 'serve' && runMode !== 'watch') cache.save();
   });
 
+  templateApi(eleventyConfig, current);
+}
+
+/** What templates get: global data `bilateral` and the filters, all reading the last build. */
+function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildState): void {
   eleventyConfig.addGlobalData('bilateral', (): BilateralData => {
     const s = current();
     const { config } = s;
