@@ -68,6 +68,7 @@ function i18nextResources(resources: Resources): Resource {
   const out: Resource = Object.create(null) as Resource;
   for (const [lng, byNs] of Object.entries(resources)) {
     const language: ResourceLanguage = Object.create(null) as ResourceLanguage;
+    if (typeof byNs !== 'object' || byNs === null) continue;
     for (const [ns, data] of Object.entries(byNs)) {
       if (typeof data === 'string' || (typeof data === 'object' && data !== null))
         language[ns] = data;
