@@ -54,13 +54,18 @@ describe('the rule catalogue', () => {
       readFileSync(path.join(PKG, 'schema/config.schema.json'), 'utf8'),
     ) as {
       properties: {
-        rules: { properties: Record<string, { oneOf: { properties?: object }[] }> };
-        exemptions: { items: { properties: { rule: { enum: string[] } } } };
+        rules: {
+          properties: Record<string, { description: string; oneOf: { properties?: object }[] }>;
+        };
+        exemptions: { items: { properties: { rule: { anyOf: [{ enum: string[] }] } } } };
       };
     };
     const inSchema = schema.properties.rules.properties;
     expect(Object.keys(inSchema)).toEqual(BUILTIN_RULES.map((r) => r.meta.id));
     for (const { meta } of BUILTIN_RULES) {
+      expect(inSchema[meta.id]?.description).toBe(
+        `${meta.description} Default: ${meta.severity}${meta.needsCore ? ' (runs only with a core)' : ''}.`,
+      );
       const object = inSchema[meta.id]?.oneOf.find((o) => o.properties !== undefined);
       expect(Object.keys(object?.properties ?? {}), meta.id).toEqual([
         'severity',
@@ -68,7 +73,7 @@ describe('the rule catalogue', () => {
         ...Object.keys(meta.options ?? {}),
       ]);
     }
-    expect(schema.properties.exemptions.items.properties.rule.enum).toEqual([
+    expect(schema.properties.exemptions.items.properties.rule.anyOf[0].enum).toEqual([
       '*',
       ...BUILTIN_RULES.map((r) => r.meta.id),
     ]);
