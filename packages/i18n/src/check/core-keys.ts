@@ -13,6 +13,10 @@ export interface DeclaredKey {
   readonly what: string;
 }
 
+/**
+ * Declared keys per corpus and namespace: a pure function of the (immutable) corpus, memoised with
+ * it (a WeakMap: it goes when the corpus goes), so that every run over the same core shares it.
+ */
 const cache = new WeakMap<Corpus, Map<string, Map<string, DeclaredKey>>>();
 
 export function declaredKeys(corpus: Corpus, ns: string): ReadonlyMap<string, DeclaredKey> {
@@ -41,6 +45,7 @@ function addDocument(doc: DocumentModel, add: (key: string, what: string) => voi
   for (const { key, what } of documentTexts(doc)) add(key, what);
 }
 
+/** Documents by namespace, per corpus (a pure function of it, memoised with it as above). */
 const byNamespace = new WeakMap<Corpus, ReadonlyMap<string, DocumentModel>>();
 
 /** The document whose text is in each namespace (built once per corpus: O(1) per lookup after). */

@@ -31,6 +31,11 @@ export const familyKey = (base: string, ordinal: boolean): string =>
 export const formKey = (base: string, ordinal: boolean, category: string): string =>
   `${base}_${ordinal ? 'ordinal_' : ''}${category}`;
 
+/**
+ * CLDR categories by locale: a pure function of the locale and Node's Intl data, memoised for the
+ * life of the process (a few locales; the same in every run). Per-run memos live in the check
+ * layer's run state, not here.
+ */
 const categoryCache = new Map<string, readonly PluralCategory[]>();
 
 /** The CLDR plural categories of a language, in CLDR order (`uk` → one, few, many, other). */
@@ -153,6 +158,7 @@ export function sourceFormFor(source: Logical, category: string): Entry | undefi
 // ---------------------------------------------------------------------------------------------
 // Key patterns
 
+/** Compiled segment patterns: a pure function of the pattern (a config holds a handful). */
 const segmentCache = new Map<string, RegExp>();
 
 /** One dotted segment against a segment pattern where `*` matches any characters. */
@@ -161,7 +167,7 @@ function segmentMatches(pattern: string, segment: string): boolean {
   let re = segmentCache.get(pattern);
   if (re === undefined) {
     re = new RegExp(`^${pattern.split('*').map(escapeRe).join('.*')}$`);
-    segmentCache.set(pattern, re);
+    if (segmentCache.size < 10_000) segmentCache.set(pattern, re);
   }
   return re.test(segment);
 }
@@ -204,7 +210,7 @@ export function keyMatches(pattern: string, namespace: string, key: string): boo
   );
 }
 
-/** Key patterns split once (configs hold a handful; bounded all the same). */
+/** Key patterns split once: a pure function of the pattern (configs hold a handful; bounded all the same). */
 const patterns = new Map<string, { ns: string | undefined; segments: readonly string[] }>();
 
 /** Whether an exemption in the config covers this rule, locale and key (rule `*` covers all). */
