@@ -283,6 +283,11 @@ export function writeFilesSafely(writes: readonly SafeWrite[]): void {
 export function writeFileAtomically(file: string, data: string | Uint8Array): void {
   // Not `.<name>.<pid>.<hex>.tmp` (writeFileSafely's temporary files): another pattern.
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // Never replace what is not a regular file: a device (`--cache-location /dev/full`), a folder
+  // or a link keeps its place, and the cache is simply not written.
+  const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile())
+    throw new Error(`${file} is not a regular file; nothing was written there`);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(tmp, data);

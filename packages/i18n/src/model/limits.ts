@@ -16,6 +16,8 @@ export const LIMITS = {
   nestedTexts: 1_000,
   /** …and at most this many levels of nesting. */
   nestingDepth: 20,
+  /** A check or render cache file larger than this is not read (it is rebuilt). */
+  cacheBytes: 256 * 1024 * 1024,
   /** Findings of one rule about one key listed in full; the rest are counted in one more finding. */
   findingsPerKey: 20,
 } as const;

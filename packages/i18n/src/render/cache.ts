@@ -12,7 +12,9 @@
  * never served.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readBounded } from '../files/contain.js';
+import { LIMITS } from '../model/limits.js';
 import type { Corpus } from '@bilateral/core';
 import { toolkitFingerprint } from '../files/fingerprint.js';
 import { writeFileAtomically } from '../files/atomic-write.js';
@@ -192,7 +194,11 @@ function readCacheFile(file: string): Map<string, CacheEntry> {
   const out = new Map<string, CacheEntry>();
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    // A regular file, read up to the limit (a device or a huge file is no cache: rebuilt).
+    if (!statSync(file).isFile()) return out;
+    const got = readBounded(file, LIMITS.cacheBytes);
+    if (!('bytes' in got)) return out;
+    bytes = got.bytes;
   } catch {
     return out;
   }

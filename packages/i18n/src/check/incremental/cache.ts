@@ -1,4 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { readBounded } from '../../files/contain.js';
+import { LIMITS } from '../../model/limits.js';
 import path from 'node:path';
 import type { CoreDigest } from './core-digest.js';
 import type { LocaleFile, Project } from '../../model/types.js';
@@ -59,6 +62,8 @@ export class CheckCache implements FileDigests {
   readonly stats = { reused: 0, checked: 0 };
   /** Whether anything changed since it was loaded (what `CacheFile.save` writes or not). */
   dirty = false;
+  /** Entries (or a whole file) found damaged or edited when loaded, and dropped. */
+  discarded = 0;
 
   /** A cache from {@link serialize}'s text; anything unreadable gives an empty cache. */
   static parse(text: string): CheckCache {
@@ -87,16 +92,14 @@ export class CheckCache implements FileDigests {
       const savedAt = (data as { savedAt?: unknown }).savedAt;
       cache.savedAt = typeof savedAt === 'number' ? savedAt : 0;
       for (const [ns, u] of Object.entries(data.units)) {
-        if (
-          typeof u?.key === 'string' &&
-          Array.isArray(u.deps) &&
-          Array.isArray(u.findings) &&
-          Array.isArray(u.edges)
-        )
-          cache.units.set(ns, u);
+        // An entry that is not exactly what a run wrote (damaged, hand-edited) is dropped: that
+        // namespace is checked again. Never trusted, never an error.
+        if (validUnit(u)) cache.units.set(ns, stripSeal(u));
+        else cache.discarded++;
       }
     } catch {
       // A damaged cache is only a slower run.
+      cache.discarded++;
     }
     return cache;
   }
@@ -108,7 +111,7 @@ export class CheckCache implements FileDigests {
       salt: this.salt,
       savedAt: this.savedAt,
       files: Object.fromEntries(this.files),
-      units: Object.fromEntries(this.units),
+      units: Object.fromEntries([...this.units].map(([ns, u]) => [ns, { ...u, seal: seal(u) }])),
     });
   }
 
@@ -236,6 +239,69 @@ export class CheckCache implements FileDigests {
   }
 }
 
+/**
+ * A unit's checksum: the SHA-256 of everything it says, bound to the key of its inputs. A result
+ * edited by hand, or damaged, no longer matches and is dropped on load (the namespace is checked
+ * again). It is not a signature: whoever can write the cache file can also write the toolkit in
+ * node_modules next to it, which is why CI uses no cache unless asked (see `cachePolicy`).
+ */
+function seal(u: CachedUnit): string {
+  return createHash('sha256')
+    .update(JSON.stringify([u.key, u.deps, u.findings, u.edges, u.status ?? null]))
+    .digest('base64');
+}
+
+const SEVERITY_NAMES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
+
+/** A finding exactly as a run writes it: the fields with their types, nothing else missing. */
+function validFinding(f: unknown): boolean {
+  if (f === null || typeof f !== 'object') return false;
+  const o = f as Record<string, unknown>;
+  const suggestion = o['suggestion'];
+  return (
+    isString(o['rule']) &&
+    SEVERITY_NAMES.has(o['severity']) &&
+    isString(o['locale']) &&
+    isString(o['file']) &&
+    isCount(o['line']) &&
+    isCount(o['column']) &&
+    isString(o['key']) &&
+    isString(o['message']) &&
+    isString(o['hint']) &&
+    (suggestion === undefined ||
+      (suggestion !== null &&
+        typeof suggestion === 'object' &&
+        isString((suggestion as Record<string, unknown>)['command']) &&
+        Array.isArray((suggestion as Record<string, unknown>)['args']) &&
+        ((suggestion as Record<string, unknown>)['args'] as unknown[]).every(isString)))
+  );
+}
+
+function validUnit(u: unknown): u is CachedUnit & { seal: string } {
+  if (u === null || typeof u !== 'object') return false;
+  const o = u as Record<string, unknown>;
+  return (
+    isString(o['key']) &&
+    isString(o['seal']) &&
+    Array.isArray(o['deps']) &&
+    o['deps'].every(isString) &&
+    Array.isArray(o['findings']) &&
+    o['findings'].every(validFinding) &&
+    Array.isArray(o['edges']) &&
+    o['edges'].every((e) => e !== null && typeof e === 'object') &&
+    (o['status'] === undefined || (o['status'] !== null && typeof o['status'] === 'object')) &&
+    o['seal'] === seal(o as unknown as CachedUnit)
+  );
+}
+
+function stripSeal(u: CachedUnit & { seal?: string }): CachedUnit {
+  const unit: CachedUnit & { seal?: string } = { ...u };
+  delete unit.seal;
+  return unit;
+}
+
 const fileDigests = new WeakMap<LocaleFile, string>();
 const digestOf = (file: LocaleFile): string => {
   let d = fileDigests.get(file);
@@ -249,9 +315,10 @@ const digestOf = (file: LocaleFile): string => {
 /**
  * The default cache file of a project: node_modules/.cache/bilateral/check.json under its root,
  * or none when the project has no node_modules (plain locale files get no folder they did not
- * ask for).
+ * ask for), and none in CI (see {@link defaultCachesAllowed}). The render cache lives beside it.
  */
 export function defaultCacheFile(root: string): string | undefined {
+  if (!defaultCachesAllowed()) return undefined;
   const modules = path.join(root, 'node_modules');
   return existsSync(modules) ? path.join(modules, '.cache', 'bilateral', 'check.json') : undefined;
 }
@@ -267,19 +334,28 @@ export class CacheFile {
     private readonly onError: (e: Error) => void = () => {},
   ) {}
 
-  /** Whether there is a cache file (a non-empty one) to load. */
+  /** Whether there is a cache file (a non-empty regular file) to load. */
   exists(): boolean {
     try {
-      return statSync(this.file).size > 0;
+      const st = statSync(this.file);
+      return st.isFile() && st.size > 0;
     } catch {
       return false;
     }
   }
 
+  /**
+   * The cache in the file: an empty one when there is none, when it is not a regular file (a
+   * device would never end), or when it holds more than {@link LIMITS.cacheBytes} (counted as
+   * read, not as reported).
+   */
   load(): CheckCache {
     let text: string | undefined;
     try {
-      text = readFileSync(this.file, 'utf8');
+      if (this.exists()) {
+        const got = readBounded(this.file, LIMITS.cacheBytes);
+        text = 'bytes' in got ? got.bytes.toString('utf8') : undefined;
+      }
     } catch {
       text = undefined;
     }
@@ -295,4 +371,19 @@ export class CacheFile {
       this.onError(e as Error);
     }
   }
+}
+
+/**
+ * Whether the default on-disk caches are used. Not in CI (`CI` set, as every CI service sets it):
+ * there node_modules, and the caches in it, may be restored from a cache shared between branches,
+ * and a cache is as trusted as the code next to it. `BILATERAL_CACHE=1` turns them on anyway,
+ * `BILATERAL_CACHE=0` off everywhere; a location given explicitly (`--cache-location`) is always
+ * used.
+ */
+export function defaultCachesAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+  const forced = env['BILATERAL_CACHE'];
+  if (forced === '1' || forced === 'true') return true;
+  if (forced === '0' || forced === 'false') return false;
+  const ci = env['CI'];
+  return ci === undefined || ci === '' || ci === '0' || ci === 'false';
 }

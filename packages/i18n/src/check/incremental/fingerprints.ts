@@ -4,7 +4,7 @@ import type { LocaleFile, Project } from '../../model/types.js';
 import { toolkitFingerprint } from '../../files/fingerprint.js';
 
 /** The check cache's format; part of every salt, so that another version's results never match. */
-export const CHECK_CACHE_VERSION = 1;
+export const CHECK_CACHE_VERSION = 2;
 
 /** Where a run gets the digest of a file's bytes (the cache, which remembers them by stamp). */
 export interface FileDigests {
