@@ -4,7 +4,8 @@ import { context, devBanner, documentHtml, footer, header, paths } from './_lib/
 /**
  * Translation status for translators, in each language (/{lang}/translations/, linked from the
  * footer): per language a short summary (a meter and four figures), and the keys translated,
- * missing and stale per section one step away, in a <details>. The figures are those of
+ * missing and stale per section one step away, in a <details>, in a scroll container keyboard users can reach (a named region with
+ * tabindex=0). The figures are those of
  * `pnpm i18n status` (the plugin computes them with the checks). Not for search engines: noindex,
  * and not in the sitemap.
  */
@@ -22,7 +23,7 @@ export function render(data) {
   const { lang, site, bilateral } = data;
   const ctx = context(this, data, lang);
   const locales = /** @type {string[]} */ (bilateral.locales);
-  /** @type {import('@bilateral/i18n').TranslationStatus} */
+  /** @type {import('@bilateral/i18n').StatusReport} */
   const status = bilateral.status;
   const number = new Intl.NumberFormat(lang);
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
@@ -45,14 +46,14 @@ ${figure('status.translated', s.translated)} ${figure('status.missing', s.missin
 </ul>
 <details class="status-details">
 <summary>${ctx.text('status.bySection')}</summary>
-<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">
+<section class="table-scroll" aria-label="${label}" tabindex="0">
 <table class="status-table">
 <caption>${label}</caption>
 <thead>${head}</thead>
 <tbody>
 ${rows}</tbody>
 </table>
-</div>
+</section>
 </details>
 </section>
 `;

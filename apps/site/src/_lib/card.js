@@ -1,4 +1,4 @@
-/* global process, Buffer */
+/* global process */
 import { createHash } from 'node:crypto';
 import {
   existsSync,

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 
 /** A mistake in the site's configuration: Eleventy prints the message, without a stack. */
 export class SiteConfigError extends Error {
+  /** @override */
   name = 'SiteConfigError';
   skipOriginalStack = true;
 }

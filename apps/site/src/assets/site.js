@@ -191,7 +191,8 @@
     preview.addEventListener('mouseleave', function () {
       hideSoon();
     });
-    document.body.appendChild(preview);
+    // Inside <main>: every part of the page belongs to a landmark.
+    (document.querySelector('main') || document.body).appendChild(preview);
   }
   function show(a) {
     var source = sourceOf(a);
