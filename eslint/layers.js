@@ -48,7 +48,8 @@ export const I18N_ENTRY_FILES = ['index.ts', 'cli.ts', 'eleventy.ts', 'testing.t
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** @param {readonly string[]} dirs */
-const list = (dirs) => (dirs.length === 0 ? 'nothing else in src/' : dirs.map((d) => `${d}/`).join(', '));
+const list = (dirs) =>
+  dirs.length === 0 ? 'nothing else in src/' : dirs.map((d) => `${d}/`).join(', ');
 
 /**
  * The zones of import-x/no-restricted-paths for a layered folder.
@@ -56,15 +57,10 @@ const list = (dirs) => (dirs.length === 0 ? 'nothing else in src/' : dirs.map((d
  * @param {ReadonlyArray<{ level: number, dirs: readonly string[] }>} layers bottom to top
  */
 export function layerZones(srcAbs, layers) {
-  const order = layers
-    .map((l) => `${l.dirs.map((d) => `${d}/`).join(' | ')}`)
-    .join(' < ');
+  const order = layers.map((l) => `${l.dirs.map((d) => `${d}/`).join(' | ')}`).join(' < ');
   return layers.flatMap((layer) =>
     layer.dirs.map((dir) => {
-      const allowed = [
-        ...layers.filter((l) => l.level < layer.level).flatMap((l) => l.dirs),
-        dir,
-      ];
+      const allowed = [...layers.filter((l) => l.level < layer.level).flatMap((l) => l.dirs), dir];
       const siblings = layer.dirs.filter((d) => d !== dir);
       return {
         target: path.join(srcAbs, dir),
@@ -73,7 +69,9 @@ export function layerZones(srcAbs, layers) {
         message:
           `Layer ${dir}/ may import only ${list(allowed)} (layers, bottom to top: ${order}; ` +
           `entry files import layers, never the other way)` +
-          (siblings.length > 0 ? `; ${siblings.join(', ')}/ is a sibling, not a lower layer.` : '.') +
+          (siblings.length > 0
+            ? `; ${siblings.join(', ')}/ is a sibling, not a lower layer.`
+            : '.') +
           ' Move the shared code down a layer, or the importing code up.',
       };
     }),
