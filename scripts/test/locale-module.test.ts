@@ -53,7 +53,9 @@ describe('the locale module generator (scripts/locale-module.mjs)', () => {
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: '@bilateral/core' }));
     const r = await generate(dir);
     expect(r.code).toBe(1);
-    expect(r.output).toContain(`${path.join(dir, 'package.json')}: the name must be "@bilateral/locale-<lng>"`);
+    expect(r.output).toContain(
+      `${path.join(dir, 'package.json')}: the name must be "@bilateral/locale-<lng>"`,
+    );
     expect(r.output).not.toMatch(/\n\s+at /);
   });
 });
