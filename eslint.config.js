@@ -16,7 +16,8 @@ import { layerConfigs } from './eslint/layers.js';
 
 /**
  * Paths not yet held to the type-aware rules. Their owners remove an entry once its code passes
- * (`pnpm exec eslint -c eslint/all-type-aware.config.js <path>` shows what is left there).
+ * (`pnpm exec eslint -c eslint/all-type-aware.config.js <path>`, run from the repository root,
+ * shows what is left there).
  */
 export const TYPE_AWARE_PENDING = ['packages/i18n/**', 'apps/site/**'];
 
