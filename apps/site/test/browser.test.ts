@@ -71,6 +71,18 @@ const settled = (page: Page) =>
       ),
   );
 
+/**
+ * Clicks an element where it is on screen, as a reader does, without scrolling the page first
+ * (Playwright's click scrolls a sticky element "into view", which moves the reader's place).
+ */
+async function clickInPlace(page: Page, selector: string) {
+  const box = await page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+}
+
 const PAGES = [
   ...LOCALES.flatMap((l) => [`/${l}/`, `/${l}/timeline/`, `/${l}/translations/`, `/${l}/404.html`]),
   '/?choose',
@@ -111,7 +123,8 @@ describe('the site in Chromium', () => {
   it('keeps the section when switching language: /ko/#trade → /uk/#trade', async () => {
     await withPage({}, async (page, problems) => {
       await page.goto(`${base}/ko/#trade`);
-      await page.click('nav.switcher a[hreflang="uk"]');
+      await scriptDone(page);
+      await clickInPlace(page, 'nav.switcher a[hreflang="uk"]');
       await page.waitForURL(`${base}/uk/#trade`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('trade');
       expect(await page.textContent('#trade')).toBe('Торгівля');
@@ -119,7 +132,7 @@ describe('the site in Chromium', () => {
       await page.click('nav.toc a[href="#history"]');
       await page.waitForURL(`${base}/uk/#history`);
       await settled(page);
-      await page.click('nav.switcher a[hreflang="ja"]');
+      await clickInPlace(page, 'nav.switcher a[hreflang="ja"]');
       await page.waitForURL(`${base}/ja/#history`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('history');
       expect(problems).toEqual([]);
@@ -151,7 +164,7 @@ describe('the site in Chromium', () => {
         expect(link.bottom).toBeLessThanOrEqual(viewport.height);
         expect(link.width).toBeGreaterThanOrEqual(24);
         expect(link.height).toBeGreaterThanOrEqual(24);
-        await page.click('nav.switcher a[hreflang="uk"]');
+        await clickInPlace(page, 'nav.switcher a[hreflang="uk"]');
         await page.waitForURL(`${base}/uk/#trade`);
         // Landed in the same section: its heading at the top, just below the sticky header.
         const at = await page.evaluate(() => ({
@@ -177,7 +190,7 @@ describe('the site in Chromium', () => {
       await page.waitForURL(`${base}/en/#cite-note-oec-2020`);
       await settled(page);
       expect(new URL(page.url()).hash).toBe('#cite-note-oec-2020');
-      await page.click('nav.switcher a[hreflang="ja"]');
+      await clickInPlace(page, 'nav.switcher a[hreflang="ja"]');
       await page.waitForURL(`${base}/ja/#cite-note-oec-2020`);
     });
   });
@@ -348,8 +361,20 @@ describe('reference previews', () => {
         await page.goto(`${base}/ko/`);
         await scriptDone(page);
         const marker = '#cite-ref-mfa-2022-1 a';
-        await page.tap(marker);
-        await page.waitForSelector('#ref-preview.sheet:not([hidden])');
+        /** Taps the marker and resolves once the page has handled the tap's click. */
+        const tap = async () => {
+          const clicked = page.evaluate(
+            () =>
+              new Promise<void>((resolve) =>
+                document.addEventListener('click', () => setTimeout(resolve, 0), { once: true }),
+              ),
+          );
+          await page.tap(marker);
+          await clicked;
+        };
+        await tap();
+        // After the tap was handled: the preview is open and the page did not move to the note.
+        expect(await page.isVisible('#ref-preview.sheet')).toBe(true);
         expect(new URL(page.url()).hash).toBe('');
         const sheet = await page.$eval('#ref-preview', (p) => {
           const r = p.getBoundingClientRect();
@@ -357,7 +382,7 @@ describe('reference previews', () => {
         });
         expect(sheet.bottom).toBeCloseTo(844, 0);
         expect(sheet.width).toBeCloseTo(390, 0);
-        await page.tap(marker);
+        await tap();
         await page.waitForURL(`${base}/ko/#cite-note-mfa-2022`);
       },
     );

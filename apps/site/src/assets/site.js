@@ -171,6 +171,9 @@
   var hideTimer = 0;
   var showTimer = 0;
   var lastPointer = '';
+  // Whether the preview of the marker being tapped was open before this tap (the tap's own focus
+  // opens it on the way).
+  var openBeforeTap = false;
   var narrow = window.matchMedia('(max-width: 40rem)');
 
   function sourceOf(a) {
@@ -185,11 +188,11 @@
     preview.className = 'ref-preview';
     preview.setAttribute('role', 'tooltip');
     preview.hidden = true;
-    preview.addEventListener('mouseenter', function () {
-      window.clearTimeout(hideTimer);
+    preview.addEventListener('pointerenter', function (event) {
+      if (event.pointerType === 'mouse') window.clearTimeout(hideTimer);
     });
-    preview.addEventListener('mouseleave', function () {
-      hideSoon();
+    preview.addEventListener('pointerleave', function (event) {
+      if (event.pointerType === 'mouse') hideSoon();
     });
     // Inside <main>: every part of the page belongs to a landmark.
     (document.querySelector('main') || document.body).appendChild(preview);
@@ -229,6 +232,9 @@
       preview.classList.add('sheet');
       preview.style.removeProperty('left');
       preview.style.removeProperty('top');
+      // Keep the marker in sight above the sheet (a second tap on it follows the link).
+      var covered = a.getBoundingClientRect().bottom - (preview.getBoundingClientRect().top - 12);
+      if (covered > 0) window.scrollBy(0, covered);
       return;
     }
     preview.classList.remove('sheet');
@@ -263,8 +269,11 @@
     a.removeAttribute('title');
     a.addEventListener('pointerdown', function (event) {
       lastPointer = event.pointerType;
+      openBeforeTap = owner === event.currentTarget && !!preview && !preview.hidden;
     });
-    a.addEventListener('mouseenter', function (event) {
+    // Hover means a mouse: touch sends pointer events too, and leaves when the page scrolls.
+    a.addEventListener('pointerenter', function (event) {
+      if (event.pointerType !== 'mouse') return;
       var target = event.currentTarget;
       window.clearTimeout(hideTimer);
       window.clearTimeout(showTimer);
@@ -272,7 +281,8 @@
         show(target);
       }, 150);
     });
-    a.addEventListener('mouseleave', function () {
+    a.addEventListener('pointerleave', function (event) {
+      if (event.pointerType !== 'mouse') return;
       window.clearTimeout(showTimer);
       hideSoon();
     });
@@ -284,7 +294,7 @@
     });
     a.addEventListener('click', function (event) {
       // A tap shows the preview first; a second tap on the same marker follows the link.
-      if (lastPointer === 'touch' && owner !== event.currentTarget) {
+      if (lastPointer === 'touch' && !openBeforeTap) {
         event.preventDefault();
         show(event.currentTarget);
       } else {
