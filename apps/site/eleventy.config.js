@@ -33,7 +33,7 @@ export default async function (eleventyConfig) {
   eleventyConfig.addTransform(
     'bilateral-card-png',
     /** @this {any} @param {string} content */
-    async function (content) {
+    function (content) {
       const out = this.page?.outputPath;
       return typeof out === 'string' && out.endsWith('.png') ? rasterise(content) : content;
     },

@@ -288,10 +288,10 @@ describe('reference previews', () => {
     page.$eval(`#${id}`, (li) => {
       const copy = li.cloneNode(true) as HTMLElement;
       copy.querySelector('.backlinks')?.remove();
-      return copy.textContent!.replace(/\s+/g, ' ').trim();
+      return copy.textContent.replace(/\s+/g, ' ').trim();
     });
   const previewText = (page: Page) =>
-    page.$eval('#ref-preview', (p) => p.textContent!.replace(/\s+/g, ' ').trim());
+    page.$eval('#ref-preview', (p) => p.textContent.replace(/\s+/g, ' ').trim());
 
   it('opens from the keyboard (Tab to [1]), is announced, and closes with Escape', async () => {
     await withPage({}, async (page, problems) => {
@@ -520,7 +520,7 @@ describe('readable everywhere', () => {
             const r = p.getBoundingClientRect();
             if (r.top < infobox.bottom + window.scrollY) continue;
             const lines = Math.round(r.height / parseFloat(getComputedStyle(p).lineHeight));
-            if (lines >= 3) counts.push([...p.textContent!].length / lines);
+            if (lines >= 3) counts.push([...p.textContent].length / lines);
           }
           counts.sort((a, b) => a - b);
           return counts[Math.floor(counts.length / 2)] ?? 0;

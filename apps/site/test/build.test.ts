@@ -395,7 +395,7 @@ describe('the built site', () => {
       const [y, m, d] = day.split('-').map(Number);
       expect(shown).toBe(
         new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(Date.UTC(y!, m! - 1, d!)),
+          new Date(Date.UTC(y!, m! - 1, d)),
         ),
       );
       const label = (uiOf(locale).article.lastUpdated as string).split('{{')[0]!;

@@ -248,7 +248,7 @@ const cacheDir = path.join(siteRoot, 'node_modules', '.cache', 'bilateral-site')
  * whatever fonts the system has.
  * @param {string} description
  */
-export async function rasterise(description) {
+export function rasterise(description) {
   /** @type {CardSpec} */
   const spec = JSON.parse(description);
   if (cardFonts().length === 0) {

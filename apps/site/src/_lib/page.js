@@ -178,8 +178,7 @@ ${others.map((a) => markup`<meta property="og:locale:alternate" content="${ogLoc
 ${o.modified === undefined ? '' : markup`<meta property="article:modified_time" content="${o.modified}">\n`}<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/site.js" defer></script>${o.jsonLd === undefined ? '' : markup`\n<script type="application/ld+json">${raw(jsonLdText(o.jsonLd))}</script>`}`;
-  return `<!DOCTYPE html>
-${markup`<html lang="${o.lang}" dir="${direction(o.lang)}"${htmlData}>
+  const html = markup`<html lang="${o.lang}" dir="${direction(o.lang)}"${htmlData}>
 <head>
 ${head}
 </head>
@@ -190,7 +189,8 @@ ${o.body}
 ${o.footer ?? ''}
 </body>
 </html>
-`}`;
+`;
+  return `<!DOCTYPE html>\n${html.toString()}`;
 }
 
 /**

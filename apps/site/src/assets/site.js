@@ -24,6 +24,7 @@
       return null;
     }
   }
+  /** @param {string} lang */
   function remember(lang) {
     try {
       window.localStorage.setItem(KEY, lang);
@@ -43,16 +44,20 @@
           ? navigator.languages
           : [navigator.language];
       for (var i = 0; i < wanted.length; i++) {
-        var primary = String(wanted[i] || '')
-          .toLowerCase()
-          .split('-')[0];
+        var primary =
+          String(wanted[i] ?? '')
+            .toLowerCase()
+            .split('-')[0] ?? '';
         if (supported.indexOf(primary) !== -1) return primary;
       }
       return root.getAttribute('data-default-locale') || supported[0];
     };
     var lang = pick();
     // The page's own link to that language: it carries the site's path prefix.
-    var target = lang && document.querySelector('ul.languages a[data-lang-choice="' + lang + '"]');
+    /** @type {HTMLAnchorElement | null} */
+    var target = lang
+      ? document.querySelector('ul.languages a[data-lang-choice="' + lang + '"]')
+      : null;
     if (target) {
       location.replace(target.href.split('#')[0] + location.hash);
       return;
@@ -60,21 +65,26 @@
   }
 
   var links = document.querySelectorAll('a[data-lang-choice]');
+  /** @param {Event} event @returns {HTMLElement} */
+  var from = function (event) {
+    return /** @type {HTMLElement} */ (event.currentTarget);
+  };
   function keepHash() {
     for (var i = 0; i < links.length; i++) {
-      var a = links[i];
+      var a = /** @type {Element} */ (links[i]);
       if (!a.hasAttribute('data-keep-hash')) continue;
       var base = (a.getAttribute('href') || '').split('#')[0];
       a.setAttribute('href', base + location.hash);
     }
   }
-  for (var i = 0; i < links.length; i++) {
-    links[i].addEventListener('click', function (event) {
-      remember(event.currentTarget.getAttribute('data-lang-choice'));
+  links.forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      remember(from(event).getAttribute('data-lang-choice') ?? '');
     });
-  }
+  });
 
   // --- Folded notes: open the <details> a link leads into ---
+  /** @param {string} hash */
   function reveal(hash) {
     var id = decodeURIComponent((hash || '').replace(/^#/, ''));
     var el = id && document.getElementById(id);
@@ -85,19 +95,23 @@
       el.scrollIntoView();
     }
   }
+  /** @type {HTMLDetailsElement[]} */
   var printed = [];
   window.addEventListener('beforeprint', function () {
-    var all = document.querySelectorAll('details.editorial-notes:not([open])');
-    for (var i = 0; i < all.length; i++) {
-      all[i].open = true;
-      printed.push(all[i]);
-    }
+    document.querySelectorAll('details.editorial-notes:not([open])').forEach(function (d) {
+      var details = /** @type {HTMLDetailsElement} */ (d);
+      details.open = true;
+      printed.push(details);
+    });
   });
   window.addEventListener('afterprint', function () {
-    while (printed.length) printed.pop().open = false;
+    printed.splice(0).forEach(function (d) {
+      d.open = false;
+    });
   });
 
   // --- The reader's place ---
+  /** @type {HTMLElement[]} */
   var places = Array.prototype.slice.call(document.querySelectorAll('[data-place][id]'));
   var header = document.querySelector('.site-header');
   /** The line (px from the window's top) a heading must pass to make its section current. */
@@ -105,21 +119,26 @@
     var bottom = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
     return bottom + 48;
   }
-  /** The place an element belongs to: the last place at or before it in the document. */
+  /**
+   * The place an element belongs to: the last place at or before it in the document.
+   * @param {Element} el @returns {HTMLElement | null}
+   */
   function placeOf(el) {
     var found = null;
     for (var i = 0; i < places.length; i++) {
-      var p = places[i];
+      var p = /** @type {HTMLElement} */ (places[i]);
       if (p === el || p.contains(el) || p.compareDocumentPosition(el) & 4) found = p;
       else break;
     }
     return found;
   }
+  /** @returns {HTMLElement | null} */
   function currentPlace() {
     var limit = line();
     var found = null;
     for (var i = 0; i < places.length; i++) {
-      if (places[i].getBoundingClientRect().top <= limit) found = places[i];
+      var p = /** @type {HTMLElement} */ (places[i]);
+      if (p.getBoundingClientRect().top <= limit) found = p;
       else break;
     }
     return found;
@@ -139,6 +158,7 @@
     keepHash();
   }
   if (places.length > 0 && 'IntersectionObserver' in window) {
+    /** @type {IntersectionObserver | null} */
     var observer = null;
     var watch = function () {
       if (observer) observer.disconnect();
@@ -157,7 +177,9 @@
           rootMargin: -top + 'px 0px ' + -Math.max(0, strip) + 'px 0px',
         },
       );
-      for (var i = 0; i < places.length; i++) observer.observe(places[i]);
+      places.forEach(function (p) {
+        observer?.observe(p);
+      });
     };
     watch();
     window.addEventListener('resize', watch);
@@ -166,7 +188,9 @@
   }
 
   // --- Reference previews ---
+  /** @type {HTMLDivElement | null} */
   var preview = null;
+  /** @type {HTMLAnchorElement | null} */
   var owner = null;
   var hideTimer = 0;
   var showTimer = 0;
@@ -176,14 +200,17 @@
   var openBeforeTap = false;
   var narrow = window.matchMedia('(max-width: 40rem)');
 
+  /** @param {HTMLAnchorElement} a @returns {HTMLElement | null} */
   function sourceOf(a) {
     var ref = a.getAttribute('data-preview');
     if (ref) return document.getElementById(ref);
     var href = a.getAttribute('href') || '';
     return href.charAt(0) === '#' ? document.getElementById(href.slice(1)) : null;
   }
+  /** @returns {HTMLDivElement} */
   function build() {
-    preview = document.createElement('div');
+    var p = document.createElement('div');
+    preview = p;
     preview.id = 'ref-preview';
     preview.className = 'ref-preview';
     preview.setAttribute('role', 'tooltip');
@@ -195,38 +222,41 @@
       if (event.pointerType === 'mouse') hideSoon();
     });
     // Inside <main>: every part of the page belongs to a landmark.
-    (document.querySelector('main') || document.body).appendChild(preview);
+    (document.querySelector('main') ?? document.body).appendChild(p);
+    return p;
   }
+  /** @param {HTMLAnchorElement} a */
   function show(a) {
     var source = sourceOf(a);
     if (!source) return;
     window.clearTimeout(hideTimer);
     window.clearTimeout(showTimer);
-    if (!preview) build();
+    var box = preview ?? build();
     if (owner && owner !== a) owner.removeAttribute('aria-describedby');
     owner = a;
-    var copy = source.cloneNode(true);
+    var copy = /** @type {HTMLElement} */ (source.cloneNode(true));
     copy.removeAttribute('id');
-    var drop = copy.querySelectorAll('.backlinks, [id]');
-    for (var i = 0; i < drop.length; i++) {
-      if (drop[i].classList.contains('backlinks')) drop[i].remove();
-      else drop[i].removeAttribute('id');
-    }
+    copy.querySelectorAll('.backlinks, [id]').forEach(function (el) {
+      if (el.classList.contains('backlinks')) el.remove();
+      else el.removeAttribute('id');
+    });
     // Links in the preview are for pointers; keyboard users reach them in the list itself.
-    var inner = copy.querySelectorAll('a');
-    for (var j = 0; j < inner.length; j++) inner[j].setAttribute('tabindex', '-1');
-    var lang = source.closest('[lang]');
-    preview.replaceChildren();
+    copy.querySelectorAll('a').forEach(function (link) {
+      link.setAttribute('tabindex', '-1');
+    });
+    var lang = source.closest('[lang]')?.getAttribute('lang');
+    box.replaceChildren();
     var body = document.createElement('div');
     body.className = 'ref-preview-body';
-    if (lang) body.setAttribute('lang', lang.getAttribute('lang'));
+    if (lang) body.setAttribute('lang', lang);
     while (copy.firstChild) body.appendChild(copy.firstChild);
-    preview.appendChild(body);
-    preview.hidden = false;
+    box.appendChild(body);
+    box.hidden = false;
     a.setAttribute('aria-describedby', 'ref-preview');
-    place(a);
+    place(a, box);
   }
-  function place(a) {
+  /** @param {HTMLAnchorElement} a @param {HTMLDivElement} preview */
+  function place(a, preview) {
     if (narrow.matches) {
       // Phones: a sheet at the bottom of the window (CSS), not next to the marker.
       preview.classList.add('sheet');
@@ -261,20 +291,24 @@
     window.clearTimeout(hideTimer);
     hideTimer = window.setTimeout(hide, 300);
   }
+  /** @param {Event} event @returns {HTMLAnchorElement} */
+  var marker = function (event) {
+    return /** @type {HTMLAnchorElement} */ (event.currentTarget);
+  };
+  /** @type {NodeListOf<HTMLAnchorElement>} */
   var markers = document.querySelectorAll('sup.reference a[href^="#"], a[data-preview]');
-  for (var m = 0; m < markers.length; m++) {
-    var a = markers[m];
-    if (!sourceOf(a)) continue;
+  markers.forEach(function (a) {
+    if (!sourceOf(a)) return;
     // The explanation is shown in place; a native tooltip on top of it would repeat it.
     a.removeAttribute('title');
     a.addEventListener('pointerdown', function (event) {
       lastPointer = event.pointerType;
-      openBeforeTap = owner === event.currentTarget && !!preview && !preview.hidden;
+      openBeforeTap = owner === marker(event) && !!preview && !preview.hidden;
     });
     // Hover means a mouse: touch sends pointer events too, and leaves when the page scrolls.
     a.addEventListener('pointerenter', function (event) {
       if (event.pointerType !== 'mouse') return;
-      var target = event.currentTarget;
+      var target = marker(event);
       window.clearTimeout(hideTimer);
       window.clearTimeout(showTimer);
       showTimer = window.setTimeout(function () {
@@ -287,30 +321,31 @@
       hideSoon();
     });
     a.addEventListener('focus', function (event) {
-      show(event.currentTarget);
+      show(marker(event));
     });
     a.addEventListener('blur', function (event) {
-      if (!preview || !preview.contains(event.relatedTarget)) hide();
+      var next = /** @type {Node | null} */ (event.relatedTarget);
+      if (!preview || !preview.contains(next)) hide();
     });
     a.addEventListener('click', function (event) {
       // A tap shows the preview first; a second tap on the same marker follows the link.
       if (lastPointer === 'touch' && !openBeforeTap) {
         event.preventDefault();
-        show(event.currentTarget);
+        show(marker(event));
       } else {
         hide();
       }
       lastPointer = '';
     });
-  }
+  });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && owner) hide();
   });
   document.addEventListener('pointerdown', function (event) {
     if (!owner) return;
-    var t = event.target;
+    var t = /** @type {Element | null} */ (event.target);
     if (preview && preview.contains(t)) return;
-    if (t && t.closest && t.closest('sup.reference, sup.dubious')) return;
+    if (t?.closest('sup.reference, sup.dubious')) return;
     hide();
   });
 
