@@ -21,7 +21,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ATTW = path.join(ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
 const MIN_NODE = '>=20.19';
 
-/** Files that must never reach the registry (tests, build caches, repo-only config). */
+/**
+ * A package.json as read from disk or from a tarball: untrusted JSON.
+ * @typedef {Record<string, any>} Manifest
+ */
+/** An error thrown by a promisified execFile: the child's output rides along. */
+/** @typedef {Error & { stdout?: string, stderr?: string }} ExecError */
+
+/**
+ * Files that must never reach the registry (tests, build caches, repo-only config).
+ * @type {ReadonlyArray<readonly [RegExp, string]>}
+ */
 const FORBIDDEN = [
   [/(^|\/)test\//, 'a test folder'],
   [/\.test\.[cm]?[jt]sx?$/, 'a test file'],
@@ -35,10 +45,15 @@ const FORBIDDEN = [
 
 /**
  * The policy for public @bilateral packages, on the packed manifest and file list.
+ * @param {Manifest} manifest the packed package.json
+ * @param {readonly string[]} files the tarball's files
+ * @param {string} repoDir the package's folder, relative to the repository
  * @returns {string[]} problems, each saying what to fix
  */
 export function policyProblems(manifest, files, repoDir) {
+  /** @type {string[]} */
   const p = [];
+  /** @param {boolean} ok @param {string} message */
   const need = (ok, message) => {
     if (!ok) p.push(message);
   };
@@ -76,23 +91,7 @@ export function policyProblems(manifest, files, repoDir) {
     '"files" is missing: list what to publish, so that nothing else leaks',
   );
   need(typeof manifest.exports === 'object' && manifest.exports !== null, '"exports" is missing');
-  const hasTypes = (value) =>
-    value !== null &&
-    typeof value === 'object' &&
-    Object.entries(value).some(([k, v]) => k === 'types' || hasTypes(v));
-  const walk = (value, where) => {
-    if (value === null || typeof value !== 'object') return;
-    const keys = Object.keys(value);
-    if (keys.some((k) => !k.startsWith('.'))) {
-      // A conditions object: types first, so that TypeScript finds them.
-      if ('types' in value)
-        need(keys[0] === 'types', `exports${where}: "types" must be the first condition`);
-      else if (!hasTypes(value))
-        need(false, `exports${where}: no "types" condition (TypeScript users get no types)`);
-    }
-    for (const k of keys) walk(value[k], `${where}["${k}"]`);
-  };
-  walk(manifest.exports, '');
+  p.push(...exportsProblems(manifest.exports));
   for (const field of [
     'dependencies',
     'peerDependencies',
@@ -119,12 +118,99 @@ export function policyProblems(manifest, files, repoDir) {
   return p;
 }
 
-/** Entry points attw cannot discover by itself: files matched by wildcard subpaths (e.g. "./*.json"). */
+/** @type {(value: unknown) => boolean} */
+const hasTypes = (value) =>
+  value !== null &&
+  typeof value === 'object' &&
+  Object.entries(value).some(([k, v]) => k === 'types' || hasTypes(v));
+
+/**
+ * The "exports" map: every conditions object has "types", first, so that TypeScript finds them.
+ * @param {unknown} exportsField
+ * @returns {string[]} problems
+ */
+function exportsProblems(exportsField) {
+  /** @type {string[]} */
+  const p = [];
+  /** @type {(value: unknown, where: string) => void} */
+  const walk = (value, where) => {
+    if (value === null || typeof value !== 'object') return;
+    const record = /** @type {Record<string, unknown>} */ (value);
+    const keys = Object.keys(record);
+    if (keys.some((k) => !k.startsWith('.'))) {
+      if ('types' in record) {
+        if (keys[0] !== 'types') p.push(`exports${where}: "types" must be the first condition`);
+      } else if (!hasTypes(value)) {
+        p.push(`exports${where}: no "types" condition (TypeScript users get no types)`);
+      }
+    }
+    for (const k of keys) walk(record[k], `${where}["${k}"]`);
+  };
+  walk(exportsField, '');
+  return p;
+}
+
+/**
+ * tsc -b never deletes: a module removed from src/ would still ship from dist/.
+ * @param {string} dir the package's folder
+ * @param {readonly string[]} files the tarball's files
+ * @returns {string[]} problems
+ */
+function staleBuildOutputs(dir, files) {
+  if (!existsSync(path.join(dir, 'src'))) return [];
+  return files
+    .filter((f) => /^dist\/.+\.js$/.test(f))
+    .filter((f) => {
+      const base = path.join(dir, 'src', f.slice('dist/'.length, -'.js'.length));
+      return !['.ts', '.tsx', '.mts', '.js'].some((ext) => existsSync(base + ext));
+    })
+    .map(
+      (f) =>
+        `policy: ${f} has no source in src/ (left over from an earlier build): rm -rf dist && pnpm build`,
+    );
+}
+
+/**
+ * @arethetypeswrong/cli --profile esm-only on a tarball.
+ * @param {string} tarball
+ * @param {readonly string[]} include entry points attw cannot discover by itself
+ * @returns {Promise<string[]>} problems
+ */
+async function attwProblems(tarball, include) {
+  const args = [
+    ATTW,
+    tarball,
+    '--profile',
+    'esm-only',
+    '--no-definitely-typed',
+    '--format',
+    'ascii',
+    '--no-color',
+    '--no-emoji',
+  ];
+  if (include.length > 0) args.push('--include-entrypoints', ...include);
+  try {
+    await run(process.execPath, args, { maxBuffer: 64 << 20 });
+    return [];
+  } catch (caught) {
+    const e = /** @type {ExecError} */ (caught);
+    return [
+      `attw --profile esm-only:\n${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().replace(/^/gm, '    ')}`,
+    ];
+  }
+}
+
+/**
+ * Entry points attw cannot discover by itself: files matched by wildcard subpaths (e.g. "./*.json").
+ * @param {Manifest} manifest
+ * @param {readonly string[]} files
+ */
 function wildcardEntrypoints(manifest, files) {
+  /** @type {string[]} */
   const out = [];
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
     if (!subpath.includes('*') || typeof target !== 'string') continue;
-    const [pre, post] = target.replace(/^\.\//, '').split('*');
+    const [pre = '', post = ''] = target.replace(/^\.\//, '').split('*');
     for (const f of files) {
       if (f === 'package.json' || !f.startsWith(pre) || !f.endsWith(post)) continue;
       out.push(subpath.replace('*', f.slice(pre.length, f.length - post.length)));
@@ -133,15 +219,22 @@ function wildcardEntrypoints(manifest, files) {
   return out;
 }
 
+/**
+ * Packs one package and runs every check on the tarball.
+ * @param {string} dir the package's folder
+ * @returns {Promise<{ name: string, problems: string[], files?: number, entrypoints?: number }>}
+ */
 async function checkPackage(dir) {
+  /** @type {string[]} */
   const problems = [];
   const manifestPath = path.join(dir, 'package.json');
   if (!existsSync(manifestPath))
     return { name: dir, problems: [`${manifestPath}: no package.json`] };
-  const source = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const name = source.name ?? dir;
+  const source = /** @type {Manifest} */ (JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const name = typeof source.name === 'string' ? source.name : dir;
   const tmp = mkdtempSync(path.join(tmpdir(), 'bilateral-pack-'));
   try {
+    /** @type {{ filename: string, files: Array<{ path: string }> }} */
     let packed;
     try {
       const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', tmp], {
@@ -149,11 +242,13 @@ async function checkPackage(dir) {
         maxBuffer: 64 << 20,
       });
       packed = JSON.parse(stdout);
-    } catch (e) {
+    } catch (caught) {
+      const e = /** @type {ExecError} */ (caught);
       const out = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim();
       let message = out;
       try {
-        message = JSON.parse(e.stdout).error.message;
+        const parsed = JSON.parse(e.stdout ?? '').error?.message;
+        if (typeof parsed === 'string') message = parsed;
       } catch {
         // not JSON: keep the raw output
       }
@@ -162,21 +257,10 @@ async function checkPackage(dir) {
     const tarball = packed.filename;
     const files = packed.files.map((f) => f.path).sort();
     const { stdout: manifestText } = await run('tar', ['-xzOf', tarball, 'package/package.json']);
-    const manifest = JSON.parse(manifestText);
+    const manifest = /** @type {Manifest} */ (JSON.parse(manifestText));
     const repoDir = path.relative(ROOT, path.resolve(dir)).split(path.sep).join('/');
     problems.push(...policyProblems(manifest, files, repoDir).map((m) => `policy: ${m}`));
-    // tsc -b never deletes: a module removed from src/ would still ship from dist/.
-    if (existsSync(path.join(dir, 'src'))) {
-      for (const f of files.filter((x) => /^dist\/.+\.js$/.test(x))) {
-        const base = path.join(dir, 'src', f.slice('dist/'.length, -'.js'.length));
-        if (!['.ts', '.tsx', '.mts', '.js'].some((ext) => existsSync(base + ext))) {
-          problems.push(
-            `policy: ${f} has no source in src/ (left over from an earlier build): rm -rf dist && pnpm build`,
-          );
-        }
-      }
-    }
-
+    problems.push(...staleBuildOutputs(dir, files));
     const { messages, pkg } = await publint({
       pack: { tarball: new Uint8Array(readFileSync(tarball)).buffer },
       strict: true,
@@ -185,25 +269,7 @@ async function checkPackage(dir) {
       problems.push(`publint ${m.type}: ${formatMessage(m, pkg, { color: false })}`);
 
     const include = wildcardEntrypoints(manifest, files);
-    const args = [
-      ATTW,
-      tarball,
-      '--profile',
-      'esm-only',
-      '--no-definitely-typed',
-      '--format',
-      'ascii',
-      '--no-color',
-      '--no-emoji',
-    ];
-    if (include.length > 0) args.push('--include-entrypoints', ...include);
-    try {
-      await run(process.execPath, args, { maxBuffer: 64 << 20 });
-    } catch (e) {
-      problems.push(
-        `attw --profile esm-only:\n${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().replace(/^/gm, '    ')}`,
-      );
-    }
+    problems.push(...(await attwProblems(tarball, include)));
     return { name, problems, files: files.length, entrypoints: include.length };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

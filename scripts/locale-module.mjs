@@ -19,16 +19,25 @@ const dir = path.resolve(process.argv[2] ?? process.cwd());
 /** Files in a locale folder that are not namespaces. */
 const NOT_NAMESPACES = new Set(['package.json', 'turbo.json', 'tsconfig.json']);
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   process.stderr.write(`locale-module: ${message}\n`);
   process.exit(1);
 }
 
+/**
+ * @param {string} file
+ * @returns {unknown}
+ */
 function readJson(file) {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
-  } catch (e) {
+  } catch (caught) {
+    const e = /** @type {SyntaxError} */ (caught);
     const at = /position (\d+)/.exec(e.message);
     let where = '';
     if (at) {
@@ -44,20 +53,22 @@ function readJson(file) {
   }
 }
 
-const pkg = readJson(path.join(dir, 'package.json'));
-const match = /^@bilateral\/locale-(.+)$/.exec(pkg.name ?? '');
-if (!match)
+const pkg = /** @type {{ name?: unknown }} */ (readJson(path.join(dir, 'package.json')));
+const match = /^@bilateral\/locale-(.+)$/.exec(typeof pkg.name === 'string' ? pkg.name : '');
+const locale =
+  match?.[1] ??
   fail(
     `${path.join(dir, 'package.json')}: the name must be "@bilateral/locale-<lng>", not ${JSON.stringify(pkg.name)}`,
   );
-const locale = match[1];
 const namespaces = readdirSync(dir)
   .filter((f) => f.endsWith('.json') && !NOT_NAMESPACES.has(f) && !f.startsWith('.'))
   .map((f) => f.slice(0, -'.json'.length))
   .sort();
 if (namespaces.length === 0) fail(`${dir}: no namespace files (<ns>.json) to export`);
 
+/** @param {string} ns */
 const ident = (ns) => 'ns_' + ns.replace(/[^A-Za-z0-9]/g, '_');
+/** @type {(value: unknown, indent: number) => string} */
 const typeOf = (value, indent) => {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number' || typeof value === 'boolean') return typeof value;
@@ -107,10 +118,10 @@ const dts = [
   '',
 ].join('\n');
 
-for (const [file, text] of [
+for (const [file, text] of /** @type {const} */ ([
   ['index.js', js],
   ['index.d.ts', dts],
-]) {
+])) {
   const target = path.join(dir, file);
   let current;
   try {

@@ -25,6 +25,10 @@ const unknown = argv.filter(
 );
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function refuse(message) {
   process.stderr.write(`release: ${message}\n`);
   process.exit(1);
@@ -68,6 +72,7 @@ if (pending.length > 0) {
   );
 }
 
+/** @type {ReadonlyArray<readonly [string, readonly string[]]>} */
 const steps = [
   ['pnpm', ['build']],
   ['pnpm', ['test']],
@@ -103,14 +108,16 @@ for (const [cmd, args] of steps) {
     }
   }
   process.stdout.write(`\nrelease: ${cmd} ${args.join(' ')}\n`);
-  const code = await new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
-    child.on('error', (e) => {
-      process.stderr.write(`release: cannot run ${cmd}: ${e.message}\n`);
-      resolve(1);
-    });
-    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-  });
+  const code = await new Promise(
+    /** @param {(code: number) => void} resolve */ (resolve) => {
+      const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
+      child.on('error', (e) => {
+        process.stderr.write(`release: cannot run ${cmd}: ${e.message}\n`);
+        resolve(1);
+      });
+      child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+    },
+  );
   if (code !== 0)
     refuse(`\`${cmd} ${args.join(' ')}\` failed (exit ${code}); nothing more was done.`);
 }

@@ -48,11 +48,14 @@ if (opts.report) {
   const { growth } = await import('./site.mjs');
   if (results.suites.checks !== undefined)
     results.suites.checks.growth = growth(
-      results.suites.checks.cases.filter((c) => !c.size.startsWith('this')),
-      (c) => c.keysPerLocale,
+      results.suites.checks.cases.filter((/** @type {any} */ c) => !c.size.startsWith('this')),
+      (/** @type {any} */ c) => c.keysPerLocale,
     );
   if (results.suites.site !== undefined)
-    results.suites.site.growth = growth(results.suites.site.cases, (c) => c.documents);
+    results.suites.site.growth = growth(
+      results.suites.site.cases,
+      (/** @type {any} */ c) => c.documents,
+    );
   process.stdout.write(renderTable(results));
   const analysisFile = path.join(BENCH, 'analysis.md');
   await writeAtomic(
@@ -69,8 +72,11 @@ const suites = new Set(
 const runs = Math.max(1, Number(opts.runs));
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+/** @param {string} msg */
 const log = (msg) => process.stderr.write(`[${elapsed().padStart(5)}] ${msg}\n`);
 
+/** @typedef {Array<number | 'repo'>} Sizes */
+/** @type {{ checks: Sizes, site: Sizes, edit: { docs: number, edits: number, repo: boolean } }} */
 const plan = opts.quick
   ? { checks: ['repo', 1_000], site: [10], edit: { docs: 10, edits: runs, repo: false } }
   : {
@@ -79,11 +85,14 @@ const plan = opts.quick
       edit: { docs: 100, edits: runs, repo: true },
     };
 
-const sizeList = (v) => v.split(',').map((x) => (x.trim() === 'repo' ? 'repo' : Number(x)));
+/** @param {string} v */
+const sizeList = (v) =>
+  v.split(',').map((x) => (x.trim() === 'repo' ? /** @type {const} */ ('repo') : Number(x)));
 if (opts['check-sizes'] !== undefined) plan.checks = sizeList(opts['check-sizes']);
 if (opts['site-sizes'] !== undefined) plan.site = sizeList(opts['site-sizes']);
 if (opts['edit-docs'] !== undefined) plan.edit.docs = Number(opts['edit-docs']);
 
+/** The results file (bench/results/*.json): plain JSON, read back by report.mjs. @type {Record<string, any>} */
 const results = {
   generatedAt: new Date().toISOString(),
   quick: opts.quick,
@@ -152,7 +161,11 @@ if (!opts['no-write']) {
 }
 log(`done in ${elapsed()}`);
 
-/** Writes a file atomically (temp + rename), formatted as the repository's Prettier config says. */
+/**
+ * Writes a file atomically (temp + rename), formatted as the repository's Prettier config says.
+ * @param {string} file
+ * @param {string} text
+ */
 async function writeAtomic(file, text) {
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(file)) ?? {};

@@ -11,6 +11,7 @@ import {
   writeRepoTree,
   inputsHash,
   LOCALES,
+  SOURCE,
 } from './corpus.mjs';
 import { compare, readOut } from './measure.mjs';
 import { BILATERAL_CLI, REPO, WORK } from './paths.mjs';
@@ -18,11 +19,19 @@ import { I18N_CHECK_BIN, bilateralCheckAvailable, prepareI18nextCli } from './to
 import { growth } from './site.mjs';
 import { PARALLEL_MIN_FILES } from '@bilateral/i18n';
 
+/** Plain JSON data (corpus metadata, findings, results). @typedef {Record<string, any>} Json */
+/** @typedef {(message: string) => void} Log */
+
 const SEED = 20261125;
 /** A run over the budget is not repeated (measured once); one over the timeout is killed. */
 const LIMITS = { budgetMs: 8_000, timeoutMs: 60_000 };
 
-/** Generates (or reuses) the corpus for a key count. */
+/**
+ * Generates (or reuses) the corpus for a key count.
+ * @param {number} keys
+ * @param {Log} log
+ * @returns {Json}
+ */
 function corpusForKeys(keys, log) {
   const dir = path.join(WORK, 'corpora', `checks-${keys}-s${SEED}-${inputsHash()}`);
   const metaFile = path.join(dir, '.bench-meta.json');
@@ -37,7 +46,7 @@ function corpusForKeys(keys, log) {
     plain,
     keysPerLocale: gen.keysPerLocale,
     documents: Object.keys(gen.corpus.documents).length,
-    files: LOCALES.length * Object.keys(gen.resources[LOCALES[0]]).length,
+    files: LOCALES.length * Object.keys(gen.resources[SOURCE] ?? {}).length,
     defects,
     generatedMs: performance.now() - t0,
   };
@@ -45,10 +54,12 @@ function corpusForKeys(keys, log) {
   return meta;
 }
 
+/** @returns {Json} */
 function repoCorpus() {
   const dir = path.join(WORK, 'corpora', 'checks-repo');
   writeRepoTree(dir);
   let keys = 0;
+  /** @type {(o: object) => number} */
   const count = (o) =>
     Object.values(o).reduce((n, v) => n + (v !== null && typeof v === 'object' ? count(v) : 1), 0);
   for (const f of readdirSync(path.join(dir, 'locales', 'ja')))
@@ -67,13 +78,14 @@ function repoCorpus() {
 /**
  * An edit between runs of the cached contender: the first letter of a document title in one
  * English file changes case (the findings stay the same); `restore` puts the file back.
+ * @param {Json} meta
  */
 function toggleEdit(meta) {
   const ns = `doc-${String(Math.floor(meta.documents / 2)).padStart(5, '0')}`;
   const file = path.join(meta.dir, 'locales', 'en', `${ns}.json`);
   const original = readFileSync(file, 'utf8');
   return {
-    apply() {
+    apply: () => {
       const text = readFileSync(file, 'utf8');
       const next = text.replace(
         /("title": ")(\p{L})/u,
@@ -82,14 +94,18 @@ function toggleEdit(meta) {
       if (next === text) throw new Error(`bench: no title to edit in ${file}`);
       writeFileSync(file, next);
     },
-    restore() {
+    restore: () => {
       writeFileSync(file, original);
     },
   };
 }
 
 // ------------------------------------------------------------------ validation of outputs
-/** Parses `bilateral check --format json` (an array of findings, or an object holding one). */
+/**
+ * Parses `bilateral check --format json` (an array of findings, or an object holding one).
+ * @param {string} text
+ * @returns {Json[] | undefined}
+ */
 function parseFindings(text) {
   try {
     const data = JSON.parse(text);
@@ -101,15 +117,20 @@ function parseFindings(text) {
   return undefined;
 }
 
+/**
+ * @param {Json} meta
+ * @returns {(run: import('./measure.mjs').Run) => string}
+ */
 function validateBilateral(meta) {
   return (run) => {
     const findings = parseFindings(readOut(run));
     if (findings === undefined) return `output is not a JSON array of findings (exit ${run.code})`;
+    /** @type {Record<string, number>} */
     const byRule = {};
     for (const f of findings)
       byRule[`${f.severity ?? '?'}:${f.rule ?? '?'}`] =
         (byRule[`${f.severity ?? '?'}:${f.rule ?? '?'}`] ?? 0) + 1;
-    const found = meta.defects.filter((d) =>
+    const found = meta.defects.filter((/** @type {Json} */ d) =>
       findings.some(
         (f) =>
           f.locale === d.locale &&
@@ -129,10 +150,16 @@ function validateBilateral(meta) {
   };
 }
 
+/**
+ * @param {Json} meta
+ * @returns {(run: import('./measure.mjs').Run) => string}
+ */
 function validateI18nCheck(meta) {
   return (run) => {
     const text = readOut(run);
+    /** @type {Array<{ file: string | undefined, key: string | undefined }>} */
     const pairs = [];
+    /** @type {string | undefined} */
     let file;
     for (const line of text.split('\n')) {
       // Missing keys: a table of `│ file │ key │` rows; invalid keys: `│ file │ … │`, `│ key │ … │` rows.
@@ -146,7 +173,7 @@ function validateI18nCheck(meta) {
       if (m[1] === 'file') file = m[2];
       else pairs.push({ file, key: m[2] });
     }
-    const found = meta.defects.filter((d) =>
+    const found = meta.defects.filter((/** @type {Json} */ d) =>
       pairs.some((p) => p.file?.includes(`${d.locale}/${d.ns}.json`) && p.key === d.key),
     ).length;
     const head =
@@ -157,6 +184,10 @@ function validateI18nCheck(meta) {
   };
 }
 
+/**
+ * @param {Json} meta
+ * @returns {(run: import('./measure.mjs').Run) => string}
+ */
 function validateI18nextCli(meta) {
   return (run) => {
     const text = readOut(run);
@@ -171,11 +202,14 @@ function validateI18nextCli(meta) {
       )
       .join(
         '; ',
-      )} (injected: ${meta.defects.filter((d) => d.kind === 'missing').length} missing keys; it reports counts only)`;
+      )} (injected: ${meta.defects.filter((/** @type {Json} */ d) => d.kind === 'missing').length} missing keys; it reports counts only)`;
   };
 }
 
 // ------------------------------------------------------------------ suite
+/**
+ * @param {{ sizes: Array<number | 'repo'>, runs: number, log: Log }} options
+ */
 export async function checkSuite({ sizes, runs, log }) {
   const available = await bilateralCheckAvailable();
   log(available.ok ? '  bilateral check: available' : `  bilateral check: ${available.why}`);
@@ -191,6 +225,13 @@ export async function checkSuite({ sizes, runs, log }) {
     let restore = () => {};
     if (available.ok) {
       /** A `bilateral` run: the CLI with these arguments, validated against the injected defects. */
+      /**
+       * @param {string} name
+       * @param {string[]} args
+       * @param {string} cwd
+       * @param {Partial<import('./measure.mjs').Contender>} [extra]
+       * @returns {import('./measure.mjs').Contender}
+       */
       const bilateral = (name, args, cwd, extra = {}) => ({
         name,
         cmd: process.execPath,
@@ -284,6 +325,6 @@ export async function checkSuite({ sizes, runs, log }) {
     unavailableReason: available.ok ? undefined : available.why,
     i18nextCli: cli,
     cases,
-    growth: growth(generated, (c) => c.keysPerLocale),
+    growth: growth(generated, (/** @type {Json} */ c) => c.keysPerLocale),
   };
 }

@@ -26,6 +26,12 @@ import { REPO } from './paths.mjs';
 export const GENERATOR_VERSION = 3;
 export const LOCALES = ['ja', 'en', 'uk', 'ko'];
 export const SOURCE = 'ja';
+/** Generated JSON (models, texts, results): plain data. @typedef {Record<string, any>} Json */
+/** @typedef {ReturnType<typeof createRng>} Rng */
+/** @typedef {ReturnType<typeof registries>} Registries */
+/** @typedef {ReturnType<typeof generateCorpus>} Corpus */
+
+/** @type {Record<string, string[]>} */
 const PLURALS = {
   ja: ['other'],
   ko: ['other'],
@@ -160,11 +166,27 @@ const JA_PARTICLES = ['は', 'が', 'を', 'に', 'で', 'と', 'の'];
 const JA_ENDS = ['した', 'された', 'である', 'と発表した', 'を確認した', 'を表明した'];
 const KO_PARTICLES = ['은', '는', '이', '가', '을', '를', '에', '의', '과'];
 
+/**
+ * The syllables of a locale's script (Latin for a locale without its own).
+ * @param {string} lng
+ * @returns {readonly string[]}
+ */
+const sylOf = (lng) => /** @type {Record<string, string[]>} */ (SYL)[lng] ?? SYL.en;
+/** @param {string} s */
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-/** A word made of 1–3 syllables of a script. */
+/**
+ * A word made of 1–3 syllables of a script.
+ * @param {Rng} r
+ * @param {readonly string[]} syl
+ */
 const word = (r, syl, lo = 1, hi = 3) =>
   Array.from({ length: r.int(lo, hi) }, () => r.pick(syl)).join('');
-/** Encodes n in the syllables of a script: unique labels without a lookup table. */
+/**
+ * Encodes n in the syllables of a script: unique labels without a lookup table.
+ * @param {number} n
+ * @param {readonly string[]} syl
+ * @param {number} width
+ */
 const encode = (n, syl, width) => {
   let out = '';
   for (let i = 0; i < width; i++) {
@@ -174,18 +196,31 @@ const encode = (n, syl, width) => {
   return out;
 };
 
+/**
+ * @param {Rng} r
+ * @param {string} lng
+ * @param {number} n
+ */
 function filler(r, lng, n) {
+  /** @type {string[]} */
+  /** @type {any[]} */
   const words = [];
   for (let i = 0; i < n; i++) {
     if (lng === 'ja') words.push(r.pick(JA_NOUNS) + r.pick(JA_PARTICLES));
     else if (lng === 'ko')
       words.push(word(r, SYL.ko, 1, 3) + (r.chance(0.5) ? r.pick(KO_PARTICLES) : ''));
-    else words.push(word(r, SYL[lng], 1, 3));
+    else words.push(word(r, sylOf(lng), 1, 3));
   }
   return words;
 }
 
-/** A plain sentence (titles, reference titles, events, corrections), with optional inserts. */
+/**
+ * A plain sentence (titles, reference titles, events, corrections), with optional inserts.
+ * @param {Rng} r
+ * @param {string} lng
+ * @param {readonly string[]} [inserts]
+ * @param {{ end?: boolean, min?: number, max?: number }} [options]
+ */
 function sentence(r, lng, inserts = [], { end = true, min = 3, max = 7 } = {}) {
   const parts = filler(r, lng, r.int(min, max));
   for (const ins of inserts) parts.splice(r.int(1, parts.length), 0, ins);
@@ -209,9 +244,12 @@ const N_ENTITIES = 120;
 const N_WORKS = 40;
 const UNITS = ['soldier', 'military-unit', 'ship', 'aircraft'];
 
+/** @param {number} seed */
 function registries(seed) {
   const r = createRng(mix(seed, 'registries'));
+  /** @type {Json} */
   const entities = {};
+  /** @type {Json} */
   const labels = { ja: {}, en: {}, uk: {}, ko: {} };
   for (let i = 0; i < N_ENTITIES; i++) {
     const id = `e-${encode(i, SYL.en, 2)}`;
@@ -226,7 +264,9 @@ function registries(seed) {
     labels.uk[id] = { label: uk, forms: `${uk}и|${uk}ою|${uk}і` };
     labels.ko[id] = { label: ko };
   }
+  /** @type {Json} */
   const works = {};
+  /** @type {Json} */
   const workLabels = { ja: {}, en: {}, uk: {}, ko: {} };
   for (let i = 0; i < N_WORKS; i++) {
     const id = `w-${encode(i, SYL.en, 2)}`;
@@ -237,6 +277,7 @@ function registries(seed) {
     workLabels.ko[id] = word(r, SYL.ko, 2, 3) + ' 신문';
   }
   const units = Object.fromEntries(UNITS.map((u) => [u, {}]));
+  /** @type {Json} */
   const unitWords = {
     ja: { soldier: '人', 'military-unit': '個部隊', ship: '隻', aircraft: '機' },
     ko: { soldier: '명', 'military-unit': '개 부대', ship: '척', aircraft: '대' },
@@ -253,12 +294,14 @@ function registries(seed) {
       aircraft: ['літак', 'літаки', 'літаків', 'літака'],
     },
   };
+  /** @type {Json} */
   const terms = {};
   for (const lng of LOCALES) {
+    /** @type {Json} */
     const u = {};
     for (const unit of UNITS) {
       const w = unitWords[lng][unit];
-      PLURALS[lng].forEach((cat, i) => {
+      (PLURALS[lng] ?? []).forEach((cat, i) => {
         u[`${unit}_${cat}`] =
           lng === 'ja' || lng === 'ko' ? `{{count, number}}${w}` : `{{count, number}} ${w[i]}`;
       });
@@ -278,8 +321,10 @@ function registries(seed) {
 }
 
 // ---------------------------------------------------------------- one document
+/** @param {number} n */
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
+/** @param {Rng} r */
 function randomDate(r) {
   const y = r.int(1950, 2025);
   const p = r.next();
@@ -288,12 +333,25 @@ function randomDate(r) {
   return String(y);
 }
 
+/**
+ * @param {Rng} r
+ * @param {string} lng
+ * @param {Registries} reg
+ * @param {Json} terms
+ * @param {string} id
+ * @returns {string}
+ */
 function entityText(r, lng, reg, terms, id) {
   const t = terms[lng].entities[id];
   if (lng === 'uk' && t.forms !== undefined && r.chance(0.3)) return t.forms.split('|')[0];
   return t.label;
 }
 
+/**
+ * @param {string} _lng
+ * @param {string} id
+ * @param {Json} fact
+ */
 function slot(_lng, id, fact) {
   if (fact.kind === 'date') return `{{${id}, date}}`;
   if (fact.kind === 'quantity') return `{{${id}, quantity}}`;
@@ -306,12 +364,17 @@ function slot(_lng, id, fact) {
  * Builds a document: its language-neutral model and its text in every locale. A paragraph is
  * planned as sentences of inline items (entities, facts) followed by citations; each locale then
  * writes the plan with its own filler words and punctuation.
+ * @param {number} seed
+ * @param {number} index
+ * @param {Registries} reg
+ * @returns {{ model: Json, text: Json }}
  */
 function generateDocument(seed, index, reg) {
   const r = createRng(mix(seed, 'doc', index));
   const id = `doc-${pad(index, 5)}`;
   const parties = r.sample(reg.countries, 2);
   // Facts: the first two are dates (infobox rows), then a mix.
+  /** @type {Json} */
   const facts = {};
   const nFacts = r.int(6, 10);
   for (let i = 1; i <= nFacts; i++) {
@@ -331,9 +394,11 @@ function generateDocument(seed, index, reg) {
       };
   }
   const factIds = Object.keys(facts);
+  /** @type {Json} */
   const references = {};
   const nRefs = r.int(6, 12);
   for (let i = 1; i <= nRefs; i++) {
+    /** @type {Json} */
     const ref = {
       kind: r.pick(['news', 'news', 'web']),
       work: r.pick(reg.workIds),
@@ -361,22 +426,29 @@ function generateDocument(seed, index, reg) {
   // Plan sections and paragraphs. Every fact and every reference is used at least once.
   const unusedFacts = [...factIds.slice(2)];
   const unusedRefs = [...refIds];
-  const takeFact = () => (unusedFacts.length > 0 ? unusedFacts.shift() : r.pick(factIds));
-  const takeRef = () => (unusedRefs.length > 0 ? unusedRefs.shift() : r.pick(refIds));
+  /** @returns {string} */
+  const takeFact = () => unusedFacts.shift() ?? r.pick(factIds);
+  /** @returns {string} */
+  const takeRef = () => unusedRefs.shift() ?? r.pick(refIds);
   const nSections = r.int(3, 5);
+  /** @type {any[]} */
   const plan = [];
   for (let s = 0; s <= nSections; s++) {
     const sid = s === 0 ? 'lead' : `s${s}`;
     const level = s === 0 ? 0 : s > 1 && r.chance(0.3) ? 2 : 1;
+    /** @type {any[]} */
     const paragraphs = [];
     const nP = s === 0 ? 1 : r.int(1, 4);
     for (let p = 1; p <= nP; p++) {
+      /** @type {any[]} */
       const sentences = [];
       const nS = r.int(2, 4);
       for (let k = 0; k < nS; k++) {
+        /** @type {any[]} */
         const items = [];
         if (k === 0 || r.chance(0.4)) items.push({ fact: takeFact() });
         for (let e = r.int(0, 2); e > 0; e--) items.push({ entity: r.pick(docEntities) });
+        /** @type {any[]} */
         const cites = [];
         if (k === nS - 1 || r.chance(0.5))
           for (let c = r.int(1, 2); c > 0; c--) cites.push(takeRef());
@@ -390,22 +462,24 @@ function generateDocument(seed, index, reg) {
     plan.push({ id: sid, level, paragraphs, seed: r.int(0, 1e9) });
   }
   // Any reference or fact still unused goes into the last paragraph.
-  const last = plan.at(-1).paragraphs.at(-1).sentences.at(-1);
+  const last = plan.at(-1)?.paragraphs.at(-1)?.sentences.at(-1);
+  if (last === undefined) throw new Error('bench: a generated document has no paragraph');
   last.cites.push(...unusedRefs.splice(0));
   for (const f of unusedFacts.splice(0)) last.items.push({ fact: f });
 
   const sections = plan.map((s) => ({
     id: s.id,
     level: s.level,
-    paragraphs: s.paragraphs.map((p) => ({
+    paragraphs: s.paragraphs.map((/** @type {Json} */ p) => ({
       id: p.id,
-      carries: p.sentences.flatMap((st) => [
+      carries: p.sentences.flatMap((/** @type {Json} */ st) => [
         ...st.items,
-        ...st.cites.map((c) => ({ cite: c })),
+        ...st.cites.map((/** @type {string} */ c) => ({ cite: c })),
         ...(st.dubious ? [{ dubious: true }] : []),
       ]),
     })),
   }));
+  /** @type {Json} */
   const events = {};
   const nEvents = r.int(2, 3);
   const dateFacts = factIds.filter((f) => facts[f].kind === 'date');
@@ -439,9 +513,11 @@ function generateDocument(seed, index, reg) {
   };
 
   // Text per locale.
+  /** @type {Json} */
   const text = {};
   for (const lng of LOCALES) {
     const lr = createRng(mix(seed, 'text', index, lng));
+    /** @param {string} e @returns {string} */
     const label = (e) => reg.terms[lng].entities[e].label;
     const [a, b] = parties.map(label);
     const title = {
@@ -450,13 +526,14 @@ function generateDocument(seed, index, reg) {
       uk: `Відносини між ${a} та ${b}`,
       ko: `${a}-${b} 관계`,
     }[lng];
+    /** @type {Json} */
     const doc = {
       meta: {
         title,
         // Nesting: the description starts with the title, through $t().
         description:
           (lng === 'ja' ? '$t(meta.title):' : '$t(meta.title): ') +
-          sentence(lr, lng, [label(parties[0])]),
+          sentence(lr, lng, [label(parties[0] ?? '')]),
       },
       infobox: {
         established: sentence(lr, lng, [], { end: false, min: 1, max: 2 }),
@@ -468,6 +545,7 @@ function generateDocument(seed, index, reg) {
       corrections: { intro: sentence(lr, lng), items: { c1: sentence(lr, lng) } },
     };
     for (const s of plan) {
+      /** @type {Json} */
       const sec = {};
       if (s.level > 0)
         sec.title = sentence(createRng(mix(s.seed, lng)), lng, [], { end: false, min: 1, max: 3 });
@@ -484,10 +562,18 @@ function generateDocument(seed, index, reg) {
   return { model, text };
 }
 
+/**
+ * @param {Rng} r
+ * @param {string} lng
+ * @param {Json} p the paragraph's plan
+ * @param {Registries} reg
+ * @param {Json} facts
+ */
 function paragraphText(r, lng, p, reg, facts) {
+  /** @type {any[]} */
   const out = [];
-  p.sentences.forEach((st, k) => {
-    const inserts = st.items.map((it) =>
+  p.sentences.forEach((/** @type {Json} */ st, /** @type {number} */ k) => {
+    const inserts = st.items.map((/** @type {Json} */ it) =>
       'fact' in it
         ? slot(lng, it.fact, facts[it.fact])
         : entityText(r, lng, reg, reg.terms, it.entity),
@@ -509,8 +595,12 @@ function paragraphText(r, lng, p, reg, facts) {
     else
       s =
         cap(parts.join(' ')) +
-        (lng === 'ko' ? ' ' + word(r, SYL.ko, 1, 2) + '다.' : ' ' + word(r, SYL[lng], 1, 3) + '.');
-    s += st.cites.map((c) => `<ref id="${c}"/>`).join('') + (st.dubious ? '<dubious/>' : '');
+        (lng === 'ko'
+          ? ' ' + word(r, SYL.ko, 1, 2) + '다.'
+          : ' ' + word(r, sylOf(lng), 1, 3) + '.');
+    s +=
+      st.cites.map((/** @type {string} */ c) => `<ref id="${c}"/>`).join('') +
+      (st.dubious ? '<dubious/>' : '');
     out.push(s);
   });
   return out.join(lng === 'ja' ? '' : ' ');
@@ -541,6 +631,7 @@ export function inputsHash() {
   h.update(JSON.stringify(repoConventions()));
   return h.digest('hex').slice(0, 10);
 }
+/** @type {(o: object) => number} */
 const countLeaves = (o) =>
   Object.values(o).reduce(
     (n, v) => n + (v !== null && typeof v === 'object' ? countLeaves(v) : 1),
@@ -560,12 +651,16 @@ function realUi() {
  * Generates a corpus of `docs` documents, or — with `keys` — as many documents as it takes to
  * reach that many keys per locale (counting ui, terms and every document namespace).
  */
+/**
+ * @param {{ seed?: number, docs?: number, keys?: number }} options
+ */
 export function generateCorpus({ seed = 20261125, docs, keys }) {
   const reg = registries(seed);
   const ui = realUi();
   let total = countLeaves(ui[SOURCE]) + countLeaves(reg.terms[SOURCE]);
+  /** @type {any[]} */
   const documents = [];
-  for (let i = 0; docs !== undefined ? i < docs : total < keys; i++) {
+  for (let i = 0; docs !== undefined ? i < docs : total < (keys ?? 0); i++) {
     const d = generateDocument(seed, i, reg);
     documents.push(d);
     total += countLeaves(d.text[SOURCE]);
@@ -597,23 +692,25 @@ export function generateCorpus({ seed = 20261125, docs, keys }) {
  * (and we can verify it found it): in each target locale, 3 deleted paragraph keys (missing) and
  * 3 renamed fact slots (interpolation mismatch). Returns what was injected.
  */
+/** @param {Corpus} gen */
 export function injectDefects(gen) {
+  /** @type {any[]} */
   const expected = [];
   const docIds = Object.keys(gen.corpus.documents);
   LOCALES.filter((l) => l !== SOURCE).forEach((lng, li) => {
     for (let k = 0; k < 3; k++) {
-      const ns = docIds[(li * 7 + k * 3) % docIds.length];
-      const sec = gen.resources[lng][ns].sections;
-      const sid = Object.keys(sec).at(-1);
+      const ns = docIds[(li * 7 + k * 3) % docIds.length] ?? '';
+      const sec = gen.resources[lng]?.[ns].sections;
+      const sid = Object.keys(sec).at(-1) ?? '';
       const pid = Object.keys(sec[sid])
         .filter((x) => x !== 'title')
         .at(-1);
-      if (sec[sid][pid] === undefined) continue;
+      if (pid === undefined || sec[sid][pid] === undefined) continue;
       delete sec[sid][pid];
       expected.push({ kind: 'missing', locale: lng, ns, key: `sections.${sid}.${pid}` });
       // Rename the first fact slot of the lead paragraph: {{f1, date}} → {{f1x, date}}.
-      const leadNs = docIds[(li * 7 + k * 3 + 1) % docIds.length];
-      const lead = gen.resources[lng][leadNs].sections.lead;
+      const leadNs = docIds[(li * 7 + k * 3 + 1) % docIds.length] ?? '';
+      const lead = gen.resources[lng]?.[leadNs].sections.lead;
       const m = /\{\{(\w+),/.exec(lead.p1);
       if (
         m === null ||
@@ -633,6 +730,10 @@ export function injectDefects(gen) {
   return expected;
 }
 
+/**
+ * @param {object} o
+ * @returns {Generator<string>}
+ */
 function* leafKeys(o, prefix = '') {
   for (const [k, v] of Object.entries(o)) {
     if (v !== null && typeof v === 'object') yield* leafKeys(v, `${prefix}${k}.`);
@@ -640,6 +741,10 @@ function* leafKeys(o, prefix = '') {
   }
 }
 
+/**
+ * @param {string} file
+ * @param {unknown} data
+ */
 const writeJson = (file, data, indent = 2) => {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(data, null, indent) + '\n');
@@ -652,6 +757,8 @@ const writeJson = (file, data, indent = 2) => {
  *   locales/{lng}/{ns}.json                              — the i18next tree every contender reads
  *   i18next.config.js, src/keys.js                        — i18next-cli (finds keys in code)
  *   ../plain-<name> → a folder with only `locales` (no config upwards) for `bilateral check` flags
+ * @param {string} dir
+ * @param {Corpus} gen
  */
 export function writeProject(dir, gen) {
   rmSync(dir, { recursive: true, force: true });
@@ -683,9 +790,13 @@ export function writeProject(dir, gen) {
   return { dir, plain };
 }
 
-/** Copies the repository's own locale files, byte for byte, into a plain i18next tree. */
+/**
+ * Copies the repository's own locale files, byte for byte, into a plain i18next tree.
+ * @param {string} dir
+ */
 export function writeRepoTree(dir) {
   rmSync(dir, { recursive: true, force: true });
+  /** @type {Json} */
   const resources = {};
   for (const lng of LOCALES) {
     resources[lng] = {};
@@ -701,7 +812,11 @@ export function writeRepoTree(dir) {
   return { dir };
 }
 
-/** What i18next-cli needs: a config and source code calling t() once per source key. */
+/**
+ * What i18next-cli needs: a config and source code calling t() once per source key.
+ * @param {string} dir
+ * @param {Json} resources
+ */
 function writePeerFiles(dir, resources) {
   writeJson(path.join(dir, 'package.json'), {
     name: 'bench-corpus',

@@ -6,11 +6,26 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * A node of a V8 CPU profile.
+ * @typedef {{ id: number, children?: number[], callFrame: { functionName: string, url: string, lineNumber: number } }} ProfileNode
+ */
+/** @typedef {{ fn: string, ms: number, pct: number }} Row */
+
+/**
+ * @param {string} file a .cpuprofile
+ * @param {number} [top] rows to keep
+ * @returns {{ totalMs: number, self: Row[], inclusive: Row[] }}
+ */
 export function summarise(file, top = 30) {
+  /** @type {{ nodes: ProfileNode[], samples: number[], timeDeltas: number[] }} */
   const p = JSON.parse(readFileSync(file, 'utf8'));
+  /** @type {Map<number, ProfileNode>} */
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  /** @type {Map<number, number>} */
   const parent = new Map();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** @type {Map<number, number>} */
   const sampled = new Map();
   let total = 0;
   p.samples.forEach((id, i) => {
@@ -18,21 +33,27 @@ export function summarise(file, top = 30) {
     sampled.set(id, (sampled.get(id) ?? 0) + d);
     total += d;
   });
+  /** @param {ProfileNode | undefined} n */
   const key = (n) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+    n === undefined
+      ? '(unknown)'
+      : `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+  /** @type {Map<string, number>} */
   const self = new Map();
+  /** @type {Map<string, number>} */
   const incl = new Map();
   for (const [id, t] of sampled) {
     const k = key(byId.get(id));
     self.set(k, (self.get(k) ?? 0) + t);
     const seen = new Set();
-    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+    for (let /** @type {number | undefined} */ cur = id; cur !== undefined; cur = parent.get(cur)) {
       const kk = key(byId.get(cur));
       if (seen.has(kk)) continue;
       seen.add(kk);
       incl.set(kk, (incl.get(kk) ?? 0) + t);
     }
   }
+  /** @param {Map<string, number>} m */
   const rows = (m) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
@@ -42,16 +63,17 @@ export function summarise(file, top = 30) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  let file = process.argv[2];
+  let file = process.argv[2] ?? '.';
   if (statSync(file).isDirectory())
     file = path.join(
       file,
       readdirSync(file)
         .filter((f) => f.endsWith('.cpuprofile'))
         .sort()
-        .at(-1),
+        .at(-1) ?? '',
     );
   const s = summarise(file, Number(process.argv[3] ?? 30));
+  /** @param {Row} r */
   const line = (r) => `${r.ms.toFixed(0).padStart(8)} ms ${r.pct.toFixed(1).padStart(5)}%  ${r.fn}`;
   console.log(`${file}: ${s.totalMs.toFixed(0)} ms sampled\n-- self`);
   s.self.forEach((r) => console.log(line(r)));

@@ -25,30 +25,51 @@ import { readOut, readErr, runOnce, cleanRun, stats } from './measure.mjs';
 import { REPO, WORK } from './paths.mjs';
 import { siteAvailable, siteCopyForBench, siteCorpus, siteEleventyBin } from './site.mjs';
 
-/** Replaces the first latin word (outside `{{…}}` and tags) of a string by a token. */
+/** Plain JSON (locale files, results). @typedef {Record<string, any>} Json */
+/** @typedef {(message: string) => void} Log */
+
+/**
+ * Replaces the first latin word (outside `{{…}}` and tags) of a string by a token.
+ * @param {string} text
+ * @param {string} token
+ */
 function withToken(text, token) {
   const parts = text.split(/(\{\{.*?\}\}|<[^>]*>)/);
   for (let i = 0; i < parts.length; i += 2) {
-    if (/[A-Za-z]{4,}/.test(parts[i])) {
-      parts[i] = parts[i].replace(/[A-Za-z]{4,}/, token);
+    const part = parts[i] ?? '';
+    if (/[A-Za-z]{4,}/.test(part)) {
+      parts[i] = part.replace(/[A-Za-z]{4,}/, token);
       return parts.join('');
     }
   }
   return `${token} ${text}`;
 }
 
-/** Writes one edit (atomically: temp file + rename, as editors and our CLI do). */
+/**
+ * Writes one edit (atomically: temp file + rename, as editors and our CLI do).
+ * @param {string} file
+ * @param {string} keyPath
+ * @param {Json} original
+ * @param {string} token
+ */
 function applyEdit(file, keyPath, original, token) {
+  /** @type {Json} */
   const data = JSON.parse(JSON.stringify(original));
   let o = data;
   const keys = keyPath.split('.');
   for (const k of keys.slice(0, -1)) o = o[k];
-  o[keys.at(-1)] = withToken(o[keys.at(-1)], token);
+  const leaf = keys.at(-1) ?? '';
+  o[leaf] = withToken(o[leaf], token);
   const tmp = `${file}.bench-tmp`;
   writeFileSync(tmp, JSON.stringify(data, null, 2) + '\n');
   renameSync(tmp, file);
 }
 
+/**
+ * Polls `predicate` until it holds or `timeoutMs` pass; the time it took, or undefined.
+ * @param {() => boolean} predicate
+ * @param {number} timeoutMs
+ */
 async function waitFor(predicate, timeoutMs, everyMs = 10) {
   const t0 = performance.now();
   while (performance.now() - t0 < timeoutMs) {
@@ -58,6 +79,7 @@ async function waitFor(predicate, timeoutMs, everyMs = 10) {
   return undefined;
 }
 
+/** @type {(file: string, token: string) => boolean} */
 const contains = (file, token) => {
   try {
     return readFileSync(file, 'utf8').includes(token);
@@ -66,7 +88,10 @@ const contains = (file, token) => {
   }
 };
 
-/** Waits until a file has not changed for `quietMs` (the server finished its rebuild). */
+/**
+ * Waits until a file has not changed for `quietMs` (the server finished its rebuild).
+ * @param {string} file
+ */
 async function settle(file, quietMs = 700, maxMs = 30_000) {
   const t0 = performance.now();
   let last = -1;
@@ -86,11 +111,13 @@ async function settle(file, quietMs = 700, maxMs = 30_000) {
   }
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const address = srv.address();
+      const port = address !== null && typeof address === 'object' ? address.port : 0;
       srv.close(() => resolve(port));
     });
     srv.on('error', reject);
@@ -100,6 +127,8 @@ function freePort() {
 /**
  * Starts `eleventy --serve` in `cwd`, waits for the first build, then edits `file` `warmup + runs`
  * times and measures each time until `page` contains the new text.
+ * @param {{ name: string, cwd: string, env: Record<string, string>, file: string, keyPath: string, page: string, out: string, runs: number, log: Log }} options
+ * @returns {Promise<Json>}
  */
 async function devServerLoop({ name, cwd, env, file, keyPath, page, out, runs, log }) {
   const original = JSON.parse(readFileSync(file, 'utf8'));
@@ -126,6 +155,7 @@ async function devServerLoop({ name, cwd, env, file, keyPath, page, out, runs, l
       // exited
     }
   }, 50);
+  /** @type {Json} */
   const result = { name, wall: [], rss: [], notes: [], ratios: {} };
   try {
     const t0 = performance.now();
@@ -166,7 +196,7 @@ async function devServerLoop({ name, cwd, env, file, keyPath, page, out, runs, l
 }
 
 /** A scratch copy of the repository (sources only; node_modules linked), built once by turbo. */
-async function repoCopy(log) {
+function repoCopy() {
   const dir = path.join(WORK, 'edit', 'repo');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -179,6 +209,7 @@ async function repoCopy(log) {
     'test-artifacts',
     'coverage',
   ]);
+  /** @type {(from: string, to: string) => void} */
   const copy = (from, to) => {
     cpSync(from, to, {
       recursive: true,
@@ -198,6 +229,7 @@ async function repoCopy(log) {
       recursive: true,
     });
   // A scratch git repository, so that turbo hashes inputs as in the real one (respecting .gitignore).
+  /** @param {...string} args */
   const git = (...args) =>
     execFileSync('git', ['-c', 'user.email=bench@localhost', '-c', 'user.name=bench', ...args], {
       cwd: dir,
@@ -209,7 +241,11 @@ async function repoCopy(log) {
   return { dir };
 }
 
-/** Fills turbo's cache in the copy (a cold, untimed build). */
+/**
+ * Fills turbo's cache in the copy (a cold, untimed build).
+ * @param {string} dir
+ * @param {Log} log
+ */
 async function coldBuild(dir, log) {
   log('  building the scratch copy of the repository once (turbo, cold, untimed) …');
   const run = await runOnce({ cmd: 'pnpm', args: ['build'], cwd: dir, timeoutMs: 600_000 });
@@ -220,8 +256,13 @@ async function coldBuild(dir, log) {
   return undefined;
 }
 
+/**
+ * @param {{ dir: string, file: string, keyPath: string, page: string, runs: number, log: Log }} options
+ * @returns {Promise<Json>}
+ */
 async function turboLoop({ dir, file, keyPath, page, runs, log }) {
   const original = JSON.parse(readFileSync(file, 'utf8'));
+  /** @type {Json} */
   const result = {
     name: 'pnpm build (turbo, cache warm)',
     wall: [],
@@ -265,15 +306,19 @@ async function turboLoop({ dir, file, keyPath, page, runs, log }) {
   return result;
 }
 
+/**
+ * @param {{ docs: number, edits: number, repo: boolean, log: Log }} options
+ */
 export async function editSuite({ docs, edits, repo: repoToo, log }) {
   const available = siteAvailable();
   if (!available.ok)
     return { unavailableReason: `The site is not available yet: ${available.why}.`, cases: [] };
   const cases = [];
+  /** @type {string[]} */
   const notes = [];
   // 1. This repository: dev server and pnpm build in a scratch copy (not in --quick).
   if (repoToo) {
-    const repo = await repoCopy(log);
+    const repo = repoCopy();
     const siteDir = path.join(repo.dir, 'apps', 'site');
     const file = path.join(repo.dir, 'locales', 'en', 'north-korea-ukraine-relations.json');
     const keyPath = 'sections.lead.p1';
@@ -322,7 +367,7 @@ export async function editSuite({ docs, edits, repo: repoToo, log }) {
     env: { BILATERAL_CONFIG: path.join(project, 'bilateral.config.json') },
     file: path.join(project, 'locales', 'en', `${first}.json`),
     keyPath: 'sections.lead.p1',
-    page: path.join(WORK, 'out', `dev-${docs}`, 'en', first, 'index.html'),
+    page: path.join(WORK, 'out', `dev-${docs}`, 'en', first ?? '', 'index.html'),
     out: path.join(WORK, 'out', `dev-${docs}`),
     runs: edits,
     log,

@@ -22,17 +22,27 @@ const UI_KEYS = [
   'article.correctionTarget',
   'article.backToText',
 ];
+/** Plain JSON (the recorded build, rendered documents). @typedef {Record<string, any>} Json */
+
+/** @param {string} k */
 const hugoKey = (k) => k.replace(/\./g, '_');
+/** @param {unknown} s */
 const toml = (s) => JSON.stringify(s);
 
+/**
+ * @param {string} dir
+ * @param {Json} rec what the real build asked the plugin for (globals and filter results)
+ */
 export function writeHugoSite(dir, rec) {
   rmSync(dir, { recursive: true, force: true });
+  /** @type {{ locales: string[], documents: string[] }} */
   const { locales, documents } = rec.globals.bilateral;
   const docTable = rec.filters.bilateralDocument ?? {};
   const textTable = rec.filters.bilateralText ?? {};
   const names = rec.filters.bilateralLanguageName ?? {};
   // UI strings per language, from what the real build asked for.
-  const ui = Object.fromEntries(locales.map((l) => [l, {}]));
+  /** @type {Record<string, Record<string, string>>} */
+  const ui = Object.fromEntries(locales.map((/** @type {string} */ l) => [l, {}]));
   for (const [args, value] of Object.entries(textTable)) {
     const [key, lang, values] = JSON.parse(args);
     if (
@@ -41,6 +51,7 @@ export function writeHugoSite(dir, rec) {
     )
       ui[lang][key] = value.text;
   }
+  /** @type {(rel: string, text: string) => void} */
   const w = (rel, text) => {
     const f = path.join(dir, rel);
     mkdirSync(path.dirname(f), { recursive: true });
@@ -67,18 +78,21 @@ export function writeHugoSite(dir, rec) {
   for (const l of locales) {
     w(
       `i18n/${l}.toml`,
-      UI_KEYS.map((k) => `${hugoKey(k)} = ${toml(ui[l][k] ?? k)}`).join('\n') + '\n',
+      UI_KEYS.map((k) => `${hugoKey(k)} = ${toml(ui[l]?.[k] ?? k)}`).join('\n') + '\n',
     );
   }
   for (const id of documents) {
     for (const l of locales) {
+      /** @type {Json | undefined} */
       const d = docTable[JSON.stringify([id, l])];
       if (d === undefined) continue;
-      const body = d.sections.filter((s) => s.level > 0);
+      const body = d.sections.filter((/** @type {Json} */ s) => s.level > 0);
+      /** @type {Json[]} */
       const toc = [];
       for (const s of body) {
         const e = { id: s.id, title: s.title?.html ?? s.id, children: [] };
-        if (s.level > 1 && toc.length > 0) toc.at(-1).children.push(e);
+        const parent = toc.at(-1);
+        if (s.level > 1 && parent !== undefined) parent.children.push(e);
         else toc.push(e);
       }
       const fm = {
@@ -87,28 +101,36 @@ export function writeHugoSite(dir, rec) {
         doc: {
           h1: d.title.html,
           caption: d.infobox.caption.html,
-          parties: d.infobox.parties.map((p) => p.label.html),
-          rows: d.infobox.rows.map((r) => ({ label: r.label.html, html: r.html })),
+          parties: d.infobox.parties.map((/** @type {Json} */ p) => p.label.html),
+          rows: d.infobox.rows.map((/** @type {Json} */ r) => ({
+            label: r.label.html,
+            html: r.html,
+          })),
           lead: d.sections
-            .filter((s) => s.level === 0)
-            .flatMap((s) => s.paragraphs.map((p) => p.html)),
+            .filter((/** @type {Json} */ s) => s.level === 0)
+            .flatMap((/** @type {Json} */ s) =>
+              s.paragraphs.map((/** @type {Json} */ p) => p.html),
+            ),
           toc,
-          sections: body.map((s) => ({
+          sections: body.map((/** @type {Json} */ s) => ({
             id: s.id,
             level: s.level,
             title: s.title?.html ?? '',
-            paragraphs: s.paragraphs.map((p) => p.html),
+            paragraphs: s.paragraphs.map((/** @type {Json} */ p) => p.html),
           })),
-          references: d.references.map((r) => ({
+          references: d.references.map((/** @type {Json} */ r) => ({
             anchor: r.anchor,
             number: r.number,
             html: r.html,
             backlinks: r.backlinks,
           })),
-          bibliography: d.bibliography.map((b) => ({ anchor: b.anchor, html: b.html })),
+          bibliography: d.bibliography.map((/** @type {Json} */ b) => ({
+            anchor: b.anchor,
+            html: b.html,
+          })),
           corrections: {
             intro: d.corrections.intro.html,
-            items: d.corrections.items.map((c) => ({
+            items: d.corrections.items.map((/** @type {Json} */ c) => ({
               id: c.id,
               href: c.target.href,
               label: c.target.label,

@@ -8,12 +8,49 @@ import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from
 import path from 'node:path';
 import { WORK } from './paths.mjs';
 
+/**
+ * A command to run.
+ * @typedef {object} Command
+ * @property {string} cmd
+ * @property {readonly string[]} [args]
+ * @property {string} [cwd]
+ * @property {Record<string, string | undefined>} [env]
+ * @property {number} [timeoutMs]
+ */
+/**
+ * One finished run.
+ * @typedef {object} Run
+ * @property {number} wallMs
+ * @property {number | undefined} [cpuMs]
+ * @property {number | undefined} [rssKb]
+ * @property {number} code
+ * @property {NodeJS.Signals | null} [signal]
+ * @property {string} [error]
+ * @property {string} outFile
+ * @property {string} errFile
+ */
+/**
+ * A contender of compare().
+ * @typedef {Command & {
+ *   name: string,
+ *   before?: (round: number) => unknown,
+ *   after?: (run: Run, round: number) => unknown,
+ *   validate?: (run: Run) => string | undefined | Promise<string | undefined>,
+ *   okCodes?: number[],
+ *   budgetMs?: number,
+ *   warmupIsSpecial?: boolean,
+ * }} Contender
+ */
+/** What compare() reports per contender: plain JSON for the results file. @typedef {Record<string, any>} Result */
+
 export const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 let seq = 0;
 
 /**
  * Runs one command to completion. Returns wall ms, peak RSS in KiB (or undefined), exit code and
  * where stdout/stderr went. Never throws for a failing command.
+ * @param {Command} command
+ * @returns {Promise<Run>}
  */
 export function runOnce({ cmd, args = [], cwd, env = {}, timeoutMs = 300_000 }) {
   mkdirSync(path.join(WORK, 'runs'), { recursive: true });
@@ -29,7 +66,7 @@ export function runOnce({ cmd, args = [], cwd, env = {}, timeoutMs = 300_000 }) 
       : [GNU_TIME, '-f', '%M %U %S', '-o', timeFile, cmd, ...args];
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(argv[0], argv.slice(1), {
+    const child = spawn(argv[0] ?? cmd, argv.slice(1), {
       cwd,
       env: {
         ...process.env,
@@ -89,21 +126,29 @@ export function runOnce({ cmd, args = [], cwd, env = {}, timeoutMs = 300_000 }) 
   });
 }
 
+/** @param {Run} run */
 export const readOut = (run) => readFileSync(run.outFile, 'utf8');
+/** @param {Run} run */
 export const readErr = (run) => readFileSync(run.errFile, 'utf8');
+/** @param {Run} run */
 export const cleanRun = (run) => {
   rmSync(run.outFile, { force: true });
   rmSync(run.errFile, { force: true });
 };
 
+/**
+ * @param {readonly number[]} values
+ */
 export function stats(values) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return undefined;
+  /** @param {number} p */
   const q = (p) => {
     const i = (v.length - 1) * p;
     const lo = Math.floor(i);
     const hi = Math.ceil(i);
-    return v[lo] + (v[hi] - v[lo]) * (i - lo);
+    const at = (/** @type {number} */ k) => v[k] ?? NaN;
+    return at(lo) + (at(hi) - at(lo)) * (i - lo);
   };
   return {
     n: v.length,
@@ -129,7 +174,13 @@ export function stats(values) {
  * warm-up run is then its one measurement — or, with `warmupIsSpecial` (the warm-up does extra
  * work, e.g. recording), one more run is made and counted.
  */
+/**
+ * @param {Contender[]} contenders
+ * @param {{ runs?: number, warmup?: number, log?: (message: string) => void }} [options]
+ * @returns {Promise<Result[]>}
+ */
 export async function compare(contenders, { runs = 5, warmup = 1, log = () => {} } = {}) {
+  /** @type {Map<string, Result>} */
   const results = new Map(
     contenders.map((c) => [
       c.name,
@@ -137,10 +188,12 @@ export async function compare(contenders, { runs = 5, warmup = 1, log = () => {}
     ]),
   );
   for (let round = 0; round < warmup + runs; round++) {
-    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
+    const order = contenders.map(
+      (_, i) => /** @type {Contender} */ (contenders[(i + round) % contenders.length]),
+    );
     for (const c of order) {
       const res = results.get(c.name);
-      if (res.failed || res.done) continue;
+      if (res === undefined || res.failed || res.done) continue;
       if (c.before !== undefined) await c.before(round);
       const run = await runOnce(c);
       const limit = c.timeoutMs ?? 300_000;
@@ -152,7 +205,7 @@ export async function compare(contenders, { runs = 5, warmup = 1, log = () => {}
         counted = !c.warmupIsSpecial;
         res.onceAfter = c.warmupIsSpecial ? 1 : 0;
         res.notes.push(
-          `measured once: the warm-up run took ${(run.wallMs / 1000).toFixed(1)} s, over the ${(c.budgetMs / 1000).toFixed(0)} s budget for repeating it${c.warmupIsSpecial ? ' (one more run counted)' : ''}`,
+          `measured once: the warm-up run took ${(run.wallMs / 1000).toFixed(1)} s, over the ${((c.budgetMs ?? 0) / 1000).toFixed(0)} s budget for repeating it${c.warmupIsSpecial ? ' (one more run counted)' : ''}`,
         );
       }
       if (round === 0 && c.validate !== undefined && run.error === undefined) {
@@ -195,7 +248,10 @@ export async function compare(contenders, { runs = 5, warmup = 1, log = () => {}
   return summarise([...results.values()]);
 }
 
-/** Adds statistics and ratios between every pair of contenders. */
+/**
+ * Adds statistics and ratios between every pair of contenders.
+ * @param {Result[]} results
+ */
 export function summarise(results) {
   for (const r of results) {
     r.wallStats = r.failed ? undefined : stats(r.wall);

@@ -1,5 +1,8 @@
 /** The stdout table and BENCHMARKS.md, both from the results object. */
 
+/** The results file: plain JSON written by bench.mjs. @typedef {Record<string, any>} Json */
+
+/** @param {number | undefined} x */
 const ms = (x) =>
   x === undefined || !Number.isFinite(x)
     ? '–'
@@ -8,15 +11,22 @@ const ms = (x) =>
       : x >= 1000
         ? `${(x / 1000).toFixed(2)} s`
         : `${x.toFixed(0)} ms`;
+/** @param {number | undefined} kb */
 const mb = (kb) =>
   kb === undefined || !Number.isFinite(kb) ? '–' : `${(kb / 1024).toFixed(0)} MB`;
+/** @param {number | undefined} x */
 const ratio = (x) => (x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`);
 
+/** @type {Record<string, string>} */
 const SUITE_TITLES = { checks: 'Checks', site: 'Site build', edit: 'Edit loop' };
 
 /** Rows of one case: contender, median, spread, RSS, ratios to each peer. */
+/**
+ * @param {Json} c
+ * @returns {Array<{ name: string, median: string, spread: string, iqr: string, rss: string, cpu: string, n: number, ratios: string, notes: string }>}
+ */
 function caseRows(c) {
-  return c.results.map((r) => ({
+  return c.results.map((/** @type {Json} */ r) => ({
     name: r.name,
     median:
       r.killedAfterMs !== undefined
@@ -36,6 +46,11 @@ function caseRows(c) {
   }));
 }
 
+/**
+ * @param {string} suite
+ * @param {Json} c
+ * @returns {string}
+ */
 function caseTitle(suite, c) {
   if (suite === 'checks')
     return `${c.size} — ${c.keysPerLocale.toLocaleString('en')} keys × ${c.locales} locales, ${c.files.toLocaleString('en')} files`;
@@ -44,9 +59,12 @@ function caseTitle(suite, c) {
   return c.size;
 }
 
+/** @param {Json} results */
 export function renderTable(results) {
   const out = [];
-  for (const [suite, data] of Object.entries(results.suites)) {
+  for (const [suite, data] of Object.entries(
+    /** @type {Record<string, Json>} */ (results.suites),
+  )) {
     out.push(`\n${SUITE_TITLES[suite] ?? suite}`);
     if (data.unavailableReason) out.push(`  note: ${data.unavailableReason}`);
     for (const n of data.notes ?? []) out.push(`  note: ${n}`);
@@ -72,24 +90,37 @@ export function renderTable(results) {
 }
 
 // ------------------------------------------------------------------ targets
-const find = (c, name) => c?.results.find((r) => r.name === name);
+/**
+ * @param {Json | undefined} c
+ * @param {string} name
+ * @returns {Json | undefined}
+ */
+const find = (c, name) => c?.results.find((/** @type {Json} */ r) => r.name === name);
+/**
+ * @param {Json | undefined} r
+ * @returns {number}
+ */
 const med = (r) => r?.wallStats?.median;
 
+/** @param {Json} results */
 export function evaluateTargets(results) {
   const t = [];
   const checks = results.suites.checks;
   if (checks !== undefined) {
     const big = checks.cases.at(-1);
     const peers =
-      big?.results.filter((r) => !r.name.startsWith('bilateral') && r.wallStats !== undefined) ??
-      [];
-    const fastest = peers.sort((x, y) => med(x) - med(y))[0];
+      big?.results.filter(
+        (/** @type {Json} */ r) => !r.name.startsWith('bilateral') && r.wallStats !== undefined,
+      ) ?? [];
+    const fastest = peers.sort(
+      (/** @type {Json} */ x, /** @type {Json} */ y) => med(x) - med(y),
+    )[0];
     const label = big?.size ?? '';
     // Cold (every namespace checked) and what a translator runs while editing (cache + 1 edit).
-    for (const [name, how] of [
+    for (const [name, how] of /** @type {const} */ ([
       ['bilateral check', 'cold, no cache'],
       ['bilateral check (cached, 1 file edited)', 'cached, 1 file edited'],
-    ]) {
+    ])) {
       const b = find(big, name);
       if (b === undefined && name !== 'bilateral check') continue;
       if (b?.killedAfterMs !== undefined) {
@@ -211,6 +242,10 @@ export function evaluateTargets(results) {
 }
 
 // ------------------------------------------------------------------ BENCHMARKS.md
+/**
+ * @param {Json} results
+ * @param {string} analysis the hand-written analysis (bench/analysis.md)
+ */
 export function renderMarkdown(results, analysis) {
   const m = results.machine;
   const L = [];
@@ -279,7 +314,9 @@ export function renderMarkdown(results, analysis) {
   );
   L.push('');
   L.push('## Results');
-  for (const [suite, data] of Object.entries(results.suites)) {
+  for (const [suite, data] of Object.entries(
+    /** @type {Record<string, Json>} */ (results.suites),
+  )) {
     L.push('');
     L.push(`### ${SUITE_TITLES[suite] ?? suite}`);
     L.push('');
@@ -316,7 +353,7 @@ export function renderMarkdown(results, analysis) {
       L.push('|---|' + data.growth._sizes.map(() => '---:').join('|') + '|---:|---:|');
       for (const [name, g] of Object.entries(data.growth)) {
         if (name.startsWith('_')) continue;
-        const cells = g.medians.map((m, i) =>
+        const cells = g.medians.map((/** @type {number} */ m, /** @type {number} */ i) =>
           g.killed?.[i] !== undefined ? `> ${ms(g.killed[i])}` : ms(m),
         );
         L.push(

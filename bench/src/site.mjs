@@ -31,6 +31,10 @@ import { REPO, WORK } from './paths.mjs';
 import { HUGO } from './tools.mjs';
 import { writeHugoSite } from './hugo.mjs';
 
+/** Plain JSON (corpus metadata, results). @typedef {Record<string, any>} Json */
+/** @typedef {(message: string) => void} Log */
+/** @typedef {import('./measure.mjs').Contender} Contender */
+
 const SEED = 20261125;
 export const SITE_DIR = path.join(REPO, 'apps', 'site');
 const PLUGIN = path.join(REPO, 'packages', 'i18n', 'dist', 'eleventy.js');
@@ -51,12 +55,18 @@ export function siteAvailable() {
 export const siteEleventyBin = () =>
   path.join(SITE_DIR, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 
-/** A clean generated project of N documents (no injected defects: a production build must pass). */
+/**
+ * A clean generated project of N documents (no injected defects: a production build must pass).
+ * @param {number} docs
+ * @param {Log} log
+ * @returns {Json}
+ */
 export function siteCorpus(docs, log) {
   const dir = path.join(WORK, 'corpora', `site-${docs}-s${SEED}-${inputsHash()}`);
   const metaFile = path.join(dir, '.bench-meta.json');
   // The plugin keeps its caches in the project root's node_modules/.cache, and none in a project
   // without node_modules: the generated project has the folder, as a real site's project does.
+  /** @param {Json} meta */
   const withModules = (meta) => {
     mkdirSync(path.join(meta.dir, 'node_modules'), { recursive: true });
     return meta;
@@ -75,9 +85,13 @@ export function siteCorpus(docs, log) {
   return withModules(meta);
 }
 
-/** Hash of the contents of what a recording depends on (the site, the built plugin, the corpus). */
+/**
+ * Hash of the contents of what a recording depends on (the site, the built plugin, the corpus).
+ * @param {readonly string[]} paths
+ */
 function fingerprint(paths) {
   const h = createHash('sha256');
+  /** @param {string} p */
   const walk = (p) => {
     const st = statSync(p);
     if (st.isDirectory()) {
@@ -114,7 +128,7 @@ export function render(data) {
 `;
 
 const SITE_DATA = (
-  document,
+  /** @type {string} */ document,
 ) => `// Replaced by the benchmark: the site's settings, naming a generated document.
 import original from '../_bench/site-original.js';
 
@@ -124,7 +138,7 @@ export default function () {
 `;
 
 const RECORDER = (
-  plugin,
+  /** @type {string} */ plugin,
 ) => `// Benchmark: the real plugin, with every global data value and filter result recorded.
 import real from ${JSON.stringify(plugin)};
 import { writeFileSync } from 'node:fs';
@@ -181,6 +195,11 @@ export default function prerendered(eleventyConfig) {
  * A scratch copy of the site. `plugin`: 'real' (node_modules as the site's), 'record' or 'stub'
  * (@bilateral/i18n replaced by a small package whose ./eleventy is the recorder or the stub).
  */
+/**
+ * @param {string} dir
+ * @param {'real' | 'record' | 'stub'} plugin
+ * @param {string | undefined} firstDocument
+ */
 function siteCopy(dir, plugin, firstDocument) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -228,14 +247,19 @@ function siteCopy(dir, plugin, firstDocument) {
 }
 
 /** A scratch copy of the real site, with the wrapper rendering every document. */
+/** @type {(dir: string, firstDocument: string | undefined) => string} */
 export const siteCopyForBench = (dir, firstDocument) => siteCopy(dir, 'real', firstDocument);
 
-/** Files and bytes under a folder; `html` counts .html files only. */
+/**
+ * Files and bytes under a folder; `html` counts .html files only.
+ * @param {string} dir
+ */
 export function outputSummary(dir) {
   let files = 0;
   let html = 0;
   let bytes = 0;
   const hash = createHash('sha256');
+  /** @param {string} d */
   const walk = (d) => {
     for (const name of readdirSync(d).sort()) {
       const p = path.join(d, name);
@@ -256,6 +280,10 @@ export function outputSummary(dir) {
   return { files, html, bytes, htmlHash: hash.digest('hex').slice(0, 16) };
 }
 
+/**
+ * @param {string} config
+ * @returns {Record<string, string>}
+ */
 const eleventyEnv = (config) => ({
   BILATERAL_CONFIG: config,
   BILATERAL_MODE: 'production',
@@ -265,6 +293,7 @@ const eleventyEnv = (config) => ({
 /**
  * The real site's warm-up run doubles as the recording of what the plugin returned (for bare
  * Eleventy and Hugo), unless a recording for the same site, plugin and corpus exists already.
+ * @param {Json} meta
  */
 function recordingFor(meta) {
   const fp = fingerprint([
@@ -276,6 +305,9 @@ function recordingFor(meta) {
   return path.join(WORK, 'recordings', `site-${meta.documents}-${fp}.json`);
 }
 
+/**
+ * @param {{ sizes: Array<number | 'repo'>, runs: number, log: Log }} options
+ */
 export async function siteSuite({ sizes, runs, log }) {
   const available = siteAvailable();
   if (!available.ok) {
@@ -285,10 +317,13 @@ export async function siteSuite({ sizes, runs, log }) {
       cases: [],
     };
   }
+  /** @type {Json[]} */
   const cases = [];
+  /** @type {string[]} */
   const notes = [];
   const primary = 'Bilateral site';
-  for (const docs of sizes) {
+  for (const size of sizes) {
+    const docs = Number(size);
     const meta = siteCorpus(docs, log);
     const first = Object.keys(
       JSON.parse(readFileSync(path.join(meta.dir, 'core', 'corpus.json'), 'utf8')).documents,
@@ -311,11 +346,13 @@ export async function siteSuite({ sizes, runs, log }) {
       hugo: path.join(WORK, 'out', `hugo-${docs}`),
       warm: path.join(WORK, 'out', `warm-${docs}`),
     };
+    /** @type {Record<string, ReturnType<typeof outputSummary>>} */
     const summaries = {};
     /**
      * Summarises a contender's output on its warm-up run; `sameAs` [label] compares its HTML with
      * the Bilateral site's (which must have been summarised first).
      */
+    /** @type {(key: keyof typeof outs, sameAs?: string) => string} */
     const summarise = (key, sameAs) => {
       const s = (summaries[key] = outputSummary(outs[key]));
       const same =
@@ -330,6 +367,7 @@ export async function siteSuite({ sizes, runs, log }) {
     // Where the plugin keeps its check and render caches (see siteCorpus).
     const caches = path.join(meta.dir, 'node_modules', '.cache', 'bilateral');
     const env = eleventyEnv(meta.config);
+    /** @type {Contender} */
     const real = {
       name: primary,
       cmd: process.execPath,
@@ -362,6 +400,7 @@ export async function siteSuite({ sizes, runs, log }) {
       },
       validate: () => summarise('real'),
     };
+    /** @type {Contender} */
     const bare = {
       name: 'bare Eleventy',
       cmd: process.execPath,
@@ -380,6 +419,7 @@ export async function siteSuite({ sizes, runs, log }) {
       },
       validate: () => summarise('bare', 'the Bilateral site'),
     };
+    /** @type {Contender} */
     const hugo = {
       name: 'Hugo',
       cmd: HUGO ?? 'hugo',
@@ -400,6 +440,7 @@ export async function siteSuite({ sizes, runs, log }) {
     };
     // The same build with the caches of the previous Bilateral build (every other run is one):
     // what a content team's next build costs after a few edits, or none.
+    /** @type {Contender} */
     const warm = {
       name: `${primary} (warm caches)`,
       cmd: process.execPath,
@@ -417,7 +458,7 @@ export async function siteSuite({ sizes, runs, log }) {
     if (HUGO === undefined)
       notes.push('Hugo is not installed (apt-get install hugo): not measured.');
     const results = await compare(contenders, { runs, log });
-    if (recordNote !== '') results[0].notes.push(recordNote.slice(2));
+    if (recordNote !== '') results[0]?.notes.push(recordNote.slice(2));
     cases.push({
       size: `${docs} documents`,
       documents: docs,
@@ -428,28 +469,36 @@ export async function siteSuite({ sizes, runs, log }) {
     });
     for (const o of Object.values(outs)) rmSync(o, { recursive: true, force: true });
   }
-  return { primary, notes, cases, growth: growth(cases, (c) => c.documents) };
+  return { primary, notes, cases, growth: growth(cases, (/** @type {Json} */ c) => c.documents) };
 }
 
 /**
  * Median per size per contender; the exponent k of time ∝ size^k between the two largest sizes
  * (start-up cost makes k < 1 at small sizes); and the marginal cost per unit of size between them.
  * A contender killed at its time limit gets `> limit`.
+ * @param {Json[]} cases
+ * @param {(c: Json) => number} sizeOf
  */
 export function growth(cases, sizeOf) {
   if (cases.length < 2) return undefined;
-  const names = [...new Set(cases.flatMap((c) => c.results.map((r) => r.name)))];
+  /** @type {string[]} */
+  const names = [
+    ...new Set(cases.flatMap((c) => c.results.map((/** @type {Json} */ r) => r.name))),
+  ];
+  /** @type {Json} */
   const out = { _sizes: cases.map((c) => c.size), _units: cases.map(sizeOf) };
   for (const name of names) {
-    const rs = cases.map((c) => c.results.find((r) => r.name === name));
+    /** @type {Array<Json | undefined>} */
+    const rs = cases.map((c) => c.results.find((/** @type {Json} */ r) => r.name === name));
+    /** @type {Array<number | undefined>} */
     const medians = rs.map((r) => r?.wallStats?.median);
     const killed = rs.map((r) => r?.killedAfterMs);
     const [a, b] = [cases.length - 2, cases.length - 1];
-    const ok = medians[a] !== undefined && medians[b] !== undefined;
-    const exponent = ok
-      ? Math.log(medians[b] / medians[a]) / Math.log(sizeOf(cases[b]) / sizeOf(cases[a]))
-      : NaN;
-    const marginalMs = ok ? (medians[b] - medians[a]) / (sizeOf(cases[b]) - sizeOf(cases[a])) : NaN;
+    const [ma, mb] = [medians[a], medians[b]];
+    const [ca, cb] = [cases[a], cases[b]];
+    const ok = ma !== undefined && mb !== undefined && ca !== undefined && cb !== undefined;
+    const exponent = ok ? Math.log(mb / ma) / Math.log(sizeOf(cb) / sizeOf(ca)) : NaN;
+    const marginalMs = ok ? (mb - ma) / (sizeOf(cb) - sizeOf(ca)) : NaN;
     out[name] = { medians, killed, exponent, marginalMs };
   }
   return out;

@@ -8,12 +8,17 @@ import { readErr, readOut, runOnce, cleanRun } from './measure.mjs';
 const require = createRequire(path.join(BENCH, 'package.json'));
 
 /** A dependency's folder (found through node_modules, whatever its `exports` allow). */
+/** @param {string} name */
 const pkgDir = (name) => {
   for (const dir of require.resolve.paths(name) ?? []) {
     if (existsSync(path.join(dir, name, 'package.json'))) return path.join(dir, name);
   }
   throw new Error(`bench: ${name} is not installed (run pnpm install)`);
 };
+/**
+ * @param {string} name
+ * @returns {string}
+ */
 const version = (name) =>
   JSON.parse(readFileSync(path.join(pkgDir(name), 'package.json'), 'utf8')).version;
 
@@ -58,13 +63,22 @@ export async function hugoVersion() {
  * unpinned install (the newest release whose engines accept this Node) is the one we can measure.
  * Installed once and cached under WORK/tools.
  */
+/**
+ * @param {(message: string) => void} [log]
+ * @returns {Promise<Record<string, any>>} what was installed and whether it runs (JSON, cached)
+ */
 export async function prepareI18nextCli(log) {
   const meta = path.join(WORK, 'tools', 'i18next-cli.json');
   if (existsSync(meta)) {
     const m = JSON.parse(readFileSync(meta, 'utf8'));
     if (m.usable === undefined || existsSync(m.usable.bin)) return m;
   }
+  /** @type {Record<string, any>} */
   const result = { node: process.version };
+  /**
+   * @param {string} dir
+   * @param {string} spec
+   */
   const install = async (dir, spec) => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'package.json'), '{"name":"scratch","private":true}\n');

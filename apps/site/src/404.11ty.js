@@ -1,5 +1,5 @@
 import { markup } from './_lib/html.js';
-import { documentHtml, paths } from './_lib/page.js';
+import { context, documentHtml, footer, paths } from './_lib/page.js';
 
 /** The root "page not found" (outside any language folder): the message in every language. */
 export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true };
@@ -13,6 +13,7 @@ export function render(data) {
   const locales = /** @type {string[]} */ (bilateral.locales);
   const t = (/** @type {string} */ key, /** @type {string} */ l) => this.bilateralText(key, l).text;
   const home = bilateral.defaultLocale;
+  const ctx = context(this, data, home);
   const languages = locales.map(
     (l) =>
       markup`<li lang="${l}"><span>${t('notFound.title', l)}</span> — <a href="${paths.article(l)}" hreflang="${l}" data-lang-choice="${l}">${t('notFound.home', l)}</a> (${this.bilateralLanguageName(l)})</li>\n`,
@@ -31,5 +32,6 @@ export function render(data) {
 <ul class="languages">
 ${languages}</ul>
 </main>`,
+    footer: footer(ctx, site, '/404.html'),
   });
 }

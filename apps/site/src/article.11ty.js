@@ -1,5 +1,15 @@
 import { markup, raw } from './_lib/html.js';
-import { context, devBanner, documentHtml, footer, header, paths } from './_lib/page.js';
+import { CARD } from './_lib/card.js';
+import { DUBIOUS_NOTE, linkDubious } from './_lib/marks.js';
+import {
+  context,
+  devBanner,
+  documentHtml,
+  footer,
+  header,
+  lastUpdated,
+  paths,
+} from './_lib/page.js';
 
 /** The article, one page per language: /ja/, /en/, /uk/, /ko/. */
 export const data = {
@@ -16,6 +26,15 @@ export function render(data) {
   const ctx = context(this, data, lang);
   /** @type {import('@bilateral/i18n').RenderedDocument} */
   const doc = this.bilateralDocument(site.document, lang);
+  const updated = site.updated(
+    site.document,
+    lang,
+    doc.events.map((e) => e.iso),
+  );
+  const withMarks = (/** @type {any} */ p) => ({
+    ...p,
+    html: linkDubious(p.html, `#${DUBIOUS_NOTE}`),
+  });
 
   const lead = doc.sections.filter((s) => s.level === 0);
   const body = doc.sections.filter((s) => s.level > 0);
@@ -32,7 +51,6 @@ export function render(data) {
   toc.push(
     { id: 'references', title: ctx.t('article.references'), children: [] },
     { id: 'bibliography', title: ctx.t('article.bibliography'), children: [] },
-    { id: 'corrections', title: ctx.t('article.corrections'), children: [] },
   );
   const tocLink = (/** @type {any} */ e) =>
     markup`<a href="#${e.id}">${e.title === undefined ? e.id : ctx.inline(e.title, { notice: false })}</a>`;
@@ -58,18 +76,28 @@ ${tocItems}</ol>
   const rows = doc.infobox.rows.map(
     (r) => markup`<tr><th scope="row">${ctx.inline(r.label)}</th><td>${raw(r.html)}</td></tr>\n`,
   );
+  // The locator map: light and dark drawings of the same map, named in the page's language; the
+  // legend repeats the colours next to the countries' names.
+  const [first, second] = doc.infobox.parties;
+  const map =
+    first === undefined || second === undefined
+      ? ''
+      : markup`<tr class="locator"><td colspan="2"><figure class="locator-map">
+<picture><source srcset="${paths.map(site.document, 'dark')}" media="(prefers-color-scheme: dark)"><img src="${paths.map(site.document, 'light')}" alt="${ctx.plain('article.mapAlt', { first: first.label.text, second: second.label.text })}" width="640" height="400"></picture>
+<figcaption class="map-legend" aria-hidden="true"><span class="swatch swatch-1"></span>${ctx.inline(first.label)} <span class="swatch swatch-2"></span>${ctx.inline(second.label)}</figcaption>
+</figure></td></tr>\n`;
   const infobox = markup`<table class="infobox">
 <caption>${ctx.inline(doc.infobox.caption)}</caption>
 <tbody>
 <tr class="parties"><td colspan="2"><ul>
 ${parties}</ul></td></tr>
-${rows}</tbody>
+${map}${rows}</tbody>
 </table>`;
 
   const sections = body.map(
     (s) => markup`<section class="section level-${s.level}">
-${ctx.heading(`h${s.level + 1}`, s.title, s.id)}
-${s.paragraphs.map((p) => markup`${ctx.block(p)}\n`)}</section>
+${ctx.heading(`h${s.level + 1}`, s.title, s.id, true)}
+${s.paragraphs.map((p) => markup`${ctx.block(withMarks(p))}\n`)}</section>
 `,
   );
 
@@ -93,31 +121,48 @@ ${s.paragraphs.map((p) => markup`${ctx.block(p)}\n`)}</section>
     (c) =>
       markup`<li id="correction-${c.id}"><span class="correction-target">${ctx.text('article.correctionTarget')}: <a href="${c.target.href}">${c.target.label}</a></span> ${ctx.inline(c.note)}</li>\n`,
   );
+  const hasDubious = doc.sections.some((s) =>
+    s.paragraphs.some((p) => p.html.includes('class="dubious"')),
+  );
+
+  // The editorial notes close the article, folded: the corrections made to the machine-translated
+  // text it started from, and what the "dubious" marks mean. Links to them (#corrections,
+  // #correction-…, #about-dubious) open them.
+  const notes = markup`<details class="editorial-notes" id="corrections" data-place>
+<summary><span class="summary-title">${ctx.text('article.editorialNotes')}</span></summary>
+<h3 id="corrections-title">${ctx.text('article.corrections')}</h3>
+${ctx.block(doc.corrections.intro)}
+<ul class="corrections">
+${corrections}</ul>
+${
+  hasDubious
+    ? markup`<h3 id="${DUBIOUS_NOTE}">${ctx.text('article.dubiousHeading')}</h3>
+${ctx.block({ ...ctx.t('article.dubiousNote'), html: `<span id="${DUBIOUS_NOTE}-text">${ctx.t('article.dubiousNote').html}</span>` })}`
+    : ''
+}</details>`;
 
   const main = markup`<main id="content">
 <article class="article">
 ${ctx.heading('h1', doc.title)}
+${lastUpdated(ctx, updated)}
 ${infobox}
-${lead.flatMap((s) => s.paragraphs.map((p) => markup`${ctx.block(p)}\n`))}${tocHtml}
+${lead.flatMap((s) => s.paragraphs.map((p) => markup`${ctx.block(withMarks(p))}\n`))}${tocHtml}
 ${sections}<section>
-<h2 id="references">${ctx.text('article.references')}</h2>
+<h2 id="references" data-place>${ctx.text('article.references')}</h2>
 <ol class="references">
 ${references}</ol>
 </section>
 <section>
-<h2 id="bibliography">${ctx.text('article.bibliography')}</h2>
+<h2 id="bibliography" data-place>${ctx.text('article.bibliography')}</h2>
 <ul class="bibliography">
 ${bibliography}</ul>
 </section>
-<section>
-<h2 id="corrections">${ctx.text('article.corrections')}</h2>
-${ctx.block(doc.corrections.intro)}
-<ul class="corrections">
-${corrections}</ul>
-</section>
+${notes}
 </article>
 </main>`;
 
+  const source = site.sources[site.document];
+  const url = site.url + paths.article(lang);
   return documentHtml(site, {
     lang,
     title: `${doc.title.text} — ${ctx.plain('site.name')}`,
@@ -129,6 +174,35 @@ ${corrections}</ul>
     })),
     xDefault: paths.root(),
     ogType: 'article',
+    image: { path: paths.card(lang), alt: doc.title.text, ...CARD },
+    modified: updated.iso,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      '@id': `${url}#article`,
+      url,
+      headline: doc.title.text,
+      description: doc.description.text,
+      inLanguage: lang,
+      dateModified: updated.iso,
+      image: site.url + paths.card(lang),
+      license: site.license.url,
+      isBasedOn: {
+        '@type': 'Article',
+        name: source.title,
+        url: source.url,
+        inLanguage: source.lang,
+        license: site.license.url,
+      },
+      ...(lang === bilateral.sourceLocale
+        ? {}
+        : {
+            translationOfWork: {
+              '@id': `${site.url}${paths.article(bilateral.sourceLocale)}#article`,
+            },
+          }),
+      publisher: { '@type': 'Organization', name: ctx.plain('site.name'), url: `${site.url}/` },
+    },
     skip: ctx.text('nav.skipToContent'),
     header: header(ctx, {
       locales: bilateral.locales,
@@ -138,6 +212,6 @@ ${corrections}</ul>
     }),
     body: markup`${devBanner(ctx, this.bilateralFindings(lang))}
 ${main}`,
-    footer: footer(ctx),
+    footer: footer(ctx, site, paths.article(lang)),
   });
 }

@@ -1,5 +1,5 @@
 import { markup } from './_lib/html.js';
-import { documentHtml, paths } from './_lib/page.js';
+import { context, documentHtml, footer, paths } from './_lib/page.js';
 
 /**
  * The root: a plain list of the languages, each in its own language. The script sends readers on
@@ -17,6 +17,7 @@ export function render(data) {
   const locales = /** @type {string[]} */ (bilateral.locales);
   const t = (/** @type {string} */ key, /** @type {string} */ l) => this.bilateralText(key, l).text;
   const home = bilateral.defaultLocale;
+  const ctx = context(this, data, home);
   const choose = locales.map(
     (l, i) =>
       markup`${i === 0 ? '' : ' · '}<span lang="${l}">${t('language.chooseLanguage', l)}</span>`,
@@ -40,5 +41,6 @@ export function render(data) {
 <ul class="languages">
 ${languages}</ul>
 </main>`,
+    footer: footer(ctx, site, paths.root()),
   });
 }

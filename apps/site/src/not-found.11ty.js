@@ -38,6 +38,6 @@ ${ctx.heading('h1', ctx.t('notFound.title'))}
 ${ctx.block(ctx.t('notFound.body'))}
 <p><a href="${paths.article(lang)}">${ctx.text('notFound.home')}</a></p>
 </main>`,
-    footer: footer(ctx),
+    footer: footer(ctx, site, paths.notFound(lang)),
   });
 }

@@ -1,15 +1,21 @@
 import { markup } from './_lib/html.js';
 import { paths } from './_lib/page.js';
 
-/** sitemap.xml: every page a reader lands on, with its language alternates (xhtml:link). */
+/**
+ * sitemap.xml: every page a reader lands on, with its language alternates (xhtml:link) and when
+ * its content last changed (lastmod: the document's date in that language).
+ */
 export const data = { permalink: '/sitemap.xml', eleventyExcludeFromCollections: true };
 
-/** @param {any} data */
+/**
+ * @this {any} Eleventy's template context, with the plugin's filters
+ * @param {any} data
+ */
 export function render(data) {
   const { site, bilateral } = data;
   const locales = /** @type {string[]} */ (bilateral.locales);
   const abs = (/** @type {string} */ p) => site.url + p;
-  /** @type {{ path: string, alternates: { hreflang: string, path: string }[] }[]} */
+  /** @type {{ path: string, lastmod: string, alternates: { hreflang: string, path: string }[] }[]} */
   const entries = [];
   for (const [kind, xDefault] of /** @type {const} */ ([
     ['article', paths.root()],
@@ -19,12 +25,21 @@ export function render(data) {
       ...locales.map((l) => ({ hreflang: l, path: paths[kind](l) })),
       { hreflang: 'x-default', path: xDefault },
     ];
-    for (const l of locales) entries.push({ path: paths[kind](l), alternates });
+    for (const l of locales) {
+      /** @type {import('@bilateral/i18n').RenderedDocument} */
+      const doc = this.bilateralDocument(site.document, l);
+      const { iso } = site.updated(
+        site.document,
+        l,
+        doc.events.map((e) => e.iso),
+      );
+      entries.push({ path: paths[kind](l), lastmod: iso, alternates });
+    }
   }
-  entries.push({ path: paths.translations(), alternates: [] });
   const urls = entries.map(
     (e) => markup`<url>
 <loc>${abs(e.path)}</loc>
+<lastmod>${e.lastmod}</lastmod>
 ${e.alternates.map((a) => markup`<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${abs(a.path)}"/>\n`)}</url>
 `,
   );

@@ -1,7 +1,20 @@
 import { markup } from './_lib/html.js';
-import { context, devBanner, documentHtml, footer, header, paths } from './_lib/page.js';
+import { DUBIOUS_NOTE, linkDubious } from './_lib/marks.js';
+import {
+  context,
+  devBanner,
+  documentHtml,
+  footer,
+  header,
+  lastUpdated,
+  paths,
+} from './_lib/page.js';
 
-/** The core's events in each language, in date order: /{lang}/timeline/. */
+/**
+ * The core's events in each language, in date order: /{lang}/timeline/. The list is the timeline:
+ * styled as a line with a dot per event, the space between two events grows with the time between
+ * them, and a long gap says how long it was ("19 years later").
+ */
 export const data = {
   pagination: { data: 'bilateral.locales', size: 1, alias: 'lang' },
   permalink: (/** @type {any} */ data) => paths.timeline(data.lang),
@@ -27,13 +40,37 @@ export function render(data) {
           (n) =>
             markup`<a href="${paths.article(lang)}#${anchors.get(n)}" aria-label="${ctx.plain('article.footnote', { number: n })}">[${n}]</a> `,
         )}</p>\n`;
-  const events = doc.events.map(
-    (e) => markup`<li id="event-${e.id}">
-<p class="event-date"><time datetime="${e.iso}">${e.date}</time></p>
-${ctx.block(e.description)}
-${sources(e.references)}</li>
-`,
+  const updated = site.updated(
+    site.document,
+    lang,
+    doc.events.map((e) => e.iso),
   );
+  const year = (/** @type {string} */ iso) => Number(iso.slice(0, 4));
+  const events = doc.events.map((e, i) => {
+    const before = doc.events[i - 1];
+    const years = before === undefined ? 0 : year(e.iso) - year(before.iso);
+    // The gap before an event, as a class: none, up to a year, a few years, or long (named).
+    const gap =
+      before === undefined
+        ? ''
+        : years >= 5
+          ? 'gap-long'
+          : years >= 2
+            ? 'gap-some'
+            : years >= 1
+              ? 'gap-year'
+              : 'gap-none';
+    return markup`<li id="event-${e.id}" data-place${gap === '' ? '' : markup` class="${gap}"`}>
+${
+  years >= 5
+    ? markup`<p class="event-gap">${ctx.text('timeline.gap', { count: years })}</p>
+`
+    : ''
+}<p class="event-date"><time datetime="${e.iso}">${e.date}</time></p>
+${ctx.block({ ...e.description, html: linkDubious(e.description.html, `${paths.article(lang)}#${DUBIOUS_NOTE}`) })}
+${sources(e.references)}</li>
+`;
+  });
 
   return documentHtml(site, {
     lang,
@@ -55,10 +92,11 @@ ${sources(e.references)}</li>
     body: markup`${devBanner(ctx, this.bilateralFindings(lang))}
 <main id="content">
 ${ctx.heading('h1', title)}
+${lastUpdated(ctx, updated)}
 ${ctx.block(description)}
 <ol class="timeline">
 ${events}</ol>
 </main>`,
-    footer: footer(ctx),
+    footer: footer(ctx, site, paths.timeline(lang)),
   });
 }

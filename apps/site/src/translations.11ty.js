@@ -2,40 +2,59 @@ import { markup } from './_lib/html.js';
 import { context, devBanner, documentHtml, footer, header, paths } from './_lib/page.js';
 
 /**
- * Translation status for translators (/translations/): per language and per section, the keys
- * translated, missing and stale — computed by the same code as `pnpm i18n status`. One page, in
- * the default language (English), with each language's name in its own script.
+ * Translation status for translators, in each language (/{lang}/translations/, linked from the
+ * footer): per language a short summary (a meter and four figures), and the keys translated,
+ * missing and stale per section one step away, in a <details>, in a scroll container keyboard users can reach (a named region with
+ * tabindex=0). The figures are those of
+ * `pnpm i18n status` (the plugin computes them with the checks). Not for search engines: noindex,
+ * and not in the sitemap.
  */
-export const data = { permalink: '/translations/' };
+export const data = {
+  pagination: { data: 'bilateral.locales', size: 1, alias: 'lang' },
+  permalink: (/** @type {any} */ data) => paths.translations(data.lang),
+  eleventyExcludeFromCollections: true,
+};
 
 /**
  * @this {any} Eleventy's template context, with the plugin's filters
  * @param {any} data
  */
 export function render(data) {
-  const { site, bilateral } = data;
-  const lang = bilateral.defaultLocale;
+  const { lang, site, bilateral } = data;
   const ctx = context(this, data, lang);
   const locales = /** @type {string[]} */ (bilateral.locales);
   /** @type {import('@bilateral/i18n').StatusReport} */
   const status = bilateral.status;
+  const number = new Intl.NumberFormat(lang);
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
   const name = (/** @type {string} */ l) => markup`<span lang="${l}">${ctx.languageName(l)}</span>`;
-  const lower = (/** @type {string} */ key) => ctx.plain(key).toLowerCase();
-  const head = markup`<tr><th scope="col">Section</th><th scope="col">Keys</th><th scope="col">${ctx.text('status.translated')}</th><th scope="col">${ctx.text('status.missing')}</th><th scope="col">${ctx.text('status.stale')}</th></tr>`;
+  const head = markup`<tr><th scope="col">${ctx.text('status.section')}</th><th scope="col">${ctx.text('status.keys')}</th><th scope="col">${ctx.text('status.translated')}</th><th scope="col">${ctx.text('status.missing')}</th><th scope="col">${ctx.text('status.stale')}</th></tr>`;
   const tables = status.locales.map((s) => {
+    const language = ctx.languageName(s.locale);
     const rows = s.sections.map(
       (r) =>
-        markup`<tr><th scope="row"><code>${r.namespace}</code> ${r.section}</th><td>${r.keys}</td><td>${r.translated}</td><td${r.missing > 0 ? markup` class="bad"` : ''}>${r.missing}</td><td${r.stale > 0 ? markup` class="warn"` : ''}>${r.stale}</td></tr>\n`,
+        markup`<tr><th scope="row"><code>${r.namespace}</code> <code>${r.section}</code></th><td>${number.format(r.keys)}</td><td>${number.format(r.translated)}</td><td${r.missing > 0 ? markup` class="bad"` : ''}>${number.format(r.missing)}</td><td${r.stale > 0 ? markup` class="warn"` : ''}>${number.format(r.stale)}</td></tr>\n`,
     );
+    const figure = (/** @type {string} */ key, /** @type {number} */ n, cls = '') =>
+      markup`<li${cls === '' ? '' : markup` class="${cls}"`}><span class="figure-label">${ctx.text(key)}</span> <span class="figure">${number.format(n)}</span></li>`;
+    const label = ctx.plain('status.tableLabel', { language });
     return markup`<section class="status" aria-labelledby="status-${s.locale}">
-<h2 id="status-${s.locale}">${name(s.locale)} <code>${s.locale}</code>${s.locale === status.sourceLocale ? ' (source)' : ''}</h2>
-<p class="status-summary"><meter min="0" max="100" value="${s.percent}" aria-label="${s.locale}: ${s.percent}%">${s.percent}%</meter> <span>${s.percent}% · ${s.translated}/${s.keys} ${lower('status.translated')} · ${s.missing} ${lower('status.missing')} · ${s.stale} ${lower('status.stale')} · ${s.untranslated} identical to the source</span></p>
+<h2 id="status-${s.locale}">${name(s.locale)} <code>${s.locale}</code>${s.locale === status.sourceLocale ? markup` <span class="source-mark">(${ctx.text('status.source')})</span>` : ''}</h2>
+<p class="status-summary"><meter min="0" max="100" value="${s.percent}" aria-label="${ctx.plain('status.meter', { language, percent: percent.format(s.percent / 100) })}">${percent.format(s.percent / 100)}</meter> <span class="percent">${percent.format(s.percent / 100)}</span></p>
+<ul class="status-figures">
+${figure('status.translated', s.translated)} ${figure('status.missing', s.missing, s.missing > 0 ? 'bad' : '')} ${figure('status.stale', s.stale, s.stale > 0 ? 'warn' : '')} ${figure('status.identical', s.untranslated)}
+</ul>
+<details class="status-details">
+<summary>${ctx.text('status.bySection')}</summary>
+<section class="table-scroll" aria-label="${label}" tabindex="0">
 <table class="status-table">
-<caption>${name(s.locale)}: by section</caption>
+<caption>${label}</caption>
 <thead>${head}</thead>
 <tbody>
 ${rows}</tbody>
 </table>
+</section>
+</details>
 </section>
 `;
   });
@@ -43,23 +62,23 @@ ${rows}</tbody>
   return documentHtml(site, {
     lang,
     title: `${ctx.plain('status.title')} — ${ctx.plain('site.name')}`,
-    description: `${ctx.plain('status.title')}: ${locales.join(', ')}`,
-    path: paths.translations(),
-    alternates: [],
+    description: ctx.plain('status.intro', { source: ctx.languageName(bilateral.sourceLocale) }),
+    path: paths.translations(lang),
+    alternates: locales.map((l) => ({ hreflang: l, path: paths.translations(l) })),
     xDefault: undefined,
+    noindex: true,
     skip: ctx.text('nav.skipToContent'),
     header: header(ctx, {
       locales,
       current: 'translations',
-      switchTo: paths.article,
+      switchTo: paths.translations,
       keepHash: false,
-      samePage: false,
     }),
     body: markup`${devBanner(ctx, this.bilateralFindings())}
 <main id="content">
 ${ctx.heading('h1', ctx.t('status.title'))}
-<p>How complete each language is against the source (${name(bilateral.sourceLocale)}), from the same code as <code>pnpm i18n status</code>. <em>Stale</em> means the source text changed after the translation was last accepted.</p>
+<p>${ctx.linked('status.intro', { source: name(bilateral.sourceLocale) })}</p>
 ${tables}</main>`,
-    footer: footer(ctx),
+    footer: footer(ctx, site, paths.translations(lang)),
   });
 }

@@ -31,8 +31,8 @@ describe('a translation with a key removed', () => {
     expect(r.stderr).toContain(KEY);
     const page = readFileSync(path.join(out, 'uk/index.html'), 'utf8');
     const section = page.slice(
-      page.indexOf('<h2 id="trade">'),
-      page.indexOf('</section>', page.indexOf('<h2 id="trade">')),
+      page.indexOf('<h2 id="trade" data-place>'),
+      page.indexOf('</section>', page.indexOf('<h2 id="trade" data-place>')),
     );
     expect(section).toContain(
       `<p class="untranslated-note" role="note">${ui('uk').article.notTranslated}</p>`,
@@ -127,7 +127,9 @@ describe('a translation with a key removed', () => {
     };
     const get = (p: string) => fetch(`http://localhost:${port}${p}`).then((r) => r.text());
     try {
-      await until('the server', async () => (await get('/uk/')).includes('<h2 id="trade">'));
+      await until('the server', async () =>
+        (await get('/uk/')).includes('<h2 id="trade" data-place>'),
+      );
       expect(await get('/uk/')).toContain('class="untranslated"');
       // Serving under --serve is development without BILATERAL_MODE: the banner is there.
       expect(await get('/uk/')).toContain('class="dev-banner"');

@@ -17,7 +17,8 @@ export default async function setup(project: TestProject) {
   const result = await eleventy(['--output', out], {
     SITE_URL: TEST_SITE_URL,
     BILATERAL_MODE: 'production',
-    BILATERAL_CONFIG: undefined,
+    // The repository's project, unless the run names another (BILATERAL_CONFIG=…, e.g. a snapshot).
+    BILATERAL_CONFIG: process.env['BILATERAL_CONFIG'],
   });
   if (result.code !== 0) {
     throw new Error(

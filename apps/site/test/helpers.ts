@@ -7,6 +7,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,7 +21,6 @@ export const repoRoot = path.resolve(siteRoot, '../..');
 export const artifacts = path.join(siteRoot, 'test-artifacts');
 export const LOCALES = ['ja', 'en', 'uk', 'ko'] as const;
 export const DOCUMENT = 'north-korea-ukraine-relations';
-/** The SITE_URL the test build uses (not the default, to prove it is configurable). */
 /** Debian's Chromium and the flags a closed network needs (../shared/TOOLCHAIN.md). */
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -35,6 +35,7 @@ export const CHROMIUM = {
   ],
 };
 
+/** The SITE_URL the test build uses (not the package's, to prove it is configurable). */
 export const TEST_SITE_URL = 'https://bilateral.example';
 
 const eleventyBin = path.join(siteRoot, 'node_modules/@11ty/eleventy/cmd.cjs');
@@ -49,10 +50,11 @@ export interface RunResult {
 export function eleventy(
   args: readonly string[],
   env: Record<string, string | undefined>,
+  cwd = siteRoot,
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [eleventyBin, ...args], {
-      cwd: siteRoot,
+      cwd,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -115,23 +117,34 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
 };
 
 /**
  * A small static server for the built site, on 127.0.0.1 and a free port. Folders serve their
  * index.html; a missing page under /{lang}/ gets that language's 404 page (status 404), any other
- * the root 404 page — as a host configured for the site would.
+ * the root 404 page — as a host configured for the site would. With `prefix` (`/bilateral/`), the
+ * site is served below that path, as a site built for https://host/bilateral/ is published.
  */
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+  dir: string,
+  prefix = '/',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('outside the site');
+      return;
+    }
+    const inside = `/${url.pathname.slice(prefix.length)}`;
+    let file = path.join(dir, decodeURIComponent(inside));
     if (!file.startsWith(dir)) file = dir;
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     let status = 200;
     if (!existsSync(file)) {
       status = 404;
-      const lang = url.pathname.split('/')[1] ?? '';
+      const lang = inside.split('/')[1] ?? '';
       const localized = path.join(dir, lang, '404.html');
       file = lang !== '' && existsSync(localized) ? localized : path.join(dir, '404.html');
     }
@@ -143,13 +156,45 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix.replace(/\/$/, '')}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A copy of the site (its config, package.json and templates, its node_modules linked) in a
+ * temporary folder, with package.json changed by `edit`: a fork, to build without this
+ * repository's settings. Eleventy runs in it with `eleventy(args, env, copy.dir)`.
+ */
+export function siteCopy(edit: (pkg: Record<string, unknown>) => void): {
+  dir: string;
+  cleanup: () => void;
+} {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bilateral-site-copy-'));
+  cpSync(path.join(siteRoot, 'src'), path.join(dir, 'src'), { recursive: true });
+  cpSync(path.join(siteRoot, 'eleventy.config.js'), path.join(dir, 'eleventy.config.js'));
+  const pkg = JSON.parse(readFileSync(path.join(siteRoot, 'package.json'), 'utf8'));
+  edit(pkg);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+  symlinkSync(path.join(siteRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Polls `test` until it holds or `ms` pass (then fails, naming `what`): for conditions no event
+ * announces.
+ */
+export async function until(what: string, test: () => Promise<boolean>, ms = 10_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await test().catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A free TCP port on 127.0.0.1. */

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eleventy, serve, tempProject, walk, CHROMIUM } from './helpers.js';
+import { jsonLdText } from '../src/_lib/page.js';
+import { eleventy, serve, tempProject, textOf, walk, CHROMIUM } from './helpers.js';
 
 /**
  * XSS defence in depth: every Ukrainian text (UI, terms, the article) gets a hostile payload
@@ -98,7 +99,13 @@ afterAll(async () => {
   project.cleanup();
 });
 
-/** Loads a page, fires every event an inline handler could wait for, and reports what ran. */
+/**
+ * Loads a page, fires every event an inline handler could wait for, and reports what ran. Inline
+ * handlers run synchronously inside dispatchEvent; what a page runs by itself happens before its
+ * `load` event (images, SVG onload) or in a task or frame after it (a <details> toggle, autofocus,
+ * SMIL animations). So the report is read only after a sentinel for each of those: a <details>
+ * of our own toggled (its toggle task comes after any the page queued) and two animation frames.
+ */
 async function visit(
   page: Page,
   url: string,
@@ -107,6 +114,16 @@ async function visit(
   return page.evaluate(async () => {
     const w = window as unknown as { __pwned?: unknown; __violations?: string[] };
     const bad: string[] = [];
+    // The site's own elements that the checks below would otherwise flag.
+    const own = (el: Element) =>
+      (el.localName === 'details' &&
+        (el.parentElement?.matches('section.dev-banner') === true ||
+          (el.matches('details.editorial-notes') && el.parentElement?.localName === 'article') ||
+          (el.matches('details.status-details') &&
+            el.parentElement?.matches('section.status') === true))) ||
+      (el.localName === 'script' &&
+        el.getAttribute('type') === 'application/ld+json' &&
+        el.parentElement?.localName === 'head');
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const a of Array.from(el.attributes)) {
         // Browsers ignore whitespace and control characters in a URL scheme (`java\tscript:`).
@@ -117,27 +134,45 @@ async function visit(
           bad.push(`<${el.localName} ${a.name}="${a.value}">`);
         if (a.name === 'style' && el.localName !== 'html') bad.push(`<${el.localName} style>`);
       }
-      const banner =
-        el.localName === 'details' && el.parentElement?.matches('section.dev-banner') === true; // the site's own
       if (
         ['iframe', 'object', 'embed', 'base', 'form', 'math', 'svg', 'style', 'details'].includes(
           el.localName,
         ) &&
-        !banner
+        !own(el)
       )
         bad.push(`<${el.localName}>`);
       if (
         el.localName === 'script' &&
-        (el.getAttribute('src') !== '/assets/language.js' || el.textContent !== '')
+        !own(el) &&
+        (el.getAttribute('src') !== '/assets/site.js' || el.textContent !== '')
       )
         bad.push(`<script>${el.textContent}`);
+      // The JSON-LD block must be data only: JSON, with no way out of the element.
+      if (own(el) && el.localName === 'script') {
+        try {
+          JSON.parse(el.textContent ?? '');
+        } catch {
+          bad.push('<script type="application/ld+json"> that is not JSON');
+        }
+        if (el.children.length > 0 || /<\//.test(el.textContent ?? ''))
+          bad.push('JSON-LD with markup');
+      }
       if (el.localName === 'meta' && el.getAttribute('http-equiv')?.toLowerCase() === 'refresh')
         bad.push('<meta refresh>');
       // Whatever an inline handler would wait for.
       for (const type of ['click', 'mouseover', 'focus', 'toggle', 'animationstart'])
         el.dispatchEvent(new Event(type, { bubbles: false }));
     }
-    await new Promise((r) => setTimeout(r, 50));
+    // Sentinels: a toggle task queued after any the page queued, then two rendering frames.
+    await new Promise<void>((resolve) => {
+      const d = document.createElement('details');
+      d.addEventListener('toggle', () => resolve(), { once: true });
+      document.body.append(d);
+      d.open = true;
+    });
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+    );
     return { pwned: w.__pwned, violations: w.__violations ?? [], bad };
   });
 }
@@ -165,7 +200,7 @@ describe('hostile translations on a development build', () => {
     expect(build.stderr).toContain('never allowed in a translation');
     expect(build.stderr).toMatch(/bilateral \(development\): \d+ findings/);
     expect(pages).toEqual(
-      expect.arrayContaining(['/uk/', '/uk/timeline/', '/translations/', '/en/']),
+      expect.arrayContaining(['/uk/', '/uk/timeline/', '/uk/translations/', '/en/']),
     );
   });
 
@@ -174,19 +209,39 @@ describe('hostile translations on a development build', () => {
     ['even without it (bypassCSP): the HTML itself runs nothing', true],
   ])('no script runs on any page, %s', async (_, bypass) => {
     const { ctx, page, dialogs } = await context(bypass);
-    // The detection works: the control payload runs without the CSP, and is blocked by it.
-    const control = await visit(page, `${server.url}/control.html`);
-    expect(control.bad).toEqual(['<img onerror>']);
-    expect(control.pwned).toBe(bypass ? 'control' : undefined);
-    if (!bypass) expect(control.violations.join()).toContain('script-src');
-    for (const p of pages) {
-      const r = await visit(page, `${server.url}${p}`);
-      expect(r.bad, p).toEqual([]);
-      expect(r.pwned, p).toBeUndefined();
-      expect(r.violations, p).toEqual([]);
+    try {
+      // The detection works: the control payload runs without the CSP, and is blocked by it.
+      const control = await visit(page, `${server.url}/control.html`);
+      expect(control.bad).toEqual(['<img onerror>']);
+      expect(control.pwned).toBe(bypass ? 'control' : undefined);
+      if (!bypass) expect(control.violations.join()).toContain('script-src');
+      for (const p of pages) {
+        const r = await visit(page, `${server.url}${p}`);
+        expect(r.bad, p).toEqual([]);
+        expect(r.pwned, p).toBeUndefined();
+        expect(r.violations, p).toEqual([]);
+      }
+      expect(dialogs).toEqual([]);
+    } finally {
+      await ctx.close();
     }
-    expect(dialogs).toEqual([]);
-    await ctx.close();
+  });
+
+  it('keeps hostile text inside the JSON-LD block: escaped, and parsed back unchanged', () => {
+    const uk = readFileSync(path.join(out, 'uk/index.html'), 'utf8');
+    const block = uk.match(/<script type="application\/ld\+json">([^<]*)<\/script>/)?.[1] ?? '';
+    // No "<" reaches the HTML, whatever the texts hold, and the JSON gives the texts back as the
+    // page shows them.
+    expect(block).not.toContain('<');
+    const ld = JSON.parse(block) as { headline: string; description: string };
+    const h1 = uk.match(/<h1>([\s\S]*?)<\/h1>/)?.[1] ?? '';
+    expect(ld.headline).toBe(textOf(h1));
+    expect(ld.headline).not.toBe('');
+    // The escaping itself, on the worst text there is.
+    const worst = `</script><script>window.__pwned='ld'</script><!-- \u2028\u2029 & >`;
+    const escaped = jsonLdText({ headline: worst });
+    expect(escaped).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(escaped)).toEqual({ headline: worst });
   });
 
   it('the payloads reached the pages, as inert text and allowed markup', () => {
@@ -197,7 +252,8 @@ describe('hostile translations on a development build', () => {
       '<abbr title="&quot; onmouseover=&quot;window.__pwned=&#39;attr&#39;">abbr</abbr>',
     );
     expect(uk).toContain('&quot; onmouseover=&quot;window.__pwned=&#39;quote&#39;&quot; x=&quot;');
-    expect(uk.match(/<script\b/g)).toHaveLength(1);
+    // The site's script and the JSON-LD data block, nothing else.
+    expect(uk.match(/<script\b/g)).toHaveLength(2);
     // The hostile key is in the development banner, escaped.
     expect(uk).toContain('&lt;img src=x onerror=&quot;window.__pwned=&#39;key&#39;&quot;&gt;');
   });

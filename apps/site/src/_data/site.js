@@ -1,33 +1,39 @@
-/* global process, URL */
-/**
- * Site settings. SITE_URL is where the site is published (canonical, hreflang, og:url, sitemap);
- * it must be an absolute http(s) URL and defaults to the development server.
- */
-function siteUrl() {
-  const value = process.env.SITE_URL || 'http://localhost:8080';
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`SITE_URL must be an absolute URL such as https://example.org, not "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`SITE_URL must be an http(s) URL, not "${value}"`);
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw new Error(
-      `SITE_URL must be an origin without a path (the site is served from /), not "${value}"`,
-    );
-  }
-  return url.origin;
-}
+import { siteSettings } from '../_lib/settings.js';
+import { updatedDates } from '../_lib/updated.js';
 
+/**
+ * Site settings (see src/_lib/settings.js for the URL): where the site is published, the article
+ * each language's home page shows, and what each document is based on (for the attribution the
+ * licence asks for).
+ */
 export default function () {
+  const { url, pathPrefix, mode } = siteSettings();
   return {
-    url: siteUrl(),
+    /** The public URL without a trailing slash (https://example.org/bilateral): absolute links. */
+    url,
+    pathPrefix,
+    mode,
     /** The article each language's home page shows. */
     document: 'north-korea-ukraine-relations',
     /** Flags drawn in src/assets/flags, by entity id of the core. */
     flags: { 'north-korea': 'kp', ukraine: 'ua' },
+    /** ISO 3166-1 numeric codes of the countries the locator map highlights, by entity id. */
+    countries: { 'north-korea': '408', ukraine: '804' },
+    /** The work each document adapts (CC BY-SA 4.0: title, link, authors via its history). */
+    sources: {
+      'north-korea-ukraine-relations': {
+        title: 'North Korea–Ukraine relations',
+        lang: 'en',
+        url: 'https://en.wikipedia.org/wiki/North_Korea%E2%80%93Ukraine_relations',
+        history:
+          'https://en.wikipedia.org/wiki/North_Korea%E2%80%93Ukraine_relations?action=history',
+      },
+    },
+    license: {
+      name: 'CC BY-SA 4.0',
+      url: 'https://creativecommons.org/licenses/by-sa/4.0/',
+    },
+    /** When a document last changed in a language (git history, else the core's newest event). */
+    updated: updatedDates(),
   };
 }

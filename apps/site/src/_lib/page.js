@@ -7,7 +7,10 @@ export const paths = {
   article: (/** @type {string} */ lang) => `/${lang}/`,
   timeline: (/** @type {string} */ lang) => `/${lang}/timeline/`,
   notFound: (/** @type {string} */ lang) => `/${lang}/404.html`,
-  translations: () => '/translations/',
+  translations: (/** @type {string} */ lang) => `/${lang}/translations/`,
+  card: (/** @type {string} */ lang) => `/${lang}/card.png`,
+  map: (/** @type {string} */ documentId, /** @type {'light' | 'dark'} */ theme) =>
+    `/assets/maps/${documentId}${theme === 'dark' ? '-dark' : ''}.svg`,
   root: () => '/',
 };
 
@@ -54,14 +57,28 @@ export function context(eleventy, data, lang) {
   };
   /**
    * A heading: in another language it carries its `lang`, with the notice after it (not inside,
-   * so that the table of contents and the outline stay clean).
-   * @param {string} tag @param {any} rt @param {string} [id]
+   * so that the table of contents and the outline stay clean). `place`: the reader's place is
+   * kept by this heading (the script writes its id into the URL while the reader is in its section).
+   * @param {string} tag @param {any} rt @param {string} [id] @param {boolean} [place]
    */
-  const heading = (tag, rt, id) => {
+  const heading = (tag, rt, id, place = false) => {
     const t = raw(tag);
-    if (rt.missing) return markup`<${t}${attr('id', id)} class="missing-text">⟨${rt.key}⟩</${t}>`;
-    const h = markup`<${t}${attr('id', id)}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
+    const at = markup`${attr('id', id)}${attr('data-place', place)}`;
+    if (rt.missing) return markup`<${t}${at} class="missing-text">⟨${rt.key}⟩</${t}>`;
+    const h = markup`<${t}${at}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
     return rt.fallback ? markup`${h}\n${note('p', ' role="note"')}` : h;
+  };
+  /**
+   * A UI string whose placeholders are markup (links, <time>): each placeholder gets a token that
+   * survives interpolation and escaping, then the token is replaced by the markup.
+   * @param {string} key @param {Record<string, unknown>} parts placeholder → markup
+   */
+  const linked = (key, parts) => {
+    const tokens = Object.fromEntries(Object.keys(parts).map((k) => [k, `@@${k}@@`]));
+    const rt = t(key, tokens);
+    let html = rt.html;
+    for (const [k, m] of Object.entries(parts)) html = html.split(`@@${k}@@`).join(String(m));
+    return inline({ ...rt, html });
   };
   return {
     lang,
@@ -75,6 +92,7 @@ export function context(eleventy, data, lang) {
     inline,
     block,
     heading,
+    linked,
     /** @param {string} l */
     languageName: (l) => eleventy.bilateralLanguageName(l),
   };
@@ -95,9 +113,16 @@ export function context(eleventy, data, lang) {
  * @property {boolean} [noindex]
  * @property {unknown} [skip] the "skip to content" link text
  * @property {Record<string, string>} [htmlData] data-* attributes of <html>
+ * @property {{ path: string, alt: string, width: number, height: number }} [image] the social card
+ * @property {string} [modified] when the content last changed (ISO 8601), for article:modified_time
+ * @property {Record<string, unknown>} [jsonLd] structured data (schema.org), as a JSON-LD data block
  */
 
-/** The Content-Security-Policy: nothing but the site's own files; no inline or foreign script. */
+/**
+ * The Content-Security-Policy: nothing but the site's own files; no inline or foreign script, no
+ * inline style. (A JSON-LD block is data, not script: browsers never run it, and CSP does not
+ * apply to it.)
+ */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -110,14 +135,36 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * JSON for a <script type="application/ld+json"> block: `<`, `>`, `&` and the two line
+ * separators escaped, so that no text (a translation's `</script>`) can end the block.
+ * @param {unknown} value
+ */
+export function jsonLdText(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** The whole HTML document: head with language metadata, CSP and assets, then the body. */
 export function documentHtml(/** @type {any} */ site, /** @type {PageOptions} */ o) {
   const abs = (/** @type {string} */ p) => site.url + p;
   const htmlData = Object.entries(o.htmlData ?? {}).map(([k, v]) => attr(`data-${k}`, v));
   const others = o.alternates.filter((a) => a.hreflang !== o.lang);
+  const image =
+    o.image === undefined
+      ? markup`<meta name="twitter:card" content="summary">`
+      : markup`<meta property="og:image" content="${abs(o.image.path)}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${o.image.width}">
+<meta property="og:image:height" content="${o.image.height}">
+<meta property="og:image:alt" content="${o.image.alt}">
+<meta name="twitter:card" content="summary_large_image">`;
   const head = markup`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="color-scheme" content="light dark">
 <title>${o.title}</title>
 <meta name="description" content="${o.description}">
 ${o.noindex ? markup`<meta name="robots" content="noindex">` : markup`<link rel="canonical" href="${abs(o.path)}">`}
@@ -127,11 +174,11 @@ ${o.alternates.map((a) => markup`<link rel="alternate" hreflang="${a.hreflang}" 
 <meta property="og:description" content="${o.description}">
 <meta property="og:url" content="${abs(o.path)}">
 <meta property="og:locale" content="${ogLocale(o.lang)}">
-${others.map((a) => markup`<meta property="og:locale:alternate" content="${ogLocale(a.hreflang)}">\n`)}<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
+${others.map((a) => markup`<meta property="og:locale:alternate" content="${ogLocale(a.hreflang)}">\n`)}${image}
+${o.modified === undefined ? '' : markup`<meta property="article:modified_time" content="${o.modified}">\n`}<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
-<script src="/assets/language.js" defer></script>`;
-  return `<!DOCTYPE html>
-${markup`<html lang="${o.lang}" dir="${direction(o.lang)}"${htmlData}>
+<script src="/assets/site.js" defer></script>${o.jsonLd === undefined ? '' : markup`\n<script type="application/ld+json">${raw(jsonLdText(o.jsonLd))}</script>`}`;
+  const html = markup`<html lang="${o.lang}" dir="${direction(o.lang)}"${htmlData}>
 <head>
 ${head}
 </head>
@@ -142,11 +189,13 @@ ${o.body}
 ${o.footer ?? ''}
 </body>
 </html>
-`}`;
+`;
+  return `<!DOCTYPE html>\n${html.toString()}`;
 }
 
 /**
- * The site header: name, page links and the language switcher.
+ * The site header: name, page links and the language switcher. It stays at the top of the
+ * window while the reader scrolls (compact on phones), so the switcher is always at hand.
  * @param {ReturnType<typeof context>} ctx
  * @param {{ locales: readonly string[], current: 'article' | 'timeline' | 'translations' | 'other', switchTo: (lang: string) => string, keepHash: boolean, samePage?: boolean }} o
  */
@@ -155,7 +204,6 @@ export function header(ctx, o) {
   const nav = /** @type {const} */ ([
     ['article', 'nav.article', paths.article(lang)],
     ['timeline', 'nav.timeline', paths.timeline(lang)],
-    ['translations', 'nav.translations', paths.translations()],
   ]);
   const links = nav.map(
     ([id, key, href]) =>
@@ -163,7 +211,7 @@ export function header(ctx, o) {
   );
   return markup`<header class="site-header">
 <p class="brand"><a href="${paths.article(lang)}">${ctx.text('site.name')}</a> <span class="tagline">${ctx.text('site.tagline')}</span></p>
-<nav class="site-nav" aria-label="${ctx.plain('site.name')}"><ul>
+<nav class="site-nav" aria-label="${ctx.plain('nav.site')}"><ul>
 ${links}</ul></nav>
 ${switcher(ctx, o)}
 </header>`;
@@ -188,12 +236,50 @@ ${items}</ul>
 </nav>`;
 }
 
-/** @param {ReturnType<typeof context>} ctx */
-export function footer(ctx) {
+/**
+ * The attribution the licence asks for (CC BY-SA 4.0, section 3): the original's title linked to
+ * it, its authors (the edit history), the licence, and what was changed; on every page and in
+ * print, with the page's address (shown in print only).
+ * @param {ReturnType<typeof context>} ctx
+ * @param {any} site
+ * @param {string} path this page's path
+ */
+export function attribution(ctx, site, path) {
+  const source = site.sources[site.document];
+  const title = markup`<a href="${source.url}" hreflang="${source.lang}" lang="${source.lang}">${source.title}</a>`;
+  const contributors = markup`<a href="${source.history}" hreflang="${source.lang}">${ctx.text('attribution.contributors')}</a>`;
+  const license = markup`<a rel="license" href="${site.license.url}">${site.license.name}</a>`;
+  const url = site.url + path;
+  return markup`<div class="attribution" id="attribution">
+<p>${ctx.linked('attribution.source', { title, contributors, license })}</p>
+<p>${ctx.text('attribution.changes')}</p>
+<p class="print-only page-url">${ctx.linked('attribution.pageUrl', { url: markup`<a href="${url}">${url}</a>` })}</p>
+</div>`;
+}
+
+/**
+ * @param {ReturnType<typeof context>} ctx
+ * @param {any} site
+ * @param {string} path this page's path
+ */
+export function footer(ctx, site, path) {
   return markup`<footer class="site-footer">
-<p><a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations()}">${ctx.text('nav.translations')}</a></p>
-<p class="license">${ctx.text('site.license')} <a rel="license" hreflang="en" lang="en" href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a></p>
+${attribution(ctx, site, path)}
+<p class="site-links"><a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations(ctx.lang)}">${ctx.text('nav.translations')}</a></p>
 </footer>`;
+}
+
+/**
+ * "Last updated", with the date in a <time> element (machine-readable datetime).
+ * @param {ReturnType<typeof context>} ctx
+ * @param {{ iso: string, date: string }} updated
+ */
+export function lastUpdated(ctx, updated) {
+  const [y, m, d] = updated.date.split('-').map(Number);
+  const shown = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
+  );
+  return markup`<p class="updated">${ctx.linked('article.lastUpdated', { date: markup`<time datetime="${updated.iso}">${shown}</time>` })}</p>`;
 }
 
 /**

@@ -1,0 +1,5 @@
+// Eleventy 3 ships JavaScript without type declarations; the site uses one export of it.
+declare module '@11ty/eleventy' {
+  /** Adds the configured pathPrefix to every root-relative URL in the HTML it writes. */
+  export const HtmlBasePlugin: (eleventyConfig: unknown, options?: unknown) => void;
+}
