@@ -116,6 +116,45 @@ export interface ProjectConfig {
    * exporting a rule or a list of rules (see the check layer's `defineRule`).
    */
   readonly plugins?: readonly string[];
+  /**
+   * How the project's i18next reads its files, where it differs from i18next's defaults (read from
+   * the project's own i18next settings, a `bilateral.config` `i18next` block, or flags). The
+   * checks follow it: plural suffixes, empty strings, separators, interpolation syntax, markup.
+   */
+  readonly i18next?: I18nextSettings;
+}
+
+/** The i18next options that change what a locale file means (see {@link ProjectConfig.i18next}). */
+export interface I18nextSettings {
+  /** Plural suffixes: `v4` (`_one`, `_few`, … by CLDR; the default) or `v3` (`_plural`, `_0`…`_5`). */
+  readonly compatibilityJSON?: 'v3' | 'v4';
+  /** i18next's `returnEmptyString` (default true): false means an empty text falls back. */
+  readonly returnEmptyString?: boolean;
+  /** i18next's `returnNull`. */
+  readonly returnNull?: boolean;
+  /** `false` when keys are flat (dots are part of the key). Default `.`. */
+  readonly keySeparator?: string | false;
+  /** `false` when `:` in a key does not name a namespace. Default `:`. */
+  readonly nsSeparator?: string | false;
+  /** Between a key and its context (`_male`). Default `_`. */
+  readonly contextSeparator?: string;
+  /** Between a key and its plural suffix. Default `_`. */
+  readonly pluralSeparator?: string;
+  /** Interpolation and nesting delimiters. Defaults `{{`, `}}`, `$t(`, `)`. */
+  readonly interpolation?: {
+    readonly prefix?: string;
+    readonly suffix?: string;
+    readonly nestingPrefix?: string;
+    readonly nestingSuffix?: string;
+  };
+  /** `icu` for i18next-icu (ICU MessageFormat: `{name}`, `{count, plural, …}`). Default `i18next`. */
+  readonly format?: 'i18next' | 'icu';
+  /** react-i18next: `<Trans>` numbered and named components are markup (`<0>…</0>`, `<bold>`). */
+  readonly react?: boolean;
+  /** react-i18next's `transKeepBasicHtmlNodesFor` (plain HTML tags kept in translations). */
+  readonly transKeepBasicHtmlNodesFor?: readonly string[];
+  /** Where these settings were read from, for messages (`next-i18next.config.js`). */
+  readonly from?: string;
 }
 
 export interface Exemption {
