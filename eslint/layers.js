@@ -4,8 +4,8 @@
 // folders on the same level) never import each other:
 //
 //   1. model/                 types, errors, limits, document key layout, locale-file layout
-//   2. files/                 config, listing, reading, parsing with positions, writer, lock, fingerprint
-//   3. syntax/ | intl/        inline markup, placeholders, invisible characters | Intl formatting
+//   2. syntax/ | intl/        inline markup, placeholders, invisible characters | Intl formatting
+//   3. files/                 config, listing, reading, parsing with positions, writer, lock, fingerprint
 //   4. render/ | check/       rendering | consistency checks
 //   5. ops/                   sync, accept, schema
 //   6. adapters/              cli/, eleventy/
@@ -25,18 +25,18 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 /**
- * The switch. `false` while packages/i18n/src is being moved into its layers; the lead sets it to
- * `true` when the move is done, and from then on `pnpm lint` fails on a wrong-way import or a cycle.
+ * The switch: on since packages/i18n/src was moved into its layers; `pnpm lint` fails on a
+ * wrong-way import or a cycle.
  */
-export const ENFORCE_I18N_LAYERS = false;
+export const ENFORCE_I18N_LAYERS = true;
 
 /** @typedef {{ level: number, dirs: string[] }} Layer */
 
 /** The layers of packages/i18n/src, bottom to top. Folders on one level are siblings. */
 export const I18N_LAYERS = /** @type {const} */ ([
   { level: 1, dirs: ['model'] },
-  { level: 2, dirs: ['files'] },
-  { level: 3, dirs: ['syntax', 'intl'] },
+  { level: 2, dirs: ['syntax', 'intl'] },
+  { level: 3, dirs: ['files'] },
   { level: 4, dirs: ['render', 'check'] },
   { level: 5, dirs: ['ops'] },
   { level: 6, dirs: ['adapters'] },

@@ -28,9 +28,9 @@ const mod = (name: string, ...imports: string[]) =>
 const CLEAN: Record<string, string> = {
   'model/types.ts': mod('types'),
   'model/errors.ts': mod('errors', './types.js'),
-  'files/config.ts': mod('config', '../model/types.js', '../model/errors.js'),
-  'syntax/inline.ts': mod('inline', '../model/types.js', '../files/config.js'),
-  'intl/facts.ts': mod('facts', '../model/types.js', '../files/config.js'),
+  'syntax/inline.ts': mod('inline', '../model/types.js'),
+  'intl/facts.ts': mod('facts', '../model/types.js', '../model/errors.js'),
+  'files/config.ts': mod('config', '../model/types.js', '../syntax/inline.js', '../intl/facts.js'),
   'render/renderer.ts': mod('renderer', '../syntax/inline.js', '../intl/facts.js'),
   'check/check.ts': mod('check', '../syntax/inline.js', '../intl/facts.js', '../files/config.js'),
   'check/rules/plurals.ts': mod('plurals', '../../model/types.js', '../check.js'),
@@ -81,8 +81,8 @@ describe('the i18n layer rules (eslint/layers.js)', () => {
   it('describe the layers of the restructure, bottom to top, with the entry files', () => {
     expect(I18N_LAYERS.map((l) => l.dirs)).toEqual([
       ['model'],
-      ['files'],
       ['syntax', 'intl'],
+      ['files'],
       ['render', 'check'],
       ['ops'],
       ['adapters'],

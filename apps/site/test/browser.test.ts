@@ -553,6 +553,16 @@ describe('readable everywhere', () => {
           ),
         );
       await page.goto(`${base}/ja/`);
+      // The renderer no longer puts CJK publication names in <i>; the stylesheet still sets any
+      // CJK italics upright (a translator may write <i> in Japanese): one is added to see it.
+      await page.evaluate(() => {
+        const i = document.createElement('i');
+        i.textContent = '中青在线';
+        const span = document.createElement('span');
+        span.lang = 'zh-Hans';
+        span.append(i);
+        document.querySelector('main p')!.append(span);
+      });
       const ja = await styles();
       expect(ja.filter(([l]) => /^(ja|zh|ko)/.test(l)).length).toBeGreaterThan(0);
       for (const [l, s] of ja)

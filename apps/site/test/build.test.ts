@@ -43,6 +43,16 @@ function factOptions(locale: string): Map<string, Record<string, string>[]> {
   return out;
 }
 
+/** The number grouping a locale's style file asks for (`min2`: no separator in 4-digit numbers). */
+function grouping(locale: string): 'min2' | 'auto' {
+  const style = JSON.parse(
+    readFileSync(path.join(repoRoot, 'locales', locale, 'style.json'), 'utf8'),
+  ) as { numbers?: { grouping?: string } };
+  return style.numbers?.grouping === 'min2' ? 'min2' : 'auto';
+}
+
+const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
 /** What Intl makes of a fact in a locale, with the options the text uses (computed, not typed in). */
 function expectedForms(fact: Fact, locale: string, options: Record<string, string>): string {
   const utc = (y: number, m = 1, d = 1) => new Date(Date.UTC(y, m - 1, d));
@@ -75,9 +85,11 @@ function expectedForms(fact: Fact, locale: string, options: Record<string, strin
       }).format(utc(y, m));
     }
     case 'quantity':
-      return new Intl.NumberFormat(locale).format(fact.value);
+      // With the locale's own grouping rule (locales/<l>/style.json: uk writes 1500, 55 500).
+      return new Intl.NumberFormat(locale, { useGrouping: grouping(locale) }).format(fact.value);
     case 'money':
       return new Intl.NumberFormat(locale, {
+        useGrouping: grouping(locale),
         style: 'currency',
         currency: fact.currency,
         currencyDisplay: (options['currencyDisplay'] ??
@@ -114,7 +126,13 @@ describe('the built site', () => {
     expect(files).not.toContain('translations/index.html');
     // No page or asset comes from elsewhere: every src/href in the HTML is local or the site URL,
     // except the outbound links of the attribution: the original article, its history, the licence.
+    // The references' sources link out too: exactly the URLs the core carries, nothing guessed.
     const outbound = [SOURCE, `${SOURCE}?action=history`, LICENCE];
+    const sources = Object.values(corpus.documents).flatMap((d) =>
+      [...Object.values(d.references), ...Object.values(d.bibliography)].flatMap((r) =>
+        [r.url, r.archiveUrl].filter((u): u is string => u !== undefined),
+      ),
+    );
     for (const f of files.filter((f) => f.endsWith('.html'))) {
       const page = read(f);
       let rest = page;
@@ -122,6 +140,11 @@ describe('the built site', () => {
         expect(page, `${f} links ${href}`).toContain(`href="${href}"`);
         rest = rest.replaceAll(`href="${href}"`, '');
       }
+      if (/^(ja|en|uk|ko)\/index\.html$/.test(f))
+        for (const href of sources) {
+          expect(page, `${f} links ${href}`).toContain(`href="${escapeAttr(href)}"`);
+          rest = rest.replaceAll(`href="${escapeAttr(href)}"`, '');
+        }
       for (const m of rest.matchAll(/\s(?:src|srcset|href)="([^"]+)"/g)) {
         expect(m[1], `${f}: ${m[1]}`).toMatch(
           new RegExp(`^(/|#|${TEST_SITE_URL.replace(/\./g, '\\.')}/)`),

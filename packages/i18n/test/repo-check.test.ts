@@ -121,8 +121,8 @@ describe('this repository', () => {
     {
       name: 'a changed Japanese source sentence',
       file: `locales/ja/${NS}.json`,
-      from: '二国間関係は{{relationsEstablished, date}}に樹立された。',
-      to: '二国間の外交関係は{{relationsEstablished, date}}に樹立された。',
+      from: '両国は{{relationsEstablished, date}}に国交を樹立した。',
+      to: '両国は{{relationsEstablished, date}}に外交関係を樹立した。',
       expect: [
         'stale',
         `locales/uk/${NS}.json`,
