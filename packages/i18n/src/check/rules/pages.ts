@@ -1,6 +1,6 @@
 import { LocaleLayout } from '../../model/layout.js';
 import { relativePath } from '../../model/paths.js';
-import type { LocaleFile, Project } from '../../model/types.js';
+import type { Project } from '../../model/types.js';
 import type { NamespaceContext } from '../context.js';
 import { defineRule } from '../rule.js';
 
@@ -29,6 +29,9 @@ export const pages = defineRule({
     },
   },
   namespace(ctx) {
+    // The pages the core lists, once per check: in the pass of the project's first namespace
+    // (every thread sees the same list of namespaces, and only namespace passes see the core).
+    if (ctx.namespace === ctx.project.namespaces[0]) corePages(ctx);
     if (LocaleLayout.pageId(ctx.namespace) === undefined) return;
     const routes = (ctx.options()['routes'] as string[] | undefined) ?? [];
     for (const file of ctx.files) {
@@ -48,24 +51,26 @@ export const pages = defineRule({
       }
     }
   },
-  project(ctx) {
-    const { project } = ctx;
-    for (const id of Object.keys(project.corpus?.pages ?? {})) {
-      const ns = LocaleLayout.pageNamespace(id);
-      if (project.file(project.sourceLocale, ns) !== undefined) continue;
-      const rel = relativePath(project.root, project.filePath(project.sourceLocale, ns));
-      ctx.report({
-        file: { relPath: rel, locale: project.sourceLocale, namespace: ns },
-        key: '',
-        message: `the core lists the page "${id}", but ${rel} does not exist`,
-        hint:
-          project.config.pages === undefined
-            ? `Set "pages" in bilateral.config.json (e.g. "pages/{lng}/{id}.md") and write ${rel}.`
-            : `Write ${rel} (Markdown with front matter: title, description), or remove "${id}" from the core's pages.`,
-      });
-    }
-  },
 });
+
+/** Every page the core lists has its file in the source language. */
+function corePages(ctx: NamespaceContext): void {
+  const { project } = ctx;
+  for (const id of Object.keys(ctx.corpus?.pages ?? {})) {
+    const ns = LocaleLayout.pageNamespace(id);
+    if (project.file(project.sourceLocale, ns) !== undefined) continue;
+    const rel = relativePath(project.root, project.filePath(project.sourceLocale, ns));
+    ctx.report({
+      file: { relPath: rel, locale: project.sourceLocale, namespace: ns },
+      key: '',
+      message: `the core lists the page "${id}", but ${rel} does not exist`,
+      hint:
+        project.config.pages === undefined
+          ? `Set "pages" in bilateral.config.json (e.g. "pages/{lng}/{id}.md") and write ${rel}.`
+          : `Write ${rel} (Markdown with front matter: title, description), or remove "${id}" from the core's pages.`,
+    });
+  }
+}
 
 interface Link {
   readonly target: string;
@@ -132,15 +137,15 @@ function sameLanguage(lng: string, locale: string, target: string) {
   };
 }
 
-/** Every document's id: the core's articles and pages, and the pages of the source language. */
+/** Every document's id: the core's articles and pages, and the pages on disk. */
 function documentIds(project: Project): string[] {
   const ids = new Set<string>([
     ...Object.keys(project.corpus?.documents ?? {}),
     ...Object.keys(project.corpus?.pages ?? {}),
   ]);
-  for (const f of project.files as readonly LocaleFile[]) {
-    const page = LocaleLayout.pageId(f.namespace);
-    if (page !== undefined && f.locale === project.sourceLocale) ids.add(page);
+  for (const ns of project.namespaces) {
+    const page = LocaleLayout.pageId(ns);
+    if (page !== undefined) ids.add(page);
   }
   return [...ids];
 }
