@@ -3,6 +3,7 @@ import { missing } from '../../src/check/rules/missing.js';
 import { pages } from '../../src/check/rules/pages.js';
 import { placeholders } from '../../src/check/rules/placeholders.js';
 import { createProject } from '../../src/files/memory.js';
+import { planSync } from '../../src/ops/sync.js';
 import { RuleTester } from '../../src/testing.js';
 import './tester.js';
 
@@ -155,5 +156,23 @@ describe('reading pages', () => {
     const de = project.file('de', 'pages/guide');
     expect(de?.usable).toBe(false);
     expect(de?.problems[0]?.message).toMatch(/front matter is not valid YAML/);
+  });
+});
+
+describe('sync and pages', () => {
+  it('leaves pages alone: a page is translated by copying the source page, never written as JSON', () => {
+    const project = createProject({
+      config,
+      files: {
+        'locales/en/ui.json': '{ "a": "A", "b": "B" }\n',
+        'locales/de/ui.json': '{ "a": "A" }\n',
+        'pages/en/guide.md': page('Guide', 'Hi.'),
+        'pages/en/start.md': page('Start', 'Hi.'),
+        'pages/de/start.md': '---\norder: 1\n---\nHallo.\n',
+      },
+    });
+    const plan = planSync(project);
+    expect(plan.files.map((f) => f.relPath)).toEqual(['locales/de/ui.json']);
+    expect(plan.broken).toEqual([]);
   });
 });
