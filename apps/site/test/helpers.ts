@@ -68,7 +68,7 @@ export function eleventy(
 }
 
 /**
- * A copy of the project's config and locale files in a temporary folder, changed by `edit`: the
+ * A copy of the project's config, locale files and pages in a temporary folder, changed by `edit`: the
  * site can be pointed at it with BILATERAL_CONFIG. The core stays the repository's built core.
  */
 export function tempProject(edit: (dir: string) => void = () => {}): {
@@ -92,6 +92,9 @@ export function tempProject(edit: (dir: string) => void = () => {}): {
       }
     }
   }
+  // Prose pages (`pages` in the config), when the project has them.
+  const pages = path.join(repoRoot, 'pages');
+  if (existsSync(pages)) cpSync(pages, path.join(dir, 'pages'), { recursive: true });
   edit(dir);
   return { dir, configFile, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

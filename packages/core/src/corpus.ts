@@ -10,4 +10,8 @@ export const corpus: Corpus = {
   documents: {
     [northKoreaUkraineRelations.id]: northKoreaUkraineRelations,
   },
+  pages: {
+    /** "About this edition": what the site is, its sources and licence, how to correct and translate. */
+    about: { kind: 'page', id: 'about', sourceLocale: 'ja' },
+  },
 };

@@ -18,5 +18,7 @@ export {
   allParagraphs,
   titleStatusOf,
   referenceSource,
+  documentsOf,
+  type DocumentEntry,
   type ParagraphRef,
 } from './query.js';

@@ -1,5 +1,7 @@
 import type {
+  AnyDocument,
   Corpus,
+  DocumentKind,
   DocumentModel,
   Paragraph,
   Reference,
@@ -105,4 +107,30 @@ function describe(corpus: Corpus, id: string, ref: Reference): ReferenceSource {
     ...(ref.archiveUrl === undefined ? {} : { archiveUrl: ref.archiveUrl }),
     ...(ref.format === undefined ? {} : { format: ref.format }),
   };
+}
+
+/** A document as {@link documentsOf} lists it. */
+export interface DocumentEntry {
+  readonly id: string;
+  readonly kind: DocumentKind;
+  readonly sourceLocale: string;
+  /** The article's model (kind `article`) or the page's (kind `page`). */
+  readonly model: AnyDocument;
+}
+
+/** Every document of the corpus, articles first (in order), then prose pages, each with its kind. */
+export function documentsOf(corpus: Corpus): DocumentEntry[] {
+  const articles = Object.values(corpus.documents).map((model): DocumentEntry => ({
+    id: model.id,
+    kind: 'article',
+    sourceLocale: model.sourceLocale,
+    model,
+  }));
+  const pages = Object.values(corpus.pages ?? {}).map((model): DocumentEntry => ({
+    id: model.id,
+    kind: 'page',
+    sourceLocale: model.sourceLocale,
+    model,
+  }));
+  return [...articles, ...pages];
 }

@@ -217,14 +217,23 @@ export interface InfoboxRow {
   readonly facts: readonly string[];
 }
 
+/**
+ * A structured, fact-bearing article: its text lives in one i18next namespace per language
+ * (`locales/{lng}/<namespace>.json`), keyed by the sections and paragraphs listed here.
+ */
 export interface DocumentModel {
+  /** `article` (the default): a document whose structure, facts and references the core holds. */
+  readonly kind?: 'article';
   readonly id: string;
   /** The locale the text was first written in; translations are checked against it. */
   readonly sourceLocale: LanguageTag;
   /** The i18next namespace of the document's text in every locale. */
   readonly namespace: string;
-  /** Entities the infobox shows side by side (the two countries of a bilateral relation). */
-  readonly infobox: { readonly parties: readonly string[]; readonly rows: readonly InfoboxRow[] };
+  /**
+   * The infobox, when the article has one: the entities it shows side by side (the two countries
+   * of a bilateral relation), when there are any, and rows of facts.
+   */
+  readonly infobox?: { readonly parties?: readonly string[]; readonly rows: readonly InfoboxRow[] };
   readonly facts: Readonly<Record<string, Fact>>;
   readonly references: Readonly<Record<string, Reference>>;
   /** Works listed under "Bibliography", cited by `short` references. */
@@ -234,9 +243,30 @@ export interface DocumentModel {
   readonly sections: readonly Section[];
 }
 
+/**
+ * A prose page (`About this edition`): written per language in Markdown with front matter
+ * (`pages/{lng}/<id>.md` by default), translated from the source language's page as a whole.
+ * The core lists it so that every language must have it; its text is not in the core.
+ */
+export interface PageModel {
+  readonly kind: 'page';
+  readonly id: string;
+  /** The locale the page was first written in; translations are checked against it. */
+  readonly sourceLocale: LanguageTag;
+  /** Facts the page's text shows through placeholders (`{{founded, date}}`), when it has any. */
+  readonly facts?: Readonly<Record<string, Fact>>;
+}
+
+/** Every kind of document, as {@link documentsOf} lists them. */
+export type AnyDocument = DocumentModel | PageModel;
+export type DocumentKind = 'article' | 'page';
+
 export interface Corpus {
   readonly entities: Readonly<Record<string, Entity>>;
   readonly units: Readonly<Record<string, Unit>>;
   readonly works: Readonly<Record<string, Work>>;
+  /** The articles, by id. */
   readonly documents: Readonly<Record<string, DocumentModel>>;
+  /** The prose pages, by id (none when absent). */
+  readonly pages?: Readonly<Record<string, PageModel>>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpus, parseIsoDate, validateCorpus } from '../src/index.js';
+import { corpus, documentsOf, parseIsoDate, validateCorpus } from '../src/index.js';
 import type { Corpus, DocumentModel } from '../src/index.js';
 
 const doc = corpus.documents['north-korea-ukraine-relations']!;
@@ -127,4 +127,42 @@ describe('parseIsoDate', () => {
     'rejects %s',
     (input) => expect(parseIsoDate(input)).toBeUndefined(),
   );
+});
+
+describe('documents of more than one kind', () => {
+  it('lists every document with its kind: the article, then the prose pages', () => {
+    expect(documentsOf(corpus).map((d) => [d.id, d.kind, d.sourceLocale])).toEqual([
+      ['north-korea-ukraine-relations', 'article', 'ja'],
+      ['about', 'page', 'ja'],
+    ]);
+  });
+
+  it('accepts an article without an infobox, and one whose infobox has no parties', () => {
+    const { infobox, ...rest } = structuredClone(doc);
+    expect(validateCorpus({ ...corpus, documents: { [doc.id]: rest } })).toEqual([]);
+    const rows = { ...rest, infobox: { rows: infobox?.rows ?? [] } };
+    expect(validateCorpus({ ...corpus, documents: { [doc.id]: rows } })).toEqual([]);
+  });
+
+  it('checks a page: id, source language, kind, facts, and no clash with an article', () => {
+    const pages = {
+      [doc.id]: { kind: 'page', id: doc.id, sourceLocale: 'ja' },
+      Bad: {
+        kind: 'page',
+        id: 'bad',
+        sourceLocale: 'english',
+        facts: { Year: { kind: 'date', value: '2022-02-30' } },
+      },
+    } as unknown as Corpus['pages'];
+    const paths = validateCorpus({ ...corpus, ...(pages === undefined ? {} : { pages }) }).map(
+      (p) => p.path,
+    );
+    expect(paths).toEqual([
+      `pages.${doc.id}.id`,
+      'pages.Bad.id',
+      'pages.Bad.sourceLocale',
+      'pages.Bad.facts.Year',
+      'pages.Bad.facts.Year.value',
+    ]);
+  });
 });

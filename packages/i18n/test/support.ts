@@ -41,7 +41,7 @@ export function copyFixture(name: string): string {
 }
 
 /**
- * A copy of this repository's locale files (JSON and lock files only) and config, with the core
+ * A copy of this repository's locale files (JSON and lock files only), prose pages and config, with the core
  * pointing at the built @bilateral/core.
  */
 export function copyRepo(): string {
@@ -53,6 +53,7 @@ export function copyRepo(): string {
       cpSync(path.join(locales, lng, f), path.join(d, 'locales', lng, f));
     }
   }
+  cpSync(path.join(REPO, 'pages'), path.join(d, 'pages'), { recursive: true });
   const config = JSON.parse(
     readFileSync(path.join(REPO, 'bilateral.config.json'), 'utf8'),
   ) as Record<string, unknown>;

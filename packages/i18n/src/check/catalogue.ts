@@ -101,6 +101,12 @@ export const RULES: readonly RuleInfo[] = [
     description: 'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.',
   },
   {
+    id: 'pages',
+    severity: 'error',
+    needsCore: false,
+    description: 'Prose pages exist in the source language when the core lists them, and their internal links lead to an existing document, section and language.',
+  },
+  {
     id: 'punctuation',
     severity: 'warning',
     needsCore: false,

@@ -110,6 +110,7 @@ export async function loadConfig(
     core: o.core ?? str(raw['core'], 'core'),
     fallback: (raw['fallback'] as Record<string, string[]> | undefined) ?? {},
     lockFile: str(raw['lockFile'], 'lockFile') ?? LocaleLayout.defaultLockFile(files),
+    ...pagesSetting(str(raw['pages'], 'pages'), where),
     rules: validateRules(raw['rules'], where),
     exemptions: validateExemptions(raw['exemptions'], where),
     ...(raw['plugins'] === undefined ? {} : { plugins: validatePlugins(raw['plugins'], where) }),
@@ -124,10 +125,21 @@ const KNOWN_FIELDS = new Set([
   'core',
   'fallback',
   'lockFile',
+  'pages',
   'rules',
   'exemptions',
   'plugins',
 ]);
+/** `pages`: a pattern with `{lng}` and `{id}` (`pages/{lng}/{id}.md`). */
+function pagesSetting(pages: string | undefined, where: string): { pages?: string } {
+  if (pages === undefined) return {};
+  if (!pages.includes('{lng}') || !pages.includes('{id}'))
+    throw new ConfigError(
+      `${where}: "pages" must contain {lng} and {id}, e.g. "pages/{lng}/{id}.md": ${pages}`,
+    );
+  return { pages };
+}
+
 const SEVERITY_VALUES = ['off', 'error', 'warning', 'info'];
 
 function checkFields(raw: Record<string, unknown>, where: string): void {

@@ -4,6 +4,7 @@ import { ConfigError } from '../model/errors.js';
 import { LocaleLayout } from '../model/layout.js';
 import { LIMITS } from '../model/limits.js';
 import type { Exemption, LockFile, Project, ProjectConfig } from '../model/types.js';
+import { parsePageFile } from './pages.js';
 import { parseLocaleFile } from './parse.js';
 import { assembleProject } from './project.js';
 
@@ -31,6 +32,8 @@ export interface ProjectConfigInput {
   readonly core?: string;
   readonly fallback?: Readonly<Record<string, readonly string[]>>;
   readonly lockFile?: string;
+  /** Prose pages: a pattern with `{lng}` and `{id}`, e.g. `pages/{lng}/{id}.md`. */
+  readonly pages?: string;
   readonly rules?: Readonly<Record<string, unknown>>;
   readonly exemptions?: readonly Exemption[];
   /** The project's own rule modules (see `ProjectConfig.plugins`). */
@@ -82,6 +85,15 @@ export function createProject(input: ProjectInput): Project {
         contents.get(m.path) as Uint8Array,
       ),
     );
+  const pages = config.pages === undefined ? [] : matchPages(config.pages, [...contents.keys()]);
+  for (const m of pages
+    .filter((p) => order.has(p.locale))
+    .sort((a, b) => (order.get(a.locale) as number) - (order.get(b.locale) as number))) {
+    const file = path.resolve(config.root, m.path);
+    files.push(
+      parsePageFile(config.root, m.locale, m.namespace, file, contents.get(m.path) as Uint8Array),
+    );
+  }
   const layout = LocaleLayout.of(config);
   return assembleProject(config, input.corpus, files, (locale) => {
     const file = layout.lockPath(locale);
@@ -108,6 +120,7 @@ export function projectConfig(
     core: input.core,
     fallback: input.fallback ?? {},
     lockFile: input.lockFile ?? LocaleLayout.defaultLockFile(files),
+    ...(input.pages === undefined ? {} : { pages: input.pages }),
     rules: input.rules ?? {},
     exemptions: input.exemptions ?? [],
     ...(input.plugins === undefined ? {} : { plugins: input.plugins }),
@@ -126,6 +139,13 @@ interface Matched {
  * The paths that are locale files under a `{lng}`/`{ns}` pattern, as a folder listing would find
  * them: a namespace is part of a file name, never empty, never hidden (`.bilateral-lock.json`).
  */
+/** Pages the `pages` pattern matches: `namespace` is the page id. */
+function matchPages(pattern: string, paths: readonly string[]): Matched[] {
+  return matchPaths(pattern.replaceAll('{id}', '{ns}'), paths).filter((m) =>
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(m.namespace),
+  );
+}
+
 function matchPaths(pattern: string, paths: readonly string[]): Matched[] {
   const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   let seenLng = false;

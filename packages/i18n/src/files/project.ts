@@ -4,6 +4,7 @@ import type { LocaleFile, LockFile, Project, ProjectConfig } from '../model/type
 import { loadCorpus } from './config.js';
 import { listLocaleFiles } from './list.js';
 import { readLock } from './lock.js';
+import { listPageFiles, readPageFile } from './pages.js';
 import { readLocaleFile } from './read.js';
 import { LocaleLayout } from '../model/layout.js';
 
@@ -29,6 +30,12 @@ export function buildProject(config: ProjectConfig, corpus: Corpus | undefined):
   const files = listLocaleFiles(config).map((ref) =>
     readLocaleFile(config.root, ref.locale, ref.namespace, ref.file),
   );
+  // Prose pages (`pages` in the config): each a file of namespace `pages/<id>`, after the others.
+  const order = new Map(config.locales.map((l, i) => [l, i]));
+  const pages = listPageFiles(config)
+    .map((ref) => readPageFile(config.root, ref))
+    .sort((a, b) => (order.get(a.locale) ?? 0) - (order.get(b.locale) ?? 0));
+  files.push(...pages);
   return assembleProject(config, corpus, files, (locale) => readLock(config, locale));
 }
 

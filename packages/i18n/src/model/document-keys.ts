@@ -51,7 +51,7 @@ export interface DocumentText {
 export function* documentTexts(doc: DocumentModel): Generator<DocumentText> {
   yield { key: documentKeys.title, what: `the title of ${doc.id}` };
   yield { key: documentKeys.description, what: `the description of ${doc.id}` };
-  for (const row of doc.infobox.rows)
+  for (const row of doc.infobox?.rows ?? [])
     yield { key: documentKeys.infoboxRow(row.id), what: `infobox row ${row.id}` };
   for (const section of doc.sections) {
     if (section.level > 0)

@@ -13,14 +13,44 @@ export class LocaleLayout {
     readonly files: string,
     /** Lock files: a pattern with `{lng}`. */
     readonly lockFile: string,
+    /** Prose pages: a pattern with `{lng}` and `{id}`, or undefined (none). */
+    readonly pages?: string,
   ) {}
 
   static of(config: {
     readonly root: string;
     readonly files: string;
     readonly lockFile: string;
+    readonly pages?: string | undefined;
   }): LocaleLayout {
-    return new LocaleLayout(config.root, config.files, config.lockFile);
+    return new LocaleLayout(config.root, config.files, config.lockFile, config.pages);
+  }
+
+  /** The namespace the checks give a prose page (`pages/about`): never a locale file's name. */
+  static pageNamespace(id: string): string {
+    return PAGE_PREFIX + id;
+  }
+
+  /** The page id of a page namespace (`pages/about` → `about`), else undefined. */
+  static pageId(namespace: string): string | undefined {
+    return namespace.startsWith(PAGE_PREFIX) ? namespace.slice(PAGE_PREFIX.length) : undefined;
+  }
+
+  /** A page's path relative to the root (`pages/uk/about.md`); `*` as the id gives a glob. */
+  pageRelative(locale: string, id: string): string {
+    return (this.pages ?? DEFAULT_PAGES).replaceAll('{lng}', locale).replaceAll('{id}', id);
+  }
+
+  /** The folder of one language's pages, and the file names' prefix and suffix around `{id}`. */
+  pageFolder(locale: string): { dir: string; prefix: string; suffix: string } | undefined {
+    if (this.pages === undefined) return undefined;
+    const pattern = this.pages.replaceAll('{lng}', locale);
+    const [before = '', suffix = ''] = pattern.split('{id}');
+    return {
+      dir: path.resolve(this.root, fixedDir(before)),
+      prefix: path.basename(before + 'x').slice(0, -1),
+      suffix,
+    };
   }
 
   /** Whether namespaces are separate files (`{ns}` in the pattern) or one file per language. */
@@ -30,6 +60,8 @@ export class LocaleLayout {
 
   /** A locale file's path relative to the root (`*` as a namespace gives a glob for messages). */
   relative(locale: string, namespace: string): string {
+    const page = LocaleLayout.pageId(namespace);
+    if (page !== undefined) return this.pageRelative(locale, page);
     return expand(this.files, locale, namespace);
   }
 
@@ -70,6 +102,8 @@ export class LocaleLayout {
       const folder = this.namespaceFolder(locale);
       dirs.add(folder?.dir ?? path.dirname(this.path(locale, '')));
       dirs.add(path.dirname(this.lockPath(locale)));
+      const pages = this.pageFolder(locale);
+      if (pages !== undefined) dirs.add(pages.dir);
     }
     return [...dirs];
   }
@@ -81,6 +115,10 @@ export class LocaleLayout {
       .replace(/\\/g, '/');
   }
 }
+
+const PAGE_PREFIX = 'pages/';
+/** Where pages are when a message must name a place and the project has no `pages` setting. */
+export const DEFAULT_PAGES = 'pages/{lng}/{id}.md';
 
 function expand(pattern: string, locale: string, namespace: string | undefined): string {
   const p = pattern.replaceAll('{lng}', locale);

@@ -107,6 +107,11 @@ export interface ProjectConfig {
   readonly fallback: Readonly<Record<string, readonly string[]>>;
   /** Lock file pattern with `{lng}` (for the stale check). */
   readonly lockFile: string;
+  /**
+   * Prose pages: a pattern with `{lng}` and `{id}` (`pages/{lng}/{id}.md`), Markdown with front
+   * matter, one file per page and language. Undefined: the project has none.
+   */
+  readonly pages?: string;
   /** Per-rule settings: `"off"`, a severity, or an object with options. */
   readonly rules: Readonly<Record<string, unknown>>;
   /** Exemptions: `{ rule, key, locale?, reason }`. */

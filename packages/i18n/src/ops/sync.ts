@@ -7,6 +7,7 @@ import { writeFilesSafely } from '../files/atomic-write.js';
 import { ConcurrentChangeError } from '../model/errors.js';
 import { SyncConflictError } from '../model/errors.js';
 import { rewriteBlocker } from '../files/parse.js';
+import { LocaleLayout } from '../model/layout.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
@@ -49,6 +50,8 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
     project.config.rules[rule] === 'off' ||
     isExempt(project.config.exemptions, rule, locale, ns, key);
   for (const { ns, source, families, sourceLogical } of namespaceSources(project)) {
+    // Prose pages are translated as a whole, by copying the source page: sync writes JSON only.
+    if (LocaleLayout.pageId(ns) !== undefined) continue;
     for (const locale of project.locales) {
       if (
         locale === project.sourceLocale ||

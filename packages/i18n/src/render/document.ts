@@ -51,19 +51,24 @@ function renderSections(ctx: DocumentContext): RenderedSection[] {
   }));
 }
 
-function renderInfobox(ctx: DocumentContext): RenderedInfobox {
+/** The infobox; an article without one (or without parties) gets its title as the caption. */
+function renderInfobox(ctx: DocumentContext, title: RenderedText): RenderedInfobox {
   const { tr, doc, problems } = ctx;
   const label = (id: string, report = true) =>
     tr.translate(TERMS_NS, termKeys.entityLabel(id), {}, report ? problems : undefined);
-  const [first, second] = doc.infobox.parties;
+  const parties = doc.infobox?.parties ?? [];
+  const [first, second] = parties;
   return {
-    caption: tr.ui(
-      'article.infoboxCaption',
-      { first: label(first ?? '', false).text, second: label(second ?? '', false).text },
-      problems,
-    ),
-    parties: doc.infobox.parties.map((id) => ({ id, label: label(id) })),
-    rows: doc.infobox.rows.map((row) => {
+    caption:
+      parties.length < 2
+        ? title
+        : tr.ui(
+            'article.infoboxCaption',
+            { first: label(first ?? '', false).text, second: label(second ?? '', false).text },
+            problems,
+          ),
+    parties: parties.map((id) => ({ id, label: label(id) })),
+    rows: (doc.infobox?.rows ?? []).map((row) => {
       const values = row.facts.map((f) => {
         const fact = doc.facts[f];
         return fact === undefined ? INVALID : tr.formatFact(fact);
@@ -149,7 +154,7 @@ export function renderDocument(
   const title = text(ctx, documentKeys.title);
   const description = text(ctx, documentKeys.description);
   const sections = renderSections(ctx);
-  const infobox = renderInfobox(ctx);
+  const infobox = renderInfobox(ctx, title);
   const references = ctx.citations.references();
   const bibliography = ctx.citations.bibliography();
   const corrections = renderCorrections(ctx, sections, title);

@@ -7,6 +7,7 @@ import { literalFacts } from './literal-facts.js';
 import { markup } from './markup.js';
 import { missing } from './missing.js';
 import { obsolete } from './obsolete.js';
+import { pages } from './pages.js';
 import { placeholders } from './placeholders.js';
 import { plurals } from './plurals.js';
 import { punctuation } from './punctuation.js';
@@ -36,5 +37,6 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   stale,
   terminology,
   whitespace,
+  pages,
   punctuation,
 ];

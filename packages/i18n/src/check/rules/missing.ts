@@ -1,4 +1,5 @@
 import { formKey, pluralCategories, type Logical } from '../../model/keys.js';
+import { LocaleLayout } from '../../model/layout.js';
 import { relativePath } from '../../model/paths.js';
 import { commandLine, type Suggestion } from '../../model/finding.js';
 import type { LocaleFile } from '../../model/types.js';
@@ -28,13 +29,22 @@ export const missing = defineRule({
       const file = ctx.project.file(locale, ns);
       if (file === undefined) {
         if (locale === ctx.source || !sourceExists) continue;
-        const rel = ctx.project.filePath(locale, ns);
+        const rel = relativePath(ctx.project.root, ctx.project.filePath(locale, ns));
+        const page = LocaleLayout.pageId(ns);
+        const from = relativePath(ctx.project.root, ctx.project.filePath(ctx.source, ns));
         ctx.report({
-          file: { relPath: relativePath(ctx.project.root, rel), locale, namespace: ns },
+          file: { relPath: rel, locale, namespace: ns },
           key: '',
-          message: `the file is missing: ${locale} has no "${ns}" namespace`,
-          hint: `Run ${sync} to create it with the source (${ctx.source}) text to translate.`,
-          suggestion: SYNC,
+          ...(page === undefined
+            ? {
+                message: `the file is missing: ${locale} has no "${ns}" namespace`,
+                hint: `Run ${sync} to create it with the source (${ctx.source}) text to translate.`,
+                suggestion: SYNC,
+              }
+            : {
+                message: `the page is missing: ${locale} has no translation of "${page}"`,
+                hint: `Copy ${from} to ${rel} and translate it.`,
+              }),
         });
         continue;
       }
