@@ -1,66 +1,72 @@
+/**
+ * `@bilateral/i18n`: the public API, and only it (each export is described in the package README).
+ * The Eleventy plugin is `@bilateral/i18n/eleventy`; the rule tester `@bilateral/i18n/testing`.
+ */
+
+// Rendering: a document of the core in a language, facts by Intl, citations, style.
 export {
   createRenderer,
   type Renderer,
   type RendererOptions,
+  type RenderedBacklink,
+  type RenderedCorrection,
   type RenderedDocument,
+  type RenderedEvent,
+  type RenderedInfobox,
   type RenderedParagraph,
   type RenderedReference,
   type RenderedSection,
+  type RenderedStyle,
   type RenderedText,
   type RenderProblem,
 } from './render/renderer.js';
-export { type Resources } from './model/types.js';
+export { documentToText, documentToHtml } from './render/output.js';
 export { renderInline, escapeHtml } from './render/markup.js';
 export { ALLOWED_TAGS, CONTENT_TAGS } from './syntax/html-policy.js';
-export { documentToText, documentToHtml } from './render/output.js';
 export { formatDate, formatMoney, formatNumber, FORMATS_FOR_KIND } from './intl/facts.js';
 export {
-  scanPlaceholders,
-  scanMarkup,
-  lineColumn,
-  type Placeholder,
-  type Interpolation,
-  type Nesting,
-  type FormatCall,
-  type Tag,
-} from './syntax/inline.js';
-
-// Project loading, checks and reports.
-export { loadConfig, loadCorpus, findConfig, type ConfigOverrides } from './files/config.js';
-export { ConfigError } from './model/errors.js';
-export { type ProjectConfig, type Exemption } from './model/types.js';
-export { listLocaleFiles, type LocaleFileRef } from './files/list.js';
+  DEFAULT_STYLE,
+  STYLE_NS,
+  STYLE_SETTINGS,
+  readLocaleStyle,
+  type LocaleStyle,
+} from './intl/style.js';
 export { readResources } from './render/resources.js';
+
+// Projects: configuration, locale files on disk or in memory.
+export { loadConfig, loadCorpus, findConfig, type ConfigOverrides } from './files/config.js';
 export { loadProject, buildProject } from './files/project.js';
-export { type Project, type LocaleFile, type Entry, type SyntaxProblem } from './model/types.js';
-export { sourceHash, normaliseSource } from './files/lock.js';
-export { type LockFile } from './model/types.js';
-export { pluralCategories, keyMatches } from './model/keys.js';
-export {
-  planSync,
-  writeSyncPlan,
-  type SyncPlan,
-  type FilePlan,
-  type SyncOptions,
-} from './ops/sync.js';
-export { SyncConflictError } from './model/errors.js';
-export { acceptKeys, writeAcceptResult, type AcceptResult } from './ops/accept.js';
-export { ConcurrentChangeError, WriteError } from './model/errors.js';
+export { createProject, type FileContents, type ProjectConfigInput } from './files/memory.js';
+export type {
+  Entry,
+  Exemption,
+  I18nextSettings,
+  LocaleFile,
+  LockFile,
+  Project,
+  ProjectConfig,
+  Resources,
+  SyntaxProblem,
+} from './model/types.js';
 export { LIMITS } from './model/limits.js';
-export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './ops/schema.js';
+
+// Checks: one run, a session (cache, threads), rules, reports, status.
 export { check, checkWithStatus } from './check/check.js';
-export { checkInWorkers, defaultJobs, PARALLEL_MIN_FILES } from './check/threads/parallel.js';
-export { digestCore, type CoreDigest } from './check/incremental/core-digest.js';
 export {
-  CheckCache,
-  CHECK_CACHE_VERSION,
-  CacheFile,
-  defaultCacheFile,
-  type CachedUnit,
-} from './check/incremental/cache.js';
+  openCheckSession,
+  type CheckSession,
+  type CheckSessionOptions,
+  type CheckSessionResult,
+} from './check/session.js';
+export { PARALLEL_MIN_FILES } from './check/threads/parallel.js';
+export { CheckCache } from './check/incremental/cache.js';
+export type { CheckOptions } from './check/options.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
+export { defineRule, type Rule, type RuleMeta, type RuleOption } from './check/rule.js';
+export type { NamespaceContext, ProjectContext, RawFinding } from './check/context.js';
 export {
   formatFindings,
+  hintText,
   OUTPUT_FORMATS,
   type OutputFormat,
   type FormatOptions as FindingsFormatOptions,
@@ -71,5 +77,27 @@ export {
   type LocaleStatus,
   type SectionStatus,
 } from './check/status.js';
-export type { Finding, Severity } from './model/finding.js';
-export type { CheckOptions } from './check/options.js';
+export type { Finding, Severity, Suggestion } from './model/finding.js';
+
+// Commands that write files.
+export {
+  planSync,
+  writeSyncPlan,
+  type SyncPlan,
+  type FilePlan,
+  type RefusedFile,
+  type SyncOptions,
+} from './ops/sync.js';
+export { acceptKeys, writeAcceptResult, type AcceptResult } from './ops/accept.js';
+export { buildSchemas, mergeVscodeSettings, type SchemaFile } from './ops/schema.js';
+
+// Errors: each carries the exit code a command ends with.
+export {
+  BilateralError,
+  ConfigError,
+  ConcurrentChangeError,
+  SyncConflictError,
+  TranslationCheckError,
+  WriteError,
+  exitCodeOf,
+} from './model/errors.js';

@@ -8,9 +8,8 @@ import {
   formatMoney,
   formatNumber,
   renderInline,
-  scanMarkup,
-  scanPlaceholders,
 } from '../src/index.js';
+import { scanMarkup, scanPlaceholders } from '../src/syntax/inline.js';
 import { LOCALES, repoResources } from './helpers.js';
 
 const DOC = 'north-korea-ukraine-relations';
