@@ -21,7 +21,7 @@ export const repoRoot = path.resolve(siteRoot, '../..');
 export const artifacts = path.join(siteRoot, 'test-artifacts');
 export const LOCALES = ['ja', 'en', 'uk', 'ko'] as const;
 export const DOCUMENT = 'north-korea-ukraine-relations';
-/** Debian's Chromium and the flags a closed network needs (../shared/TOOLCHAIN.md). */
+/** Debian's Chromium and the flags a network with no outside access needs. */
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: [
