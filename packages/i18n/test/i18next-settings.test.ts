@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { i18nextFlags } from '../src/adapters/cli/shared.js';
 import { loadConfig } from '../src/files/config.js';
 import { MODULE_LIMITS } from '../src/files/config-module.js';
+import { validateI18nextBlock } from '../src/files/i18next-settings.js';
 import { loadProject } from '../src/files/project.js';
 import { ConfigError } from '../src/model/errors.js';
 import type { I18nextSettings } from '../src/model/types.js';
-import { cli, copyFixture, tempDir, write } from './support.js';
+import { PKG, cli, copyFixture, tempDir, write } from './support.js';
 
 /**
  * The i18next settings that change what a locale file means, read from where the project keeps
@@ -178,5 +180,26 @@ describe('a project config that cannot be read fails soft: a ConfigError naming 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error .*i18next\.config\.mjs: cannot be read/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the config schema documents the "i18next" block the loader accepts', () => {
+  const schema = JSON.parse(readFileSync(path.join(PKG, 'schema/config.schema.json'), 'utf8')) as {
+    properties: { i18next: { properties: Record<string, unknown>; examples: unknown[] } };
+  };
+  const block = schema.properties.i18next;
+
+  it('the same settings, and its example is valid', () => {
+    let known = '';
+    try {
+      validateI18nextBlock({ nope: 1 }, 'bilateral.config.json');
+    } catch (e) {
+      known = (e as Error).message.split('Known: ')[1] ?? '';
+    }
+    expect(known.split(', ')).toEqual(Object.keys(block.properties));
+    for (const example of block.examples)
+      expect(validateI18nextBlock(example, 'bilateral.config.json')).toMatchObject(
+        example as object,
+      );
   });
 });
