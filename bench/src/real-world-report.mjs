@@ -1,7 +1,7 @@
 /**
  * The "Real-world projects" section of BENCHMARKS.md, from bench/results/real-world.json.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const HEADING = '## Real-world projects';
 
@@ -87,9 +87,17 @@ export function renderRealWorld(projects, run = { header: false }) {
  * @param {string} file
  * @param {string} section
  */
-export function updateBenchmarks(file, section) {
+export async function updateBenchmarks(file, section) {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  writeFileSync(file, withSection(text, section));
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  const formatted = await prettier.format(withSection(text, section), {
+    ...options,
+    filepath: file,
+  });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, formatted);
+  renameSync(tmp, file);
 }
 
 /**
@@ -104,7 +112,7 @@ export function withSection(text, section) {
   }
   const analysis = text.indexOf('\n## Analysis');
   if (analysis === -1) return `${text.trimEnd()}\n\n${section}`;
-  return `${text.slice(0, analysis + 1)}${section}\n${text.slice(analysis + 1)}`;
+  return `${text.slice(0, analysis + 1)}${section.trimEnd()}\n\n${text.slice(analysis + 1)}`;
 }
 
 /** The section from bench/results/real-world.json, for `pnpm bench` to keep it (or ''). */

@@ -95,7 +95,7 @@ export async function main(argv = process.argv.slice(2)) {
       path.join(BENCH, 'results', 'real-world.json'),
       JSON.stringify(out, null, 2) + '\n',
     );
-    updateBenchmarks(path.join(REPO, 'BENCHMARKS.md'), renderRealWorld(results, out));
+    await updateBenchmarks(path.join(REPO, 'BENCHMARKS.md'), renderRealWorld(results, out));
     log(
       'wrote bench/results/real-world.json and the "Real-world projects" section of BENCHMARKS.md',
     );
