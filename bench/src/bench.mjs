@@ -15,6 +15,8 @@
  *   --no-write                 print the table only
  *   --report                   no measuring: re-render BENCHMARKS.md (and the table) from
  *                              bench/results/latest.json, e.g. after editing bench/analysis.md
+ *   --real-world [options]     only the real-world suite (bench/src/real-world.mjs: real i18next
+ *                              projects from local mirrors; its options are listed there)
  */
 import { mkdirSync, writeFileSync, readFileSync, existsSync, renameSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +29,11 @@ import { BENCH, REPO, WORK } from './paths.mjs';
 import { GNU_TIME } from './measure.mjs';
 import { ELEVENTY_VERSION, I18N_CHECK_VERSION, hugoVersion } from './tools.mjs';
 import { renderMarkdown, renderTable } from './report.mjs';
+
+if (process.argv.includes('--real-world')) {
+  const { main } = await import('./real-world.mjs');
+  process.exit(await main(process.argv.slice(2)));
+}
 
 const { values: opts } = parseArgs({
   options: {

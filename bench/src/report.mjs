@@ -1,4 +1,7 @@
 /** The stdout table and BENCHMARKS.md, both from the results object. */
+import path from 'node:path';
+import { BENCH } from './paths.mjs';
+import { realWorldSection } from './real-world-report.mjs';
 
 /** The results file: plain JSON written by bench.mjs. @typedef {Record<string, any>} Json */
 
@@ -390,6 +393,9 @@ export function renderMarkdown(results, analysis) {
     L.push('  has no counterpart among translation checks, so it is not measured.');
     L.push('');
   }
+  // Kept from the last `pnpm bench --real-world` (bench/results/real-world.json), when there is one.
+  const realWorld = realWorldSection(path.join(BENCH, 'results', 'real-world.json'));
+  if (realWorld !== '') L.push(realWorld.trimEnd(), '');
   if (analysis.trim() !== '') {
     L.push('## Analysis');
     L.push('');

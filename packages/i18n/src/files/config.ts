@@ -1,11 +1,23 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Corpus } from '@bilateral/core';
-import type { Exemption, ProjectConfig } from '../model/types.js';
+import type { Exemption, I18nextSettings, ProjectConfig } from '../model/types.js';
 import { ConfigError } from '../model/errors.js';
 import { LocaleLayout } from '../model/layout.js';
+import { localeTagProblem } from '../model/locale-tags.js';
+import { importConfigModule } from './config-module.js';
+import { DETECTION_TRIED, detectLayout, guessSourceLocale } from './detect.js';
+import {
+  describeSettings,
+  findI18nextConfig,
+  mergeSettings,
+  readI18nextConfig,
+  validateI18nextBlock,
+  type ProjectI18next,
+} from './i18next-settings.js';
+import { languagesOnDisk } from './list.js';
 
 export const CONFIG_NAMES = [
   'bilateral.config.json',
@@ -33,43 +45,44 @@ export interface ConfigOverrides {
   readonly locales?: readonly string[];
   readonly files?: string;
   readonly core?: string;
+  /** Single i18next settings from flags (`--compatibility-json v3`, `--icu`, …). */
+  readonly i18next?: I18nextSettings;
+  /** The project's i18next config to read (relative to cwd), or `none` to read none. */
+  readonly i18nextConfig?: string;
+}
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  configFile?: string;
+  overrides?: ConfigOverrides;
+  /**
+   * Told what was found rather than configured (one line: `Detected: public/locales/{lng}/{ns}.json,
+   * source en, 12 languages`) and about language tags Intl does not know (one line each).
+   */
+  notify?: (message: string, kind: 'info' | 'warning') => void;
 }
 
 /**
  * Loads the project configuration: the config file found from `cwd` (or given), overridden by
- * flags. Without a config file, `files` and `sourceLocale` must come from the flags.
+ * flags. Without a config file, what the flags leave out is read from the project's own i18next
+ * config (`next-i18next.config.js`, `i18next.config.ts`), else detected: the locale files in the
+ * usual folders (`public/locales/{lng}/{ns}.json`, …), the languages on disk, `en` as the source.
  */
-export async function loadConfig(
-  options: { cwd?: string; configFile?: string; overrides?: ConfigOverrides } = {},
-): Promise<ProjectConfig> {
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ProjectConfig> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const st = statSync(cwd, { throwIfNoEntry: false });
+  if (st === undefined || !st.isDirectory())
+    throw new ConfigError(`${cwd}: no such directory${st === undefined ? '' : ' (it is a file)'}`);
+  const o = options.overrides ?? {};
   // With the locale files given as a flag and no --config, the flags describe the whole project
   // (rooted at cwd): a config further up the tree belongs to some other project.
   const file =
     options.configFile !== undefined
       ? path.resolve(cwd, options.configFile)
-      : options.overrides?.files !== undefined
+      : o.files !== undefined
         ? undefined
         : findConfig(cwd);
-  let raw: Record<string, unknown> = {};
-  if (file !== undefined) {
-    if (!existsSync(file)) throw new ConfigError(`${file}: no such config file`);
-    if (file.endsWith('.json')) {
-      try {
-        raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      } catch (e) {
-        throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
-      }
-    } else {
-      raw = await importConfigModule(file);
-    }
-  }
-  const o = options.overrides ?? {};
-  if (file !== undefined) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-      throw new ConfigError(`${file}: the config must be an object`);
-    checkFields(raw, file);
-  }
+  const raw = file === undefined ? {} : await readConfigFile(file);
   const root = file === undefined ? cwd : path.dirname(file);
   const where = file ?? 'the command line';
   const str = (v: unknown, name: string): string | undefined => {
@@ -78,20 +91,17 @@ export async function loadConfig(
       throw new ConfigError(`${where}: "${name}" must be a non-empty string`);
     return v;
   };
-  const sourceLocale = o.sourceLocale ?? str(raw['sourceLocale'], 'sourceLocale');
-  const files = o.files ?? str(raw['files'], 'files');
-  if (sourceLocale === undefined) {
-    throw new ConfigError(
-      `${where}: no source locale. Add "sourceLocale" to bilateral.config.json or pass --source <lng>`,
-    );
-  }
-  if (files === undefined) {
-    throw new ConfigError(
-      `${where}: no locale files. Add "files" (e.g. "locales/{lng}/{ns}.json") or pass --locales '<pattern>'`,
-    );
-  }
-  if (!files.includes('{lng}'))
-    throw new ConfigError(`${where}: "files" must contain {lng}: ${files}`);
+  const block =
+    raw['i18next'] === undefined ? undefined : validateI18nextBlock(raw['i18next'], where);
+  const found = await locate(root, file, {
+    files: o.files ?? str(raw['files'], 'files'),
+    sourceLocale: o.sourceLocale ?? str(raw['sourceLocale'], 'sourceLocale'),
+    readProject: block === undefined && o.i18nextConfig !== 'none',
+    ...(o.i18nextConfig === undefined || o.i18nextConfig === 'none'
+      ? {}
+      : { i18nextConfig: path.resolve(cwd, o.i18nextConfig) }),
+  });
+  const { files, detected } = found;
   let locales = o.locales ?? (raw['locales'] as string[] | undefined);
   if (
     locales !== undefined &&
@@ -99,8 +109,16 @@ export async function loadConfig(
   ) {
     throw new ConfigError(`${where}: "locales" must be an array of language tags`);
   }
-  locales ??= discoverLocales(root, files);
+  locales ??= [...new Set([...(found.project?.locales ?? []), ...found.languages])].sort();
+  const sourceLocale = found.sourceLocale;
   if (!locales.includes(sourceLocale)) locales = [sourceLocale, ...locales];
+  const i18next = mergeSettings(block ?? found.project?.settings, o.i18next);
+  if (detected.length > 0 || found.project !== undefined)
+    options.notify?.(detectedLine(files, sourceLocale, locales, detected, i18next), 'info');
+  for (const l of locales) {
+    const problem = localeTagProblem(l);
+    if (problem !== undefined) options.notify?.(problem, 'warning');
+  }
   return {
     root,
     configFile: file,
@@ -114,7 +132,126 @@ export async function loadConfig(
     rules: validateRules(raw['rules'], where),
     exemptions: validateExemptions(raw['exemptions'], where),
     ...(raw['plugins'] === undefined ? {} : { plugins: validatePlugins(raw['plugins'], where) }),
+    ...(i18next === undefined ? {} : { i18next }),
   };
+}
+
+/** Reads and shape-checks a bilateral config file. */
+async function readConfigFile(file: string): Promise<Record<string, unknown>> {
+  if (!existsSync(file)) throw new ConfigError(`${file}: no such config file`);
+  let raw: unknown;
+  if (file.endsWith('.json')) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
+    }
+  } else raw = await importConfigModule(file);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError(`${file}: the config must be an object`);
+  checkFields(raw as Record<string, unknown>, file);
+  return raw as Record<string, unknown>;
+}
+
+interface Located {
+  readonly files: string;
+  readonly sourceLocale: string;
+  /** The languages on disk (plausible tags only). */
+  readonly languages: readonly string[];
+  readonly project: ProjectI18next | undefined;
+  /** What was found rather than given: `files`, `source`. */
+  readonly detected: readonly string[];
+}
+
+/**
+ * Where the locale files are and which language is the source: as given, else from the project's
+ * i18next config, else detected. The project's i18next config is looked for in the folders from
+ * the locale files up to the root (nearest first), or in the root before detection.
+ */
+async function locate(
+  root: string,
+  configFile: string | undefined,
+  given: {
+    files: string | undefined;
+    sourceLocale: string | undefined;
+    readProject: boolean;
+    i18nextConfig?: string;
+  },
+): Promise<Located> {
+  const where = configFile ?? 'the command line';
+  const detected: string[] = [];
+  const readProject = async (dirs: string[]): Promise<ProjectI18next | undefined> => {
+    if (!given.readProject) return undefined;
+    if (given.i18nextConfig !== undefined) {
+      if (!existsSync(given.i18nextConfig))
+        throw new ConfigError(`${given.i18nextConfig}: no such i18next config file`);
+      return readI18nextConfig(given.i18nextConfig, root);
+    }
+    const found = findI18nextConfig(dirs);
+    return found === undefined ? undefined : readI18nextConfig(found, root);
+  };
+  let files = given.files;
+  let project = files === undefined ? await readProject([root]) : undefined;
+  if (files === undefined && project?.files !== undefined) files = project.files;
+  if (files === undefined) {
+    if (configFile !== undefined)
+      throw new ConfigError(
+        `${where}: no locale files. Add "files" (e.g. "locales/{lng}/{ns}.json") or pass --locales '<pattern>'`,
+      );
+    const layout = detectLayout(root);
+    if (layout === undefined)
+      throw new ConfigError(
+        `${root}: no locale files found. Tried ${DETECTION_TRIED}. Pass --locales '<pattern>' (e.g. 'src/i18n/{lng}/{ns}.json') and --source <lng>, or add bilateral.config.json`,
+      );
+    files = layout.files;
+    detected.push('files');
+  }
+  if (!files.includes('{lng}'))
+    throw new ConfigError(`${where}: "files" must contain {lng}: ${files}`);
+  project ??= await readProject(
+    foldersUp(new LocaleLayout(root, files, '').languagesFolder(), root),
+  );
+  const languages = discoverLocales(root, files);
+  let sourceLocale = given.sourceLocale ?? project?.sourceLocale;
+  if (sourceLocale === undefined && configFile === undefined) {
+    sourceLocale = guessSourceLocale(languages);
+    if (sourceLocale !== undefined) detected.push('source');
+  }
+  if (sourceLocale === undefined) {
+    throw new ConfigError(
+      `${where}: no source locale. Add "sourceLocale" to bilateral.config.json or pass --source <lng>` +
+        (languages.length > 0 ? ` (languages found: ${languages.join(', ')})` : ''),
+    );
+  }
+  return { files, sourceLocale, languages, project, detected };
+}
+
+/** `dir`, its parent, … up to and including `root` (only `root` when `dir` is not inside it). */
+function foldersUp(dir: string, root: string): string[] {
+  const out: string[] = [];
+  let d = dir;
+  while (d.startsWith(root + path.sep)) {
+    out.push(d);
+    d = path.dirname(d);
+  }
+  out.push(root);
+  return out;
+}
+
+/** `Detected: public/locales/{lng}/{ns}.json, source en, 12 languages; i18next settings from …`. */
+function detectedLine(
+  files: string,
+  source: string,
+  locales: readonly string[],
+  detected: readonly string[],
+  i18next: I18nextSettings | undefined,
+): string {
+  const settings =
+    i18next === undefined
+      ? ''
+      : `; i18next settings from ${i18next.from ?? '?'}: ${describeSettings(i18next) || 'none'}`;
+  const what = detected.length === 0 ? 'Read' : 'Detected';
+  return `${what}: ${files}, source ${source}, ${locales.length} language${locales.length === 1 ? '' : 's'}${settings}`;
 }
 
 const KNOWN_FIELDS = new Set([
@@ -129,6 +266,7 @@ const KNOWN_FIELDS = new Set([
   'rules',
   'exemptions',
   'plugins',
+  'i18next',
 ]);
 /** `pages`: a pattern with `{lng}` and `{id}` (`pages/{lng}/{id}.md`). */
 function pagesSetting(pages: string | undefined, where: string): { pages?: string } {
@@ -229,57 +367,12 @@ function validateExemptions(value: unknown, where: string): Exemption[] {
 }
 
 /**
- * Imports a JS or TS config module. Node 20 cannot import TypeScript itself: a `.ts` config is
- * transpiled with the project's own `typescript` (it has one if it writes its config in TS) into a
- * temporary module next to it, so that its relative imports still resolve.
+ * The languages on disk for a pattern: folder names where `{lng}` is a folder
+ * (`locales/{lng}/{ns}.json`), file names that look like tags where it is in a file name
+ * (`locales/{lng}.json`, `locales/{ns}/{lng}.json`; `package.json` is no language).
  */
-async function importConfigModule(file: string): Promise<Record<string, unknown>> {
-  let target = file;
-  let temp: string | undefined;
-  try {
-    if (file.endsWith('.ts')) {
-      let ts: { transpileModule(input: string, o: object): { outputText: string } };
-      try {
-        const req = createRequire(file);
-        ts = req(req.resolve('typescript')) as typeof ts;
-      } catch {
-        throw new ConfigError(
-          `${file}: a TypeScript config needs the "typescript" package in the project; or use bilateral.config.json`,
-        );
-      }
-      const out = ts.transpileModule(readFileSync(file, 'utf8'), {
-        compilerOptions: { module: 99 /* ESNext */, target: 10 /* ES2023 */ },
-        fileName: file,
-      }).outputText;
-      temp = path.join(path.dirname(file), `.bilateral.config.${process.pid}.${Date.now()}.mjs`);
-      writeFileSync(temp, out);
-      target = temp;
-    }
-    const mod = (await import(pathToFileURL(target).href)) as { default?: unknown };
-    return (mod.default ?? {}) as Record<string, unknown>;
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(
-      `${file}: cannot load the config: ${(e as Error).message.split('\n')[0]}`,
-    );
-  } finally {
-    if (temp !== undefined) rmSync(temp, { force: true });
-  }
-}
-
-/** Lists the `{lng}` values present on disk for a pattern like `public/locales/{lng}/{ns}.json`. */
 export function discoverLocales(root: string, files: string): string[] {
-  const dir = new LocaleLayout(root, files, '').languagesFolder();
-  try {
-    return (
-      readdirSync(dir)
-        // A folder whose name could not be a language tag (quotes, spaces, markup…) is not a locale.
-        .filter((d) => /^[A-Za-z0-9_-]+$/.test(d) && statSync(path.join(dir, d)).isDirectory())
-        .sort()
-    );
-  } catch {
-    return [];
-  }
+  return languagesOnDisk(root, files);
 }
 
 /** Loads the corpus a config names, or undefined when it names none. */

@@ -3,7 +3,13 @@ import type { Corpus } from '@bilateral/core';
 import { ConfigError } from '../model/errors.js';
 import { LocaleLayout } from '../model/layout.js';
 import { LIMITS } from '../model/limits.js';
-import type { Exemption, LockFile, Project, ProjectConfig } from '../model/types.js';
+import type {
+  Exemption,
+  I18nextSettings,
+  LockFile,
+  Project,
+  ProjectConfig,
+} from '../model/types.js';
 import { parsePageFile } from './pages.js';
 import { parseLocaleFile } from './parse.js';
 import { assembleProject } from './project.js';
@@ -38,6 +44,8 @@ export interface ProjectConfigInput {
   readonly exemptions?: readonly Exemption[];
   /** The project's own rule modules (see `ProjectConfig.plugins`). */
   readonly plugins?: readonly string[];
+  /** How the project's i18next reads its files (see `ProjectConfig.i18next`). */
+  readonly i18next?: I18nextSettings;
 }
 
 export interface ProjectInput {
@@ -74,7 +82,7 @@ export function createProject(input: ProjectInput): Project {
     .sort(
       (a, b) =>
         (order.get(a.locale) as number) - (order.get(b.locale) as number) ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     )
     .map((m) =>
       parseLocaleFile(
@@ -124,6 +132,7 @@ export function projectConfig(
     rules: input.rules ?? {},
     exemptions: input.exemptions ?? [],
     ...(input.plugins === undefined ? {} : { plugins: input.plugins }),
+    ...(input.i18next === undefined ? {} : { i18next: input.i18next }),
   };
 }
 
@@ -131,13 +140,11 @@ interface Matched {
   readonly path: string;
   readonly locale: string;
   readonly namespace: string;
-  /** The file name (what a folder listing sorts by). */
-  readonly name: string;
 }
 
 /**
  * The paths that are locale files under a `{lng}`/`{ns}` pattern, as a folder listing would find
- * them: a namespace is part of a file name, never empty, never hidden (`.bilateral-lock.json`).
+ * them (the layout's own matching: `LocaleLayout.match`).
  */
 /** Pages the `pages` pattern matches: `namespace` is the page id. */
 function matchPages(pattern: string, paths: readonly string[]): Matched[] {
@@ -147,35 +154,13 @@ function matchPages(pattern: string, paths: readonly string[]): Matched[] {
 }
 
 function matchPaths(pattern: string, paths: readonly string[]): Matched[] {
-  const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  let seenLng = false;
-  let seenNs = false;
-  const source = pattern
-    .split(/(\{lng\}|\{ns\})/)
-    .map((part) => {
-      if (part === '{lng}') {
-        const re = seenLng ? '\\k<lng>' : '(?<lng>[A-Za-z0-9_-]+)';
-        seenLng = true;
-        return re;
-      }
-      if (part === '{ns}') {
-        const re = seenNs ? '\\k<ns>' : '(?<ns>[^/]+)';
-        seenNs = true;
-        return re;
-      }
-      return escape(part);
-    })
-    .join('');
-  const re = new RegExp(`^${source}$`);
+  const layout = new LocaleLayout(DEFAULT_ROOT, pattern, '');
   const out: Matched[] = [];
   for (const p of paths) {
-    const m = re.exec(p);
-    const locale = m?.groups?.['lng'];
-    if (m === null || locale === undefined || !LOCALE.test(locale)) continue;
-    const namespace = m.groups?.['ns'] ?? 'translation';
-    const name = p.slice(p.lastIndexOf('/') + 1);
-    if (name.startsWith('.') || (seenNs && namespace.startsWith('.'))) continue;
-    out.push({ path: p, locale, namespace, name });
+    const m = layout.match(p);
+    if (m === undefined || !LOCALE.test(m.locale)) continue;
+    if (p.slice(p.lastIndexOf('/') + 1).startsWith('.')) continue;
+    out.push({ path: p, locale: m.locale, namespace: m.namespace });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { parseIsoDate, toUtcDate } from '@bilateral/core';
 import type { DateFact, Fact, MoneyFact, QuantityFact } from '@bilateral/core';
+import { cldrLocale, toBcp47 } from '../model/locale-tags.js';
 
 /**
  * Formatting of language-neutral facts with Intl. Every function is total: a value it cannot
@@ -19,23 +20,13 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f;
 }
 
-const canonical = new Map<string, string>();
-
 /**
- * Resolves a locale Intl can use; an unknown or malformed tag falls back to `en`. Remembered per
- * tag (`Intl.getCanonicalLocales` is slow, and every fact of every page asks).
+ * Resolves a locale Intl can use, from a tag as the project writes it (`pt_BR` → `pt-BR`, see
+ * `cldrLocale`); a tag Intl has no data for stays as it is (Intl then uses its default), a
+ * malformed one falls back to `en` (the checks warn about such a language once). Memoised per tag in model/locale-tags.ts.
  */
 export function intlLocale(lng: string): string {
-  let locale = canonical.get(lng);
-  if (locale === undefined) {
-    try {
-      locale = Intl.getCanonicalLocales(lng)[0] ?? 'en';
-    } catch {
-      locale = 'en';
-    }
-    if (canonical.size < 1000) canonical.set(lng, locale);
-  }
-  return locale;
+  return cldrLocale(lng) ?? toBcp47(lng) ?? 'en';
 }
 
 export const INVALID = '⟨?⟩';

@@ -1,3 +1,4 @@
+import { cldrLocale } from './locale-tags.js';
 import type { Exemption } from './types.js';
 import type { Entry, LocaleFile, Project } from './types.js';
 
@@ -38,21 +39,25 @@ export const formKey = (base: string, ordinal: boolean, category: string): strin
  */
 const categoryCache = new Map<string, readonly PluralCategory[]>();
 
-/** The CLDR plural categories of a language, in CLDR order (`uk` → one, few, many, other). */
+/**
+ * The CLDR plural categories of a language, in CLDR order (`uk` → one, few, many, other), for
+ * the tag as the project writes it (`pt_BR`, `zh_Hans` and `en-us` are `pt-BR`, `zh-Hans` and
+ * `en-US`). A language Intl has no data for gets `one` and `other`, as i18next gives it; the
+ * checks say so once per language (see `localeTagProblem`).
+ */
 export function pluralCategories(locale: string, ordinal = false): readonly PluralCategory[] {
   const cacheKey = `${locale}|${ordinal}`;
   let cats = categoryCache.get(cacheKey);
   if (cats === undefined) {
-    let found: string[];
-    try {
-      found = new Intl.PluralRules(locale, {
-        type: ordinal ? 'ordinal' : 'cardinal',
-      }).resolvedOptions().pluralCategories as string[];
-    } catch {
-      found = ['one', 'other'];
-    }
+    const cldr = cldrLocale(locale);
+    const found: string[] =
+      cldr === undefined
+        ? ['one', 'other']
+        : (new Intl.PluralRules(cldr, {
+            type: ordinal ? 'ordinal' : 'cardinal',
+          }).resolvedOptions().pluralCategories as string[]);
     cats = PLURAL_CATEGORIES.filter((c) => found.includes(c));
-    categoryCache.set(cacheKey, cats);
+    if (categoryCache.size < 10_000) categoryCache.set(cacheKey, cats);
   }
   return cats;
 }

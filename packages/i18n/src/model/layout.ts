@@ -77,11 +77,12 @@ export class LocaleLayout {
 
   /**
    * The folder that holds one language's namespace files, and the file names' fixed prefix and
-   * suffix around `{ns}` (`locales/uk/` + `` + `{ns}` + `.json`). Undefined without `{ns}`.
+   * suffix around `{ns}` (`locales/uk/` + `` + `{ns}` + `.json`). Undefined without `{ns}`, or when
+   * `{ns}` names a folder (`locales/{ns}/{lng}.json`).
    */
   namespaceFolder(locale: string): { dir: string; prefix: string; suffix: string } | undefined {
+    if (!this.nestedNamespaces) return undefined;
     const pattern = expand(this.files, locale, undefined);
-    if (!pattern.includes('{ns}')) return undefined;
     const [before = '', suffix = ''] = pattern.split('{ns}');
     return {
       dir: path.resolve(this.root, fixedDir(before)),
@@ -90,9 +91,28 @@ export class LocaleLayout {
     };
   }
 
-  /** The folder whose entries are the languages (`locales` for `locales/{lng}/{ns}.json`), absolute. */
+  /**
+   * Whether a namespace may be a path (`common/buttons` in `locales/en/common/buttons.json`):
+   * when `{ns}` is in the file name, once, and `{lng}` is not after it. i18next's backend puts
+   * the namespace into the load path as it is, so `t('common/buttons:ok')` reads that file.
+   */
+  get nestedNamespaces(): boolean {
+    const last = this.files.split('/').at(-1) ?? '';
+    const ns = this.files.indexOf('{ns}');
+    return (
+      ns !== -1 &&
+      last.includes('{ns}') &&
+      this.files.indexOf('{ns}', ns + 1) === -1 &&
+      !this.files.slice(ns).includes('{lng}')
+    );
+  }
+
+  /**
+   * The folder before the first `{lng}` or `{ns}` (`locales` for `locales/{lng}/{ns}.json` and
+   * for `locales/{ns}/{lng}.json`), absolute: every locale file is under it.
+   */
   languagesFolder(): string {
-    return path.resolve(this.root, fixedDir(this.files.split('{lng}')[0] ?? ''));
+    return path.resolve(this.root, fixedDir(this.files.split(/\{lng\}|\{ns\}/)[0] ?? ''));
   }
 
   /** Folders whose changes can change the project's locale or lock files (for watchers). */
@@ -100,7 +120,10 @@ export class LocaleLayout {
     const dirs = new Set<string>();
     for (const locale of locales) {
       const folder = this.namespaceFolder(locale);
-      dirs.add(folder?.dir ?? path.dirname(this.path(locale, '')));
+      const nsFirst = this.hasNamespaces && folder === undefined;
+      dirs.add(
+        folder?.dir ?? (nsFirst ? this.languagesFolder() : path.dirname(this.path(locale, ''))),
+      );
       dirs.add(path.dirname(this.lockPath(locale)));
       const pages = this.pageFolder(locale);
       if (pages !== undefined) dirs.add(pages.dir);
@@ -108,12 +131,61 @@ export class LocaleLayout {
     return [...dirs];
   }
 
-  /** The default lock file pattern for a locale-file pattern: `{lng}/.bilateral-lock.json` beside the languages. */
-  static defaultLockFile(files: string): string {
-    return path
-      .join(fixedDir(files.split('{lng}')[0] ?? ''), '{lng}', '.bilateral-lock.json')
-      .replace(/\\/g, '/');
+  /**
+   * Whether a path relative to the root is a locale file of this layout, and whose: `{lng}` is a
+   * name of letters, digits, `_` and `-`; `{ns}` one path segment, or several (see
+   * {@link nestedNamespaces}); hidden names (`.bilateral-lock.json`), `node_modules` and the
+   * package files beside a language (`package.json`, `turbo.json`) are not locale files.
+   */
+  match(relPath: string): { locale: string; namespace: string } | undefined {
+    this.compiled ??= compile(this.files, this.nestedNamespaces);
+    const m = this.compiled.exec(relPath);
+    const locale = m?.groups?.['lng'];
+    if (m === null || locale === undefined) return undefined;
+    const namespace = m.groups?.['ns'] ?? 'translation';
+    if (!this.hasNamespaces) return { locale, namespace };
+    const parts = namespace.split('/');
+    if (parts.some((p) => p.startsWith('.') || p === 'node_modules')) return undefined;
+    if (NOT_NAMESPACES.has(namespace)) return undefined;
+    return { locale, namespace };
   }
+
+  private compiled: RegExp | undefined;
+
+  /**
+   * The default lock file pattern for a locale-file pattern: `{lng}/.bilateral-lock.json` in the
+   * language's folder when languages are folders (`locales/{lng}/{ns}.json`), else a hidden
+   * `.bilateral-lock.{lng}.json` beside the files (`locales/{lng}.json`, `locales/{ns}/{lng}.json`).
+   */
+  static defaultLockFile(files: string): string {
+    const base = fixedDir(files.split(/\{lng\}|\{ns\}/)[0] ?? '');
+    const lngFolder = /(^|\/)\{lng\}\//.test(files) && !files.split('{lng}')[0]?.includes('{ns}');
+    const lock = lngFolder
+      ? path.join(fixedDir(files.split('{lng}')[0] ?? ''), '{lng}', '.bilateral-lock.json')
+      : path.join(base, '.bilateral-lock.{lng}.json');
+    return lock.replace(/\\/g, '/');
+  }
+}
+
+/** Namespaces that are a language package's own files, never translations. */
+const NOT_NAMESPACES = new Set(['package', 'package-lock', 'tsconfig', 'turbo']);
+
+/** The regular expression of a pattern: `{lng}` and `{ns}` are named groups, the rest literal. */
+function compile(pattern: string, nested: boolean): RegExp {
+  const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const seen = new Set<string>();
+  const source = pattern
+    .split(/(\{lng\}|\{ns\})/)
+    .map((part) => {
+      const name = part === '{lng}' ? 'lng' : part === '{ns}' ? 'ns' : undefined;
+      if (name === undefined) return escape(part);
+      if (seen.has(name)) return `\\k<${name}>`;
+      seen.add(name);
+      if (name === 'lng') return '(?<lng>[A-Za-z0-9_-]+)';
+      return nested ? '(?<ns>[^/]+(?:/[^/]+)*)' : '(?<ns>[^/]+)';
+    })
+    .join('');
+  return new RegExp(`^${source}$`);
 }
 
 const PAGE_PREFIX = 'pages/';

@@ -32,18 +32,40 @@ const program = new Command('bilateral')
     'config file (default: bilateral.config.{json,js,ts} found upwards)',
   )
   .option('--cwd <dir>', 'run as if started in <dir>')
-  .option('--source <lng>', 'source language, without a config file (e.g. en)')
+  .option('--source <lng>', 'source language, without a config file (default: en, if found)')
   .option(
     '--locales <pattern>',
-    "where locale files are, without a config file (e.g. 'public/locales/{lng}/{ns}.json')",
+    "where locale files are, without a config file (e.g. 'public/locales/{lng}/{ns}.json'; default: detected)",
   )
   .option(
     '--languages <list>',
-    'comma-separated languages to check (default: the config, or every {lng} folder)',
+    'comma-separated languages to check (default: the config, or every language on disk)',
   )
   .option(
     '--core <module>',
     'module exporting the core `corpus` (enables the fact, citation and terminology checks)',
+  )
+  .addOption(
+    new Option(
+      '--compatibility-json <version>',
+      "i18next's plural suffixes: v4 (_one, _few…) or v3 (_plural, _0…)",
+    ).choices(['v3', 'v4']),
+  )
+  .option('--icu', 'messages are ICU MessageFormat (i18next-icu): {name}, {count, plural, …}')
+  .option('--react', 'react-i18next <Trans> components (<0>…</0>, <bold>) are markup')
+  .option('--key-separator <sep>', "i18next's keySeparator, or false for flat keys")
+  .option('--ns-separator <sep>', "i18next's nsSeparator, or false")
+  .option('--interpolation-prefix <text>', 'placeholder prefix (default {{), e.g. __')
+  .option('--interpolation-suffix <text>', 'placeholder suffix (default }}), e.g. __')
+  .addOption(
+    new Option(
+      '--return-empty-string <bool>',
+      'false: an empty text falls back (i18next returnEmptyString)',
+    ).choices(['true', 'false']),
+  )
+  .option(
+    '--i18next-config <file>',
+    "the project's i18next config to read settings from (default: i18next.config.* or next-i18next.config.* found), or none",
   )
   .option('--no-color', 'plain output without colours')
   .showHelpAfterError('(run with --help for usage)')
@@ -68,7 +90,19 @@ Other commands:
   $ bilateral render --locale uk            read a document as the site shows it
 
 Any i18next project, without a config file:
+  $ bilateral check                         detects the locale files (prints what it found)
   $ bilateral check --source en --locales 'public/locales/{lng}/{ns}.json'
+  Layouts: {lng}.json, {lng}/{ns}.json (namespaces may be folders: common/buttons),
+  {ns}/{lng}.json; tags like pt_BR, zh_Hans, en-us are read as BCP 47 (pt-BR…).
+  Detection looks in locales, public/locales, src/locales, src/i18n, i18n, lang,
+  translations, assets/locales, static/locales, app/locales…, then further down.
+  i18next settings are read from bilateral.config.json "i18next", else from the
+  project's i18next.config.{json,ts,mjs,js,cjs} or next-i18next.config.{js,mjs,cjs}
+  (compatibilityJSON, keySeparator, nsSeparator, interpolation prefix/suffix,
+  returnEmptyString, react, i18next-icu; next-i18next: locales, defaultLocale,
+  localePath); the flags above override single settings, e.g.
+  $ bilateral check --compatibility-json v3 --key-separator false
+  $ bilateral check --interpolation-prefix __ --interpolation-suffix __
 
 In this repository, run the same commands as \`pnpm i18n <command>\` from the root.
 Exit codes: 0 no errors, 1 errors found (or nothing written), 2 a usage or configuration mistake.

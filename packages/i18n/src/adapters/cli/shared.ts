@@ -1,6 +1,8 @@
 import pc from 'picocolors';
-import { type ConfigOverrides } from '../../files/config.js';
+import { type ConfigOverrides, type LoadConfigOptions } from '../../files/config.js';
 import { ConfigError } from '../../model/errors.js';
+import type { I18nextSettings } from '../../model/types.js';
+import { visible } from '../../syntax/invisible.js';
 
 /** Options every command accepts (before or after the command name). */
 export interface GlobalOptions {
@@ -11,13 +13,19 @@ export interface GlobalOptions {
   readonly languages?: string;
   readonly core?: string;
   readonly color?: boolean;
+  /** i18next settings (override the project's own; see `I18nextSettings`). */
+  readonly compatibilityJson?: 'v3' | 'v4';
+  readonly icu?: boolean;
+  readonly react?: boolean;
+  readonly keySeparator?: string;
+  readonly nsSeparator?: string;
+  readonly interpolationPrefix?: string;
+  readonly interpolationSuffix?: string;
+  readonly returnEmptyString?: 'true' | 'false';
+  readonly i18nextConfig?: string;
 }
 
-export function configOptions(g: GlobalOptions): {
-  cwd?: string;
-  configFile?: string;
-  overrides?: ConfigOverrides;
-} {
+export function configOptions(g: GlobalOptions): LoadConfigOptions {
   const overrides: { -readonly [K in keyof ConfigOverrides]: ConfigOverrides[K] } = {};
   if (g.source !== undefined) overrides.sourceLocale = g.source;
   if (g.locales !== undefined) overrides.files = g.locales;
@@ -27,11 +35,45 @@ export function configOptions(g: GlobalOptions): {
       .map((s) => s.trim())
       .filter(Boolean);
   if (g.core !== undefined) overrides.core = g.core;
+  const i18next = i18nextFlags(g);
+  if (i18next !== undefined) overrides.i18next = i18next;
+  if (g.i18nextConfig !== undefined) overrides.i18nextConfig = g.i18nextConfig;
   return {
     ...(g.cwd === undefined ? {} : { cwd: g.cwd }),
     ...(g.config === undefined ? {} : { configFile: g.config }),
     ...(Object.keys(overrides).length === 0 ? {} : { overrides }),
+    notify: (message, kind) => notify(message, kind, useColor(g, process.stderr)),
   };
+}
+
+/** The i18next settings the flags give, or undefined when they give none. */
+export function i18nextFlags(g: GlobalOptions): I18nextSettings | undefined {
+  const sep = (v: string | undefined): string | false | undefined =>
+    v === undefined ? undefined : v === 'false' ? false : v;
+  const s: { -readonly [K in keyof I18nextSettings]: I18nextSettings[K] } = {};
+  if (g.compatibilityJson !== undefined) s.compatibilityJSON = g.compatibilityJson;
+  if (g.icu === true) s.format = 'icu';
+  if (g.react === true) s.react = true;
+  const key = sep(g.keySeparator);
+  if (key !== undefined) s.keySeparator = key;
+  const ns = sep(g.nsSeparator);
+  if (ns !== undefined) s.nsSeparator = ns;
+  if (g.interpolationPrefix !== undefined || g.interpolationSuffix !== undefined)
+    s.interpolation = {
+      ...(g.interpolationPrefix === undefined ? {} : { prefix: g.interpolationPrefix }),
+      ...(g.interpolationSuffix === undefined ? {} : { suffix: g.interpolationSuffix }),
+    };
+  if (g.returnEmptyString !== undefined) s.returnEmptyString = g.returnEmptyString === 'true';
+  return Object.keys(s).length === 0 ? undefined : { ...s, from: 'the command line' };
+}
+
+/** Said once per process (a watch loop reloads the config): what was detected, unknown tags. */
+const told = new Set<string>();
+function notify(message: string, kind: 'info' | 'warning', colour: boolean): void {
+  if (told.has(message)) return;
+  told.add(message);
+  const label = kind === 'warning' ? (colour ? pc.yellow('warning') : 'warning') + ' ' : '';
+  process.stderr.write(`${label}${visible(message)}\n`);
 }
 
 /** How the user invoked us, for "run this next" suggestions: `pnpm i18n` at this repo's root. */
