@@ -3,6 +3,7 @@ export {
   type Renderer,
   type RendererOptions,
   type RenderedDocument,
+  type RenderedNotices,
   type RenderedParagraph,
   type RenderedReference,
   type RenderedSection,

@@ -145,42 +145,25 @@ function legacyNormalise(text: string): string {
 }
 
 const hashes = new WeakMap<Logical, string>();
-const legacyHashes = new WeakMap<Logical, string>();
 
 /** The hash of a logical source key (a string, or all forms of a plural family). */
 export function sourceHash(source: Logical): string {
   let h = hashes.get(source);
   if (h === undefined) {
-    h = computeHash(source, normaliseSource);
+    h = textHash(lockedSource(source), normaliseSource);
     hashes.set(source, h);
   }
   return h;
 }
 
-function legacyHash(source: Logical): string {
-  let h = legacyHashes.get(source);
-  if (h === undefined) {
-    h = computeHash(source, legacyNormalise);
-    legacyHashes.set(source, h);
-  }
-  return h;
-}
-
-function computeHash(source: Logical, normalise: (text: string) => string): string {
-  let material: string;
-  if (source.kind === 'plain') {
-    material =
-      typeof source.entry.value === 'string'
-        ? normalise(source.entry.value)
-        : JSON.stringify(source.entry.value);
-  } else {
-    material = PLURAL_CATEGORIES.filter((c) => source.forms.has(c))
-      .map((c) => {
-        const v = source.forms.get(c)?.value;
-        return `${c}\u0001${typeof v === 'string' ? normalise(v) : ''}`;
-      })
-      .join('\u0002');
-  }
+/** The hash of a source text as a lock records it (`normalise`: this version's, or version 1's). */
+function textHash(text: LockedSource, normalise: (text: string) => string): string {
+  const material =
+    typeof text === 'string'
+      ? normalise(text)
+      : PLURAL_CATEGORIES.filter((c) => Object.hasOwn(text, c))
+          .map((c) => `${c}\u0001${normalise(text[c] ?? '')}`)
+          .join('\u0002');
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
@@ -208,11 +191,19 @@ export function lockEntryFor(source: Logical, copied = false): LockEntry {
 }
 
 /** Whether an entry was recorded against the source as it is now (spacing aside). */
-export function isCurrent(entry: LockEntry, source: Logical): boolean {
-  return entry.legacy === true
-    ? entry.hash === legacyHash(source) || entry.hash === sourceHash(source)
-    : entry.hash === sourceHash(source);
+export function isCurrent(entry: LockEntry, source: Logical | LockedSource): boolean {
+  const text = isLogical(source) ? lockedSource(source) : source;
+  const now = isLogical(source) ? sourceHash(source) : textHash(text, normaliseSource);
+  return (
+    entry.hash === now || (entry.legacy === true && entry.hash === textHash(text, legacyNormalise))
+  );
 }
+
+const isLogical = (x: Logical | LockedSource): x is Logical =>
+  typeof x === 'object' &&
+  'kind' in x &&
+  (x.kind === 'plain' || x.kind === 'plural') &&
+  'entry' in x;
 
 /**
  * Whether a locale's text of a key is still the copy of the source that `sync` wrote: the
@@ -222,16 +213,19 @@ export function isCurrent(entry: LockEntry, source: Logical): boolean {
  */
 export function isStillCopied(
   entry: LockEntry | undefined,
-  source: Logical,
-  target: Logical,
+  source: Logical | LockedSource,
+  target: Logical | LockedSource,
 ): boolean {
   if (entry?.copied !== true) return false;
-  const texts = textsOf(lockedSource(target));
+  const texts = textsOf(isLogical(target) ? lockedSource(target) : target);
   const within = (s: LockedSource) => {
     const known = new Set(textsOf(s));
     return texts.length > 0 && texts.every((t) => known.has(t));
   };
-  return within(lockedSource(source)) || (entry.source !== undefined && within(entry.source));
+  return (
+    within(isLogical(source) ? lockedSource(source) : source) ||
+    (entry.source !== undefined && within(entry.source))
+  );
 }
 
 function textsOf(s: LockedSource): string[] {
