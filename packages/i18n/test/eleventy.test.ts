@@ -182,7 +182,9 @@ describe('the Eleventy plugin', () => {
     );
     const strict = await built(edited, true);
     await expect(strict.run()).rejects.toThrow(TranslationCheckError);
-    expect(strict.printed()).toContain('the source text changed since this translation was accepted');
+    expect(strict.printed()).toContain(
+      'the source text changed since this translation was accepted',
+    );
   });
 
   it('falls back along the chain in development, marks the text, and reports it for the page', async () => {
