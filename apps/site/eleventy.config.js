@@ -2,7 +2,28 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import bilateral from '@bilateral/i18n/eleventy';
 import { rasterise } from './src/_lib/card.js';
-import { siteSettings } from './src/_lib/settings.js';
+import { siteMode, siteSettings, SiteConfigError } from './src/_lib/settings.js';
+
+const DEFAULT_PORT = 8080;
+
+/**
+ * The development server's port: `--port N` / `--port=N` as given to Eleventy (the last one),
+ * else PORT, else 8080.
+ * @param {readonly string[]} argv
+ * @param {Record<string, string | undefined>} env
+ */
+export function serverPort(argv, env) {
+  let given = env['PORT'] || undefined;
+  argv.forEach((a, i) => {
+    if (a === '--port') given = argv[i + 1];
+    else if (a.startsWith('--port=')) given = a.slice('--port='.length);
+  });
+  if (given === undefined) return DEFAULT_PORT;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new SiteConfigError(`the port must be a whole number from 1 to 65535, not "${given}"`);
+  return n;
+}
 
 /**
  * The Bilateral site. Pages come from the core and the locale files through the
@@ -15,9 +36,15 @@ import { siteSettings } from './src/_lib/settings.js';
  *   message (src/_lib/settings.js).
  * - BILATERAL_MODE: `production` (default for a build) or `development` (default under --serve).
  * - BILATERAL_CONFIG: another bilateral.config.json (tests point the site at a copy of the locales).
+ * - PORT: the development server's port (default 8080); `--port N` on the command line wins
+ *   (`pnpm start -- --port 8751` or `PORT=8751 pnpm start`). In development, SITE_URL defaults
+ *   to that server's address.
  */
 /** @param {any} eleventyConfig */
 export default async function (eleventyConfig) {
+  const port = serverPort(process.argv, process.env);
+  if (!process.env['SITE_URL'] && port !== DEFAULT_PORT && siteMode(process.env) === 'development')
+    process.env['SITE_URL'] = `http://localhost:${port}/`;
   // First, before the checks: a production build without a public URL stops here.
   const settings = siteSettings();
   const configFile = process.env['BILATERAL_CONFIG'] || undefined;
@@ -41,7 +68,7 @@ export default async function (eleventyConfig) {
 
   eleventyConfig.addPassthroughCopy({ 'src/assets': 'assets' });
   eleventyConfig.addWatchTarget('src/assets/');
-  eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
+  eleventyConfig.setServerOptions({ port, showAllHosts: false });
   eleventyConfig.setQuietMode(true);
   return { pathPrefix: settings.pathPrefix };
 }

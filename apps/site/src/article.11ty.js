@@ -1,6 +1,7 @@
 import { markup, raw } from './_lib/html.js';
 import { CARD } from './_lib/card.js';
 import { DUBIOUS_NOTE, linkDubious } from './_lib/marks.js';
+import { pageNotices } from './_lib/notices.js';
 import {
   context,
   devBanner,
@@ -145,7 +146,7 @@ ${ctx.block({ ...ctx.t('article.dubiousNote'), html: `<span id="${DUBIOUS_NOTE}-
 <article class="article">
 ${ctx.heading('h1', doc.title)}
 ${lastUpdated(ctx, updated)}
-${infobox}
+${pageNotices(ctx, doc.notices, paths.article)}${infobox}
 ${lead.flatMap((s) => s.paragraphs.map((p) => markup`${ctx.block(withMarks(p))}\n`))}${tocHtml}
 ${sections}<section>
 <h2 id="references" data-place>${ctx.text('article.references')}</h2>

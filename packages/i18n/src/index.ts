@@ -13,6 +13,7 @@ export {
   type RenderedDocument,
   type RenderedEvent,
   type RenderedInfobox,
+  type RenderedNotices,
   type RenderedParagraph,
   type RenderedReference,
   type RenderedSection,

@@ -269,23 +269,39 @@ describe('status', () => {
 });
 
 describe('accept and stale', () => {
-  it('records the review; a changed source sentence makes check fail until accepted again', async () => {
+  it('records the review; a changed source sentence is stale (a warning with a word diff, an error with --strict) until accepted again', async () => {
     const dir = copyFixture('mini');
     expect((await cli(['accept', 'uk'], dir)).stdout).toContain('Accepted 19 translations of uk');
     expect((await cli(['accept', 'ja'], dir)).code).toBe(0);
     expect(JSON.parse(read(dir, 'locales/uk/.bilateral-lock.json'))).toMatchObject({
-      version: 1,
+      version: 2,
       sourceLocale: 'en',
+      keys: { 'ui:nav.contents': { source: 'Contents' } },
     });
     expect((await cli(['check'], dir)).code).toBe(0);
     replaceIn(dir, 'locales/en/ui.json', '"Contents"', '"Table of contents"');
     const stale = await cli(['check', '--format', 'json'], dir);
-    expect(stale.code).toBe(1);
+    expect(stale.code).toBe(0);
     expect(
-      (JSON.parse(stale.stdout) as { rule: string; locale: string; key: string }[]).map(
-        (f) => `${f.rule} ${f.locale} ${f.key}`,
-      ),
-    ).toEqual(['stale ja nav.contents', 'stale uk nav.contents']);
+      (
+        JSON.parse(stale.stdout) as {
+          rule: string;
+          severity: string;
+          locale: string;
+          key: string;
+        }[]
+      ).map((f) => `${f.rule} ${f.severity} ${f.locale} ${f.key}`),
+    ).toEqual(['stale warning ja nav.contents', 'stale warning uk nav.contents']);
+    const pretty = await cli(['check', '--locale', 'uk'], dir);
+    expect(pretty.stdout).toContain(
+      'the source text changed since this translation was accepted (locales/en/ui.json:3): [-Contents-]{+Table of contents+}',
+    );
+    const strict = await cli(['check', '--strict', '--format', 'json'], dir);
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stdout) as { severity: string }[]).map((f) => f.severity)).toEqual([
+      'error',
+      'error',
+    ]);
     expect((await cli(['accept', 'uk', 'ui:nav.contents'], dir)).code).toBe(0);
     expect((await cli(['accept', 'ja', 'nav.*'], dir)).code).toBe(0);
     expect((await cli(['check'], dir)).code).toBe(0);

@@ -97,7 +97,7 @@ describe('the Eleventy plugin', () => {
     });
   });
 
-  it('fails a production build on a missing translation, printing the finding', async () => {
+  it('publishes a missing translation in production from the fallback language, marked, with a notice', async () => {
     const dir = project(dropTradeInUkrainian);
     const e = fakeEleventy();
     let printed = '';
@@ -107,9 +107,84 @@ describe('the Eleventy plugin', () => {
       color: false,
       log: (t) => (printed += t),
     });
-    await expect(e.build('build')).rejects.toThrow(TranslationCheckError);
-    expect(printed).toContain('sections.trade.p1');
-    expect(printed).toContain(`locales/uk/${DOC}.json`);
+    await e.build('build');
+    const uk = e.document('uk');
+    const trade = uk.sections.find((s) => s.id === 'trade')!.paragraphs[0]!;
+    expect(trade).toMatchObject({ lang: 'en', fallback: true, missing: false });
+    expect(uk.notices?.fallback).toEqual([{ key: `${DOC}:sections.trade.p1`, lang: 'en' }]);
+    expect(e.document('ko').notices).toMatchObject({ fallback: [], stale: [], copied: [] });
+    expect(printed).toContain(
+      '1 text missing or stale in a translation is published with a notice',
+    );
+  });
+
+  it('a strict build (option, or BILATERAL_STRICT=1) fails on a missing translation, printing it', async () => {
+    for (const strict of ['option', 'env'] as const) {
+      const dir = project(dropTradeInUkrainian);
+      const e = fakeEleventy();
+      let printed = '';
+      if (strict === 'env') process.env['BILATERAL_STRICT'] = '1';
+      try {
+        await bilateral(e.config, {
+          configFile: path.join(dir, 'bilateral.config.json'),
+          isolate: false,
+          color: false,
+          log: (t) => (printed += t),
+          ...(strict === 'option' ? { strict: true } : {}),
+        });
+        await expect(e.build('build')).rejects.toThrow(TranslationCheckError);
+      } finally {
+        delete process.env['BILATERAL_STRICT'];
+      }
+      expect(printed).toContain('sections.trade.p1');
+      expect(printed).toContain(`locales/uk/${DOC}.json`);
+    }
+  });
+
+  it('publishes stale translations with a notice after a source edit; a whitespace-only edit changes nothing', async () => {
+    const file = (dir: string) => path.join(dir, 'locales/ja', `${DOC}.json`);
+    const editSource = (change: (p: string) => string) => (dir: string) => {
+      const data = JSON.parse(readFileSync(file(dir), 'utf8'));
+      data.sections.history.p2 = change(data.sections.history.p2);
+      writeFileSync(file(dir), JSON.stringify(data, null, 2));
+    };
+    const built = async (dir: string, strict = false) => {
+      const e = fakeEleventy();
+      let printed = '';
+      await bilateral(e.config, {
+        configFile: path.join(dir, 'bilateral.config.json'),
+        isolate: false,
+        color: false,
+        strict,
+        log: (t) => (printed += t),
+      });
+      return { e, printed: () => printed, run: () => e.build('build') };
+    };
+    // A space before 。 and a line break: nothing is stale.
+    const spaced = await built(
+      project(editSource((p) => p.replace('。', ' 。').replace('、', '、\n'))),
+    );
+    await spaced.run();
+    for (const l of ['en', 'uk', 'ko']) expect(spaced.e.document(l).notices?.stale).toEqual([]);
+    // A change of wording: the build succeeds, the translations are marked stale.
+    const edited = project(editSource((p) => `一部の${p}`));
+    const b = await built(edited);
+    await b.run();
+    for (const l of ['en', 'uk', 'ko']) {
+      const d = b.e.document(l);
+      expect(d.notices?.stale).toEqual([`${DOC}:sections.history.p2`]);
+      const p2 = d.sections.find((s) => s.id === 'history')!.paragraphs.find((p) => p.id === 'p2');
+      expect(p2).toMatchObject({ lang: l, stale: true, fallback: false });
+    }
+    expect(b.e.document('ja').notices?.stale).toEqual([]);
+    expect(b.printed()).toContain(
+      '3 texts missing or stale in a translation are published with a notice',
+    );
+    const strict = await built(edited, true);
+    await expect(strict.run()).rejects.toThrow(TranslationCheckError);
+    expect(strict.printed()).toContain(
+      'the source text changed since this translation was accepted',
+    );
   });
 
   it('falls back along the chain in development, marks the text, and reports it for the page', async () => {

@@ -162,7 +162,7 @@ describe('a crash between writing the new text and replacing the file', () => {
       'SIGKILL',
     );
     expect(read(dir, 'locales/uk/.bilateral-lock.json')).toBe(first);
-    expect(JSON.parse(first)).toMatchObject({ version: 1 });
+    expect(JSON.parse(first)).toMatchObject({ version: 2 });
   });
 
   it('schema: every schema file is absent or complete, and the editor settings untouched', async () => {

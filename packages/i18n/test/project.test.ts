@@ -63,9 +63,13 @@ describe('keys', () => {
     expect(parsePluralKey('a.b_male')).toBeUndefined();
   });
 
-  it('normalises a source for the stale hash: names of slots only, spacing collapsed', () => {
+  it('normalises a source for the stale hash: names of slots only, no whitespace at all', () => {
     expect(normaliseSource(' A  {{ d , date(monthForm: genitive) }} b {{- x}} ')).toBe(
-      'A {{d}} b {{-x}}',
+      'A{{d}}b{{-x}}',
+    );
+    // Around CJK punctuation, ideographic and invisible spaces, line breaks.
+    expect(normaliseSource('関係 。\n「北朝鮮」\u3000と\u200Bウクライナ')).toBe(
+      normaliseSource('関係。「北朝鮮」とウクライナ'),
     );
   });
 });

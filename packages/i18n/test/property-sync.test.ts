@@ -4,7 +4,7 @@ import { applyEdits, parseTree, type Node } from 'jsonc-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.js';
-import type { ProjectConfig } from '../src/model/types.js';
+import type { LockEntry, ProjectConfig } from '../src/model/types.js';
 import { detectStyle, insertProperty, parseObject, removalEdits } from '../src/ops/edit.js';
 import { LOCK_VERSION, normaliseSource, readLock, serialiseLock } from '../src/files/lock.js';
 import { type LockFile } from '../src/model/types.js';
@@ -328,19 +328,34 @@ describe('JSON edits', () => {
 });
 
 describe('lock files', () => {
-  it('round-trip any keys and hashes, __proto__ included', () => {
+  it('round-trip any keys, hashes and source texts, __proto__ included', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'locales/uk'), { recursive: true });
+    const hash = fc.string({
+      unit: fc.constantFrom(...'0123456789abcdef'),
+      minLength: 16,
+      maxLength: 16,
+    });
+    const entry = fc.oneof(
+      hash.map((h): LockEntry => ({ hash: h, legacy: true })),
+      fc
+        .record({ hash, source: fc.string(), copied: fc.boolean() })
+        .map(({ hash: h, source, copied }): LockEntry => ({
+          hash: h,
+          source,
+          ...(copied ? { copied } : {}),
+        })),
+      fc.record({
+        hash,
+        source: fc.dictionary(fc.constantFrom('one', 'few', 'other'), fc.string()),
+      }),
+    );
     fc.assert(
       fc.property(
         fc.array(
           fc.tuple(
             fc.oneof(fc.string(), fc.constantFrom('__proto__', 'ui:__proto__', 'constructor')),
-            fc.string({
-              unit: fc.constantFrom(...'0123456789abcdef'),
-              minLength: 16,
-              maxLength: 16,
-            }),
+            entry,
           ),
         ),
         (pairs) => {
@@ -348,7 +363,9 @@ describe('lock files', () => {
           write(dir, 'locales/uk/.bilateral-lock.json', serialiseLock('en', keys));
           const lock = readLock({ ...config(['en', 'uk']), root: dir }, 'uk');
           expect(lock.problem).toBeUndefined();
-          expect(new Map([...lock.keys].sort())).toEqual(new Map([...keys].sort()));
+          const sorted = (m: ReadonlyMap<string, LockEntry>) =>
+            [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, e]) => [k, { ...e }]);
+          expect(sorted(lock.keys)).toEqual(sorted(keys));
           expect(JSON.parse(lock.text)).toMatchObject({
             version: LOCK_VERSION,
             sourceLocale: 'en',

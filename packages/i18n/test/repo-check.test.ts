@@ -33,6 +33,8 @@ describe('this repository', () => {
     readonly file: string;
     readonly from: string;
     readonly to: string;
+    /** Run `check --strict`. */
+    readonly strict?: boolean;
     /** rule, file and key of a finding that must be reported, and text on its line (if the key is still there) */
     readonly expect: readonly [string, string, string, string?];
   }
@@ -119,7 +121,9 @@ describe('this repository', () => {
       expect: ['plurals', 'locales/uk/terms.json', 'units.soldier_few', '"soldier_other"'],
     },
     {
-      name: 'a changed Japanese source sentence',
+      // A warning (published with a notice), an error with --strict.
+      name: 'a changed Japanese source sentence (check --strict)',
+      strict: true,
       file: `locales/ja/${NS}.json`,
       from: '両国は{{relationsEstablished, date}}に国交を樹立した。',
       to: '両国は{{relationsEstablished, date}}に外交関係を樹立した。',
@@ -137,7 +141,8 @@ describe('this repository', () => {
       breaks.map(async (b): Promise<[Break, Run, string]> => {
         const dir = copyRepo();
         replaceIn(dir, b.file, b.from, b.to);
-        return [b, await cli(['check', '--format', 'json'], dir), dir];
+        const strict = b.strict === true ? ['--strict'] : [];
+        return [b, await cli(['check', ...strict, '--format', 'json'], dir), dir];
       }),
     );
     for (const [b, r, dir] of runs) {

@@ -6,6 +6,7 @@ vi.setConfig({ testTimeout: 30000 });
 import { check } from '../src/check/check.js';
 import { insertProperty, parseObject, removeProperty, detectStyle } from '../src/ops/edit.js';
 import { planSync, writeSyncPlan } from '../src/ops/sync.js';
+import { acceptKeys, writeAcceptResult } from '../src/ops/accept.js';
 import { SyncConflictError } from '../src/model/errors.js';
 import { cli, copyFixture, copyRepo, project, read, replaceIn, write } from './support.js';
 
@@ -93,6 +94,41 @@ describe('sync (library)', () => {
     expect(
       findings.filter((f) => f.rule === 'untranslated').map((f) => `${f.file} ${f.key}`),
     ).toContain('locales/ja/ui.json citation.pages_other');
+  });
+
+  it('records the keys it copies in the lock file as copied; check names them, never as stale', async () => {
+    const dir = copyFixture('mini');
+    write(dir, 'locales/uk/ui.json', HAND);
+    writeAcceptResult(acceptKeys(await project(dir), 'uk'));
+    const plan = planSync(await project(dir), { locales: ['uk'] });
+    // Only the keys copied whole: uk's own pages_one/_other make citation.pages a translation.
+    expect(plan.locks.map((l) => [l.relPath, l.copied])).toEqual([
+      ['locales/uk/.bilateral-lock.json', ['ui:nav.greeting']],
+    ]);
+    await writeSyncPlan(plan);
+    const lock = JSON.parse(read(dir, 'locales/uk/.bilateral-lock.json')) as {
+      version: number;
+      keys: Record<string, unknown>;
+    };
+    expect(lock.version).toBe(2);
+    expect(lock.keys['ui:nav.greeting']).toMatchObject({
+      source: 'Hello, {{name}}!',
+      state: 'copied',
+    });
+    expect(lock.keys['ui:nav.contents']).toMatchObject({ source: 'Contents' });
+    // The source moves on: the copy is still a copy (untranslated), not a stale translation.
+    replaceIn(dir, 'locales/en/ui.json', 'Hello, {{name}}!', 'Welcome, {{name}}!');
+    const findings = check(await project(dir)).filter((f) => f.key === 'nav.greeting');
+    expect(findings.map((f) => [f.rule, f.locale, f.message])).toEqual([
+      [
+        'untranslated',
+        'uk',
+        'not translated: `sync` copied the source text (en) here, and the pages show it as en text with a notice',
+      ],
+    ]);
+    // A whole-locale accept keeps the copy a copy.
+    writeAcceptResult(acceptKeys(await project(dir), 'uk'));
+    expect(read(dir, 'locales/uk/.bilateral-lock.json')).toContain('"state":"copied"');
   });
 
   it('leaves a file that does not parse alone', async () => {

@@ -84,7 +84,7 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     id: 'stale',
-    severity: 'error',
+    severity: 'warning',
     needsCore: false,
     description: 'The source text has not changed since the translation was last accepted.',
   },

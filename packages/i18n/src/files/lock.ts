@@ -4,22 +4,27 @@ import { isRefused, readContained } from './contain.js';
 import { PLURAL_CATEGORIES, type Logical } from '../model/keys.js';
 import { relativePath } from '../model/paths.js';
 import { scanPlaceholders } from '../syntax/inline.js';
-import type { LockFile, ProjectConfig } from '../model/types.js';
+import type { LockEntry, LockFile, LockedSource, ProjectConfig } from '../model/types.js';
 import { LocaleLayout } from '../model/layout.js';
 
 /**
  * Lock files record, per locale, the source text each translation was reviewed against: a map
- * from `namespace:key` to a short hash of the source string. `check` reports a translation as
- * stale when the source's hash no longer matches; `accept` updates the lock.
+ * from `namespace:key` to that text and a short hash of it (`{ "hash", "source" }`). `check`
+ * reports a translation as stale when the source's hash no longer matches, and shows a diff of
+ * the recorded text against the current one; `accept` updates the lock. `sync` records the keys
+ * it copied from the source (`"state": "copied"`): not translations yet.
  *
  * The hash is taken over the source text with every interpolation reduced to its name
- * (`{{severance, date(monthForm: genitive)}}` → `{{severance}}`) and whitespace runs collapsed:
+ * (`{{severance, date(monthForm: genitive)}}` → `{{severance}}`) and all whitespace removed:
  * a fact's value lives in the core and never appears in the text, so changing it cannot make a
- * translation stale, and neither can a change to the source's own format options or spacing. A
- * change of wording can.
+ * translation stale, and neither can a change to the source's own format options or spacing
+ * (a space inserted before `。`, a line break, an ideographic space). A change of wording can.
+ *
+ * Lock files of version 1 hold the hash only (whitespace runs collapsed, not removed): they keep
+ * working, hashed their way, with no diff; `accept` rewrites them in the current form.
  */
 
-export const LOCK_VERSION = 1;
+export const LOCK_VERSION = 2;
 
 export function lockPath(config: ProjectConfig, locale: string): string {
   return LocaleLayout.of(config).lockPath(locale);
@@ -32,7 +37,7 @@ export function lockPath(config: ProjectConfig, locale: string): string {
 export function readLock(config: ProjectConfig, locale: string): LockFile {
   const file = lockPath(config, locale);
   const relPath = relativePath(config.root, file);
-  const base = { locale, path: file, relPath, keys: new Map<string, string>(), text: '' };
+  const base = { locale, path: file, relPath, keys: new Map<string, LockEntry>(), text: '' };
   const empty = new Uint8Array(0);
   const regenerate = `Delete it and run \`bilateral accept ${locale}\` after reviewing the translations (it is generated).`;
   const problem = (message: string, hint = regenerate): LockFile['problem'] => ({
@@ -72,8 +77,8 @@ export function readLock(config: ProjectConfig, locale: string): LockFile {
   }
 }
 
-/** The `keys` of a lock file's text; throws when it is not a lock file. */
-function lockKeys(text: string): Map<string, string> {
+/** The `keys` of a lock file's text (either version); throws when it is not a lock file. */
+export function lockKeys(text: string): Map<string, LockEntry> {
   const data = JSON.parse(text) as { keys?: Record<string, unknown> } | null;
   if (
     data === null ||
@@ -82,15 +87,39 @@ function lockKeys(text: string): Map<string, string> {
     data.keys === null
   )
     throw new Error('no "keys" object');
-  const keys = new Map<string, string>();
-  for (const [k, v] of Object.entries(data.keys)) if (typeof v === 'string') keys.set(k, v);
+  const keys = new Map<string, LockEntry>();
+  for (const [k, v] of Object.entries(data.keys)) {
+    const entry = lockEntry(v);
+    if (entry !== undefined) keys.set(k, entry);
+  }
   return keys;
 }
 
-/** Normalises a source string for hashing (see the module comment). */
-export function normaliseSource(text: string): string {
-  // Linear in the length of the text, whatever it holds (a regular expression over `{{…}}` can
-  // backtrack for minutes on a hostile `{{a{{a{{a…`).
+/** One entry: a bare hash (version 1) or `{ hash, source?, state? }`; anything else is ignored. */
+function lockEntry(v: unknown): LockEntry | undefined {
+  if (typeof v === 'string') return { hash: v, legacy: true };
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Record<string, unknown>;
+  if (typeof o['hash'] !== 'string') return undefined;
+  const source = lockedSourceOf(o['source']);
+  return {
+    hash: o['hash'],
+    ...(source === undefined ? {} : { source }),
+    ...(o['state'] === 'copied' ? { copied: true } : {}),
+  };
+}
+
+function lockedSourceOf(v: unknown): LockedSource | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const forms = Object.create(null) as Record<string, string>;
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') forms[k] = x;
+  return forms;
+}
+
+/** Interpolations reduced to their names (linear, whatever the text holds). */
+function reducePlaceholders(text: string): string {
+  // A regular expression over `{{…}}` can backtrack for minutes on a hostile `{{a{{a{{a…`.
   let out = '';
   let at = 0;
   for (const p of scanPlaceholders(text)) {
@@ -99,8 +128,20 @@ export function normaliseSource(text: string): string {
     out += `${text.slice(at, p.start)}{{${p.unescaped ? '-' : ''}${name}}}`;
     at = p.end;
   }
-  out += text.slice(at);
-  return out.replace(/\s+/g, ' ').trim();
+  return out + text.slice(at);
+}
+
+/** Whitespace of any kind, and the invisible spaces (zero-width space, word joiner, BOM). */
+const SPACING = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
+
+/** Normalises a source string for hashing (see the module comment): no whitespace at all. */
+export function normaliseSource(text: string): string {
+  return reducePlaceholders(text).replace(SPACING, '');
+}
+
+/** Version 1's normalisation: whitespace runs collapsed to one space. */
+function legacyNormalise(text: string): string {
+  return reducePlaceholders(text).replace(/\s+/g, ' ').trim();
 }
 
 const hashes = new WeakMap<Logical, string>();
@@ -109,42 +150,107 @@ const hashes = new WeakMap<Logical, string>();
 export function sourceHash(source: Logical): string {
   let h = hashes.get(source);
   if (h === undefined) {
-    h = computeHash(source);
+    h = textHash(lockedSource(source), normaliseSource);
     hashes.set(source, h);
   }
   return h;
 }
 
-function computeHash(source: Logical): string {
-  let material: string;
-  if (source.kind === 'plain') {
-    material =
-      typeof source.entry.value === 'string'
-        ? normaliseSource(source.entry.value)
-        : JSON.stringify(source.entry.value);
-  } else {
-    material = PLURAL_CATEGORIES.filter((c) => source.forms.has(c))
-      .map((c) => {
-        const v = source.forms.get(c)?.value;
-        return `${c}\u0001${typeof v === 'string' ? normaliseSource(v) : ''}`;
-      })
-      .join('\u0002');
-  }
+/** The hash of a source text as a lock records it (`normalise`: this version's, or version 1's). */
+function textHash(text: LockedSource, normalise: (text: string) => string): string {
+  const material =
+    typeof text === 'string'
+      ? normalise(text)
+      : PLURAL_CATEGORIES.filter((c) => Object.hasOwn(text, c))
+          .map((c) => `${c}\u0001${normalise(text[c] ?? '')}`)
+          .join('\u0002');
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
-/** Serialises a lock: sorted keys, two-space indent, trailing newline (stable diffs in git). */
-export function serialiseLock(sourceLocale: string, keys: ReadonlyMap<string, string>): string {
-  const sorted = Object.create(null) as Record<string, string>; // any key is a key, __proto__ too
-  for (const k of [...keys.keys()].sort()) sorted[k] = keys.get(k) as string;
-  return `${JSON.stringify(
-    {
-      '//': 'Generated by `bilateral accept`: the hash of the source text each translation was last reviewed against. Do not edit by hand.',
-      version: LOCK_VERSION,
-      sourceLocale,
-      keys: sorted,
-    },
-    null,
-    2,
-  )}\n`;
+/** The source text of a logical key as a lock records it. */
+export function lockedSource(source: Logical): LockedSource {
+  if (source.kind === 'plain') {
+    const v = source.entry.value;
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  const forms = Object.create(null) as Record<string, string>;
+  for (const c of PLURAL_CATEGORIES) {
+    const v = source.forms.get(c)?.value;
+    if (typeof v === 'string') forms[c] = v;
+  }
+  return forms;
+}
+
+/** A lock entry recording the current source of a key (`copied`: what `sync` wrote). */
+export function lockEntryFor(source: Logical, copied = false): LockEntry {
+  return {
+    hash: sourceHash(source),
+    source: lockedSource(source),
+    ...(copied ? { copied: true } : {}),
+  };
+}
+
+/** Whether an entry was recorded against the source as it is now (spacing aside). */
+export function isCurrent(entry: LockEntry, source: Logical | LockedSource): boolean {
+  const text = isLogical(source) ? lockedSource(source) : source;
+  const now = isLogical(source) ? sourceHash(source) : textHash(text, normaliseSource);
+  return (
+    entry.hash === now || (entry.legacy === true && entry.hash === textHash(text, legacyNormalise))
+  );
+}
+
+const isLogical = (x: Logical | LockedSource): x is Logical =>
+  typeof x === 'object' &&
+  'kind' in x &&
+  (x.kind === 'plain' || x.kind === 'plural') &&
+  'entry' in x;
+
+/**
+ * Whether a locale's text of a key is still the copy of the source that `sync` wrote: the
+ * entry says so and the text is the recorded source text, or the current one (spacing aside).
+ * A plural family is a copy when each of its forms is one of the source's (`sync` fills a form
+ * the source lacks with its `other`).
+ */
+export function isStillCopied(
+  entry: LockEntry | undefined,
+  source: Logical | LockedSource,
+  target: Logical | LockedSource,
+): boolean {
+  if (entry?.copied !== true) return false;
+  const texts = textsOf(isLogical(target) ? lockedSource(target) : target);
+  const within = (s: LockedSource) => {
+    const known = new Set(textsOf(s));
+    return texts.length > 0 && texts.every((t) => known.has(t));
+  };
+  return (
+    within(isLogical(source) ? lockedSource(source) : source) ||
+    (entry.source !== undefined && within(entry.source))
+  );
+}
+
+function textsOf(s: LockedSource): string[] {
+  return (typeof s === 'string' ? [s] : Object.values(s)).map(normaliseSource);
+}
+
+/**
+ * Serialises a lock: sorted keys, one line per key, trailing newline (stable, readable diffs in
+ * git). Entries of version 1 that could not be brought up to date stay as they are (bare hashes).
+ */
+export function serialiseLock(sourceLocale: string, keys: ReadonlyMap<string, LockEntry>): string {
+  const lines = [...keys.keys()].sort().map((k) => {
+    const e = keys.get(k) as LockEntry;
+    const value =
+      e.legacy === true
+        ? JSON.stringify(e.hash)
+        : JSON.stringify({
+            hash: e.hash,
+            ...(e.source === undefined ? {} : { source: e.source }),
+            ...(e.copied === true ? { state: 'copied' } : {}),
+          });
+    return `    ${JSON.stringify(k)}: ${value}`;
+  });
+  const comment =
+    'Generated by `bilateral accept` (and `bilateral sync`, for texts it copied from the source): the source text each translation was last reviewed against, and its hash. Do not edit by hand.';
+  const keysText = lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n  }`;
+  return `{\n  "//": ${JSON.stringify(comment)},\n  "version": ${LOCK_VERSION},\n  "sourceLocale": ${JSON.stringify(sourceLocale)},\n  "keys": ${keysText}\n}\n`;
 }

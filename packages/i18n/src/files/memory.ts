@@ -6,11 +6,13 @@ import { LIMITS } from '../model/limits.js';
 import type {
   Exemption,
   I18nextSettings,
+  LockEntry,
   LockFile,
   Project,
   ProjectConfig,
 } from '../model/types.js';
 import { parsePageFile } from './pages.js';
+import { lockKeys } from './lock.js';
 import { parseLocaleFile } from './parse.js';
 import { assembleProject } from './project.js';
 
@@ -177,7 +179,7 @@ function memoryLock(
   relPath: string,
   bytes: Uint8Array | undefined,
 ): LockFile {
-  const base = { locale, path: file, relPath, keys: new Map<string, string>(), text: '' };
+  const base = { locale, path: file, relPath, keys: new Map<string, LockEntry>(), text: '' };
   if (bytes === undefined)
     return { ...base, exists: false, bytes: new Uint8Array(0), problem: undefined };
   const problem = (message: string): LockFile['problem'] => ({
@@ -194,16 +196,7 @@ function memoryLock(
   let text = '';
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const data = JSON.parse(text) as { keys?: unknown } | null;
-    if (
-      data === null ||
-      typeof data !== 'object' ||
-      typeof data.keys !== 'object' ||
-      data.keys === null
-    )
-      throw new Error('no "keys" object');
-    const keys = new Map<string, string>();
-    for (const [k, v] of Object.entries(data.keys)) if (typeof v === 'string') keys.set(k, v);
+    const keys = lockKeys(text);
     return { ...base, exists: true, keys, problem: undefined, text, bytes };
   } catch (e) {
     const message = `the lock file cannot be read: ${(e as Error).message}`;

@@ -170,14 +170,29 @@ export interface Exemption {
   readonly reason: string;
 }
 
+/** The source text of a key as a lock file records it: a string, or a plural family's forms. */
+export type LockedSource = string | Readonly<Record<string, string>>;
+
+/** What a lock file records for one `namespace:key`. */
+export interface LockEntry {
+  /** A short hash of the normalised source text (spacing and fact formats do not count). */
+  readonly hash: string;
+  /** The source text itself, so that `check` can show what changed (absent in old lock files). */
+  readonly source?: LockedSource;
+  /** `sync` copied the source text here: not a translation yet (shown as the source language). */
+  readonly copied?: boolean;
+  /** A hash-only entry of an older lock file, hashed the old way (spacing counted). */
+  readonly legacy?: boolean;
+}
+
 export interface LockFile {
   readonly locale: string;
   /** Absolute path. */
   readonly path: string;
   readonly relPath: string;
   readonly exists: boolean;
-  /** `namespace:key` → hash. */
-  readonly keys: ReadonlyMap<string, string>;
+  /** `namespace:key` → what was recorded for it (see {@link LockEntry}). */
+  readonly keys: ReadonlyMap<string, LockEntry>;
   readonly problem: SyntaxProblem | undefined;
   /** The text as read, for positions of keys. */
   readonly text: string;

@@ -1,6 +1,6 @@
 import { keyMatches, logicalEntries, pluralFamilies } from '../model/keys.js';
-import { serialiseLock, sourceHash } from '../files/lock.js';
-import type { Project } from '../model/types.js';
+import { isCurrent, isStillCopied, lockEntryFor, serialiseLock } from '../files/lock.js';
+import type { LockEntry, Project } from '../model/types.js';
 import { writeFileSafely } from '../files/atomic-write.js';
 
 export interface AcceptResult {
@@ -21,8 +21,13 @@ export interface AcceptResult {
 /**
  * Records that a locale's translations were reviewed against the current source: the lock
  * entries of the matching keys (all present keys when no pattern is given) get the current
- * source hash. Entries of keys the source or the locale no longer has are dropped. Patterns are
- * keys or `*`/`**` patterns, optionally `namespace:`-prefixed.
+ * source text and its hash. Entries of keys the source or the locale no longer has are dropped.
+ * Patterns are keys or `*`/`**` patterns, optionally `namespace:`-prefixed.
+ *
+ * A text `sync` copied from the source stays recorded as a copy unless its exact key is named
+ * (`accept uk ui:brand.name`: a name that stays the same); a pattern or a whole-locale accept
+ * does not turn copies into translations. Entries of an old lock file (a hash only) that still
+ * match the source are rewritten in the current form, with the source text.
  */
 export function acceptKeys(
   project: Project,
@@ -50,11 +55,13 @@ export function acceptKeys(
       }),
     );
     const sourceLogical = logicalEntries(source, families);
-    for (const key of logicalEntries(target, families).keys()) {
+    for (const [key, t] of logicalEntries(target, families)) {
       const s = sourceLogical.get(key);
       if (s === undefined) continue;
       const id = `${ns}:${key}`;
       live.add(id);
+      const recorded = keys.get(id);
+      const named = patterns.includes(id);
       const hit =
         patterns.length === 0
           ? true
@@ -63,9 +70,12 @@ export function acceptKeys(
               if (ok) matched.add(p);
               return ok;
             });
-      if (!hit) continue;
-      keys.set(id, sourceHash(s));
-      accepted.push(id);
+      if (hit && (named || !isStillCopied(recorded, s, t))) {
+        keys.set(id, lockEntryFor(s));
+        accepted.push(id);
+      } else if (recorded !== undefined) {
+        keys.set(id, upgraded(recorded, s));
+      }
     }
   }
   for (const k of [...keys.keys()]) if (!live.has(k)) keys.delete(k);
@@ -79,6 +89,12 @@ export function acceptKeys(
     text: serialiseLock(project.sourceLocale, keys),
     original: lock.exists ? lock.bytes : null,
   };
+}
+
+/** An entry in the current form: a version-1 hash that matches the source gets its text. */
+function upgraded(entry: LockEntry, source: Parameters<typeof lockEntryFor>[0]): LockEntry {
+  if (entry.legacy !== true || !isCurrent(entry, source)) return entry;
+  return lockEntryFor(source, entry.copied === true);
 }
 
 /**

@@ -8,11 +8,14 @@ import { ConcurrentChangeError } from '../model/errors.js';
 import { SyncConflictError } from '../model/errors.js';
 import { rewriteBlocker } from '../files/parse.js';
 import { LocaleLayout } from '../model/layout.js';
+import { lockEntryFor, serialiseLock } from '../files/lock.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
  * `check` lists them as untranslated) and, with `prune`, removes keys the source no longer has.
- * Everything else in the file stays byte for byte. Writing is separate ({@link writeSyncPlan}):
+ * Everything else in the file stays byte for byte. The keys it copies are recorded in the
+ * locale's lock file as `copied` (when the project keeps lock files): the pages show them as the
+ * source language, with a notice, until they are translated. Writing is separate ({@link writeSyncPlan}):
  * atomic, and refused for a file that changed on disk since it was read.
  */
 
@@ -32,6 +35,20 @@ export interface SyncPlan {
   readonly broken: readonly string[];
   /** The same files, each with why it was left alone and how to fix it. */
   readonly refused: readonly RefusedFile[];
+  /** Lock files that record the keys copied from the source (`"state": "copied"`). */
+  readonly locks: readonly LockPlan[];
+}
+
+/** A lock file `sync` rewrites: the keys it copied, recorded as copies. */
+export interface LockPlan {
+  readonly locale: string;
+  readonly path: string;
+  readonly relPath: string;
+  /** `namespace:key` of each key copied from the source. */
+  readonly copied: readonly string[];
+  /** The bytes read (null: it does not exist yet), to detect a concurrent change. */
+  readonly original: Uint8Array | null;
+  readonly text: string;
 }
 
 /** A locale file `sync` leaves untouched: `check` calls it unusable (encoding, BOM, syntax…). */
@@ -46,6 +63,7 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
   const files: FilePlan[] = [];
   const broken: string[] = [];
   const refused: RefusedFile[] = [];
+  const copies = new Map<string, Map<string, Logical>>();
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     project.config.rules[rule] === 'off' ||
     isExempt(project.config.exemptions, rule, locale, ns, key);
@@ -85,9 +103,43 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
         plan.skipped.length > 0
       )
         files.push(plan);
+      // A key is a copy when every text it needs in this locale was added now.
+      const added = new Set(plan.added);
+      for (const s of sourceLogical.values()) {
+        const leaves = leavesFor(s, locale, new Set());
+        if (leaves.length === 0 || !leaves.every((l) => added.has(l.key))) continue;
+        let mine = copies.get(locale);
+        if (mine === undefined) copies.set(locale, (mine = new Map()));
+        mine.set(`${ns}:${s.key}`, s);
+      }
     }
   }
-  return { root: project.root, files, broken, refused };
+  return { root: project.root, files, broken, refused, locks: lockPlans(project, copies) };
+}
+
+/**
+ * The lock files that record the copies: a locale's own, or a new one when the project keeps
+ * lock files for another language (a project without any is not tracked, and gets none). A lock
+ * file that cannot be read is left alone (`check` reports it).
+ */
+function lockPlans(project: Project, copies: ReadonlyMap<string, Map<string, Logical>>) {
+  const tracked = [...project.locks.values()].some((l) => l.exists);
+  const plans: LockPlan[] = [];
+  for (const [locale, copied] of copies) {
+    const lock = project.locks.get(locale);
+    if (lock === undefined || lock.problem !== undefined || !tracked) continue;
+    const keys = new Map(lock.keys);
+    for (const [id, s] of copied) keys.set(id, lockEntryFor(s, true));
+    plans.push({
+      locale,
+      path: lock.path,
+      relPath: lock.relPath,
+      copied: [...copied.keys()],
+      original: lock.exists ? lock.bytes : null,
+      text: serialiseLock(project.sourceLocale, keys),
+    });
+  }
+  return plans;
 }
 
 function createFile(
@@ -134,15 +186,22 @@ function createFile(
  */
 export async function writeSyncPlan(plan: SyncPlan): Promise<void> {
   try {
-    writeFilesSafely(
-      plan.files.map((f) => ({
+    writeFilesSafely([
+      ...plan.files.map((f) => ({
         root: plan.root,
         path: f.path,
         relPath: f.relPath,
         text: f.text,
         expected: f.create ? null : f.original,
       })),
-    );
+      ...plan.locks.map((l) => ({
+        root: plan.root,
+        path: l.path,
+        relPath: l.relPath,
+        text: l.text,
+        expected: l.original,
+      })),
+    ]);
   } catch (e) {
     if (e instanceof ConcurrentChangeError)
       throw new SyncConflictError(`${e.message} Run sync again.`, e.files);

@@ -15,6 +15,7 @@ import {
 } from '../intl/facts.js';
 import { readLocaleStyle, STYLE_NS, type LocaleStyle } from '../intl/style.js';
 import { TERMS_NS, termKeys } from '../model/document-keys.js';
+import type { TextState } from '../files/lock-state.js';
 import type { Resources } from '../model/types.js';
 import { createGuard } from './guard.js';
 import { createLookup, memoKey, rawText } from './lookup.js';
@@ -165,8 +166,17 @@ function translation(
   locale: string,
   chain: readonly string[],
   guard: Guard,
+  marks: TextMarks,
 ): Translator['translate'] {
   const lookup = createLookup(i18n, chain);
+  // The lock file's word on a text of the locale itself (a plural family is one logical key).
+  const marked = (ns: string, key: string, values: Record<string, unknown>) => {
+    const state = marks.states?.get(`${ns}:${values['ordinal'] === true ? `${key}_ordinal` : key}`);
+    if (state === 'stale') return { stale: true };
+    if (state === 'copied' && marks.sourceLocale !== undefined)
+      return { copied: true, lang: marks.sourceLocale };
+    return {};
+  };
   return (ns, key, values, problems, inline) => {
     const count = typeof values['count'] === 'number' ? values['count'] : undefined;
     const lng = lookup.resolve(ns, key, count);
@@ -182,7 +192,15 @@ function translation(
       return { key: fullKey, html: '', text: '', lang: lng, fallback, missing: true };
     }
     const out = renderInline(lookup.text(lng, ns, key, values), inline ?? noInline);
-    return { key: fullKey, html: out.html, text: out.text, lang: lng, fallback, missing: false };
+    const text = {
+      key: fullKey,
+      html: out.html,
+      text: out.text,
+      lang: lng,
+      fallback,
+      missing: false,
+    };
+    return fallback ? text : { ...text, ...marked(ns, key, values) };
   };
 }
 
@@ -205,11 +223,18 @@ function memoisedUi(translate: Translator['translate']): Translator['ui'] {
   };
 }
 
+/** What the lock file says about the locale's texts (see `RendererOptions`). */
+export interface TextMarks {
+  readonly sourceLocale?: string | undefined;
+  readonly states?: ReadonlyMap<string, TextState> | undefined;
+}
+
 /** Creates the translator of one locale. */
 export function createTranslator(
   resources: Resources,
   locale: string,
   fallback: readonly string[] = [],
+  marks: TextMarks = {},
 ): Translator {
   const chain = [locale, ...fallback.filter((l) => l !== locale)];
   const i18n = createInstance(resources, locale);
@@ -222,7 +247,7 @@ export function createTranslator(
   });
   const facts = factFormatting(i18n, chain, guard, styles.style);
   registerFormatters(i18n, locale, facts);
-  const translate = translation(i18n, locale, chain, guard);
+  const translate = translation(i18n, locale, chain, guard, marks);
 
   const formatFact: Translator['formatFact'] = (fact, options = {}) => {
     switch (fact.kind) {

@@ -1,6 +1,6 @@
 import { renderDocument } from './document.js';
-import { createTranslator } from './i18next.js';
-import type { Renderer, RendererOptions } from './types.js';
+import { createTranslator, type Translator } from './i18next.js';
+import type { RenderedNotices, RenderedText, Renderer, RendererOptions } from './types.js';
 
 export type {
   RenderedBacklink,
@@ -8,6 +8,7 @@ export type {
   RenderedDocument,
   RenderedEvent,
   RenderedInfobox,
+  RenderedNotices,
   RenderedParagraph,
   RenderedReference,
   RenderedSection,
@@ -28,11 +29,55 @@ export type {
  */
 export function createRenderer(options: RendererOptions): Renderer {
   const { corpus, resources, locale } = options;
-  const tr = createTranslator(resources, locale, options.fallback ?? []);
+  const tr = createTranslator(resources, locale, options.fallback ?? [], {
+    sourceLocale: options.sourceLocale,
+    states: options.states,
+  });
   return {
     locale,
-    renderDocument: (documentId) => renderDocument(tr, corpus, documentId),
+    renderDocument: (documentId) => {
+      const seen: RenderedText[] = [];
+      const doc = renderDocument(watched(tr, seen), corpus, documentId);
+      return { ...doc, notices: notices(seen, options.sourceLocale) };
+    },
     ui: (key, values) => tr.ui(key, values ?? {}),
     formatFact: (fact, opts) => tr.formatFact(fact, opts),
+  };
+}
+
+/** The translator, with every text it gives noted in `seen` (for the page's notices). */
+function watched(tr: Translator, seen: RenderedText[]): Translator {
+  return {
+    ...tr,
+    translate: (...args) => {
+      const t = tr.translate(...args);
+      seen.push(t);
+      return t;
+    },
+    ui: (...args) => {
+      const t = tr.ui(...args);
+      seen.push(t);
+      return t;
+    },
+  };
+}
+
+/** The notices a page needs for the texts it shows. */
+export function notices(
+  seen: readonly RenderedText[],
+  sourceLocale: string | undefined,
+): RenderedNotices {
+  const keys = (pick: (t: RenderedText) => boolean) => [
+    ...new Set(seen.filter(pick).map((t) => t.key)),
+  ];
+  const fallback = new Map<string, string>();
+  for (const t of seen)
+    if (t.fallback && !t.missing && !fallback.has(t.key)) fallback.set(t.key, t.lang);
+  return {
+    sourceLocale,
+    stale: keys((t) => t.stale === true),
+    fallback: [...fallback].map(([key, lang]) => ({ key, lang })),
+    copied: keys((t) => t.copied === true),
+    missing: keys((t) => t.missing),
   };
 }

@@ -1,6 +1,7 @@
 import type { Corpus, Fact, TitleStatus } from '@bilateral/core';
 import type { FormatOptions } from '../intl/facts.js';
 import type { MarkPair } from '../intl/style.js';
+import type { TextState } from '../files/lock-state.js';
 import type { Resources } from '../model/types.js';
 
 /** What the renderer returns: the public shapes of `createRenderer` and `renderDocument`. */
@@ -16,6 +17,14 @@ export interface RendererOptions {
    * missing key is then a problem and renders as an empty, visibly marked span.
    */
   readonly fallback?: readonly string[];
+  /** The project's source language (what `copied` texts are in). */
+  readonly sourceLocale?: string;
+  /**
+   * What the locale's lock file says about its texts, by `namespace:key` (see `lockStates`):
+   * `stale` texts are marked `stale`; `copied` ones (the source text `sync` copied) are marked
+   * `copied`, with `lang` the source language.
+   */
+  readonly states?: ReadonlyMap<string, TextState>;
 }
 
 /** A piece of text as rendered, with the language it is actually in. */
@@ -28,6 +37,28 @@ export interface RenderedText {
   readonly fallback: boolean;
   /** The key exists in no language of the chain. */
   readonly missing: boolean;
+  /** The source text changed since this translation was accepted (published with a notice). */
+  readonly stale?: boolean;
+  /** Still the source text `sync` copied (not translated yet): `lang` is the source language. */
+  readonly copied?: boolean;
+}
+
+/**
+ * What a page should tell readers about its texts (each list in order of first use, without
+ * repeats): the site shows one notice per kind, in the page's language, and links stale and
+ * copied texts to the source-language page.
+ */
+export interface RenderedNotices {
+  /** The language the translations are made from. */
+  readonly sourceLocale: string | undefined;
+  /** Texts whose source changed since the translation was reviewed (`namespace:key`). */
+  readonly stale: readonly string[];
+  /** Texts missing in the page's language, shown from the fallback chain, with their language. */
+  readonly fallback: readonly { readonly key: string; readonly lang: string }[];
+  /** Texts not translated yet: the source text `sync` copied (`namespace:key`). */
+  readonly copied: readonly string[];
+  /** Texts missing in every language of the chain. */
+  readonly missing: readonly string[];
 }
 
 export interface RenderedParagraph extends RenderedText {
@@ -134,6 +165,8 @@ export interface RenderedDocument {
   readonly style: RenderedStyle;
   /** Missing keys and other problems met while rendering (the checks report them in detail). */
   readonly problems: readonly RenderProblem[];
+  /** What the page should say about stale, fallback and untranslated texts (see the type). */
+  readonly notices?: RenderedNotices;
 }
 
 export interface Renderer {

@@ -1,9 +1,19 @@
 import { untranslated } from '../../src/check/rules/untranslated.js';
 import { edit, mini, miniConfig } from './tester.js';
 
+/** A uk lock file recording ui:nav.contents as copied from the source ("Contents") by `sync`. */
+const COPIED = {
+  'locales/uk/.bilateral-lock.json': JSON.stringify({
+    version: 2,
+    sourceLocale: 'en',
+    keys: { 'ui:nav.contents': { hash: '0000000000000000', source: 'Contents', state: 'copied' } },
+  }),
+};
+
 mini.run(untranslated, {
   valid: [
     { name: 'the mini fixture (works.reuters "Reuters" is in rules.untranslated.allow)' },
+    { name: 'a text `sync` copied, translated since', files: COPIED },
     {
       name: 'codes and texts without letters',
       files: {
@@ -22,6 +32,24 @@ mini.run(untranslated, {
     },
   ],
   invalid: [
+    {
+      name: 'a text `sync` copied (named once, as a copy), even after the source changed',
+      files: {
+        ...COPIED,
+        ...edit('locales/uk/ui.json', ['"Зміст"', '"Contents"']),
+        ...edit('locales/en/ui.json', ['"Contents"', '"Table of contents"']),
+      },
+      errors: [
+        {
+          severity: 'warning',
+          locale: 'uk',
+          key: 'nav.contents',
+          line: 3,
+          message:
+            'not translated: `sync` copied the source text (en) here, and the pages show it as en text with a notice',
+        },
+      ],
+    },
     {
       name: 'a text identical to the source',
       files: edit('locales/uk/ui.json', ['"Зміст"', '"Contents"']),

@@ -6,6 +6,7 @@ import {
   type CheckSessionOptions,
   type CheckSessionResult,
 } from '../../check/session.js';
+import { strictConfig } from '../../check/rules/stale.js';
 import { loadConfig } from '../../files/config.js';
 import { ConfigError } from '../../model/errors.js';
 import { LocaleLayout } from '../../model/layout.js';
@@ -16,6 +17,8 @@ import { commandName, configOptions, useColor, type GlobalOptions } from './shar
 export interface CheckCommandOptions {
   readonly format: OutputFormat;
   readonly watch: boolean;
+  /** `--strict`: stale translations are errors (see `strictConfig`). */
+  readonly strict?: boolean;
   /** `--no-cache`: check everything, read and write no cache. */
   readonly cache: boolean;
   /** `--cache-location <file>`. */
@@ -28,7 +31,8 @@ export interface CheckCommandOptions {
 
 /** `bilateral check`: options → check session → report → exit code (1 when there is an error). */
 export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions): Promise<number> {
-  const config = await loadConfig(configOptions(g));
+  const loaded = await loadConfig(configOptions(g));
+  const config = opts.strict === true ? strictConfig(loaded) : loaded;
   requireLocales(config, opts);
   const session = openCheckSession(config, sessionOptions(opts));
   const { output, findings } = report(await session.result(), opts, g);
@@ -119,10 +123,12 @@ async function watchLoop(
   const rerun = async () => {
     const started = performance.now();
     try {
-      const next =
+      const reloaded =
         config.configFile !== undefined && changed.has(config.configFile)
           ? await loadConfig(configOptions(g))
           : undefined;
+      const next =
+        reloaded !== undefined && opts.strict === true ? strictConfig(reloaded) : reloaded;
       if (next !== undefined) requireLocales(next, opts);
       // Only the namespaces whose files changed are checked again.
       const { output } = report(await session.again(next), opts, g);

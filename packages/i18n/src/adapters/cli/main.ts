@@ -120,6 +120,11 @@ program
       .default('pretty'),
   )
   .option('-w, --watch', 're-check whenever a locale file, lock file or the config changes', false)
+  .option(
+    '--strict',
+    'stale translations are errors too (as in a strict build: BILATERAL_STRICT=1)',
+    false,
+  )
   .option('-l, --locale <lng...>', 'report only these languages (the source is checked anyway)')
   .option('-r, --rule <id...>', `run only these rules: ${RULES.map((r) => r.id).join(', ')}`)
   .option(
@@ -157,6 +162,7 @@ ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description
     async (opts: {
       format: 'pretty' | 'json' | 'sarif' | 'github';
       watch: boolean;
+      strict: boolean;
       locale?: string[];
       rule?: string[];
       cache: boolean;
@@ -168,6 +174,7 @@ ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description
         {
           format: opts.format,
           watch: opts.watch,
+          strict: opts.strict,
           cache: opts.cache,
           ...(opts.jobs === undefined ? {} : { jobs: opts.jobs }),
           ...(opts.cacheLocation === undefined ? {} : { cacheLocation: opts.cacheLocation }),

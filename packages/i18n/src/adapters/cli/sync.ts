@@ -45,6 +45,10 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
         `  ${c.yellow('!')} ${visible(k)}: not added (a text is where the source has an object, or the reverse); fix it by hand`,
       );
   }
+  for (const l of plan.locks)
+    out.push(
+      `${c.bold(visible(l.relPath))}${l.original === null ? ' (new file)' : ''}: ${l.copied.length} ${l.copied.length === 1 ? 'key' : 'keys'} recorded as copied from ${project.sourceLocale}`,
+    );
   for (const r of plan.refused)
     out.push(
       `${c.red('not changed')} ${visible(r.file)}: ${visible(r.message)}. ${visible(r.hint)} Run \`${cmd} check\` to see where, fix it, then sync again.`,
@@ -89,7 +93,7 @@ export async function syncCommand(opts: SyncCommandOptions, g: GlobalOptions): P
   out.push(
     '',
     added
-      ? `Added keys hold the source text for now: \`${cmd} check\` lists them as "untranslated" until you translate them.`
+      ? `Added keys hold the source text for now: \`${cmd} check\` lists them as "untranslated" until you translate them${plan.locks.length > 0 ? `, and the pages show them as ${project.sourceLocale} text, with a notice` : ''}.`
       : 'Done.',
   );
   process.stdout.write(`${out.join('\n')}\n`);

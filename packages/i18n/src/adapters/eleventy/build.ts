@@ -7,7 +7,10 @@ import { defaultCacheFile } from '../../check/incremental/cache.js';
 import { hintText } from '../../check/report/format.js';
 import { openCheckSession } from '../../check/session.js';
 import type { StatusReport } from '../../check/status.js';
+import { strictConfig } from '../../check/rules/stale.js';
 import { loadConfig } from '../../files/config.js';
+import { readLock } from '../../files/lock.js';
+import { lockStates, type TextState } from '../../files/lock-state.js';
 import { toolkitFingerprint } from '../../files/fingerprint.js';
 import { ConfigError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
@@ -25,6 +28,8 @@ import { enforce, type BilateralMode, type Output } from './policy.js';
  */
 export interface BuildState {
   readonly mode: BilateralMode;
+  /** Stale translations and fallbacks fail a production build (`strict` / BILATERAL_STRICT). */
+  readonly strict: boolean;
   readonly command: string;
   readonly config: ProjectConfig;
   readonly corpus: Corpus;
@@ -39,6 +44,7 @@ export interface BuildState {
 export interface BuildContext extends Output {
   readonly where: { readonly cwd?: string; readonly configFile?: string };
   readonly mode: BilateralMode;
+  readonly strict: boolean;
   /** Load the core and check in a fresh worker (an edited core is picked up). */
   readonly isolate: boolean;
   readonly cache: RenderCache;
@@ -50,7 +56,7 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
   const config = await loadConfig(ctx.where);
   // The checks run on another thread while this one renders (2 cores: one each). Isolated, that
   // thread also loads the core and sends it first; otherwise this thread loads it.
-  const session = openCheckSession(config, {
+  const session = openCheckSession(ctx.strict ? strictConfig(config) : config, {
     background: true,
     isolate: ctx.isolate,
     status: true,
@@ -72,28 +78,51 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
     ctx.mode,
     { checks: checks.findings, project: checks.project, rendered: site.problems },
     ctx,
+    ctx.strict,
   );
   const findings = [...checks.findings, ...site.problems].map((f) => ({
     ...f,
     hint: hintText(f, ctx.command),
   }));
-  const { mode, command } = ctx;
-  return { mode, command, config, corpus, status: checks.status, findings, ...site };
+  const { mode, command, strict } = ctx;
+  return { mode, strict, command, config, corpus, status: checks.status, findings, ...site };
 }
 
 /** Every document in every locale, from the render cache where its inputs are unchanged. */
 function renderSite(config: ProjectConfig, corpus: Corpus, ctx: BuildContext) {
   const { mode, cache } = ctx;
   const resources = readResources(config, ctx.parsedFiles);
-  const inputs = new BuildInputs(corpus, resources, JSON.stringify([mode, toolkitFingerprint()]));
+  // What each lock file says about the texts (stale, copied), marked on the pages.
+  const states = new Map(
+    config.locales.map((l) => [
+      l,
+      l === config.sourceLocale
+        ? new Map<string, TextState>()
+        : lockStates(readLock(config, l), resources, config.sourceLocale),
+    ]),
+  );
+  const marks = [...states].map(([l, m]) => [l, [...m]]);
+  const inputs = new BuildInputs(
+    corpus,
+    resources,
+    JSON.stringify([mode, toolkitFingerprint(), marks]),
+  );
   cache.begin();
   const kept = new Map<string, CacheEntry>();
   const renderers = new Map<string, Renderer>();
   const documents = new Map<string, RenderedDocument>();
   const problems: Finding[] = [];
   for (const locale of config.locales) {
-    const fallback = mode === 'development' ? (config.fallback[locale] ?? []) : [];
-    const renderer = createRenderer({ corpus, resources, locale, fallback });
+    // Missing text falls back along the chain, marked, in production too (a strict build fails).
+    const fallback = config.fallback[locale] ?? [];
+    const renderer = createRenderer({
+      corpus,
+      resources,
+      locale,
+      fallback,
+      sourceLocale: config.sourceLocale,
+      states: states.get(locale) ?? new Map<string, TextState>(),
+    });
     renderers.set(locale, renderer);
     const chain = [locale, ...fallback.filter((l) => l !== locale)];
     const docs = Object.entries(corpus.documents).map(([id, model]) => {

@@ -20,7 +20,7 @@ import type { StatusReport } from '../../check/status.js';
 import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
-import { resolveMode, type BilateralMode } from './policy.js';
+import { resolveMode, resolveStrict, type BilateralMode } from './policy.js';
 
 export interface BilateralPluginOptions {
   /** Where to look for `bilateral.config.*` (upwards). Default: the process's working directory. */
@@ -32,6 +32,12 @@ export interface BilateralPluginOptions {
    * `production` for a plain build.
    */
   readonly mode?: BilateralMode;
+  /**
+   * A production build fails on stale translations and on text missing in a page's language
+   * (by default they are published with a notice, the missing text from the fallback language).
+   * Default: `BILATERAL_STRICT` (`1` or `0`), else false.
+   */
+  readonly strict?: boolean;
   /**
    * Run the checks and load the core in a fresh worker thread on every build, so that an edited
    * core is picked up without restarting (Node caches imported modules). Default: in development.
@@ -114,7 +120,8 @@ export default async function bilateral(
     runMode = event.runMode;
     const mode = resolveMode(options.mode, event.runMode);
     const isolate = options.isolate ?? mode === 'development';
-    state = await build({ where, mode, isolate, cache, parsedFiles, log, color, command });
+    const strict = resolveStrict(options.strict);
+    state = await build({ where, mode, strict, isolate, cache, parsedFiles, log, color, command });
   });
 
   // Written once the pages are, by a build (not a dev server, whose memory keeps them: writing
@@ -156,7 +163,8 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
 
   /**
    * A UI string (namespace `ui`) in a locale, with interpolation values. In production a string
-   * missing from every language fails the build, naming the key.
+   * missing from every language fails the build, naming the key (in a strict build, one missing
+   * from the locale itself too).
    */
   eleventyConfig.addFilter(
     'bilateralText',
@@ -168,7 +176,7 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
           `bilateralText: unknown locale "${locale}" (the project has ${[...s.renderers.keys()].join(', ')})`,
         );
       const t = renderer.ui(key, values ?? {});
-      if (s.mode === 'production' && (t.missing || t.fallback)) {
+      if (s.mode === 'production' && (t.missing || (t.fallback && s.strict))) {
         throw new TranslationCheckError(
           `the site uses ui:${key}, which ${localeFile(s.config, locale, 'ui')} does not have. Add it (and to the other locales), then run \`${s.command} check\`.`,
         );

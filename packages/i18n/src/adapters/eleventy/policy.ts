@@ -6,7 +6,11 @@ import type { Project } from '../../model/types.js';
 /**
  * What a build does with what it found:
  * - in production (`eleventy`), any error-level finding of the checks fails the build, and so does
- *   any text that would reach a reader empty; warnings are counted, not listed;
+ *   any text that would reach a reader empty; warnings are counted, not listed. What readers can
+ *   be given with a notice does not block: a stale translation (a warning of the `stale` rule)
+ *   and a text missing in the page's language (`missing`: the page shows the fallback
+ *   language's, marked with its `lang`). A strict build (`strict: true` or `BILATERAL_STRICT=1`)
+ *   fails on those too, as `bilateral check --strict` does;
  * - in development (`eleventy --serve`, or `BILATERAL_MODE=development`), everything is listed and
  *   the site keeps serving (missing text falls back, and pages carry banners).
  * Listings are `bilateral check`'s own (`formatFindings`, pretty), naming the CLI as the user runs it.
@@ -29,6 +33,18 @@ export function resolveMode(
   return runMode === 'serve' || runMode === 'watch' ? 'development' : 'production';
 }
 
+/** Resolves strictness from the option or `BILATERAL_STRICT` (`1`/`true`, `0`/`false`). */
+export function resolveStrict(option: boolean | undefined): boolean {
+  if (option !== undefined) return option;
+  const env = process.env['BILATERAL_STRICT'];
+  if (env === undefined || env === '' || env === '0' || env === 'false') return false;
+  if (env === '1' || env === 'true') return true;
+  throw new ConfigError(`BILATERAL_STRICT must be "1" or "0" (or "true"/"false"), not "${env}"`);
+}
+
+/** Rules whose errors a (non-strict) production build publishes with a notice instead. */
+const PUBLISHED_WITH_NOTICE = new Set(['missing']);
+
 export interface Found {
   /** The checks' findings, on the project checked (for code frames). */
   readonly checks: readonly Finding[];
@@ -45,7 +61,7 @@ export interface Output {
 }
 
 /** Applies the mode's rules: prints, and throws {@link TranslationCheckError} to fail a build. */
-export function enforce(mode: BilateralMode, found: Found, out: Output): void {
+export function enforce(mode: BilateralMode, found: Found, out: Output, strict = false): void {
   const { checks, rendered } = found;
   const listing = (findings: readonly Finding[], project?: Project) =>
     formatFindings(findings, 'pretty', {
@@ -66,7 +82,8 @@ export function enforce(mode: BilateralMode, found: Found, out: Output): void {
       );
     return;
   }
-  const errors = checks.filter((f) => f.severity === 'error');
+  const blocking = (f: Finding) => strict || !PUBLISHED_WITH_NOTICE.has(f.rule);
+  const errors = checks.filter((f) => f.severity === 'error' && blocking(f));
   if (errors.length > 0) {
     out.log(listing(checks, found.project));
     throw new TranslationCheckError(
@@ -80,10 +97,17 @@ export function enforce(mode: BilateralMode, found: Found, out: Output): void {
       `${plural(empty.length, 'text')} cannot be shown (listed above). Add the missing keys and run \`${out.command} check\`.`,
     );
   }
-  if (checks.length > 0) {
-    const n = checks.length;
+  const noticed = checks.filter((f) => f.severity === 'error' || f.rule === 'stale');
+  if (noticed.length > 0) {
+    const n = noticed.length;
     out.log(
-      `bilateral: ${plural(n, 'translation warning')} (not blocking); run \`${out.command} check\` to see ${n === 1 ? 'it' : 'them'}.\n`,
+      `bilateral: ${plural(n, 'text')} missing or stale in a translation ${n === 1 ? 'is' : 'are'} published with a notice (a strict build, BILATERAL_STRICT=1, refuses ${n === 1 ? 'it' : 'them'}).\n`,
+    );
+  }
+  const warnings = checks.length - noticed.length;
+  if (warnings > 0) {
+    out.log(
+      `bilateral: ${plural(warnings, 'translation warning')} (not blocking); run \`${out.command} check\` to see ${warnings === 1 ? 'it' : 'them'}.\n`,
     );
   }
 }

@@ -380,7 +380,9 @@ export class CacheFile {
  * `BILATERAL_CACHE=0` off everywhere; a location given explicitly (`--cache-location`) is always
  * used.
  */
-export function defaultCachesAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+export function defaultCachesAllowed(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
   const forced = env['BILATERAL_CACHE'];
   if (forced === '1' || forced === 'true') return true;
   if (forced === '0' || forced === 'false') return false;

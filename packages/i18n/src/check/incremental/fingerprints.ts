@@ -89,7 +89,7 @@ export class Fingerprints {
           const owner = at === -1 ? '' : k.slice(0, at);
           let list = index.get(owner);
           if (list === undefined) index.set(owner, (list = []));
-          list.push(`${locale}|${k}|${v}`);
+          list.push(`${locale}|${k}|${JSON.stringify(v)}`);
         }
       }
       this.lockIndex = index;
