@@ -3,7 +3,13 @@ import type { Corpus } from '@bilateral/core';
 import { ConfigError } from '../model/errors.js';
 import { LocaleLayout } from '../model/layout.js';
 import { LIMITS } from '../model/limits.js';
-import type { Exemption, LockFile, Project, ProjectConfig } from '../model/types.js';
+import type {
+  Exemption,
+  I18nextSettings,
+  LockFile,
+  Project,
+  ProjectConfig,
+} from '../model/types.js';
 import { parseLocaleFile } from './parse.js';
 import { assembleProject } from './project.js';
 
@@ -35,6 +41,8 @@ export interface ProjectConfigInput {
   readonly exemptions?: readonly Exemption[];
   /** The project's own rule modules (see `ProjectConfig.plugins`). */
   readonly plugins?: readonly string[];
+  /** How the project's i18next reads its files (see `ProjectConfig.i18next`). */
+  readonly i18next?: I18nextSettings;
 }
 
 export interface ProjectInput {
@@ -111,6 +119,7 @@ export function projectConfig(
     rules: input.rules ?? {},
     exemptions: input.exemptions ?? [],
     ...(input.plugins === undefined ? {} : { plugins: input.plugins }),
+    ...(input.i18next === undefined ? {} : { i18next: input.i18next }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { parsePluralKey, stringValue } from '../../model/keys.js';
+import { stringValue } from '../../model/keys.js';
 import { LIMITS } from '../../model/limits.js';
 import type { LocaleFile } from '../../model/types.js';
 import type { FileRef, NamespaceContext, Pair, ProjectContext } from '../context.js';
@@ -85,7 +85,7 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
 
 /** The source's interpolation names, and no others (`count` may go in a plural form). */
 function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scanned): void {
-  const plural = parsePluralKey(pair.entry.key) !== undefined;
+  const plural = ctx.keys.isForm(pair.entry.key, ctx.families(pair.file.namespace));
   const sourceNames = new Map(s.interpolations.map((i) => [i.name, i]));
   const names = new Set(t.interpolations.map((i) => i.name));
   for (const [name, i] of sourceNames) {
@@ -142,8 +142,9 @@ function checkNesting(ctx: NamespaceContext<Edge>): void {
     for (const entry of file.entries.values()) {
       const v = stringValue(entry);
       if (v === undefined || !v.includes('$t(')) continue;
-      const p = parsePluralKey(entry.key);
-      const from = `${ns}:${p !== undefined && ctx.logical(file).has(p.base) ? p.base : entry.key}`;
+      const p = ctx.keys.parse(entry.key);
+      const fk = p === undefined ? undefined : ctx.keys.family(p.base, p.ordinal);
+      const from = `${ns}:${fk !== undefined && ctx.logical(file).has(fk) ? fk : entry.key}`;
       for (const n of ctx.scan(v).nestings) {
         const r = resolveNested(ctx, locale, ns, n.key);
         const offset = file.valueOffset(entry, n.start);
