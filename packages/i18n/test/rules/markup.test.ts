@@ -219,7 +219,7 @@ bare.run(markup, {
       files: pair('Hi <a>x</a>', 'Hola <a onclick="x()">x</a> <img src=x>'),
       errors: [
         { severity: 'error', column: 14, message: /^<a>: event handler attribute onclick/ },
-        { severity: 'error', column: 38, message: /^<img>: never allowed/ },
+        { severity: 'error', column: 39, message: /^<img>: never allowed/ },
       ],
     },
   ],

@@ -187,3 +187,48 @@ bare.run(plurals, {
     },
   ],
 });
+
+/** rallly: i18next-icu, plural options inside the message follow the file's language. */
+const ICU = { sourceLocale: 'en', i18next: { format: 'icu' as const } };
+bare.run(plurals, {
+  valid: [
+    {
+      name: 'ICU plural options of each language (and exact =0 options)',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, =0 {none} one {# vote} other {# votes}}' },
+        'locales/pl/ui.json': {
+          n: '{count, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}}',
+        },
+        'locales/ja/ui.json': { n: '{count, plural, other {#票}}' },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'ICU plural options the language lacks or does not have',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, one {# vote} other {# votes}}' },
+        'locales/pl/ui.json': { n: '{count, plural, one {# głos} other {# głosów}}' },
+        'locales/ja/ui.json': { n: '{count, plural, one {#票} other {#票}}' },
+      },
+      errors: [
+        {
+          severity: 'info',
+          locale: 'ja',
+          key: 'n',
+          message:
+            '{count, plural} has the option "one": ja has only "other"; i18next-icu never uses it',
+        },
+        {
+          severity: 'error',
+          locale: 'pl',
+          key: 'n',
+          message:
+            '{count, plural} lacks the options "few" (2, 3, 4, 22, 23, …), "many" (0, 5, 6, 7, 8, …) that pl uses',
+        },
+      ],
+    },
+  ],
+});

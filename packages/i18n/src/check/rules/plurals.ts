@@ -1,4 +1,4 @@
-import type { Logical } from '../../model/keys.js';
+import { pluralCategories, type Logical } from '../../model/keys.js';
 import type { LocaleFile } from '../../model/types.js';
 import type { NamespaceContext } from '../context.js';
 import { defineRule } from '../rule.js';
@@ -19,6 +19,7 @@ export const plurals = defineRule({
       "Exactly the plural forms i18next reads in the file's language: CLDR's (`_one`, `_few`, …) with JSON v4, `_plural` or `_0`…`_5` with `compatibilityJSON: 'v3'`; a form i18next never reads is an error (info where the language has one form).",
   },
   namespace(ctx) {
+    if (ctx.i18next.format === 'icu') icuOptions(ctx);
     for (const locale of ctx.project.locales) {
       const file = ctx.usable(locale);
       if (file === undefined) continue;
@@ -28,6 +29,40 @@ export const plurals = defineRule({
     }
   },
 });
+
+/** ICU messages: each `plural` and `selectordinal` has the options of the file's language. */
+function icuOptions(ctx: NamespaceContext): void {
+  for (const { file, entry, value } of ctx.strings()) {
+    if (!value.includes('{')) continue;
+    for (const c of ctx.scan(value).icu?.choices ?? []) {
+      if (c.type === 'select') continue;
+      const ordinal = c.type === 'selectordinal';
+      const required = pluralCategories(file.locale, ordinal);
+      const at = { file, offset: file.valueOffset(entry, c.start), key: entry.key };
+      const words = c.options.filter((o) => !o.startsWith('='));
+      const extra = words.filter((o) => !(required as readonly string[]).includes(o) && o !== 'zero');
+      const lacks = required.filter((o) => !words.includes(o));
+      const head = `{${c.name}, ${c.type}}`;
+      const quote = (os: readonly string[]) => os.map((o) => `"${o}"`).join(', ');
+      if (extra.length > 0) {
+        const single = required.length === 1;
+        ctx.report({
+          ...at,
+          ...(single ? { severity: 'info' as const } : {}),
+          message: `${head} has the option${extra.length > 1 ? 's' : ''} ${quote(extra)}: ${file.locale} has only ${quote(required)}; i18next-icu never uses ${extra.length > 1 ? 'them' : 'it'}`,
+          hint: `It can go; ${file.locale} uses ${quote(required)}.`,
+        });
+      }
+      if (lacks.length === 0) continue;
+      const example = (o: string) => `"${o}" (${ctx.keys.examples(file.locale, o, ordinal)})`;
+      ctx.report({
+        ...at,
+        message: `${head} lacks the option${lacks.length > 1 ? 's' : ''} ${lacks.map(example).join(', ')} that ${file.locale} uses`,
+        hint: `Add ${lacks.map((o) => `${o} {…}`).join(' ')} with the text for those numbers (without it, they show the "other" text).`,
+      });
+    }
+  }
+}
 
 function family(ctx: NamespaceContext, file: LocaleFile, l: Family): void {
   const keys = ctx.keys;

@@ -1,12 +1,34 @@
+import type { Pair } from '../context.js';
 import { defineRule } from '../rule.js';
 
 /** A code, acronym or symbol: no lower-case letters ("NATO", "(PDF)", "OEC"). */
 const CODE = /^[\p{Lu}\p{N}\p{P}\p{S}\s]+$/u;
+/** A name written with an inner capital (GitHub, YouTube, macOS, iCloud, PostgreSQL). */
+const INNER_CAPITAL = /^(?:[\p{L}\p{N}.+&-]*\p{Ll}\p{Lu}[\p{L}\p{N}.+&-]*)(?:\s+[\p{L}\p{N}.+&-]+)?$/u;
+/** A URL, an e-mail address, a file name or path, a version number. */
+const MACHINE = [
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i,
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/i,
+  /^[\w.-]*[/\\][\w./\\-]*$/,
+  /^[\w-]+\.[a-z0-9]{1,5}$/i,
+];
+/** Words every language writes the same way (an interjection, units, abbreviations). */
+const UNIVERSAL = new Set(['ok', 'min', 'max', 'ms', 'px', 'kb', 'mb', 'gb', 'tb', 'km', 'kg', 'id', 'url', 'api', 'email', 'e-mail']);
+/** At most this many words and characters for a text kept in most languages to be a name. */
+const NAME_WORDS = 3;
+const NAME_LENGTH = 32;
+
+const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLowerCase();
 
 /**
  * Texts identical to the source: not translated yet (`sync` copies the source text, so this is
- * also how `check` lists what `sync` added). Texts without letters, codes and acronyms, and the
- * values listed in `rules.untranslated.allow` (proper nouns) may stay as they are.
+ * also how `check` lists what `sync` added). Left alone: a regional variant of the source's
+ * language (en_GB from en_US), texts without letters, codes and acronyms, names with an inner
+ * capital (GitHub), URLs, e-mail addresses, versions, universal words (OK, min), short texts that
+ * most languages keep as they are (a name: "Google Analytics"), and the values listed in
+ * `rules.untranslated.allow`. With `returnEmptyString: false`, an empty translation is untranslated
+ * too: i18next shows the fallback text.
  */
 export const untranslated = defineRule({
   meta: {
@@ -14,7 +36,7 @@ export const untranslated = defineRule({
     severity: 'warning',
     needsCore: false,
     description:
-      'The text is not just a copy of the source (proper nouns and codes can be allowed).',
+      'The text is not just a copy of the source (regional variants of the source language, names, codes, URLs and the allowed texts may be), nor empty where i18next falls back (returnEmptyString: false).',
     options: {
       allow: {
         type: 'string[]',
@@ -24,10 +46,26 @@ export const untranslated = defineRule({
   },
   namespace(ctx) {
     const allow = new Set((ctx.options()['allow'] as string[] | undefined) ?? []);
-    for (const pair of ctx.pairs()) {
+    const fallsBack = !ctx.i18next.returnEmptyString;
+    const sourceLanguage = language(ctx.source);
+    const pairs = ctx.pairs();
+    const kept = keptInMost(pairs);
+    for (const pair of pairs) {
+      if (fallsBack && pair.value === '' && pair.sourceValue.trim() !== '') {
+        ctx.report({
+          file: pair.file,
+          offset: pair.entry.valueOffset,
+          key: pair.entry.key,
+          message:
+            'not translated: the text is empty, so i18next shows the fallback text (returnEmptyString: false)',
+          hint: 'Translate it.',
+        });
+        continue;
+      }
       if (pair.value.trim() !== pair.sourceValue.trim() || pair.value.trim() === '') continue;
+      if (language(pair.file.locale) === sourceLanguage) continue;
       const visible = ctx.scan(pair.value).masked.trim();
-      if (!/\p{L}/u.test(visible) || CODE.test(visible) || allow.has(pair.value.trim())) continue;
+      if (allow.has(pair.value.trim()) || isName(visible) || kept.has(pair.entry.key)) continue;
       ctx.report({
         file: pair.file,
         offset: pair.entry.valueOffset,
@@ -38,3 +76,31 @@ export const untranslated = defineRule({
     }
   },
 });
+
+/** A text that is not prose to translate: no letters, a code, a name, a URL, a universal word. */
+function isName(visible: string): boolean {
+  if (!/\p{L}/u.test(visible) || CODE.test(visible)) return true;
+  if (UNIVERSAL.has(visible.toLowerCase().replace(/[.:]$/, ''))) return true;
+  return INNER_CAPITAL.test(visible) || MACHINE.some((re) => re.test(visible));
+}
+
+/**
+ * Keys whose short text most other languages keep as the source has it (at least three
+ * languages, and more than half of those with a text): a name, not a copy awaiting translation.
+ */
+function keptInMost(pairs: readonly Pair[]): Set<string> {
+  const counts = new Map<string, { same: number; all: number }>();
+  for (const p of pairs) {
+    const v = p.value.trim();
+    if (v === '') continue;
+    const short = v.length <= NAME_LENGTH && v.split(/\s+/).length <= NAME_WORDS;
+    const c = counts.get(p.entry.key) ?? { same: 0, all: 0 };
+    c.all++;
+    if (short && v === p.sourceValue.trim() && language(p.file.locale) !== language(p.source.locale))
+      c.same++;
+    counts.set(p.entry.key, c);
+  }
+  const out = new Set<string>();
+  for (const [key, c] of counts) if (c.all >= 3 && c.same * 2 > c.all) out.add(key);
+  return out;
+}
