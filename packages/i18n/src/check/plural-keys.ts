@@ -32,7 +32,8 @@ export class PluralKeys {
     if (at <= 0) return undefined;
     const suffix = key.slice(at + this.sep.length);
     const head = key.slice(0, at);
-    if (this.v3) return isV3Suffix(suffix) ? { base: head, ordinal: false, category: suffix } : undefined;
+    if (this.v3)
+      return isV3Suffix(suffix) ? { base: head, ordinal: false, category: suffix } : undefined;
     if (!V4_CATEGORIES.has(suffix)) return undefined;
     const ord = `${this.sep}ordinal`;
     if (head.endsWith(ord) && head.length > ord.length)

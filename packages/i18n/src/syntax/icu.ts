@@ -7,13 +7,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
  */
 
 export type IcuArgType =
-  | 'string'
-  | 'number'
-  | 'date'
-  | 'time'
-  | 'plural'
-  | 'selectordinal'
-  | 'select';
+  'string' | 'number' | 'date' | 'time' | 'plural' | 'selectordinal' | 'select';
 
 /** A `plural`, `selectordinal` or `select` argument, with its option keys (`one`, `=0`, `male`). */
 export interface IcuChoice {
@@ -68,7 +62,9 @@ export function scanIcu(value: string): IcuScan {
       choices: [],
       spans: [],
       error: {
-        message: ERRORS[kind] ?? (e instanceof RangeError ? 'nested too deeply' : kind.toLowerCase().replace(/_/g, ' ')),
+        message:
+          ERRORS[kind] ??
+          (e instanceof RangeError ? 'nested too deeply' : kind.toLowerCase().replace(/_/g, ' ')),
         offset: err.location?.start?.offset ?? 0,
       },
     };
@@ -82,7 +78,12 @@ export function scanIcu(value: string): IcuScan {
     const el = work.pop() as MessageFormatElement;
     const start = el.location?.start.offset ?? 0;
     if (el.type === TYPE.plural || el.type === TYPE.select) {
-      const type = el.type === TYPE.select ? 'select' : el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
+      const type =
+        el.type === TYPE.select
+          ? 'select'
+          : el.pluralType === 'ordinal'
+            ? 'selectordinal'
+            : 'plural';
       if (!args.has(el.value)) args.set(el.value, type);
       choices.push({ name: el.value, type, options: Object.keys(el.options), start });
       for (const o of Object.values(el.options)) work.push(...o.value);

@@ -47,7 +47,12 @@ export interface Delimiters {
   readonly nestingSuffix: string;
 }
 
-const I18NEXT: Delimiters = { prefix: '{{', suffix: '}}', nestingPrefix: '$t(', nestingSuffix: ')' };
+const I18NEXT: Delimiters = {
+  prefix: '{{',
+  suffix: '}}',
+  nestingPrefix: '$t(',
+  nestingSuffix: ')',
+};
 
 /**
  * Finds every interpolation and nesting in a string, in order, with i18next's delimiters (or the
@@ -78,7 +83,14 @@ export function scanPlaceholders(input: string, delimiters: Delimiters = I18NEXT
       const key = (comma === -1 ? body : body.slice(0, comma)).trim();
       const options = comma === -1 ? undefined : body.slice(comma + 1).trim();
       const stop = end + nestingSuffix.length;
-      out.push({ type: 'nesting', key, options, raw: input.slice(nest, stop), start: nest, end: stop });
+      out.push({
+        type: 'nesting',
+        key,
+        options,
+        raw: input.slice(nest, stop),
+        start: nest,
+        end: stop,
+      });
       i = stop;
       continue;
     }

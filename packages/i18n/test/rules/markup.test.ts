@@ -187,8 +187,7 @@ bare.run(markup, {
       errors: [
         {
           severity: 'error',
-          message:
-            'the tags differ from the source (en): it has <1>…</1>, this text has <3>…</3>',
+          message: 'the tags differ from the source (en): it has <1>…</1>, this text has <3>…</3>',
           hint: /missing: <1>…<\/1>\) \(not in the source: <3>…<\/3>\)/,
         },
       ],
@@ -208,8 +207,7 @@ bare.run(markup, {
       files: pair('<0>a <1>b</1></0>', '<0>a</0> <1>b</1>'),
       errors: [
         {
-          message:
-            'the tags are nested differently from the source (en): here <1>…</1> at the top',
+          message: 'the tags are nested differently from the source (en): here <1>…</1> at the top',
         },
       ],
     },
@@ -229,7 +227,15 @@ bare.run(markup, {
 const heavy = 'Hola <b>mundo</b>' + '<b></b>'.repeat(12_000);
 for (const tester of [bare, mini]) {
   tester.run(markup, {
-    valid: [],
+    valid: [
+      {
+        name: `a long translation with the source's markup stays light (${tester === bare ? 'no allowlist' : 'allowlist'})`,
+        files:
+          tester === bare
+            ? pair('Hello <b>world</b>', `Hola <b>mundo</b> ${'y más '.repeat(2000)}`)
+            : edit('locales/uk/ui.json', ['"Зміст"', `"Зміст ${'і ще '.repeat(2000)}"`]),
+      },
+    ],
     invalid: [
       {
         name: `12,000 <b></b> appended: one error that configuration cannot lower (${tester === bare ? 'no allowlist' : 'allowlist'})`,

@@ -144,14 +144,23 @@ bare.run(placeholders, {
     {
       name: 'custom delimiters, reordered (overleaf __appName__)',
       config: OVERLEAF,
-      files: en({ a: 'Welcome to __appName__, __name__!' }, { a: '__name__, willkommen bei __appName__!' }),
+      files: en(
+        { a: 'Welcome to __appName__, __name__!' },
+        { a: '__name__, willkommen bei __appName__!' },
+      ),
     },
     {
       name: 'ICU arguments, plural and select options of the language (rallly)',
       config: ICU,
       files: en(
-        { a: 'Powered by <a>{name}</a>', b: '{count, plural, one {# participant} other {# participants}}' },
-        { a: 'Bereitgestellt von <a>{name}</a>', b: '{count, plural, one {# Teilnehmer} other {# Teilnehmer}}' },
+        {
+          a: 'Powered by <a>{name}</a>',
+          b: '{count, plural, one {# participant} other {# participants}}',
+        },
+        {
+          a: 'Bereitgestellt von <a>{name}</a>',
+          b: '{count, plural, one {# Teilnehmer} other {# Teilnehmer}}',
+        },
       ),
     },
     {
@@ -184,7 +193,10 @@ bare.run(placeholders, {
       errors: [
         { key: 'a', message: 'missing {name}: the source has {name}' },
         { key: 'b', message: 'missing {user}: the source has {user}' },
-        { key: 'b', message: 'unknown argument {usr}: the source has no such name (did you mean {user}?)' },
+        {
+          key: 'b',
+          message: 'unknown argument {usr}: the source has no such name (did you mean {user}?)',
+        },
         {
           key: 'c',
           message:
@@ -201,8 +213,7 @@ bare.run(placeholders, {
       ),
       errors: [
         {
-          message:
-            '{gender, select} lacks the option "female" of the source (male, female, other)',
+          message: '{gender, select} lacks the option "female" of the source (male, female, other)',
         },
       ],
     },

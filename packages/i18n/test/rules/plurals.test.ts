@@ -97,14 +97,20 @@ bare.run(plurals, {
       config: { sourceLocale: 'en' },
       files: {
         'locales/en/ui.json': { question: 'Primarily work or study?', question_other: 'Other' },
-        'locales/da/ui.json': { question: 'Primært arbejde eller studier?', question_other: 'Andet' },
+        'locales/da/ui.json': {
+          question: 'Primært arbejde eller studier?',
+          question_other: 'Andet',
+        },
       },
     },
     {
       name: 'v3: key/key_plural in two-form languages, key_0… in the others, the bare key in Japanese',
       config: V3,
       files: {
-        'locales/en_US/ui.json': starred('{{count}} document starred', '{{count}} documents starred'),
+        'locales/en_US/ui.json': starred(
+          '{{count}} document starred',
+          '{{count}} documents starred',
+        ),
         'locales/de_DE/ui.json': starred('{{count}} Dokument', '{{count}} Dokumente'),
         'locales/ja_JP/ui.json': { starred: '{{count}} 件' },
         'locales/pl_PL/ui.json': {
@@ -121,7 +127,10 @@ bare.run(plurals, {
       name: 'v3: key_plural in Ukrainian is never read (outline uk_UA: every count shows the singular)',
       config: V3,
       files: {
-        'locales/en_US/ui.json': starred('{{count}} document starred', '{{count}} documents starred'),
+        'locales/en_US/ui.json': starred(
+          '{{count}} document starred',
+          '{{count}} documents starred',
+        ),
         'locales/uk_UA/ui.json': starred('{{count}} документ', '{{count}} документів'),
       },
       errors: [

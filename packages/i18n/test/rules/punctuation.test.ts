@@ -83,7 +83,10 @@ bare.run(punctuation, {
   valid: [
     {
       name: 'a colon where the word order puts what follows after the text (hu)',
-      files: { 'locales/en/ui.json': { a: 'left a comment on' }, 'locales/hu/ui.json': { a: 'hozzászólt ehhez:' } },
+      files: {
+        'locales/en/ui.json': { a: 'left a comment on' },
+        'locales/hu/ui.json': { a: 'hozzászólt ehhez:' },
+      },
     },
     {
       name: 'Thai writes no full stop; Hindi, Arabic and Greek write their own',
@@ -99,19 +102,40 @@ bare.run(punctuation, {
   invalid: [
     {
       name: 'a dropped question mark is a warning (da)',
-      files: { 'locales/en/ui.json': { a: 'Delete this document?' }, 'locales/da/ui.json': { a: 'Slet dette dokument' } },
-      errors: [{ severity: 'warning', message: 'ends with no punctuation; the source (en) ends with a question mark "?"' }],
+      files: {
+        'locales/en/ui.json': { a: 'Delete this document?' },
+        'locales/da/ui.json': { a: 'Slet dette dokument' },
+      },
+      errors: [
+        {
+          severity: 'warning',
+          message: 'ends with no punctuation; the source (en) ends with a question mark "?"',
+        },
+      ],
     },
     {
       name: 'a label that gains a full stop is only info',
-      files: { 'locales/en/ui.json': { a: 'Sync' }, 'locales/de/ui.json': { a: 'Synchronisieren.' } },
-      errors: [{ severity: 'info', message: 'ends with a full stop "."; the source (en) ends with no punctuation' }],
+      files: {
+        'locales/en/ui.json': { a: 'Sync' },
+        'locales/de/ui.json': { a: 'Synchronisieren.' },
+      },
+      errors: [
+        {
+          severity: 'info',
+          message: 'ends with a full stop "."; the source (en) ends with no punctuation',
+        },
+      ],
     },
   ],
 });
 
 bare.run(punctuation, {
-  valid: [],
+  valid: [
+    {
+      name: 'a semicolon ends a Greek question',
+      files: { 'locales/en/ui.json': { a: 'Really?' }, 'locales/el/ui.json': { a: 'Αλήθεια;' } },
+    },
+  ],
   invalid: [
     {
       name: 'a semicolon is a question mark only in Greek',

@@ -95,7 +95,15 @@ bare.run(untranslated, {
           g: 'min',
         },
         {
-          cs: { a: 'GitHub', b: 'OK', c: 'https://rallly.co/docs', d: 'support@rallly.co', e: 'v2.1.0', f: 'macOS', g: 'min' },
+          cs: {
+            a: 'GitHub',
+            b: 'OK',
+            c: 'https://rallly.co/docs',
+            d: 'support@rallly.co',
+            e: 'v2.1.0',
+            f: 'macOS',
+            g: 'min',
+          },
         },
       ),
     },
@@ -123,7 +131,9 @@ bare.run(untranslated, {
           fr: { a: 'Archiver ce document', b: 'Logo' },
         },
       ),
-      errors: [{ locale: 'ro', key: 'a', message: 'not translated: the same text as the source (en)' }],
+      errors: [
+        { locale: 'ro', key: 'a', message: 'not translated: the same text as the source (en)' },
+      ],
     },
     {
       name: 'an empty text with returnEmptyString: false is untranslated (heroic)',

@@ -76,7 +76,8 @@ export function structure(tags: readonly Tag[]): Structure {
       continue;
     }
     // Closing an outer element closes the inner ones: they were never closed.
-    if (at !== stack.length - 1) problem ??= { tag: stack[stack.length - 1] as Tag, kind: 'unclosed' };
+    if (at !== stack.length - 1)
+      problem ??= { tag: stack[stack.length - 1] as Tag, kind: 'unclosed' };
     pop(at);
   }
   // `<1>Chrome<1>`: the last tag left open is where a closing tag was meant.

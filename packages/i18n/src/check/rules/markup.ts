@@ -80,7 +80,8 @@ export const markup = defineRule({
       if (pair.value.trim() === '') continue; // `empty` reports it
       if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
       // Never-allowed tags are reported once, as such, not again as a difference from the source.
-      const shape = (v: string) => structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
+      const shape = (v: string) =>
+        structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
       const t = shape(pair.value);
       const s = shape(pair.sourceValue);
       if (outOfProportion(ctx, pair, t, s)) continue;
@@ -184,7 +185,11 @@ function compareCounts(
     const m = new Map<string, number>();
     for (const t of tags) {
       // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
-      if (t.kind === 'close' || (own && Object.hasOwn(CONTENT_TAGS, t.name)) || !(t.name in allowed))
+      if (
+        t.kind === 'close' ||
+        (own && Object.hasOwn(CONTENT_TAGS, t.name)) ||
+        !(t.name in allowed)
+      )
         continue;
       m.set(t.name, (m.get(t.name) ?? 0) + 1);
     }

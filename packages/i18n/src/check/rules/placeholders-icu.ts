@@ -25,7 +25,8 @@ export function checkIcu(ctx: NamespaceContext<any>, pair: Pair, t: Scanned, s: 
   }
   const mine = t.icu.args;
   const theirs = s.icu.args;
-  const plural = (name: string) => theirs.get(name) === 'plural' || theirs.get(name) === 'selectordinal';
+  const plural = (name: string) =>
+    theirs.get(name) === 'plural' || theirs.get(name) === 'selectordinal';
   for (const name of theirs.keys()) {
     if (mine.has(name)) continue;
     ctx.report({

@@ -40,7 +40,9 @@ function icuOptions(ctx: NamespaceContext): void {
       const required = pluralCategories(file.locale, ordinal);
       const at = { file, offset: file.valueOffset(entry, c.start), key: entry.key };
       const words = c.options.filter((o) => !o.startsWith('='));
-      const extra = words.filter((o) => !(required as readonly string[]).includes(o) && o !== 'zero');
+      const extra = words.filter(
+        (o) => !(required as readonly string[]).includes(o) && o !== 'zero',
+      );
       const lacks = required.filter((o) => !words.includes(o));
       const head = `{${c.name}, ${c.type}}`;
       const quote = (os: readonly string[]) => os.map((o) => `"${o}"`).join(', ');

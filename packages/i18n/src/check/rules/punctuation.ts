@@ -76,7 +76,8 @@ function ending(s: Scanned, locale: string): { end: End; char: string; loose: ()
     if (re.test(head)) {
       return {
         // Greek writes its question mark as a semicolon.
-        end: cls === 'semicolon' && head.endsWith(';') && language(locale) === 'el' ? 'question' : cls,
+        end:
+          cls === 'semicolon' && head.endsWith(';') && language(locale) === 'el' ? 'question' : cls,
         char: head.at(-1) ?? '',
         loose: () =>
           cls === 'stop' &&

@@ -4,7 +4,8 @@ import { defineRule } from '../rule.js';
 /** A code, acronym or symbol: no lower-case letters ("NATO", "(PDF)", "OEC"). */
 const CODE = /^[\p{Lu}\p{N}\p{P}\p{S}\s]+$/u;
 /** A name written with an inner capital (GitHub, YouTube, macOS, iCloud, PostgreSQL). */
-const INNER_CAPITAL = /^(?:[\p{L}\p{N}.+&-]*\p{Ll}\p{Lu}[\p{L}\p{N}.+&-]*)(?:\s+[\p{L}\p{N}.+&-]+)?$/u;
+const INNER_CAPITAL =
+  /^(?:[\p{L}\p{N}.+&-]*\p{Ll}\p{Lu}[\p{L}\p{N}.+&-]*)(?:\s+[\p{L}\p{N}.+&-]+)?$/u;
 /** A URL, an e-mail address, a file name or path, a version number. */
 const MACHINE = [
   /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i,
@@ -14,7 +15,24 @@ const MACHINE = [
   /^[\w-]+\.[a-z0-9]{1,5}$/i,
 ];
 /** Words every language writes the same way (an interjection, units, abbreviations). */
-const UNIVERSAL = new Set(['ok', 'min', 'max', 'ms', 'px', 'kb', 'mb', 'gb', 'tb', 'km', 'kg', 'id', 'url', 'api', 'email', 'e-mail']);
+const UNIVERSAL = new Set([
+  'ok',
+  'min',
+  'max',
+  'ms',
+  'px',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'km',
+  'kg',
+  'id',
+  'url',
+  'api',
+  'email',
+  'e-mail',
+]);
 /** At most this many words and characters for a text kept in most languages to be a name. */
 const NAME_WORDS = 3;
 const NAME_LENGTH = 32;
@@ -96,7 +114,11 @@ function keptInMost(pairs: readonly Pair[]): Set<string> {
     const short = v.length <= NAME_LENGTH && v.split(/\s+/).length <= NAME_WORDS;
     const c = counts.get(p.entry.key) ?? { same: 0, all: 0 };
     c.all++;
-    if (short && v === p.sourceValue.trim() && language(p.file.locale) !== language(p.source.locale))
+    if (
+      short &&
+      v === p.sourceValue.trim() &&
+      language(p.file.locale) !== language(p.source.locale)
+    )
       c.same++;
     counts.set(p.entry.key, c);
   }
