@@ -107,20 +107,28 @@ bare.run(untranslated, {
         },
       ),
     },
-    {
-      name: 'a short text most languages keep as it is is a name (Google Analytics, Logo)',
-      files: texts(
-        { a: 'Google Analytics', b: 'Logo' },
-        {
-          sv: { a: 'Google Analytics', b: 'Logo' },
-          de: { a: 'Google Analytics', b: 'Logo' },
-          fr: { a: 'Google Analytics', b: 'Logo' },
-          cs: { a: 'Google Analytik', b: 'Logo' },
-        },
-      ),
-    },
   ],
   invalid: [
+    {
+      name: 'a short text most languages keep is probably a name: info (Google Analytics)',
+      files: texts(
+        { a: 'Google Analytics' },
+        {
+          sv: { a: 'Google Analytics' },
+          de: { a: 'Google Analytics' },
+          cs: { a: 'Google Analytik' },
+        },
+      ),
+      errors: [
+        {
+          severity: 'info',
+          locale: 'de',
+          message:
+            'the same text as the source (en) in 2 of 3 languages: a name, or not translated yet',
+        },
+        { severity: 'info', locale: 'sv', message: /in 2 of 3 languages/ },
+      ],
+    },
     {
       name: 'a sentence copied into a few languages is not translated (outline ro_RO)',
       files: texts(
@@ -132,7 +140,14 @@ bare.run(untranslated, {
         },
       ),
       errors: [
-        { locale: 'ro', key: 'a', message: 'not translated: the same text as the source (en)' },
+        { severity: 'info', locale: 'de', key: 'b', message: /in 2 of 3 languages/ },
+        { severity: 'info', locale: 'fr', key: 'b', message: /in 2 of 3 languages/ },
+        {
+          severity: 'warning',
+          locale: 'ro',
+          key: 'a',
+          message: 'not translated: the same text as the source (en)',
+        },
       ],
     },
     {
@@ -149,6 +164,29 @@ bare.run(untranslated, {
           message:
             'not translated: the text is empty, so i18next shows the fallback text (returnEmptyString: false)',
         },
+      ],
+    },
+  ],
+});
+
+bare.run(untranslated, {
+  valid: [
+    {
+      name: 'a name listed in rules.untranslated.allow',
+      files: texts({ a: 'Sync' }, { de: { a: 'Sync' }, fr: { a: 'Synchroniser' } }),
+      options: { allow: ['Sync'] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a regional variant of the source language does not count among the languages',
+      files: texts(
+        { a: 'Logo' },
+        { 'en-GB': { a: 'Logo' }, de: { a: 'Logo' }, fr: { a: 'Logo' }, ja: { a: 'ロゴ' } },
+      ),
+      errors: [
+        { severity: 'info', locale: 'de', message: /in 2 of 3 languages/ },
+        { severity: 'info', locale: 'fr', message: /in 2 of 3 languages/ },
       ],
     },
   ],

@@ -43,10 +43,10 @@ const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLower
  * Texts identical to the source: not translated yet (`sync` copies the source text, so this is
  * also how `check` lists what `sync` added). Left alone: a regional variant of the source's
  * language (en_GB from en_US), texts without letters, codes and acronyms, names with an inner
- * capital (GitHub), URLs, e-mail addresses, versions, universal words (OK, min), short texts that
- * most languages keep as they are (a name: "Google Analytics"), and the values listed in
- * `rules.untranslated.allow`. With `returnEmptyString: false`, an empty translation is untranslated
- * too: i18next shows the fallback text.
+ * capital (GitHub), URLs, e-mail addresses, versions, universal words (OK, min), and the values listed in
+ * `rules.untranslated.allow`. A short text most languages keep ("Google Analytics") is only info.
+ * With `returnEmptyString: false`, an empty translation is untranslated too: i18next shows the
+ * fallback text.
  */
 export const untranslated = defineRule({
   meta: {
@@ -83,7 +83,20 @@ export const untranslated = defineRule({
       if (pair.value.trim() !== pair.sourceValue.trim() || pair.value.trim() === '') continue;
       if (language(pair.file.locale) === sourceLanguage) continue;
       const visible = ctx.scan(pair.value).masked.trim();
-      if (allow.has(pair.value.trim()) || isName(visible) || kept.has(pair.entry.key)) continue;
+      if (allow.has(pair.value.trim()) || isName(visible)) continue;
+      const most = kept.get(pair.entry.key);
+      if (most !== undefined) {
+        // Most likely a name; but `sync` also copies a new text into every language at once.
+        ctx.report({
+          severity: 'info',
+          file: pair.file,
+          offset: pair.entry.valueOffset,
+          key: pair.entry.key,
+          message: `the same text as the source (${pair.source.locale}) in ${most}: a name, or not translated yet`,
+          hint: 'Translate it, or, if it is a name that stays the same, add it to "rules.untranslated.allow".',
+        });
+        continue;
+      }
       ctx.report({
         file: pair.file,
         offset: pair.entry.valueOffset,
@@ -103,26 +116,24 @@ function isName(visible: string): boolean {
 }
 
 /**
- * Keys whose short text most other languages keep as the source has it (at least three
- * languages, and more than half of those with a text): a name, not a copy awaiting translation.
+ * Keys whose short text most languages keep as the source has it (at least three languages, and
+ * more than half of those with a text), with "n of m languages": most likely a name, which is only
+ * info (a text `sync` has just copied into every language looks the same, so it is not dropped).
  */
-function keptInMost(pairs: readonly Pair[]): Set<string> {
+function keptInMost(pairs: readonly Pair[]): Map<string, string> {
   const counts = new Map<string, { same: number; all: number }>();
   for (const p of pairs) {
     const v = p.value.trim();
-    if (v === '') continue;
+    // A regional variant of the source language keeps the source's text anyway: not a vote.
+    if (v === '' || language(p.file.locale) === language(p.source.locale)) continue;
     const short = v.length <= NAME_LENGTH && v.split(/\s+/).length <= NAME_WORDS;
     const c = counts.get(p.entry.key) ?? { same: 0, all: 0 };
     c.all++;
-    if (
-      short &&
-      v === p.sourceValue.trim() &&
-      language(p.file.locale) !== language(p.source.locale)
-    )
-      c.same++;
+    if (short && v === p.sourceValue.trim()) c.same++;
     counts.set(p.entry.key, c);
   }
-  const out = new Set<string>();
-  for (const [key, c] of counts) if (c.all >= 3 && c.same * 2 > c.all) out.add(key);
+  const out = new Map<string, string>();
+  for (const [key, c] of counts)
+    if (c.all >= 3 && c.same * 2 > c.all) out.set(key, `${c.same} of ${c.all} languages`);
   return out;
 }
