@@ -320,14 +320,14 @@ describe('text that tries to be more than text', () => {
     );
   });
 
-  it('bidi controls (Trojan Source): a warning, and the report shows them escaped', async () => {
+  it('bidi controls (Trojan Source): left open, an error; the report shows them escaped', async () => {
     const o = await hostile(
       (dir) => replaceIn(dir, UK_DEMO, '"Війна"', '"Ві\u202Eйна\u2066"'),
       ['uk'],
     );
     expect(lines(o.findings)).toEqual([
-      'whitespace warning locales/uk/demo.json:14:19 sections.war.title — invisible U+202E (RIGHT-TO-LEFT OVERRIDE): a bidi control changes how the text around it is displayed, so the page can show something other than what is written here (the "Trojan Source" trick)',
-      'whitespace warning locales/uk/demo.json:14:23 sections.war.title — invisible U+2066 (LEFT-TO-RIGHT ISOLATE): a bidi control changes how the text around it is displayed, so the page can show something other than what is written here (the "Trojan Source" trick)',
+      'whitespace error locales/uk/demo.json:14:19 sections.war.title — U+202E (RIGHT-TO-LEFT OVERRIDE) is never closed: it changes how everything after it on the page is displayed, beyond this text',
+      'whitespace error locales/uk/demo.json:14:23 sections.war.title — U+2066 (LEFT-TO-RIGHT ISOLATE) is never closed: it changes how everything after it on the page is displayed, beyond this text',
     ]);
     for (const report of Object.values(o.reports)) expect(report).not.toMatch(/[\u202E\u2066]/);
     expect(o.reports['pretty']).toContain('14 │       "title": "Ві\\u202Eйна\\u2066",');

@@ -32,19 +32,19 @@ export const RULES: readonly RuleInfo[] = [
     id: 'empty',
     severity: 'error',
     needsCore: false,
-    description: 'No empty text where the source has text.',
+    description: 'No empty text where the source has text (with returnEmptyString: false, an empty translation falls back: `untranslated` reports it).',
   },
   {
     id: 'plurals',
     severity: 'error',
     needsCore: false,
-    description: "Exactly the CLDR plural forms of the file's language (`_one`, `_few`, …).",
+    description: "Exactly the plural forms i18next reads in the file's language: CLDR's (`_one`, `_few`, …) with JSON v4, `_plural` or `_0`…`_5` with `compatibilityJSON: 'v3'`; a form i18next never reads is an error (info where the language has one form).",
   },
   {
     id: 'placeholders',
     severity: 'error',
     needsCore: false,
-    description: 'The same {{interpolations}} as the source; $t(…) nesting points at existing keys, without cycles.',
+    description: "The same {{interpolations}} as the source (with the project's delimiters, or ICU {arguments} and select options with i18next-icu); $t(…) nesting points at existing keys, without cycles.",
   },
   {
     id: 'facts',
@@ -74,13 +74,13 @@ export const RULES: readonly RuleInfo[] = [
     id: 'markup',
     severity: 'error',
     needsCore: false,
-    description: 'The same inline tags as the source, only allowed tags and attributes, never anything that can run script.',
+    description: "The same inline tags as the source (react-i18next's <0>…</0> and <bold> included), closed and nested as in the source; only allowed tags where the project has an allowlist; never anything that can run script; no markup out of proportion to the source's.",
   },
   {
     id: 'untranslated',
     severity: 'warning',
     needsCore: false,
-    description: 'The text is not just a copy of the source (proper nouns and codes can be allowed).',
+    description: 'The text is not just a copy of the source (regional variants of the source language, names, codes, URLs and the allowed texts may be), nor empty where i18next falls back (returnEmptyString: false).',
   },
   {
     id: 'stale',
@@ -98,7 +98,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'whitespace',
     severity: 'warning',
     needsCore: false,
-    description: 'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.',
+    description: 'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have (U+200B is a word-break hint in Thai, Lao, Khmer and Burmese); a bidi control left open is an error configuration cannot lower.',
   },
   {
     id: 'pages',
@@ -110,7 +110,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'punctuation',
     severity: 'warning',
     needsCore: false,
-    description: 'The text ends like the source (full stop, question mark, …), CJK-aware.',
+    description: "The text ends like the source (full stop, question mark, …) in its script's own marks; a colon added where the word order needs one, and Thai's missing full stop, are fine.",
   },
 ];
 

@@ -1,15 +1,10 @@
 import type { Corpus, DocumentModel } from '@bilateral/core';
-import {
-  isExempt,
-  logicalEntries,
-  pluralFamilies,
-  sourceFormFor,
-  stringValue,
-  type Logical,
-} from '../model/keys.js';
+import { isExempt, stringValue, type Logical } from '../model/keys.js';
 import { type Entry, type LocaleFile, type Project } from '../model/types.js';
 import type { Severity, Suggestion } from '../model/finding.js';
 import { documentKeys } from '../model/document-keys.js';
+import type { I18next } from './i18next.js';
+import type { PluralKeys } from './plural-keys.js';
 import type { Scanned } from './scan.js';
 import type { Pair, ParagraphInfo, RunState } from './state.js';
 
@@ -90,6 +85,16 @@ abstract class BaseContext {
     return o !== null && typeof o === 'object' ? (o as Record<string, unknown>) : {};
   }
 
+  /** How the project's i18next reads its files (its settings over i18next's defaults). */
+  get i18next(): I18next {
+    return this.state.i18next;
+  }
+
+  /** Plural families, forms and suffixes as the project's i18next reads them (v3 or v4). */
+  get keys(): PluralKeys {
+    return this.state.keys;
+  }
+
   /** A memo of this rule for the whole run (e.g. per-file lookups it makes in every namespace). */
   memo<K, V>(name: string): Map<K, V> {
     return this.state.memo<K, V>(this.rule, name);
@@ -165,7 +170,7 @@ export class NamespaceContext<Item = never> extends BaseContext {
     this.state.deps.add(ns);
     let f = this.state.familyCache.get(ns);
     if (f === undefined) {
-      f = pluralFamilies(this.filesOf(ns).filter((x) => x.usable));
+      f = this.state.keys.families(this.filesOf(ns).filter((x) => x.usable));
       this.state.familyCache.set(ns, f);
     }
     return f;
@@ -175,7 +180,7 @@ export class NamespaceContext<Item = never> extends BaseContext {
   logical(file: LocaleFile): ReadonlyMap<string, Logical> {
     let l = this.state.logicalCache.get(file);
     if (l === undefined) {
-      l = logicalEntries(file, this.families(file.namespace));
+      l = this.state.keys.logical(file, this.families(file.namespace));
       this.state.logicalCache.set(file, l);
     } else this.state.deps.add(file.namespace);
     return l;
@@ -206,7 +211,7 @@ export class NamespaceContext<Item = never> extends BaseContext {
           l.kind === 'plain' ? [[undefined, l.entry] as const] : [...l.forms.entries()];
         for (const [category, entry] of entries) {
           const value = stringValue(entry);
-          const sourceEntry = sourceFormFor(s, category ?? 'other');
+          const sourceEntry = this.state.keys.sourceFormFor(s, category ?? 'other');
           const sourceValue = stringValue(sourceEntry);
           if (value === undefined || sourceEntry === undefined || sourceValue === undefined)
             continue;

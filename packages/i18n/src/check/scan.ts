@@ -1,10 +1,19 @@
+import { scanIcu, type IcuScan } from '../syntax/icu.js';
 import {
   scanMarkup,
   scanPlaceholders,
+  type Delimiters,
   type Interpolation,
   type Nesting,
   type Tag,
 } from '../syntax/inline.js';
+
+/** What the project's texts are written in: i18next's syntax (with its delimiters) or ICU. */
+export interface ScanSyntax {
+  readonly delimiters?: Delimiters;
+  /** ICU MessageFormat (i18next-icu): `{name}`, `{count, plural, …}`; no `{{…}}` or `$t(…)`. */
+  readonly icu?: boolean;
+}
 
 /**
  * One pass over a translation string producing what every rule needs: its placeholders, tags,
@@ -30,17 +39,35 @@ export interface Scanned {
    * is a code and is left out.
    */
   readonly numbers: readonly { readonly start: number; readonly end: number }[];
+  /** The ICU message (arguments, plural and select options), when the project uses ICU. */
+  readonly icu?: IcuScan;
 }
 
 const NONE: readonly never[] = [];
 
 /** Scans one string (linear in its length, whatever it holds). */
-export function scanString(value: string): Scanned {
-  const placeholders = value.includes('{{') || value.includes('$t(') ? scanPlaceholders(value) : [];
+export function scanString(value: string, syntax: ScanSyntax = {}): Scanned {
+  const d = syntax.delimiters;
+  const icu = syntax.icu === true ? scanIcu(value) : undefined;
+  const placeholders =
+    icu !== undefined
+      ? []
+      : d === undefined
+        ? value.includes('{{') || value.includes('$t(')
+          ? scanPlaceholders(value)
+          : []
+        : value.includes(d.prefix) || value.includes(d.nestingPrefix)
+          ? scanPlaceholders(value, d)
+          : [];
   const markup = !value.includes('<')
     ? { tags: NONE, other: NONE }
     : (simpleMarkup(value) ?? scanMarkup(value));
-  const masked = mask(value, [...placeholders, ...markup.tags, ...markup.other]);
+  const masked = mask(value, [
+    ...placeholders,
+    ...markup.tags,
+    ...markup.other,
+    ...(icu?.spans ?? []),
+  ]);
   const tags = markup.tags;
   return {
     value,
@@ -53,6 +80,7 @@ export function scanString(value: string): Scanned {
       tags.length === 0 ? NONE : tags.filter((t) => t.name === 'dubious' && t.kind !== 'close'),
     masked,
     numbers: /\p{Nd}/u.test(masked) ? numberRuns(masked) : NONE,
+    ...(icu === undefined ? {} : { icu }),
   };
 }
 

@@ -3,7 +3,9 @@ import { releaseParsed } from '../files/read.js';
 import type { Logical } from '../model/keys.js';
 import type { Entry, LocaleFile, Project } from '../model/types.js';
 import { documentsByNamespace } from './core-keys.js';
-import { scanString, type Scanned } from './scan.js';
+import { i18nextOf, type I18next } from './i18next.js';
+import { PluralKeys } from './plural-keys.js';
+import { scanString, type Scanned, type ScanSyntax } from './scan.js';
 
 export interface ParagraphInfo {
   readonly doc: DocumentModel;
@@ -36,6 +38,12 @@ const MAX_SCANS = 200_000;
  */
 export class RunState {
   readonly project: Project;
+  /** How the project's i18next reads its files (its settings over i18next's defaults). */
+  readonly i18next: I18next;
+  /** Plural families and forms as that i18next reads them. */
+  readonly keys: PluralKeys;
+  /** What {@link scan} looks for in a string (delimiters, ICU), from {@link i18next}. */
+  private readonly syntax: ScanSyntax;
   readonly documents: ReadonlyMap<string, DocumentModel>;
   readonly familyCache = new Map<string, ReadonlySet<string>>();
   readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
@@ -57,6 +65,9 @@ export class RunState {
 
   constructor(project: Project) {
     this.project = project;
+    this.i18next = i18nextOf(project.config);
+    this.keys = new PluralKeys(this.i18next);
+    this.syntax = { delimiters: this.i18next.delimiters, icu: this.i18next.format === 'icu' };
     this.documents =
       project.corpus === undefined ? new Map() : documentsByNamespace(project.corpus);
     const file = (locale: string, ns: string) => {
@@ -70,7 +81,7 @@ export class RunState {
   scan(value: string): Scanned {
     let s = this.scans.get(value);
     if (s === undefined) {
-      s = scanString(value);
+      s = scanString(value, this.syntax);
       if (this.scans.size >= MAX_SCANS) this.scans = new Map();
       this.scans.set(value, s);
     }

@@ -1,12 +1,8 @@
-import {
-  isExempt,
-  logicalEntries,
-  parsePluralKey,
-  pluralFamilies,
-  stringValue,
-} from '../model/keys.js';
+import { isExempt, stringValue } from '../model/keys.js';
 import type { Project } from '../model/types.js';
 import type { Finding } from '../model/finding.js';
+import { i18nextOf } from './i18next.js';
+import { PluralKeys } from './plural-keys.js';
 
 export interface SectionStatus {
   readonly namespace: string;
@@ -115,12 +111,13 @@ export function namespaceStatus(
   ns: string,
   findings: readonly Finding[],
 ): NamespaceStatus {
+  const keys = new PluralKeys(i18nextOf(project.config));
   const flagged = new Map<string, State>();
   for (const x of findings) {
     if ((x.rule === 'stale' && x.severity !== 'info') || x.rule === 'untranslated') {
-      const p = parsePluralKey(x.key);
+      const p = keys.parse(x.key);
       const state: State = x.rule === 'stale' ? 'stale' : 'untranslated';
-      for (const k of p === undefined ? [x.key] : [x.key, p.base, `${p.base}_ordinal`]) {
+      for (const k of p === undefined ? [x.key] : [x.key, keys.family(p.base, p.ordinal)]) {
         const id = `${x.file}\u0000${k}`;
         if (flagged.get(id) !== 'untranslated') flagged.set(id, state);
       }
@@ -135,8 +132,8 @@ export function namespaceStatus(
     const file = project.file(l, ns);
     return file?.usable === true ? [file] : [];
   });
-  const families = pluralFamilies(nsFiles);
-  const sourceLogical = logicalEntries(source, families);
+  const families = keys.families(nsFiles);
+  const sourceLogical = keys.logical(source, families);
   return {
     locales: project.locales.map((locale) => {
       const sections = new Map<
@@ -152,7 +149,7 @@ export function namespaceStatus(
       >();
       const totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
       const file = project.file(locale, ns);
-      const logical = file?.usable === true ? logicalEntries(file, families) : undefined;
+      const logical = file?.usable === true ? keys.logical(file, families) : undefined;
       for (const key of sourceLogical.keys()) {
         let state: State;
         if (locale === project.sourceLocale) state = 'translated';

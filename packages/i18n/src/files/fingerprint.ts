@@ -38,7 +38,13 @@ export function toolkitFingerprint(): string {
     add('package.json', readFileSync(path.join(own, '..', 'package.json')));
     const core = path.dirname(require.resolve('@bilateral/core'));
     modules(core, core, false);
-    for (const dep of ['i18next', 'htmlparser2', 'jsonc-parser']) add(dep, versionOf(dep));
+    for (const dep of [
+      'i18next',
+      'htmlparser2',
+      'jsonc-parser',
+      '@formatjs/icu-messageformat-parser',
+    ])
+      add(dep, versionOf(dep));
   } catch (e) {
     // Cannot tell what the code is: a value no cache matches.
     add('unknown', `${(e as Error).message} ${Math.random()}`);

@@ -37,50 +37,72 @@ export interface Nesting {
 
 export type Placeholder = Interpolation | Nesting;
 
+/** The delimiters of interpolations and nestings (i18next's `interpolation` options). */
+export interface Delimiters {
+  /** `{{` by default (`__` in projects that set `interpolation.prefix`). */
+  readonly prefix: string;
+  readonly suffix: string;
+  /** `$t(` by default. */
+  readonly nestingPrefix: string;
+  readonly nestingSuffix: string;
+}
+
+const I18NEXT: Delimiters = {
+  prefix: '{{',
+  suffix: '}}',
+  nestingPrefix: '$t(',
+  nestingSuffix: ')',
+};
+
 /**
- * Finds every interpolation and nesting in a string, in order. Unclosed ones are skipped. Linear
- * in the length of the string (hostile texts such as `{{a{{a{{a…` or `$t($t($t(…` included): the
- * next `{{` and `$t(` are searched once each, and a `$t(` whose `)` is not within
- * {@link MAX_NESTING_SPAN} characters counts as unclosed.
+ * Finds every interpolation and nesting in a string, in order, with i18next's delimiters (or the
+ * project's). Unclosed ones are skipped. Linear in the length of the string (hostile texts such as
+ * `{{a{{a{{a…` or `$t($t($t(…` included): the next prefix and nesting prefix are searched once
+ * each, and a `$t(` whose `)` is not within {@link MAX_NESTING_SPAN} characters counts as unclosed.
  */
-export function scanPlaceholders(input: string): Placeholder[] {
+export function scanPlaceholders(input: string, delimiters: Delimiters = I18NEXT): Placeholder[] {
+  const { prefix, suffix, nestingPrefix, nestingSuffix } = delimiters;
+  const parens = nestingPrefix.endsWith('(') && nestingSuffix === ')';
   const out: Placeholder[] = [];
   let i = 0;
-  let open = input.indexOf('{{');
-  let nest = input.indexOf('$t(');
+  let open = input.indexOf(prefix);
+  let nest = input.indexOf(nestingPrefix);
   while (i < input.length) {
-    if (open !== -1 && open < i) open = input.indexOf('{{', i);
-    if (nest !== -1 && nest < i) nest = input.indexOf('$t(', i);
+    if (open !== -1 && open < i) open = input.indexOf(prefix, i);
+    if (nest !== -1 && nest < i) nest = input.indexOf(nestingPrefix, i);
     if (open === -1 && nest === -1) break;
     if (nest !== -1 && (open === -1 || nest < open)) {
-      const end = matchParen(input, nest + 2);
+      const from = nest + nestingPrefix.length;
+      const end = parens ? matchParen(input, from - 1) : closeWithin(input, nestingSuffix, from);
       if (end === -1) {
-        i = nest + 3;
+        i = from;
         continue;
       }
-      const body = input.slice(nest + 3, end);
+      const body = input.slice(from, end);
       const comma = topLevelComma(body);
       const key = (comma === -1 ? body : body.slice(0, comma)).trim();
       const options = comma === -1 ? undefined : body.slice(comma + 1).trim();
+      const stop = end + nestingSuffix.length;
       out.push({
         type: 'nesting',
         key,
         options,
-        raw: input.slice(nest, end + 1),
+        raw: input.slice(nest, stop),
         start: nest,
-        end: end + 1,
+        end: stop,
       });
-      i = end + 1;
+      i = stop;
       continue;
     }
-    const close = input.indexOf('}}', open + 2);
+    const close = input.indexOf(suffix, open + prefix.length);
     if (close === -1) {
       // No interpolation after this point; nestings may still follow.
       open = -1;
       continue;
     }
-    const raw = input.slice(open, close + 2);
-    let body = input.slice(open + 2, close).trim();
+    const stop = close + suffix.length;
+    const raw = input.slice(open, stop);
+    let body = input.slice(open + prefix.length, close).trim();
     const unescaped = body.startsWith('-');
     if (unescaped) body = body.slice(1).trim();
     const parts = splitFormats(body);
@@ -91,11 +113,17 @@ export function scanPlaceholders(input: string): Placeholder[] {
       unescaped,
       raw,
       start: open,
-      end: close + 2,
+      end: stop,
     });
-    i = close + 2;
+    i = stop;
   }
   return out;
+}
+
+/** The index of `suffix` after `from`, within {@link MAX_NESTING_SPAN} characters, or -1. */
+function closeWithin(s: string, suffix: string, from: number): number {
+  const at = s.indexOf(suffix, from);
+  return at === -1 || at - from > MAX_NESTING_SPAN ? -1 : at;
 }
 
 /** The longest `$t(…)` the scanner looks for a closing `)` in (a real one is a key and a few options). */
@@ -181,10 +209,52 @@ export interface MarkupScan {
 }
 
 /**
+ * react-i18next's numbered `<Trans>` components: `<0>`, `</0>`, `<1/>`. HTML has no such tags (a
+ * browser reads `<0>` as text and `</0>` as a comment), so they are found before the HTML
+ * tokenizer runs, and blanked out for it.
+ */
+const NUMBERED = /<(\/?)(\d{1,4})\s*(\/?)>/g;
+
+/**
  * Finds the tags in a string with a real HTML tokenizer (htmlparser2), so that what the checker
- * sees is what a browser would see. Attribute names are lower-cased; values are decoded.
+ * sees is what a browser would see; plus react-i18next's numbered components (`<0>…</0>`, named
+ * `<N>` in {@link Tag.name}), which are markup, not comments. Attribute names are lower-cased;
+ * values are decoded.
  */
 export function scanMarkup(input: string): MarkupScan {
+  const numbered: Tag[] = [];
+  let text = input;
+  if (/<\/?\d/.test(input)) {
+    for (const m of input.matchAll(NUMBERED)) {
+      const closing = m[1] === '/';
+      if (closing && m[3] === '/') continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      numbered.push({
+        name: m[2] as string,
+        attributes: {},
+        kind: closing ? 'close' : m[3] === '/' ? 'self-closing' : 'open',
+        start,
+        end,
+      });
+    }
+    if (numbered.length > 0) {
+      let blanked = '';
+      let at = 0;
+      for (const t of numbered) {
+        blanked += input.slice(at, t.start) + ' '.repeat(t.end - t.start);
+        at = t.end;
+      }
+      text = blanked + input.slice(at);
+    }
+  }
+  const html = scanHtml(text);
+  if (numbered.length === 0) return html;
+  const tags = [...html.tags, ...numbered].sort((a, b) => a.start - b.start);
+  return { tags, other: html.other };
+}
+
+function scanHtml(input: string): MarkupScan {
   const tags: Tag[] = [];
   const other: { start: number; end: number; raw: string }[] = [];
   let pendingAttrs: Record<string, string> = Object.create(null);

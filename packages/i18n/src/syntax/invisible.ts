@@ -135,3 +135,35 @@ export function printable(text: string): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
 }
+
+/** Embeddings and overrides (closed by U+202C) and isolates (closed by U+2069). */
+const EMBEDDINGS = new Set([0x202a, 0x202b, 0x202d, 0x202e]);
+const ISOLATES = new Set([0x2066, 0x2067, 0x2068]);
+
+/**
+ * The bidi controls a text opens and never closes: an embedding or override (U+202A, U+202B,
+ * U+202D, U+202E) without its U+202C, an isolate (U+2066–U+2068) without its U+2069. Such a control
+ * keeps acting after the text, on whatever the page shows next in the same paragraph. Closing an
+ * isolate closes the embeddings opened inside it, as the Unicode bidi algorithm does. Linear.
+ */
+export function unclosedBidi(text: string): Invisible[] {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp < 0x202a || cp > 0x2069) continue;
+    if (EMBEDDINGS.has(cp) || ISOLATES.has(cp)) open.push(i);
+    else if (cp === 0x202c) {
+      const top = open[open.length - 1];
+      if (top !== undefined && EMBEDDINGS.has(text.charCodeAt(top))) open.pop();
+    } else if (cp === 0x2069) {
+      let k = open.length - 1;
+      while (k >= 0 && !ISOLATES.has(text.charCodeAt(open[k] as number))) k--;
+      if (k >= 0) open.length = k;
+    }
+  }
+  return open.map((i) => {
+    const cp = text.charCodeAt(i);
+    const [name, kind] = NAMES.get(cp) as readonly [string, InvisibleKind];
+    return { index: i, char: text[i] as string, code: codeOf(cp), name, kind };
+  });
+}

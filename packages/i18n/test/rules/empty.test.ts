@@ -61,3 +61,37 @@ bare.run(empty, {
     },
   ],
 });
+
+/** heroic: `returnEmptyString: false`, so an empty text falls back (the untranslated rule says so). */
+bare.run(empty, {
+  valid: [
+    {
+      name: 'an empty translation with returnEmptyString: false (i18next shows the fallback)',
+      config: { sourceLocale: 'en', i18next: { returnEmptyString: false } },
+      files: {
+        'locales/en/ui.json': { a: 'Uninstall {{newLine}} {{prefix}}' },
+        'locales/az/ui.json': { a: '' },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'spaces are shown as they are, whatever returnEmptyString says',
+      config: { sourceLocale: 'en', i18next: { returnEmptyString: false } },
+      files: { 'locales/en/ui.json': { a: 'A' }, 'locales/az/ui.json': { a: '  ' } },
+      errors: [{ locale: 'az', message: '"a" is empty: the page would show nothing here' }],
+    },
+    {
+      name: 'an empty source text with returnEmptyString: false',
+      config: { sourceLocale: 'en', i18next: { returnEmptyString: false } },
+      files: { 'locales/en/ui.json': { a: '' } },
+      errors: [
+        {
+          locale: 'en',
+          message:
+            '"a" is empty: i18next treats it as missing (returnEmptyString: false) and shows a fallback language\'s text or the key',
+        },
+      ],
+    },
+  ],
+});

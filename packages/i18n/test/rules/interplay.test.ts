@@ -101,7 +101,7 @@ describe('configuration of the rules', () => {
 
   it('rejects options a rule does not have, and options of the wrong type', () => {
     expect(() => checkMini({}, { config: { rules: { markup: { alowTags: {} } } } })).toThrow(
-      /"rules\.markup\.alowTags": markup has no such option \(options: severity, keys, allowTags\)/,
+      /"rules\.markup\.alowTags": markup has no such option \(options: severity, keys, allowTags, allowlist\)/,
     );
     expect(() =>
       checkMini({}, { config: { rules: { untranslated: { allow: 'Reuters' } } } }),

@@ -110,7 +110,8 @@ bare.run(markup, {
   valid: [{ files: { 'locales/en/ui.json': { a: 'a <em>b</em> c' } } }],
   invalid: [
     {
-      name: 'an attribute not allowed',
+      name: 'an attribute not allowed (with the allowlist switched on)',
+      options: { allowlist: true },
       files: { 'locales/en/ui.json': { a: 'a <span class="x">b</span>' } },
       errors: [
         {
@@ -124,3 +125,135 @@ bare.run(markup, {
     },
   ],
 });
+
+/**
+ * Projects without an allowlist (no core, no `allowTags`): the source's tags are the reference,
+ * react-i18next's numbered and named components included. Patterns of real projects: affine
+ * `<1>Chrome<1>`, overleaf `<0>__startTime__<0>`, rallly `<a>{name}</a>`, outline `<2>parent</2>`.
+ */
+const pair = (en: string, other: string, lng = 'es') => ({
+  'locales/en/ui.json': { k: en },
+  [`locales/${lng}/ui.json`]: { k: other },
+});
+
+bare.run(markup, {
+  valid: [
+    {
+      name: "numbered components are markup, not comments (outline's <2>parent</2>)",
+      files: pair('Has access through <2>parent</2>', 'Té accés a través de <2>parent</2>', 'ca'),
+    },
+    {
+      name: "a project's own tags, reordered, self-closing and void (rallly's <a>{name}</a>)",
+      files: pair(
+        'Powered by <a>{name}</a><1/> and <bold>you</bold><br />',
+        '<bold>Vous</bold> et <a>{name}</a><1/><br/>',
+        'fr',
+      ),
+    },
+    {
+      name: 'an empty translation is left to the empty rule (heroic)',
+      files: pair('Hello <0>{{name}}</0>', ''),
+    },
+  ],
+  invalid: [
+    {
+      name: "a tag typed where its closing tag was meant (affine's <1>Chrome<1>)",
+      files: pair(
+        'We recommend the <1>Chrome</1> browser.',
+        'Recomendamos el navegador de <1>Chrome<1>.',
+      ),
+      errors: [
+        {
+          severity: 'error',
+          key: 'k',
+          line: 2,
+          column: 47,
+          message: '<1> is not closed; the source (en) closes every tag it opens',
+        },
+      ],
+    },
+    {
+      name: "overleaf's <0>__startTime__<0>: one finding for the text",
+      files: pair(
+        'Comparing from <0>__startTime__</0> to <0>__endTime__</0>',
+        'Sammenligner fra <0>__startTime__<0> til <0>__endTime__</0>',
+        'da',
+      ),
+      errors: [{ locale: 'da', column: 42, message: /^<0> is not closed/ }],
+    },
+    {
+      name: 'another number than the source (affine fr <3> for <1>)',
+      files: pair('Contact <1>Support</1>', 'Contactez le <3>Support clientèle</3>', 'fr'),
+      errors: [
+        {
+          severity: 'error',
+          message: 'the tags differ from the source (en): it has <1>…</1>, this text has <3>…</3>',
+          hint: /missing: <1>…<\/1>\) \(not in the source: <3>…<\/3>\)/,
+        },
+      ],
+    },
+    {
+      name: "a translation that drops the source's tags (overleaf da)",
+      files: pair('Longer <0>compile timeout</0>', 'Længere kompileringstidsgrænse', 'da'),
+      errors: [
+        {
+          severity: 'error',
+          message: 'the tags differ from the source (en): it has <0>…</0>, this text has none',
+        },
+      ],
+    },
+    {
+      name: 'tags nested differently',
+      files: pair('<0>a <1>b</1></0>', '<0>a</0> <1>b</1>'),
+      errors: [
+        {
+          message: 'the tags are nested differently from the source (en): here <1>…</1> at the top',
+        },
+      ],
+    },
+    {
+      name: 'script-capable markup stays an error without an allowlist',
+      config: { sourceLocale: 'en', rules: { markup: 'warning' } },
+      files: pair('Hi <a>x</a>', 'Hola <a onclick="x()">x</a> <img src=x>'),
+      errors: [
+        { severity: 'error', column: 14, message: /^<a>: event handler attribute onclick/ },
+        { severity: 'error', column: 39, message: /^<img>: never allowed/ },
+      ],
+    },
+  ],
+});
+
+/** Issue 16: a page stays light whatever a translation appends (with or without an allowlist). */
+const heavy = 'Hola <b>mundo</b>' + '<b></b>'.repeat(12_000);
+for (const tester of [bare, mini]) {
+  tester.run(markup, {
+    valid: [
+      {
+        name: `a long translation with the source's markup stays light (${tester === bare ? 'no allowlist' : 'allowlist'})`,
+        files:
+          tester === bare
+            ? pair('Hello <b>world</b>', `Hola <b>mundo</b> ${'y más '.repeat(2000)}`)
+            : edit('locales/uk/ui.json', ['"Зміст"', `"Зміст ${'і ще '.repeat(2000)}"`]),
+      },
+    ],
+    invalid: [
+      {
+        name: `12,000 <b></b> appended: one error that configuration cannot lower (${tester === bare ? 'no allowlist' : 'allowlist'})`,
+        config:
+          tester === bare
+            ? { sourceLocale: 'en', rules: { markup: 'warning' } }
+            : miniConfig({ rules: { markup: 'warning' } }),
+        files:
+          tester === bare
+            ? pair('Hello <b>world</b>', heavy)
+            : edit('locales/uk/ui.json', ['"Зміст"', JSON.stringify(heavy)]),
+        errors: [
+          {
+            severity: 'error',
+            message: /^24,002 tags where the source \(en\) has (2|0): markup out of proportion/,
+          },
+        ],
+      },
+    ],
+  });
+}

@@ -123,3 +123,99 @@ bare.run(placeholders, {
     },
   ],
 });
+
+/**
+ * The project's interpolation syntax: overleaf's `__appName__` (interpolation prefix and suffix),
+ * rallly's ICU messages (i18next-icu), heroic's empty texts, outline's flat keys with colons.
+ */
+const en = (k: Record<string, string>, other: Record<string, string>, lng = 'de') => ({
+  'locales/en/ui.json': k,
+  [`locales/${lng}/ui.json`]: other,
+});
+const OVERLEAF = { sourceLocale: 'en', i18next: { interpolation: { prefix: '__', suffix: '__' } } };
+const ICU = { sourceLocale: 'en', i18next: { format: 'icu' as const } };
+
+bare.run(placeholders, {
+  valid: [
+    {
+      name: 'an empty translation is the empty rule\'s (heroic: not "missing {{newLine}}")',
+      files: en({ a: 'Uninstall {{newLine}} {{prefix}}' }, { a: '' }, 'az'),
+    },
+    {
+      name: 'custom delimiters, reordered (overleaf __appName__)',
+      config: OVERLEAF,
+      files: en(
+        { a: 'Welcome to __appName__, __name__!' },
+        { a: '__name__, willkommen bei __appName__!' },
+      ),
+    },
+    {
+      name: 'ICU arguments, plural and select options of the language (rallly)',
+      config: ICU,
+      files: en(
+        {
+          a: 'Powered by <a>{name}</a>',
+          b: '{count, plural, one {# participant} other {# participants}}',
+        },
+        {
+          a: 'Bereitgestellt von <a>{name}</a>',
+          b: '{count, plural, one {# Teilnehmer} other {# Teilnehmer}}',
+        },
+      ),
+    },
+    {
+      name: 'nsSeparator false: a colon is part of the key',
+      config: { sourceLocale: 'en', i18next: { nsSeparator: false } },
+      files: en({ 'a:b': 'x', c: '$t(a:b) y' }, { 'a:b': 'x', c: '$t(a:b) z' }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a renamed interpolation with custom delimiters (overleaf)',
+      config: OVERLEAF,
+      files: en({ a: 'Welcome to __appName__' }, { a: 'Willkommen bei __appname__' }),
+      errors: [
+        { message: 'missing __appName__: the source has __appName__' },
+        {
+          column: 24,
+          message:
+            'unknown interpolation __appname__: the source has no such name (did you mean __appName__?)',
+        },
+      ],
+    },
+    {
+      name: 'ICU: a missing argument, an unknown one, a broken message (rallly)',
+      config: ICU,
+      files: en(
+        { a: 'Hello {name}', b: 'Hi {user}', c: '{count, plural, one {# day} other {# days}}' },
+        { a: 'Hallo', b: 'Hi {usr}', c: '{count, plural, one {# Tag} other {# Tage}' },
+      ),
+      errors: [
+        { key: 'a', message: 'missing {name}: the source has {name}' },
+        { key: 'b', message: 'missing {user}: the source has {user}' },
+        {
+          key: 'b',
+          message: 'unknown argument {usr}: the source has no such name (did you mean {user}?)',
+        },
+        {
+          key: 'c',
+          message:
+            'not a valid ICU message: an {argument} without its closing }; i18next-icu cannot show it',
+        },
+      ],
+    },
+    {
+      name: 'ICU: select options that differ from the source',
+      config: ICU,
+      files: en(
+        { a: '{gender, select, male {He} female {She} other {They}} replied' },
+        { a: '{gender, select, male {Er} other {Sie}} antwortete' },
+      ),
+      errors: [
+        {
+          message: '{gender, select} lacks the option "female" of the source (male, female, other)',
+        },
+      ],
+    },
+  ],
+});

@@ -77,3 +77,70 @@ bare.run(punctuation, {
     },
   ],
 });
+
+/** Endings that differ by language, not by mistake (outline hu, zh; Thai has no full stop). */
+bare.run(punctuation, {
+  valid: [
+    {
+      name: 'a colon where the word order puts what follows after the text (hu)',
+      files: {
+        'locales/en/ui.json': { a: 'left a comment on' },
+        'locales/hu/ui.json': { a: 'hozzászólt ehhez:' },
+      },
+    },
+    {
+      name: 'Thai writes no full stop; Hindi, Arabic and Greek write their own',
+      files: {
+        'locales/en/ui.json': { a: 'The link was copied.', b: 'Are you sure?' },
+        'locales/th/ui.json': { a: 'คัดลอกลิงก์แล้ว', b: 'แน่ใจหรือไม่?' },
+        'locales/hi/ui.json': { a: 'लिंक कॉपी हो गया।', b: 'क्या आप निश्चित हैं?' },
+        'locales/ar/ui.json': { a: 'تم نسخ الرابط.', b: 'هل أنت متأكد؟' },
+        'locales/el/ui.json': { a: 'Ο σύνδεσμος αντιγράφηκε.', b: 'Είστε σίγουροι;' },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a dropped question mark is a warning (da)',
+      files: {
+        'locales/en/ui.json': { a: 'Delete this document?' },
+        'locales/da/ui.json': { a: 'Slet dette dokument' },
+      },
+      errors: [
+        {
+          severity: 'warning',
+          message: 'ends with no punctuation; the source (en) ends with a question mark "?"',
+        },
+      ],
+    },
+    {
+      name: 'a label that gains a full stop is only info',
+      files: {
+        'locales/en/ui.json': { a: 'Sync' },
+        'locales/de/ui.json': { a: 'Synchronisieren.' },
+      },
+      errors: [
+        {
+          severity: 'info',
+          message: 'ends with a full stop "."; the source (en) ends with no punctuation',
+        },
+      ],
+    },
+  ],
+});
+
+bare.run(punctuation, {
+  valid: [
+    {
+      name: 'a semicolon ends a Greek question',
+      files: { 'locales/en/ui.json': { a: 'Really?' }, 'locales/el/ui.json': { a: 'Αλήθεια;' } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a semicolon is a question mark only in Greek',
+      files: { 'locales/en/ui.json': { a: 'Really?' }, 'locales/de/ui.json': { a: 'Wirklich;' } },
+      errors: [{ locale: 'de', message: /^ends with a semicolon/ }],
+    },
+  ],
+});

@@ -1,5 +1,5 @@
 import { whitespace } from '../../src/check/rules/whitespace.js';
-import { edit, mini, miniConfig } from './tester.js';
+import { bare, edit, mini, miniConfig } from './tester.js';
 
 mini.run(whitespace, {
   valid: [
@@ -53,7 +53,7 @@ mini.run(whitespace, {
       ],
     },
     {
-      name: 'invisible characters: zero-width and bidi controls',
+      name: 'invisible characters: zero-width, and a bidi control left open (an error)',
       files: edit('locales/uk/ui.json', ['"Зміст"', '"Зм\u200bіст\u202e"']),
       errors: [
         {
@@ -66,7 +66,8 @@ mini.run(whitespace, {
           key: 'nav.contents',
           line: 3,
           column: 24,
-          message: /^invisible U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*Trojan Source/,
+          severity: 'error',
+          message: /^U\+202E \(RIGHT-TO-LEFT OVERRIDE\) is never closed/,
         },
       ],
     },
@@ -81,6 +82,51 @@ mini.run(whitespace, {
       },
       errors: [
         { severity: 'error', key: 'sections.war.title', message: 'the text ends with a space' },
+      ],
+    },
+  ],
+});
+
+/** Thai's word-break hints; issue 16: an override or embedding left open. */
+bare.run(whitespace, {
+  valid: [
+    {
+      name: 'U+200B in Thai is a word-break hint, not a hidden character',
+      files: {
+        'locales/en/ui.json': { a: 'Copy the link' },
+        'locales/th/ui.json': { a: 'คัดลอก\u200bลิงก์' },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a right-to-left override never closed: an error configuration cannot lower',
+      config: { sourceLocale: 'en', rules: { whitespace: 'info' } },
+      files: {
+        'locales/en/ui.json': { a: 'Pay {{amount}} to {{name}}' },
+        'locales/ar/ui.json': { a: 'ادفع \u202e{{amount}} إلى {{name}}' },
+      },
+      errors: [
+        {
+          severity: 'error',
+          locale: 'ar',
+          key: 'a',
+          line: 2,
+          column: 14,
+          message:
+            'U+202E (RIGHT-TO-LEFT OVERRIDE) is never closed: it changes how everything after it on the page is displayed, beyond this text',
+        },
+      ],
+    },
+    {
+      name: 'paired controls stay a warning (one per character)',
+      files: {
+        'locales/en/ui.json': { a: 'Pay' },
+        'locales/ar/ui.json': { a: 'ادفع \u202bx\u202c' },
+      },
+      errors: [
+        { severity: 'warning', message: /^invisible U\+202B/ },
+        { severity: 'warning', message: /^invisible U\+202C/ },
       ],
     },
   ],

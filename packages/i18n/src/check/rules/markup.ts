@@ -1,8 +1,9 @@
 import { ALLOWED_TAGS, CONTENT_TAGS } from '../../syntax/html-policy.js';
 import type { Tag } from '../../syntax/inline.js';
 import type { LocaleFile, Entry } from '../../model/types.js';
-import type { NamespaceContext } from '../context.js';
+import type { NamespaceContext, Pair } from '../context.js';
 import { defineRule } from '../rule.js';
+import { lacking, placed, structure, tally, VOID, type Structure } from './markup-structure.js';
 
 /** Elements that can run script, load content or restyle the page: never allowed, whatever the config says. */
 const DANGEROUS = new Set([
@@ -37,22 +38,6 @@ const DANGEROUS = new Set([
   'noembed',
   'title',
 ]);
-/** HTML void elements: they have no closing tag. */
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 const URL_SCHEME = /^(?:javascript|vbscript|data|livescript):/i;
 
 interface Issue {
@@ -61,9 +46,12 @@ interface Issue {
 }
 
 /**
- * Inline markup: only allowlisted tags and attributes (the renderer's allowlist, plus
- * `rules.markup.allowTags`), never script, event handlers or `javascript:` URLs (always errors),
- * and the same tags as the source.
+ * Inline markup. Always: never script, event handlers or `javascript:` URLs (errors that
+ * configuration cannot lower), no comments, and no markup out of proportion to the source's.
+ * With an allowlist (a project with a core, whose pages the toolkit renders, or one that sets
+ * `rules.markup.allowTags`): only the allowed tags and attributes, and the same tags as the source
+ * (a warning). Without one (any other i18next project): exactly the source's tags, react-i18next's
+ * numbered and named components included, closed as they are opened and nested as in the source.
  */
 export const markup = defineRule({
   meta: {
@@ -71,31 +59,85 @@ export const markup = defineRule({
     severity: 'error',
     needsCore: false,
     description:
-      'The same inline tags as the source, only allowed tags and attributes, never anything that can run script.',
+      "The same inline tags as the source (react-i18next's <0>…</0> and <bold> included), closed and nested as in the source; only allowed tags where the project has an allowlist; never anything that can run script; no markup out of proportion to the source's.",
     options: {
       allowTags: {
         type: 'object',
         description:
-          'extra inline tags and their allowed attributes, e.g. { "bold": [] }; script-capable tags and on* attributes are never allowed',
+          'extra inline tags and their allowed attributes, e.g. { "bold": [] } (turns the allowlist on); script-capable tags and on* attributes are never allowed',
+      },
+      allowlist: {
+        type: 'boolean',
+        description:
+          "whether only the renderer's tags (plus allowTags) are allowed; default: when the project has a core or sets allowTags, else the source's tags are the reference",
       },
     },
   },
   namespace(ctx) {
-    const extra = (ctx.options()['allowTags'] ?? {}) as Record<string, readonly string[]>;
-    // No prototype: a tag named `constructor` is looked up, not inherited.
-    const allowed: Record<string, readonly string[]> = Object.assign(
-      Object.create(null) as Record<string, readonly string[]>,
-      ALLOWED_TAGS,
-      CONTENT_TAGS,
-      extra,
-    );
+    const allowed = allowlist(ctx);
     checkTags(ctx, allowed);
-    compareWithSource(ctx, allowed);
+    for (const pair of ctx.pairs()) {
+      if (pair.value.trim() === '') continue; // `empty` reports it
+      if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
+      // Never-allowed tags are reported once, as such, not again as a difference from the source.
+      const shape = (v: string) =>
+        structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
+      const t = shape(pair.value);
+      const s = shape(pair.sourceValue);
+      if (outOfProportion(ctx, pair, t, s)) continue;
+      if (allowed !== undefined) compareCounts(ctx, pair, allowed);
+      else compareStructure(ctx, pair, t, s);
+    }
   },
 });
 
-/** Every string's tags (and comments) against the allowlist; tags closed as they are opened. */
-function checkTags(ctx: NamespaceContext, allowed: Record<string, readonly string[]>): void {
+/** The allowlist (the renderer's tags and the configured ones), or undefined when there is none. */
+function allowlist(ctx: NamespaceContext): Record<string, readonly string[]> | undefined {
+  const o = ctx.options();
+  const extra = o['allowTags'];
+  const on =
+    typeof o['allowlist'] === 'boolean'
+      ? o['allowlist']
+      : ctx.corpus !== undefined || ctx.project.config.core !== undefined || extra !== undefined;
+  if (!on) return undefined;
+  // No prototype: a tag named `constructor` is looked up, not inherited.
+  return Object.assign(
+    Object.create(null) as Record<string, readonly string[]>,
+    ALLOWED_TAGS,
+    CONTENT_TAGS,
+    (extra ?? {}) as Record<string, readonly string[]>,
+  );
+}
+
+/** Markup this many times the source's (plus a margin) is a page made heavy, not a translation. */
+const MAX_TAGS = (source: number) => 2 * source + 10;
+const MAX_MARKUP = (source: number) => 4 * source + 300;
+
+/** A translation whose markup is out of proportion to its source's: one error, nothing else. */
+function outOfProportion(ctx: NamespaceContext, pair: Pair, t: Structure, s: Structure): boolean {
+  const tags = t.count > MAX_TAGS(s.count);
+  if (!tags && t.size <= MAX_MARKUP(s.size)) return false;
+  ctx.report({
+    file: pair.file,
+    offset: pair.file.valueOffset(pair.entry, 0),
+    key: pair.entry.key,
+    message: tags
+      ? `${t.count.toLocaleString('en')} tags where the source (${pair.source.locale}) has ${s.count}: markup out of proportion to the source makes the page heavy`
+      : `${t.size.toLocaleString('en')} characters of markup where the source (${pair.source.locale}) has ${s.size}: markup out of proportion to the source makes the page heavy`,
+    hint: "Keep the source's tags, around the words they mark; remove the rest.",
+    pinned: true,
+  });
+  return true;
+}
+
+/**
+ * Every string's tags (and comments): never-allowed ones everywhere; with an allowlist, only
+ * allowed ones, closed as they are opened (a warning).
+ */
+function checkTags(
+  ctx: NamespaceContext,
+  allowed: Record<string, readonly string[]> | undefined,
+): void {
   for (const { file, entry, value } of ctx.strings()) {
     if (!value.includes('<')) continue;
     const s = ctx.scan(value);
@@ -120,72 +162,123 @@ function checkTags(ctx: NamespaceContext, allowed: Record<string, readonly strin
         message: `<${tag.name}>: ${issues.map((i) => i.text).join('; ')}`,
         hint: pinned
           ? 'Remove it. Translations may only use the inline tags the source uses; nothing that can run script or load content is ever allowed.'
-          : `Allowed tags: ${Object.keys(allowed)
-              .map((t) => `<${t}>`)
-              .join(' ')}. Use the tags the source uses.`,
+          : allowed === undefined
+            ? 'Use the tags the source uses.'
+            : `Allowed tags: ${Object.keys(allowed)
+                .map((t) => `<${t}>`)
+                .join(' ')}. Use the tags the source uses.`,
         pinned,
       });
     }
-    balance(ctx, file, entry, s.tags);
+    if (allowed !== undefined) balance(ctx, file, entry, s.tags);
   }
 }
 
-/** The same tags as the source, as many times (a warning). */
-function compareWithSource(
+/** With an allowlist: the same allowed tags as the source, as many times (a warning). */
+function compareCounts(
   ctx: NamespaceContext,
+  pair: Pair,
   allowed: Record<string, readonly string[]>,
 ): void {
-  const paragraphs = ctx.paragraphs();
-  for (const pair of ctx.pairs()) {
-    if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
-    const own = paragraphs.has(pair.entry.key);
-    const count = (tags: readonly Tag[]) => {
-      const m = new Map<string, number>();
-      for (const t of tags) {
-        // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
-        if (
-          t.kind === 'close' ||
-          (own && Object.hasOwn(CONTENT_TAGS, t.name)) ||
-          !(t.name in allowed)
-        )
-          continue;
-        m.set(t.name, (m.get(t.name) ?? 0) + 1);
-      }
-      return m;
-    };
-    const mine = count(ctx.scan(pair.value).tags);
-    const theirs = count(ctx.scan(pair.sourceValue).tags);
-    for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
-      const a = mine.get(name) ?? 0;
-      const b = theirs.get(name) ?? 0;
-      if (a === b) continue;
-      ctx.report({
-        severity: 'warning',
-        file: pair.file,
-        offset: pair.file.valueOffset(pair.entry, 0),
-        key: pair.entry.key,
-        message: `<${name}> appears ${a} time(s); the source (${pair.source.locale}) has it ${b} time(s)`,
-        hint:
-          a < b
-            ? `Keep the source's <${name}> markup around the matching words.`
-            : `Remove the <${name}> the source does not have.`,
-      });
+  const own = ctx.paragraphs().has(pair.entry.key);
+  const count = (tags: readonly Tag[]) => {
+    const m = new Map<string, number>();
+    for (const t of tags) {
+      // Content tags in paragraphs belong to `citations`/`dubious`; disallowed tags are already errors.
+      if (
+        t.kind === 'close' ||
+        (own && Object.hasOwn(CONTENT_TAGS, t.name)) ||
+        !(t.name in allowed)
+      )
+        continue;
+      m.set(t.name, (m.get(t.name) ?? 0) + 1);
     }
+    return m;
+  };
+  const mine = count(ctx.scan(pair.value).tags);
+  const theirs = count(ctx.scan(pair.sourceValue).tags);
+  for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
+    const a = mine.get(name) ?? 0;
+    const b = theirs.get(name) ?? 0;
+    if (a === b) continue;
+    ctx.report({
+      severity: 'warning',
+      file: pair.file,
+      offset: pair.file.valueOffset(pair.entry, 0),
+      key: pair.entry.key,
+      message: `<${name}> appears ${a} time(s); the source (${pair.source.locale}) has it ${b} time(s)`,
+      hint:
+        a < b
+          ? `Keep the source's <${name}> markup around the matching words.`
+          : `Remove the <${name}> the source does not have.`,
+    });
   }
+}
+
+/**
+ * Without an allowlist: the source's tags, each closed as it is opened and nested as in the
+ * source. One finding per text: the first of an unclosed tag, different tags, different nesting.
+ */
+function compareStructure(ctx: NamespaceContext, pair: Pair, t: Structure, s: Structure): void {
+  const src = pair.source.locale;
+  const at = (offset: number) => ({
+    file: pair.file,
+    offset: pair.file.valueOffset(pair.entry, offset),
+    key: pair.entry.key,
+  });
+  if (t.problem !== undefined && s.problem === undefined) {
+    const tag = t.problem.tag;
+    const name = tag.name;
+    ctx.report({
+      ...at(tag.start),
+      message:
+        t.problem.kind === 'unclosed'
+          ? `<${name}> is not closed; the source (${src}) closes every tag it opens`
+          : `</${name}> closes nothing; the source (${src}) opens every tag it closes`,
+      hint:
+        t.problem.kind === 'unclosed'
+          ? `Close it with </${name}> after the words it marks (a "<${name}>" typed where "</${name}>" was meant is a common slip).`
+          : `Remove it, or add the opening <${name}> before the words it marks.`,
+    });
+    return;
+  }
+  const mine = tally(t.elements);
+  const theirs = tally(s.elements);
+  const dropped = lacking(theirs, mine);
+  const added = lacking(mine, theirs);
+  if (dropped.length > 0 || added.length > 0) {
+    const list = (m: Map<string, number>) =>
+      m.size === 0 ? 'none' : [...m].map(([k, n]) => (n === 1 ? k : `${k} ×${n}`)).join(' ');
+    ctx.report({
+      ...at(0),
+      message: `the tags differ from the source (${src}): it has ${list(theirs)}, this text has ${list(mine)}`,
+      hint: `Use the source's tags, each around the words it marks${dropped.length > 0 ? ` (missing: ${dropped.join(' ')})` : ''}${added.length > 0 ? ` (not in the source: ${added.join(' ')})` : ''}: the program fills each one in by its name or number.`,
+    });
+    return;
+  }
+  const where = lacking(placed(t.elements), placed(s.elements));
+  if (where.length === 0) return;
+  ctx.report({
+    ...at(0),
+    message: `the tags are nested differently from the source (${src}): here ${where.join(', ')}`,
+    hint: `Nest the tags as the source does: ${[...placed(s.elements).keys()].join(', ')}.`,
+  });
 }
 
 /** Browsers ignore whitespace and control characters inside a URL scheme (`java\tscript:`). */
 const withoutControls = (v: string) => [...v].filter((c) => c.charCodeAt(0) > 0x20).join('');
 
-function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[] {
+/** What is wrong with a tag: never-allowed markup always; with an allowlist, what it does not allow. */
+function tagIssues(tag: Tag, allowed: Record<string, readonly string[]> | undefined): Issue[] {
   const issues: Issue[] = [];
-  const attrs = allowed[tag.name];
+  const attrs = allowed?.[tag.name];
   if (DANGEROUS.has(tag.name))
     issues.push({
       text: 'never allowed in a translation (it can run script or load content)',
       pinned: true,
     });
-  else if (attrs === undefined) issues.push({ text: 'not an allowed tag', pinned: false });
+  else if (allowed !== undefined && attrs === undefined)
+    issues.push({ text: 'not an allowed tag', pinned: false });
   for (const [name, value] of Object.entries(tag.attributes)) {
     if (name.startsWith('on')) {
       issues.push({ text: `event handler attribute ${name}="…" is never allowed`, pinned: true });
@@ -194,6 +287,8 @@ function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[
         text: `${name}="${value.slice(0, 20)}…" is a script URL, never allowed`,
         pinned: true,
       });
+    } else if (allowed === undefined && (name === 'style' || name === 'srcdoc')) {
+      issues.push({ text: `attribute "${name}" is never allowed`, pinned: true });
     } else if (attrs !== undefined && !attrs.includes(name)) {
       issues.push({
         text: `attribute "${name}" is not allowed${attrs.length > 0 ? ` (allowed: ${attrs.join(', ')})` : ''}`,
@@ -208,6 +303,7 @@ function tagIssues(tag: Tag, allowed: Record<string, readonly string[]>): Issue[
   return issues;
 }
 
+/** With an allowlist: tags closed as they are opened (a warning). */
 function balance(
   ctx: NamespaceContext,
   file: LocaleFile,

@@ -1,4 +1,4 @@
-import { formKey, pluralCategories, type Logical } from '../../model/keys.js';
+import type { Logical } from '../../model/keys.js';
 import { LocaleLayout } from '../../model/layout.js';
 import { relativePath } from '../../model/paths.js';
 import { commandLine, type Suggestion } from '../../model/finding.js';
@@ -111,7 +111,7 @@ function missingKeys(
     }
     const forms =
       s.kind === 'plural'
-        ? pluralCategories(locale, s.ordinal).map((c) => formKey(s.base, s.ordinal, c))
+        ? ctx.keys.required(locale, s.ordinal).map((c) => ctx.keys.formKey(s.base, s.ordinal, c))
         : undefined;
     ctx.report({
       file,

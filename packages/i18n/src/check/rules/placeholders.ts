@@ -1,10 +1,12 @@
-import { parsePluralKey, stringValue } from '../../model/keys.js';
+import { stringValue } from '../../model/keys.js';
 import { LIMITS } from '../../model/limits.js';
 import type { LocaleFile } from '../../model/types.js';
 import type { FileRef, NamespaceContext, Pair, ProjectContext } from '../context.js';
 import type { Scanned } from '../scan.js';
 import { defineRule } from '../rule.js';
 import { closest } from '../strings.js';
+import { placeholderText } from '../i18next.js';
+import { checkIcu } from './placeholders-icu.js';
 
 /**
  * A `$t(…)` nesting, as the cycle check needs it: found while checking the namespace it is in,
@@ -35,7 +37,7 @@ export const placeholders = defineRule<Edge>({
     severity: 'error',
     needsCore: false,
     description:
-      'The same {{interpolations}} as the source; $t(…) nesting points at existing keys, without cycles.',
+      "The same {{interpolations}} as the source (with the project's delimiters, or ICU {arguments} and select options with i18next-icu); $t(…) nesting points at existing keys, without cycles.",
   },
   namespace(ctx) {
     checkPairs(ctx);
@@ -49,9 +51,15 @@ export const placeholders = defineRule<Edge>({
 /** Each target string against its source string: names, escaping, nestings. */
 function checkPairs(ctx: NamespaceContext<Edge>): void {
   const paragraphs = ctx.paragraphs();
+  const icu = ctx.i18next.format === 'icu';
   for (const pair of ctx.pairs()) {
+    if (pair.value.trim() === '') continue; // `empty` (or `untranslated`) reports it
     const t = ctx.scan(pair.value);
     const s = ctx.scan(pair.sourceValue);
+    if (icu) {
+      checkIcu(ctx, pair, t, s);
+      continue;
+    }
     if (!paragraphs.has(pair.entry.key)) checkNames(ctx, pair, t, s);
     // Unescaped interpolation where the source escapes.
     for (const i of t.interpolations) {
@@ -85,7 +93,8 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
 
 /** The source's interpolation names, and no others (`count` may go in a plural form). */
 function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scanned): void {
-  const plural = parsePluralKey(pair.entry.key) !== undefined;
+  const plural = ctx.keys.isForm(pair.entry.key, ctx.families(pair.file.namespace));
+  const show = (name: string) => placeholderText(ctx.i18next, name);
   const sourceNames = new Map(s.interpolations.map((i) => [i.name, i]));
   const names = new Set(t.interpolations.map((i) => i.name));
   for (const [name, i] of sourceNames) {
@@ -94,7 +103,7 @@ function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scan
       file: pair.file,
       offset: pair.file.valueOffset(pair.entry, 0),
       key: pair.entry.key,
-      message: `missing {{${name}}}: the source has ${i.raw}`,
+      message: `missing ${show(name)}: the source has ${i.raw}`,
       hint: `Put ${i.raw} where it belongs in the sentence (the name must stay "${name}"; format options may change).`,
     });
   }
@@ -105,11 +114,11 @@ function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scan
       file: pair.file,
       offset: pair.file.valueOffset(pair.entry, i.start),
       key: pair.entry.key,
-      message: `unknown interpolation {{${i.name}}}: the source has no such name${near === undefined ? '' : ` (did you mean {{${near}}}?)`}`,
+      message: `unknown interpolation ${show(i.name)}: the source has no such name${near === undefined ? '' : ` (did you mean ${show(near)}?)`}`,
       hint:
         near === undefined
-          ? `Use only the source's names: ${[...sourceNames.keys()].map((n) => `{{${n}}}`).join(', ') || 'none'}. The value is filled in by the program, not typed.`
-          : `Rename it to {{${near}}}: interpolation names are never translated.`,
+          ? `Use only the source's names: ${[...sourceNames.keys()].map(show).join(', ') || 'none'}. The value is filled in by the program, not typed.`
+          : `Rename it to ${show(near)}: interpolation names are never translated.`,
     });
   }
 }
@@ -120,9 +129,10 @@ function resolveNested(
   ns: string,
   key: string,
 ): { ns: string; key: string; exists: boolean } {
-  const colon = key.indexOf(':');
+  const sep = ctx.i18next.nsSeparator;
+  const colon = sep === false ? -1 : key.indexOf(sep);
   const targetNs = colon === -1 ? ns : key.slice(0, colon);
-  const targetKey = colon === -1 ? key : key.slice(colon + 1);
+  const targetKey = colon === -1 ? key : key.slice(colon + (sep as string).length);
   const file = ctx.usable(locale, targetNs);
   const exists =
     file !== undefined && (file.entries.has(targetKey) || ctx.logical(file).has(targetKey));
@@ -141,9 +151,10 @@ function checkNesting(ctx: NamespaceContext<Edge>): void {
     if (file === undefined) continue;
     for (const entry of file.entries.values()) {
       const v = stringValue(entry);
-      if (v === undefined || !v.includes('$t(')) continue;
-      const p = parsePluralKey(entry.key);
-      const from = `${ns}:${p !== undefined && ctx.logical(file).has(p.base) ? p.base : entry.key}`;
+      if (v === undefined || !v.includes(ctx.i18next.delimiters.nestingPrefix)) continue;
+      const p = ctx.keys.parse(entry.key);
+      const fk = p === undefined ? undefined : ctx.keys.family(p.base, p.ordinal);
+      const from = `${ns}:${fk !== undefined && ctx.logical(file).has(fk) ? fk : entry.key}`;
       for (const n of ctx.scan(v).nestings) {
         const r = resolveNested(ctx, locale, ns, n.key);
         const offset = file.valueOffset(entry, n.start);

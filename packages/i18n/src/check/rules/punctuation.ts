@@ -7,13 +7,17 @@ type End =
 
 const CLASSES: readonly (readonly [End, RegExp])[] = [
   ['ellipsis', /(?:…|\.\.\.|⋯)$/u],
-  ['stop', /[.。．｡]$/u],
-  ['question', /[?？]$/u],
-  ['exclamation', /[!！]$/u],
+  // Latin, CJK, Devanagari and Bengali dandas, Arabic (Urdu), Armenian, Ethiopic, Burmese, Khmer.
+  ['stop', /[.。．｡।॥۔։።။។]$/u],
+  ['question', /[?？؟\u037E՞፧]$/u],
+  ['exclamation', /[!！՜]$/u],
   ['colon', /[:：]$/u],
-  ['semicolon', /[;；]$/u],
-  ['comma', /[,、，]$/u],
+  ['semicolon', /[;；؛]$/u],
+  ['comma', /[,、，،]$/u],
 ];
+/** Scripts that end sentences without a full stop (Thai, Lao). */
+const NO_STOP = new Set(['th', 'lo']);
+const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLowerCase();
 const NAMES: Readonly<Record<End, string>> = {
   stop: 'a full stop',
   question: 'a question mark',
@@ -71,7 +75,9 @@ function ending(s: Scanned, locale: string): { end: End; char: string; loose: ()
   for (const [cls, re] of CLASSES) {
     if (re.test(head)) {
       return {
-        end: cls,
+        // Greek writes its question mark as a semicolon.
+        end:
+          cls === 'semicolon' && head.endsWith(';') && language(locale) === 'el' ? 'question' : cls,
         char: head.at(-1) ?? '',
         loose: () =>
           cls === 'stop' &&
@@ -82,13 +88,18 @@ function ending(s: Scanned, locale: string): { end: End; char: string; loose: ()
   return { end: 'none', char: '', loose: () => false };
 }
 
-/** End punctuation agrees with the source's, CJK-aware (。 ↔ . ↔ Korean .). */
+/**
+ * End punctuation agrees with the source's, in each script's own marks (。 ↔ . ↔ । ↔ ؟). Not
+ * reported: a colon where the source has none (word order puts what follows after the text), a
+ * full stop missing in Thai or Lao (which write none). A label that gains a full stop is info.
+ */
 export const punctuation = defineRule({
   meta: {
     id: 'punctuation',
     severity: 'warning',
     needsCore: false,
-    description: 'The text ends like the source (full stop, question mark, …), CJK-aware.',
+    description:
+      "The text ends like the source (full stop, question mark, …) in its script's own marks; a colon added where the word order needs one, and Thai's missing full stop, are fine.",
   },
   namespace(ctx) {
     for (const pair of ctx.pairs()) {
@@ -100,7 +111,10 @@ export const punctuation = defineRule({
       const loose = (x: typeof a, y: typeof b) =>
         (y.end === 'stop' || y.end === 'none') && x.loose();
       if (loose(a, b) || loose(b, a)) continue;
+      if (b.end === 'none' && a.end === 'colon') continue;
+      if (b.end === 'stop' && a.end === 'none' && NO_STOP.has(language(pair.file.locale))) continue;
       ctx.report({
+        ...(b.end === 'none' && a.end === 'stop' ? { severity: 'info' as const } : {}),
         file: pair.file,
         offset: pair.file.valueOffset(pair.entry, Math.max(0, pair.value.trimEnd().length - 1)),
         key: pair.entry.key,

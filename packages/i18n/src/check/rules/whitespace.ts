@@ -1,5 +1,5 @@
 import type { LocaleFile, Entry } from '../../model/types.js';
-import { findInvisible, type Invisible } from '../../syntax/invisible.js';
+import { findInvisible, unclosedBidi, type Invisible } from '../../syntax/invisible.js';
 import type { NamespaceContext } from '../context.js';
 import { defineRule } from '../rule.js';
 
@@ -18,7 +18,7 @@ export const whitespace = defineRule({
     severity: 'warning',
     needsCore: false,
     description:
-      'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have.',
+      'No leading, trailing or doubled spaces, and no invisible bidi, zero-width or control characters, that the source does not have (U+200B is a word-break hint in Thai, Lao, Khmer and Burmese); a bidi control left open is an error configuration cannot lower.',
   },
   namespace(ctx) {
     const source = ctx.sourceFile();
@@ -71,9 +71,16 @@ function checkOne(
   value: string,
   source: string | undefined,
 ): void {
-  const report = (index: number, message: string, hint: string) =>
-    ctx.report({ file, offset: file.valueOffset(entry, index), key: entry.key, message, hint });
-  invisible(value, source, report);
+  const report = (index: number, message: string, hint: string, pinned?: boolean) =>
+    ctx.report({
+      file,
+      offset: file.valueOffset(entry, index),
+      key: entry.key,
+      message,
+      hint,
+      ...(pinned === true ? { pinned } : {}),
+    });
+  invisible(value, source, WORD_BREAK_HINTS.has(language(file.locale)), report);
   if (value.trim() === '') return; // `empty` reports it
   if (SPACE.test(value[0] as string) && (source === undefined || !SPACE.test(source[0] ?? ''))) {
     report(
@@ -92,17 +99,39 @@ function checkOne(
   }
 }
 
-/** One finding per invisible character the text has and its source does not. */
+/** Languages whose scripts have no spaces between words: U+200B marks where a line may break. */
+const WORD_BREAK_HINTS = new Set(['th', 'lo', 'km', 'my']);
+const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLowerCase();
+
+/**
+ * A bidi control left open (an error configuration cannot lower: it reverses what the page shows
+ * after the text), then one finding per other invisible character the text has and its source
+ * does not.
+ */
 function invisible(
   value: string,
   source: string | undefined,
-  report: (index: number, message: string, hint: string) => void,
+  wordBreaks: boolean,
+  report: (index: number, message: string, hint: string, pinned?: boolean) => void,
 ): void {
   const found = findInvisible(value);
   if (found.length === 0) return;
+  const unclosed = new Set<number>();
+  for (const u of unclosedBidi(value)) {
+    unclosed.add(u.index);
+    report(
+      u.index,
+      `${u.code} (${u.name}) is never closed: it changes how everything after it on the page is displayed, beyond this text`,
+      u.char >= '\u2066'
+        ? 'Delete it. To set the direction of a passage, use <bdi>…</bdi>, or close the isolate with U+2069 (POP DIRECTIONAL ISOLATE).'
+        : 'Delete it. To set the direction of a passage, use <bdi>…</bdi>, or close it with U+202C (POP DIRECTIONAL FORMATTING).',
+      true,
+    );
+  }
   const byChar = new Map<string, Invisible[]>();
   for (const f of found) {
-    if (source?.includes(f.char) === true) continue;
+    if (unclosed.has(f.index) || source?.includes(f.char) === true) continue;
+    if (wordBreaks && f.char === '\u200b') continue;
     byChar.set(f.char, [...(byChar.get(f.char) ?? []), f]);
   }
   for (const list of byChar.values()) {
