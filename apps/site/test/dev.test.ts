@@ -62,11 +62,19 @@ describe('a translation with a key removed', () => {
     }
   });
 
-  it('fails the production build with the finding', async () => {
+  it('publishes the fallback with a notice in production, and a strict build fails with the finding', async () => {
+    const published = await eleventy(['--output', path.join(project.dir, 'out-published')], {
+      BILATERAL_MODE: 'production',
+      BILATERAL_CONFIG: project.configFile,
+      BILATERAL_STRICT: '0',
+    });
+    expect(published.code).toBe(0);
+    expect(published.stdout + published.stderr).toContain('published with a notice');
     const out = path.join(project.dir, 'out-prod');
     const r = await eleventy(['--output', out], {
       BILATERAL_MODE: 'production',
       BILATERAL_CONFIG: project.configFile,
+      BILATERAL_STRICT: '1',
     });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(KEY);
