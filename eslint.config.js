@@ -19,7 +19,8 @@ import { layerConfigs } from './eslint/layers.js';
  * (`pnpm exec eslint -c eslint/all-type-aware.config.js <path>`, run from the repository root,
  * shows what is left there).
  */
-export const TYPE_AWARE_PENDING = ['packages/i18n/**'];
+/** @type {readonly string[]} */
+export const TYPE_AWARE_PENDING = [];
 
 /** Plain Node programs: Node's globals, no browser's. */
 export const NODE_SCRIPTS = [
@@ -45,7 +46,11 @@ const TEST_PROJECTS = ['packages', 'apps', 'locales']
   .filter((dir) => existsSync(path.join(ROOT, dir, 'tsconfig.test.json')))
   .map((dir) => ({
     name: `bilateral/type-information (${dir}/tsconfig.test.json)`,
-    files: [`${dir}/test/**/*.{ts,mts,js,mjs}`, `${dir}/*.config.{ts,js,mjs}`],
+    files: [
+      `${dir}/test/**/*.{ts,mts,js,mjs}`,
+      `${dir}/*.config.{ts,js,mjs}`,
+      `${dir}/bin/**/*.{js,mjs}`,
+    ],
     languageOptions: {
       parserOptions: {
         projectService: false,

@@ -94,7 +94,7 @@ describe('exit codes', () => {
 });
 
 describe('output formats', () => {
-  async function broken() {
+  function broken() {
     const dir = copyFixture('mini');
     replaceIn(
       dir,
@@ -106,7 +106,7 @@ describe('output formats', () => {
   }
 
   it('pretty: grouped by file, code frame with a caret, summary naming the next command', async () => {
-    const r = await cli(['check'], await broken());
+    const r = await cli(['check'], broken());
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('locales/uk/demo.json');
@@ -118,13 +118,13 @@ describe('output formats', () => {
   });
 
   it('pretty names `pnpm i18n` when run as the root script', async () => {
-    const r = await cli(['check'], await broken(), { npm_lifecycle_event: 'i18n' });
+    const r = await cli(['check'], broken(), { npm_lifecycle_event: 'i18n' });
     expect(r.stdout).toContain('pnpm i18n check');
     expect(r.stdout).not.toContain('bilateral check');
   });
 
   it('json: an array of findings with every field', async () => {
-    const r = await cli(['check', '--format', 'json'], await broken());
+    const r = await cli(['check', '--format', 'json'], broken());
     expect(JSON.parse(r.stdout)).toEqual([
       {
         rule: 'citations',
@@ -141,7 +141,7 @@ describe('output formats', () => {
   });
 
   it('sarif: SARIF 2.1.0 with rules and located results', async () => {
-    const r = await cli(['check', '--format', 'sarif'], await broken());
+    const r = await cli(['check', '--format', 'sarif'], broken());
     const sarif = JSON.parse(r.stdout) as {
       version: string;
       runs: {
@@ -178,7 +178,7 @@ describe('output formats', () => {
   });
 
   it('github: workflow annotations', async () => {
-    const r = await cli(['check', '--format', 'github'], await broken());
+    const r = await cli(['check', '--format', 'github'], broken());
     expect(r.stdout).toMatch(
       /^::error file=locales\/uk\/demo\.json,line=15,col=14,title=citations%3A sections\.war\.p1::missing citation <ref id="r2"\/>.*%0AFix: /,
     );

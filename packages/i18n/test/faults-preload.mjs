@@ -51,7 +51,7 @@ if (fault !== undefined && fault !== '') {
 
   fs.openSync = function (file, ...rest) {
     if (fault === 'eacces' && concerned(file)) {
-      throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${String(file)}'`), {
         code: 'EACCES',
         errno: -13,
         syscall: 'open',

@@ -218,7 +218,7 @@ describe('inside i18next', () => {
       },
     };
     const r = createRenderer({
-      corpus: { entities: {}, units: {}, works: {}, documents: {} } as never,
+      corpus: { entities: {}, units: {}, works: {}, documents: {} },
       resources: { en: dir },
       locale: 'en',
     });

@@ -497,7 +497,7 @@ describe('the renderer, on any graph of $t(…) nestings', () => {
       fc.property(fc.tuple(value, value, value, value, value, value), (values) => {
         const ui = Object.fromEntries(values.map((v, i) => [`k${i}`, v]));
         const r = createRenderer({
-          corpus: { entities: {}, units: {}, works: {}, documents: {} } as never,
+          corpus: { entities: {}, units: {}, works: {}, documents: {} },
           resources: { en: { ui, other: ui } },
           locale: 'en',
         });

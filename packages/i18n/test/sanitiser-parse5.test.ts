@@ -22,8 +22,8 @@ function walk(node: Node, seen: { tags: string[]; attrs: string[]; comments: num
     seen.tags.push(node.tagName);
     for (const a of node.attrs) seen.attrs.push(`${node.tagName}[${a.name}]`);
   }
-  if ('childNodes' in node) for (const c of node.childNodes) walk(c as Node, seen);
-  if ('content' in node && node.content !== undefined) walk(node.content as Node, seen);
+  if ('childNodes' in node) for (const c of node.childNodes) walk(c, seen);
+  if ('content' in node && node.content !== undefined) walk(node.content, seen);
 }
 
 function expectSafe(input: string): void {

@@ -28,8 +28,7 @@ export function declaredKeys(corpus: Corpus, ns: string): ReadonlyMap<string, De
   let m = byNs.get(ns);
   if (m !== undefined) return m;
   m = new Map();
-  const add = (key: string, what: string) =>
-    (m as Map<string, DeclaredKey>).set(key, { key, what });
+  const add = (key: string, what: string) => m.set(key, { key, what });
   const doc = documentsByNamespace(corpus).get(ns);
   if (doc !== undefined) addDocument(doc, add);
   if (ns === TERMS_NS) {

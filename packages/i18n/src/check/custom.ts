@@ -65,10 +65,7 @@ function load(require: NodeJS.Require, spec: string, at: string): AnyRule[] {
         : (err.message ?? String(e)).split('\n')[0];
     throw new ConfigError(`${at}: cannot load the rule module: ${why}`);
   }
-  const exported =
-    mod !== null && typeof mod === 'object' && 'default' in mod
-      ? (mod as { default: unknown }).default
-      : mod;
+  const exported = mod !== null && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
   const list = Array.isArray(exported) ? exported : [exported];
   if (list.length === 0) throw new ConfigError(`${at}: the module exports no rule`);
   return list.map((r, n) => validate(r, list.length > 1 ? `${at}: rule ${n}` : at));

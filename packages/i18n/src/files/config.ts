@@ -115,7 +115,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Proje
   const i18next = mergeSettings(block ?? found.project?.settings, o.i18next);
   if (detected.length > 0 || found.project !== undefined)
     options.notify?.(detectedLine(files, sourceLocale, locales, detected, i18next), 'info');
-  for (const l of locales) {
+  for (const l of locales as readonly string[]) {
     const problem = localeTagProblem(l);
     if (problem !== undefined) options.notify?.(problem, 'warning');
   }
@@ -319,7 +319,7 @@ function validateRules(value: unknown, where: string): Record<string, unknown> {
         if (o['keys'] === null || typeof o['keys'] !== 'object' || Array.isArray(o['keys'])) {
           throw new ConfigError(`${where}: "rules.${id}.keys" must map key patterns to severities`);
         }
-        for (const [k, v] of Object.entries(o['keys'] as object)) sev(v, `"rules.${id}.keys.${k}"`);
+        for (const [k, v] of Object.entries(o['keys'])) sev(v, `"rules.${id}.keys.${k}"`);
       }
     } else {
       throw new ConfigError(`${where}: "rules.${id}" must be a severity or an object`);

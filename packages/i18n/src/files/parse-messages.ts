@@ -9,7 +9,7 @@ export function describeParseError(
   const near = JSON.stringify(text.slice(offset, offset + 12));
   // jsonc-parser's ParseErrorCode is a const enum (unusable under isolatedModules): switch on the
   // names it prints instead of bare numbers.
-  switch (printParseErrorCode(code as never)) {
+  switch (printParseErrorCode(code)) {
     case 'InvalidSymbol':
       return {
         message: `unexpected ${near}`,
@@ -68,7 +68,7 @@ export function describeParseError(
       };
     default:
       return {
-        message: `invalid JSON (${printParseErrorCode(code as never)})`,
+        message: `invalid JSON (${printParseErrorCode(code)})`,
         hint: 'Fix the JSON syntax at this position.',
       };
   }

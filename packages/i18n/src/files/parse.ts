@@ -227,7 +227,7 @@ function readEntries(
 /** The first syntax error, where a translator should look, with a hint. */
 function syntaxError(text: string, code: number, at: number): SyntaxProblem {
   let offset = at;
-  if (printParseErrorCode(code as never) === 'CommaExpected') {
+  if (printParseErrorCode(code) === 'CommaExpected') {
     // Point where the comma belongs: right after the previous value, not at the next key.
     let i = offset - 1;
     while (i >= 0 && /\s/.test(text[i] as string)) i--;

@@ -53,9 +53,9 @@ export function pluralCategories(locale: string, ordinal = false): readonly Plur
     const found: string[] =
       cldr === undefined
         ? ['one', 'other']
-        : (new Intl.PluralRules(cldr, {
+        : new Intl.PluralRules(cldr, {
             type: ordinal ? 'ordinal' : 'cardinal',
-          }).resolvedOptions().pluralCategories as string[]);
+          }).resolvedOptions().pluralCategories;
     cats = PLURAL_CATEGORIES.filter((c) => found.includes(c));
     if (categoryCache.size < 10_000) categoryCache.set(cacheKey, cats);
   }

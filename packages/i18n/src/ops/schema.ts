@@ -61,7 +61,7 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
           props[p] = next ?? objectSchema();
           if (required && !(node['required'] as string[]).includes(p))
             (node['required'] as string[]).push(p);
-          node = props[p] as Schema;
+          node = props[p];
         }
         const name = parts.at(-1) as string;
         const props = node['properties'] as Record<string, Schema>;

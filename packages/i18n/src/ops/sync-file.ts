@@ -260,8 +260,7 @@ function groupAdditions(
       // A text where the new object needs an object (or the reverse): skipped, never misplaced.
       const fits =
         rest.length > 0
-          ? typeof group.value !== 'string' &&
-            setLeaf(group.value as Record<string, JsonValue>, rest, leaf.value)
+          ? typeof group.value !== 'string' && setLeaf(group.value, rest, leaf.value)
           : typeof group.value === 'string';
       if (!fits) {
         skipped.push(leaf.key);
@@ -294,7 +293,7 @@ export function setLeaf(
       const created = newObject();
       node[p] = created;
       node = created;
-    } else node = next as Record<string, JsonValue>;
+    } else node = next;
   }
   const last = path.at(-1) as string;
   if (Object.hasOwn(node, last)) return false;

@@ -4,7 +4,7 @@ import i18next, {
   type Resource,
   type ResourceLanguage,
 } from 'i18next';
-import type { DateFact, Fact } from '@bilateral/core';
+import type { Fact } from '@bilateral/core';
 import {
   formatDate,
   formatMoney,
@@ -242,7 +242,7 @@ export function createTranslator(
   // Nothing reaches i18next that could hang or crash it (see guard.ts), checked or not.
   const guard = createGuard({
     text: (lng, ns, key) => rawText(i18n, lng, ns, key),
-    parent: (lng, ns, path) => i18n.getResource(lng, ns, path),
+    parent: (lng, ns, path): unknown => i18n.getResource(lng, ns, path) as unknown,
     nestingRegexp: nestingRegexp(i18n),
   });
   const facts = factFormatting(i18n, chain, guard, styles.style);
@@ -287,7 +287,7 @@ function registerFormatters(i18n: I18n, locale: string, helpers: FormatterHelper
   if (formatter === undefined) return;
   formatter.add('date', (value: unknown, lng: string | undefined, opts: FormatOptions) =>
     typeof value === 'string' || (isFact(value) && value.kind === 'date')
-      ? formatDate(value as DateFact | string, lng ?? locale, opts)
+      ? formatDate(value, lng ?? locale, opts)
       : INVALID,
   );
   formatter.add('number', (value: unknown, lng: string | undefined, opts: FormatOptions) => {

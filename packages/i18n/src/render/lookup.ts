@@ -65,7 +65,8 @@ export function createLookup(i18n: I18n, chain: readonly string[]): Lookup {
   const isPlainLanguage = (lng: string): boolean => {
     let plain = plainLanguages.get(lng);
     if (plain === undefined) {
-      const codes: unknown = i18n.services.languageUtils.toResolveHierarchy(lng);
+      const utils = i18n.services.languageUtils as { toResolveHierarchy(code: string): unknown };
+      const codes = utils.toResolveHierarchy(lng);
       plain =
         Array.isArray(codes) &&
         codes.length === 1 &&

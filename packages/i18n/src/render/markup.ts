@@ -64,7 +64,7 @@ export function renderInline(input: string, handlers: InlineHandlers): Sanitized
   const dropped: string[] = [];
   const open: string[] = [];
   let dropDepth = 0;
-  let attrs: Record<string, string> = Object.create(null);
+  let attrs: Record<string, string> = Object.create(null) as Record<string, string>;
   const parser = new Parser(
     {
       onattribute(name, value) {
@@ -72,7 +72,7 @@ export function renderInline(input: string, handlers: InlineHandlers): Sanitized
       },
       onopentag(name) {
         const a = attrs;
-        attrs = Object.create(null);
+        attrs = Object.create(null) as Record<string, string>;
         if (dropDepth > 0 || DROP_CONTENT.has(name)) {
           dropDepth++;
           dropped.push(name);

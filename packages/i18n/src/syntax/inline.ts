@@ -184,7 +184,7 @@ function parseFormat(text: string): FormatCall {
   if (paren === -1) return { name: t, options: {} };
   const name = t.slice(0, paren).trim();
   const inner = t.slice(paren + 1, t.lastIndexOf(')') === -1 ? t.length : t.lastIndexOf(')'));
-  const options: Record<string, string> = Object.create(null);
+  const options: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const pair of inner.split(';')) {
     const colon = pair.indexOf(':');
     if (colon === -1) continue;
@@ -257,7 +257,7 @@ export function scanMarkup(input: string): MarkupScan {
 function scanHtml(input: string): MarkupScan {
   const tags: Tag[] = [];
   const other: { start: number; end: number; raw: string }[] = [];
-  let pendingAttrs: Record<string, string> = Object.create(null);
+  let pendingAttrs: Record<string, string> = Object.create(null) as Record<string, string>;
   const parser: Parser = new Parser(
     {
       onattribute(name, value) {
@@ -272,7 +272,7 @@ function scanHtml(input: string): MarkupScan {
           start: parser.startIndex,
           end: parser.endIndex + 1,
         });
-        pendingAttrs = Object.create(null);
+        pendingAttrs = Object.create(null) as Record<string, string>;
       },
       onclosetag(name, isImplied) {
         if (isImplied) return;
