@@ -2,6 +2,11 @@
  * The "Real-world projects" section of BENCHMARKS.md, from bench/results/real-world.json.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH } from './paths.mjs';
+
+/** The judged samples and misses (hand-written; see the file). */
+const JUDGEMENTS = path.join(BENCH, 'real-world', 'judgements.md');
 
 const HEADING = '## Real-world projects';
 
@@ -9,6 +14,11 @@ const HEADING = '## Real-world projects';
 const sec = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 /** @param {number | undefined} mb */
 const mb = (mb) => (mb === undefined ? '–' : `${mb.toFixed(0)} MB`);
+/** @param {number | undefined} a @param {number | undefined} b */
+const ratio = (a, b) => (a === undefined || b === undefined ? '–' : `${(a / b).toFixed(2)}×`);
+/** `a/b/c/de/file.json:3` → `de/file.json:3` (the cell keeps its backticks). */
+const shortPath = (/** @type {string | undefined} */ s) =>
+  (s ?? '').replace(/^`.*\/(?=[^/]*\/[^/]*$)/, '`');
 /** @param {number} n */
 const num = (n) => n.toLocaleString('en-US');
 
@@ -30,21 +40,24 @@ export function renderRealWorld(projects, run = { header: false }) {
         `repository. Both tools run in the same session, alternating, 1 warm-up and ${run.runs} ` +
         'counted runs; the figures are medians (wall time, CPU user+sys, peak RSS from GNU time). ' +
         `Node ${run.node}, ${run.date.slice(0, 10)}. bilateral runs \`check --format json --no-cache\` ` +
-        "with the project's settings as flags; i18n-check runs `-f i18next -r summary`.",
+        "with the project's settings as flags; i18n-check runs `-f i18next -r summary`." +
+        (run.loadavg === undefined
+          ? ''
+          : ` Load average (1 min) at the start and end of the run: ${run.loadavg.start.toFixed(1)} and ${run.loadavg.end.toFixed(1)} on ${run.cpus} CPUs; CPU time is the steadier figure when the machine is shared.`),
     );
     L.push('');
     for (const p of projects.filter((x) => x.skipped !== undefined))
       L.push(`- ${p.name}: not measured (${p.skipped}).`);
   }
   L.push(
-    '| project | layout | languages × source keys | strings | bilateral wall / CPU / RSS | i18n-check wall / CPU / RSS |',
+    '| project | layout | languages × source keys | strings | bilateral wall / CPU / RSS | i18n-check wall / CPU / RSS | bilateral ÷ i18n-check wall / CPU |',
   );
-  L.push('|---|---|---|---|---|---|');
+  L.push('|---|---|---|---|---|---|---|');
   for (const p of measured) {
     const b = p.bilateral;
     const c = p.i18nCheck;
     L.push(
-      `| ${p.name} (${p.commit.slice(0, 8)}) | \`${p.files}\` | ${p.languages} × ${num(p.sourceKeys)} | ${num(p.strings)} | ${sec(b.wallMs)} / ${sec(b.cpuMs)} / ${mb(b.rssMb)} | ${sec(c.wallMs)} / ${sec(c.cpuMs)} / ${mb(c.rssMb)} |`,
+      `| ${p.name} (${p.commit.slice(0, 8)}) | \`${p.files}\` | ${p.languages} × ${num(p.sourceKeys)} | ${num(p.strings)} | ${sec(b.wallMs)} / ${sec(b.cpuMs)} / ${mb(b.rssMb)} | ${sec(c.wallMs)} / ${sec(c.cpuMs)} / ${mb(c.rssMb)} | ${ratio(b.wallMs, c.wallMs)} / ${ratio(b.cpuMs, c.cpuMs)} |`,
     );
   }
   L.push('');
@@ -77,9 +90,102 @@ export function renderRealWorld(projects, run = { header: false }) {
         'prints 20 random error findings per project (the seed is printed with them), each with the source ' +
         'and target text of its key; read the files and mark each a true or false positive.',
     );
+    L.push(...judged(measured));
   }
   L.push('');
   return `${L.join('\n')}\n`;
+}
+
+/**
+ * The rows of the Markdown table under `## <heading>` in judgements.md, as arrays of cells.
+ * @param {string} text
+ * @param {string} heading
+ * @returns {string[][]}
+ */
+function tableRows(text, heading) {
+  const at = text.indexOf(`## ${heading}`);
+  if (at === -1) return [];
+  const end = text.indexOf('\n## ', at + 3);
+  return text
+    .slice(at, end === -1 ? undefined : end)
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| project') && !/^[|\s:-]+$/.test(l))
+    .map((l) =>
+      l
+        .slice(2, -2)
+        .split(/(?<!\\) \| /)
+        .map((c) => c.trim()),
+    )
+    .map((cells) => Array.from({ length: 7 }, (_, i) => cells[i] ?? ''));
+}
+
+/**
+ * The Precision table (from the judged samples) and the comparison with i18n-check (from
+ * --compare, with the verdicts on what bilateral does not report).
+ * @param {any[]} measured
+ */
+function judged(measured) {
+  const text = existsSync(JUDGEMENTS) ? readFileSync(JUDGEMENTS, 'utf8') : '';
+  const samples = tableRows(text, 'Precision samples');
+  const L = [];
+  if (samples.length > 0) {
+    L.push('', '### Precision', '');
+    L.push(
+      'Each finding of the seed-42 sample judged by reading the locale files, one line of reason each ' +
+        'in [bench/real-world/judgements.md](bench/real-world/judgements.md) (TP: a real problem a ' +
+        'translator must fix; FP: not a problem).',
+      '',
+    );
+    L.push('| project | error findings | precision | false positives |');
+    L.push('|---|---|---|---|');
+    for (const p of measured) {
+      const rows = samples.filter((r) => r[0] === p.name);
+      if (rows.length === 0) continue;
+      const tp = rows.filter((r) => r[5] === 'TP').length;
+      const fps = rows
+        .filter((r) => r[5] === 'FP')
+        .map((r) => `${r[2]} ${shortPath(r[3])} ${r[4]}`);
+      const errors = Object.values(p.bilateral.rules).reduce(
+        (n, /** @type {any} */ s) => n + (s.error ?? 0),
+        0,
+      );
+      L.push(
+        `| ${p.name} | ${num(errors)} | ${tp}/${rows.length} (${Math.round((100 * tp) / rows.length)}%) | ${fps.join('; ') || 'none'} |`,
+      );
+    }
+  }
+  const compared = measured.filter((p) => p.comparison !== undefined);
+  if (compared.length === 0) return L;
+  const misses = tableRows(text, 'Not reported by bilateral');
+  L.push('', '### Against i18n-check', '');
+  L.push(
+    "i18n-check's missing keys, placeholder and tag mismatches (its invalidKeys, split by its own " +
+      "parser), matched with bilateral's findings by file and key (`--compare`, " +
+      "bench/src/real-world-compare.mjs). Each cell: i18n-check → found by bilateral's own rule " +
+      '(missing/empty/plurals, placeholders, markup) + found by another rule on the same key ' +
+      '(e.g. an empty text reported as untranslated) + not reported. What bilateral does not ' +
+      'report is judged in judgements.md ("real": a problem a translator must fix).',
+    '',
+  );
+  L.push(
+    '| project | missing keys | placeholder mismatches | tag mismatches | not reported that is real |',
+  );
+  L.push('|---|---|---|---|---|');
+  const cell = (/** @type {any} */ c) =>
+    `${num(c.total)} → ${num(c.found)} + ${num(c.other)} + **${c.misses.length}**`;
+  for (const p of compared) {
+    const c = p.comparison;
+    const real = misses.filter((r) => r[0] === p.name && r[4] === 'yes');
+    const unjudged =
+      c.missing.misses.length +
+      c.placeholders.misses.length +
+      c.tags.misses.length -
+      misses.filter((r) => r[0] === p.name && r[1] !== 'unclassified').length;
+    L.push(
+      `| ${p.name} | ${cell(c.missing)} | ${cell(c.placeholders)} | ${cell(c.tags)} | ${real.length === 0 ? 'none' : real.map((r) => `${r[1]} ${shortPath(r[2])} ${r[3]}`).join('; ')}${unjudged > 0 ? ` (${unjudged} not judged)` : ''} |`,
+    );
+  }
+  return L;
 }
 
 /**

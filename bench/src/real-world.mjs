@@ -16,6 +16,11 @@
  *   --runs N                 counted runs (default 3)
  *   --sample N --seed S      also print N seeded random error findings per project, with the
  *                            source and target text side by side (for judging precision)
+ *   --compare                also match i18n-check's missing keys, placeholder and tag
+ *                            mismatches with bilateral's findings, by file and key
+ *                            (bench/src/real-world-compare.mjs), and print what bilateral does
+ *                            not report
+ *   --misses N               with --compare: misses printed per class (default 10; all: 0)
  *   --no-write               print only
  *   --mirrors DIR            where mirrors are (default $BILATERAL_MIRRORS or /work/.mirror),
  *                            as DIR/<owner>+<name>/repo or DIR/<owner>+<name>
@@ -23,6 +28,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compare, readErr, readOut, runOnce, cleanRun } from './measure.mjs';
@@ -30,6 +36,12 @@ import { BENCH, BILATERAL_CLI, REPO, WORK } from './paths.mjs';
 import { I18N_CHECK_BIN, I18N_CHECK_VERSION } from './tools.mjs';
 import { inventory, parseI18nCheck, rulesOf, sampleFindings } from './real-world-data.mjs';
 import { renderRealWorld, updateBenchmarks } from './real-world-report.mjs';
+import {
+  compareFindings,
+  comparisonSummary,
+  i18nCheckFindings,
+  renderComparison,
+} from './real-world-compare.mjs';
 
 /** @typedef {{ name: string, repository: string, commit: string, paths: string[], files: string, layout: string, source: string, settings: string[], why: string }} Project */
 
@@ -42,7 +54,10 @@ export async function main(argv = process.argv.slice(2)) {
       runs: { type: 'string', default: '3' },
       sample: { type: 'string' },
       seed: { type: 'string', default: '42' },
+      compare: { type: 'boolean', default: false },
+      misses: { type: 'string', default: '10' },
       'no-write': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
       mirrors: { type: 'string', default: process.env.BILATERAL_MIRRORS ?? '/work/.mirror' },
       corpora: {
         type: 'string',
@@ -50,6 +65,13 @@ export async function main(argv = process.argv.slice(2)) {
       },
     },
   });
+  if (opts.help) {
+    const doc = readFileSync(new URL(import.meta.url), 'utf8');
+    process.stdout.write(
+      (/\/\*\*\n([\s\S]*?)\*\//.exec(doc)?.[1] ?? '').replace(/^ \* ?/gm, '') + '\n',
+    );
+    return 0;
+  }
   const manifest = JSON.parse(
     readFileSync(path.join(BENCH, 'real-world', 'manifest.json'), 'utf8'),
   );
@@ -64,6 +86,7 @@ export async function main(argv = process.argv.slice(2)) {
   const runs = Math.max(1, Number(opts.runs));
   const log = (/** @type {string} */ m) => process.stderr.write(`${m}\n`);
   const results = [];
+  const loadStart = os.loadavg()[0];
   for (const project of projects) {
     const dir = path.join(opts.corpora, project.name);
     const skipped = prepare(project, opts.mirrors, dir);
@@ -75,6 +98,11 @@ export async function main(argv = process.argv.slice(2)) {
     log(`${project.name}: ${project.files} (${project.commit.slice(0, 8)})`);
     const result = await measureProject(project, dir, runs, log);
     const { findings, ...kept } = result;
+    if (opts.compare) {
+      const c = compareFindings(await i18nCheckFindings(dir, project), findings);
+      Object.assign(kept, { comparison: comparisonSummary(c) });
+      process.stdout.write(renderComparison(project.name, c, Number(opts.misses)));
+    }
     results.push(kept);
     process.stdout.write(renderRealWorld([kept], { header: false }));
     if (opts.sample !== undefined)
@@ -87,6 +115,8 @@ export async function main(argv = process.argv.slice(2)) {
     node: process.version,
     i18nCheck: I18N_CHECK_VERSION,
     runs,
+    cpus: os.cpus().length,
+    loadavg: { start: loadStart, end: os.loadavg()[0] },
     projects: results,
   };
   if (!opts['no-write'] && results.some((r) => !('skipped' in r))) {
