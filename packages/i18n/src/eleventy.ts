@@ -5,6 +5,7 @@ export {
   type BilateralPluginOptions,
   type EleventyConfigLike,
   type Finding,
+  type PageFinding,
   type TranslationStatus,
 } from './adapters/eleventy/plugin.js';
 export { resolveMode, type BilateralMode } from './adapters/eleventy/policy.js';

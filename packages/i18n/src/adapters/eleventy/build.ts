@@ -16,6 +16,8 @@ import type { ProjectConfig } from '../../model/types.js';
 import { BuildInputs, RenderCache, type CacheEntry } from '../../render/cache.js';
 import { createRenderer, type RenderedDocument, type Renderer } from '../../render/renderer.js';
 import { readResources, type KeptLocaleData } from '../../render/resources.js';
+import { listLocaleFiles } from '../../files/list.js';
+import { anchorFindings, unreadableFiles, type PageFinding } from './anchors.js';
 import { enforce, type BilateralMode, type Output } from './policy.js';
 
 /**
@@ -30,10 +32,12 @@ export interface BuildState {
   readonly corpus: Corpus;
   readonly status: StatusReport;
   /** The checks' findings and the rendering's, with hints naming the CLI as the user runs it. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly PageFinding[];
   readonly renderers: ReadonlyMap<string, Renderer>;
   /** By `<document id>\0<locale>`. */
   readonly documents: ReadonlyMap<string, RenderedDocument>;
+  /** Locale files that exist but cannot be read (their texts fall back, in development). */
+  readonly unreadable: readonly { locale: string; file: string }[];
 }
 
 export interface BuildContext extends Output {
@@ -73,10 +77,11 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
     { checks: checks.findings, project: checks.project, rendered: site.problems },
     ctx,
   );
-  const findings = [...checks.findings, ...site.problems].map((f) => ({
-    ...f,
-    hint: hintText(f, ctx.command),
-  }));
+  const findings = anchorFindings(
+    config,
+    corpus,
+    [...checks.findings, ...site.problems].map((f) => ({ ...f, hint: hintText(f, ctx.command) })),
+  );
   const { mode, command } = ctx;
   return { mode, command, config, corpus, status: checks.status, findings, ...site };
 }
@@ -107,7 +112,8 @@ function renderSite(config: ProjectConfig, corpus: Corpus, ctx: BuildContext) {
     problems.push(...renderFindings(config, locale, docs));
   }
   cache.end(kept);
-  return { renderers, documents, problems };
+  const unreadable = unreadableFiles(config, listLocaleFiles(config), resources);
+  return { renderers, documents, problems, unreadable };
 }
 
 /** The path of a locale file, relative to the project root (for messages). */

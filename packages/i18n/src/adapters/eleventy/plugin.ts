@@ -11,7 +11,8 @@
  *   rebuilds the site (and live-reloads the browser).
  *
  * Templates get global data `bilateral` and the filters `bilateralDocument`, `bilateralText`,
- * `bilateralFindings` and `bilateralLanguageName` (usable from Nunjucks, Liquid and 11ty.js).
+ * `bilateralFindings`, `bilateralAnchor`, `bilateralUnreadable` and `bilateralLanguageName`
+ * (usable from Nunjucks, Liquid and 11ty.js).
  */
 import { loadConfig } from '../../files/config.js';
 import { TranslationCheckError } from '../../model/errors.js';
@@ -19,6 +20,7 @@ import type { Finding } from '../../model/finding.js';
 import type { StatusReport } from '../../check/status.js';
 import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
+import { textAnchor, type PageFinding } from './anchors.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
 import { resolveMode, type BilateralMode } from './policy.js';
 
@@ -53,7 +55,7 @@ export interface BilateralPluginOptions {
   readonly cacheDirectory?: string | false;
 }
 
-export type { Finding };
+export type { Finding, PageFinding };
 /** Translation status per locale and section (what `bilateral status` shows). */
 export type TranslationStatus = StatusReport;
 
@@ -67,7 +69,7 @@ export interface BilateralData {
   readonly fallback: Readonly<Record<string, readonly string[]>>;
   /** Document ids of the core, in order. */
   readonly documents: readonly string[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly PageFinding[];
   readonly status: TranslationStatus;
 }
 
@@ -177,11 +179,27 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
     },
   );
 
-  /** Errors and warnings about a locale (of every locale without one), for a banner. */
-  eleventyConfig.addFilter('bilateralFindings', (locale?: string): readonly Finding[] => {
+  /**
+   * Errors and warnings about a locale (of every locale without one), for a banner. A finding
+   * about a document's text carries `anchor`: the id {@link textAnchor} gives that text's marker.
+   */
+  eleventyConfig.addFilter('bilateralFindings', (locale?: string): readonly PageFinding[] => {
     const all = current().findings.filter((f) => f.severity !== 'info');
     return locale === undefined ? all : all.filter((f) => f.locale === locale);
   });
+
+  /** The id of the marker next to a document's text (`sections.trade.p1` → `i18n-sections-trade-p1`). */
+  eleventyConfig.addFilter('bilateralAnchor', (key: string): string => textAnchor(key));
+
+  /**
+   * Locale files of a locale that exist but cannot be read (a syntax error), relative to the
+   * project root: their texts fall back to other languages, which a page should say.
+   */
+  eleventyConfig.addFilter('bilateralUnreadable', (locale: string): readonly string[] =>
+    current()
+      .unreadable.filter((u) => u.locale === locale)
+      .map((u) => u.file),
+  );
 
   /** A language's name in its own language (`uk` → Українська), from `ui:language.name`. */
   eleventyConfig.addFilter('bilateralLanguageName', (locale: string): string => {
