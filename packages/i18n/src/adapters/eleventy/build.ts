@@ -17,6 +17,7 @@ import { BuildInputs, RenderCache, type CacheEntry } from '../../render/cache.js
 import { createRenderer, type RenderedDocument, type Renderer } from '../../render/renderer.js';
 import { readResources, type KeptLocaleData } from '../../render/resources.js';
 import { listLocaleFiles } from '../../files/list.js';
+import { assertRendererKeysDeclared } from './ui-keys.js';
 import { anchorFindings, unreadableFiles, type PageFinding } from './anchors.js';
 import { enforce, type BilateralMode, type Output } from './policy.js';
 
@@ -28,6 +29,7 @@ import { enforce, type BilateralMode, type Output } from './policy.js';
 export interface BuildState {
   readonly mode: BilateralMode;
   readonly command: string;
+  readonly log: (text: string) => void;
   readonly config: ProjectConfig;
   readonly corpus: Corpus;
   readonly status: StatusReport;
@@ -52,6 +54,12 @@ export interface BuildContext extends Output {
 
 export async function build(ctx: BuildContext): Promise<BuildState> {
   const config = await loadConfig(ctx.where);
+  try {
+    assertRendererKeysDeclared(config);
+  } catch (e) {
+    if (ctx.mode === 'production' || !(e instanceof Error)) throw e;
+    ctx.log(`bilateral (development): ${e.message}\n`);
+  }
   // The checks run on another thread while this one renders (2 cores: one each). Isolated, that
   // thread also loads the core and sends it first; otherwise this thread loads it.
   const session = openCheckSession(config, {
@@ -82,8 +90,8 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
     corpus,
     [...checks.findings, ...site.problems].map((f) => ({ ...f, hint: hintText(f, ctx.command) })),
   );
-  const { mode, command } = ctx;
-  return { mode, command, config, corpus, status: checks.status, findings, ...site };
+  const { mode, command, log } = ctx;
+  return { mode, command, log, config, corpus, status: checks.status, findings, ...site };
 }
 
 /** Every document in every locale, from the render cache where its inputs are unchanged. */

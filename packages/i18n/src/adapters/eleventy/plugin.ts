@@ -21,6 +21,7 @@ import type { StatusReport } from '../../check/status.js';
 import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
 import { textAnchor, type PageFinding } from './anchors.js';
+import { declaredUiKeys, undeclaredUiKey } from './ui-keys.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
 import { resolveMode, type BilateralMode } from './policy.js';
 
@@ -130,6 +131,7 @@ export default async function bilateral(
 
 /** What templates get: global data `bilateral` and the filters, all reading the last build. */
 function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildState): void {
+  const warned = new Set<string>();
   eleventyConfig.addGlobalData('bilateral', (): BilateralData => {
     const s = current();
     const { config } = s;
@@ -158,7 +160,8 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
 
   /**
    * A UI string (namespace `ui`) in a locale, with interpolation values. In production a string
-   * missing from every language fails the build, naming the key.
+   * missing from every language fails the build, naming the key, and so does a key the project
+   * does not list in `rules.missing.require.ui` when it lists its UI keys (ui-keys.ts).
    */
   eleventyConfig.addFilter(
     'bilateralText',
@@ -169,6 +172,13 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
         throw new Error(
           `bilateralText: unknown locale "${locale}" (the project has ${[...s.renderers.keys()].join(', ')})`,
         );
+      const declared = declaredUiKeys(s.config);
+      if (declared !== undefined && !declared.has(key)) {
+        const error = undeclaredUiKey(s.config, key, s.command);
+        if (s.mode === 'production') throw error;
+        if (!warned.has(key)) s.log(`bilateral (development): ${error.message}\n`);
+        warned.add(key);
+      }
       const t = renderer.ui(key, values ?? {});
       if (s.mode === 'production' && (t.missing || t.fallback)) {
         throw new TranslationCheckError(
