@@ -22,6 +22,7 @@ import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
 import { textAnchor, type PageFinding } from './anchors.js';
 import { declaredUiKeys, undeclaredUiKey } from './ui-keys.js';
+import { DEFAULT_PAGE_BUDGET, enforceWeight, measure, type WrittenPage } from './weight.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
 import { resolveMode, type BilateralMode } from './policy.js';
 
@@ -54,6 +55,12 @@ export interface BilateralPluginOptions {
    * kept in memory.
    */
   readonly cacheDirectory?: string | false;
+  /**
+   * The most HTML a page may have, in bytes (default 200 KB, 204,800 bytes), or `false` for no
+   * limit. After a build the plugin prints the page weight (total and largest page); a production
+   * build with a page over budget fails, naming the page.
+   */
+  readonly pageBudget?: number | false;
 }
 
 export type { Finding, PageFinding };
@@ -79,7 +86,10 @@ export interface EleventyConfigLike {
   addGlobalData(name: string, data: unknown): unknown;
   addFilter(name: string, fn: (...args: never[]) => unknown): unknown;
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): unknown;
-  on(event: string, listener: (arg: { runMode?: string }) => unknown): unknown;
+  on(
+    event: string,
+    listener: (arg: { runMode?: string; results?: readonly WrittenPage[] }) => unknown,
+  ): unknown;
 }
 
 /**
@@ -122,8 +132,10 @@ export default async function bilateral(
 
   // Written once the pages are, by a build (not a dev server, whose memory keeps them: writing
   // after every rebuild would only delay the next one): the next build starts from it.
-  eleventyConfig.on('eleventy.after', () => {
+  eleventyConfig.on('eleventy.after', (event: { results?: readonly WrittenPage[] }) => {
     if (runMode !== 'serve' && runMode !== 'watch') cache.save();
+    const budget = options.pageBudget ?? DEFAULT_PAGE_BUDGET;
+    enforceWeight(current().mode, measure(event.results ?? [], budget), budget, log);
   });
 
   templateApi(eleventyConfig, current);
