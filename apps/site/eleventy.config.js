@@ -2,7 +2,11 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import bilateral from '@bilateral/i18n/eleventy';
 import { rasterise } from './src/_lib/card.js';
+import { paths } from './src/_lib/page.js';
 import { siteSettings } from './src/_lib/settings.js';
+
+/** The article at /{lang}/ (src/_data/site.js `document`). */
+const HOME_DOCUMENT = 'north-korea-ukraine-relations';
 
 /**
  * The Bilateral site. Pages come from the core and the locale files through the
@@ -24,6 +28,9 @@ export default async function (eleventyConfig) {
   // Hints name the CLI as this repository runs it (`pnpm i18n check`), like `pnpm i18n` does.
   await eleventyConfig.addPlugin(bilateral, {
     command: 'pnpm i18n',
+    // Every document at /{lang}/{id}/, except the article each language's home page shows.
+    permalink: (/** @type {string} */ lang, /** @type {string} */ id) =>
+      id === HOME_DOCUMENT ? paths.article(lang) : `/${lang}/${id}/`,
     ...(configFile === undefined ? {} : { configFile }),
   });
   // Root-relative links in the pages (/en/, /assets/site.css) get the URL's path prefix.

@@ -6,6 +6,9 @@ export {
   type EleventyConfigLike,
   type Finding,
   type PageFinding,
+  type DocumentRoute,
+  type PageText,
+  type Permalink,
   type TranslationStatus,
 } from './adapters/eleventy/plugin.js';
 export { resolveMode, type BilateralMode } from './adapters/eleventy/policy.js';

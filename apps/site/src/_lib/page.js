@@ -20,22 +20,14 @@ export const paths = {
  * @param {any} eleventy `this` inside an 11ty.js render function
  * @param {any} data the page data
  * @param {string} lang
- * @param {string} [documentId] the document the page shows (development: its texts' findings are marked in place)
+ * @param {string} [documentId] the document the page shows (development: its texts' findings are
+ * marked in place; the result has `marker(key)`, `placed` and `unreadable` of findingMarks)
  */
 export function context(eleventy, data, lang, documentId) {
   /** @param {string} key @param {Record<string, unknown>} [values] */
   const t = (key, values) => eleventy.bilateralText(key, lang, values);
   const dev = data.bilateral.mode === 'development';
   const marks = findingMarks(eleventy, dev, lang, documentId);
-  /** A marker next to a text (its `<namespace>:<key>`, or the document's key) with findings (development), with the id the banner links to. */
-  const marker = (/** @type {string} */ key) => {
-    const found = marks.byText.get(key);
-    if (found === undefined) return '';
-    const anchor = eleventy.bilateralAnchor(key.slice(key.indexOf(':') + 1));
-    marks.placed.add(anchor);
-    return markup`<div class="finding-marker" id="${anchor}" role="note"><a href="#dev-banner-title">${t('devBanner.here').text}</a>
-<ul>${found.map((/** @type {any} */ f) => markup`<li class="finding-${f.severity}" lang="en">${f.message}${f.hint ? markup` (${f.hint})` : ''}</li>`)}</ul></div>`;
-  };
   /** The "not yet translated" notice, in the page's language. */
   const note = (/** @type {string} */ tag, /** @type {string} */ extra = '') => {
     const n = t('article.notTranslated');
@@ -60,11 +52,12 @@ export function context(eleventy, data, lang, documentId) {
    */
   const block = (rt, tag = 'p') => {
     const t = raw(tag);
-    if (rt.missing) return markup`<${t} class="missing-text">⟨${rt.key}⟩</${t}>${marker(rt.key)}`;
+    if (rt.missing)
+      return markup`<${t} class="missing-text">⟨${rt.key}⟩</${t}>${marks.marker(rt.key)}`;
     if (rt.fallback) {
-      return markup`<div class="untranslated">${note('p', ' role="note"')}<${t} lang="${rt.lang}">${raw(rt.html)}</${t}></div>${marker(rt.key)}`;
+      return markup`<div class="untranslated">${note('p', ' role="note"')}<${t} lang="${rt.lang}">${raw(rt.html)}</${t}></div>${marks.marker(rt.key)}`;
     }
-    return markup`<${t}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>${marker(rt.key)}`;
+    return markup`<${t}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>${marks.marker(rt.key)}`;
   };
   /**
    * A heading: in another language it carries its `lang`, with the notice after it (not inside,
@@ -75,12 +68,10 @@ export function context(eleventy, data, lang, documentId) {
   const heading = (tag, rt, id, place = false) => {
     const t = raw(tag);
     const at = markup`${attr('id', id)}${attr('data-place', place)}`;
-    if (rt.missing)
-      return markup`<${t}${at} class="missing-text">⟨${rt.key}⟩</${t}>${marker(rt.key)}`;
+    const m = marks.marker(rt.key);
+    if (rt.missing) return markup`<${t}${at} class="missing-text">⟨${rt.key}⟩</${t}>${m}`;
     const h = markup`<${t}${at}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
-    return rt.fallback
-      ? markup`${h}\n${note('p', ' role="note"')}${marker(rt.key)}`
-      : markup`${h}${marker(rt.key)}`;
+    return rt.fallback ? markup`${h}\n${note('p', ' role="note"')}${m}` : markup`${h}${m}`;
   };
   /**
    * A UI string whose placeholders are markup (links, <time>): each placeholder gets a token that
@@ -107,18 +98,32 @@ export function context(eleventy, data, lang, documentId) {
     block,
     heading,
     linked,
-    marker,
-    /** Anchors of the markers placed so far (the banner links to these). */
-    placed: marks.placed,
-    /** Locale files of this language that cannot be read (development). */
-    unreadable: dev ? /** @type {string[]} */ (eleventy.bilateralUnreadable(lang)) : [],
+    ...marks,
     /** @param {string} l */
     languageName: (l) => eleventy.bilateralLanguageName(l),
+    /** The prose pages (About this edition) in this language: their URL and title. */
+    proseLinks: () => proseLinks(eleventy, data, lang),
   };
 }
 
 /**
- * Development: the findings about a document's texts, by text key, and the markers placed.
+ * The prose pages in a language, with their URL and title (in the language the page is in).
+ * @param {any} eleventy @param {any} data @param {string} lang
+ * @returns {{ url: string, title: string, lang: string }[]}
+ */
+function proseLinks(eleventy, data, lang) {
+  return data.bilateral.routes
+    .filter((/** @type {any} */ r) => r.kind === 'page' && r.locale === lang)
+    .map((/** @type {any} */ r) => {
+      const page = eleventy.bilateralPage(r.id, lang);
+      return { url: r.url, title: page.data.title ?? r.id, lang: page.lang };
+    });
+}
+
+/**
+ * Development: the findings about a document's texts, by text key, and `marker(key)`: a note
+ * next to a text (its `<namespace>:<key>`, or the document's key) with its findings, in the
+ * page's language, with the id the banner links to (`placed` records the ids placed).
  * @param {any} eleventy @param {boolean} dev @param {string} lang @param {string | undefined} documentId
  */
 function findingMarks(eleventy, dev, lang, documentId) {
@@ -132,7 +137,20 @@ function findingMarks(eleventy, dev, lang, documentId) {
         byText.set(key, [...(byText.get(key) ?? []), f]);
     }
   }
-  return { byText, placed: /** @type {Set<string>} */ (new Set()) };
+  /** @type {Set<string>} */
+  const placed = new Set();
+  const marker = (/** @type {string} */ key) => {
+    const found = byText.get(key);
+    if (found === undefined) return '';
+    const anchor = eleventy.bilateralAnchor(key.slice(key.indexOf(':') + 1));
+    placed.add(anchor);
+    const here = eleventy.bilateralText('devBanner.here', lang).text;
+    return markup`<div class="finding-marker" id="${anchor}" role="note"><a href="#dev-banner-title">${here}</a>
+<ul>${found.map((/** @type {any} */ f) => markup`<li class="finding-${f.severity}" lang="en">${f.message}${f.hint ? markup` (${f.hint})` : ''}</li>`)}</ul></div>`;
+  };
+  /** Locale files of this language that cannot be read. */
+  const unreadable = dev ? /** @type {string[]} */ (eleventy.bilateralUnreadable(lang)) : [];
+  return { marker, placed, unreadable };
 }
 
 /**
@@ -302,7 +320,7 @@ export function attribution(ctx, site, path) {
 export function footer(ctx, site, path) {
   return markup`<footer class="site-footer">
 ${attribution(ctx, site, path)}
-<p class="site-links"><a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations(ctx.lang)}">${ctx.text('nav.translations')}</a></p>
+<p class="site-links">${ctx.proseLinks().map((/** @type {any} */ p) => markup`<a href="${p.url}"${attr('lang', p.lang === ctx.lang ? undefined : p.lang)}>${p.title}</a> · `)}<a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations(ctx.lang)}">${ctx.text('nav.translations')}</a></p>
 </footer>`;
 }
 

@@ -22,6 +22,16 @@ import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
 import { textAnchor, type PageFinding } from './anchors.js';
 import { declaredUiKeys, undeclaredUiKey } from './ui-keys.js';
+import {
+  defaultPermalink,
+  documentRoutes,
+  readPages,
+  resolveLink,
+  type DocumentRoute,
+  type PageText,
+  type Permalink,
+} from './routes.js';
+import { LocaleLayout } from '../../model/layout.js';
 import { DEFAULT_PAGE_BUDGET, enforceWeight, measure, type WrittenPage } from './weight.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
 import { resolveMode, type BilateralMode } from './policy.js';
@@ -61,9 +71,14 @@ export interface BilateralPluginOptions {
    * build with a page over budget fails, naming the page.
    */
   readonly pageBudget?: number | false;
+  /**
+   * The URL of a document in a language (`(locale, id, kind) => string`), for `bilateral.routes`
+   * and the filters `bilateralRoute` and `bilateralLink`. Default: `/{lng}/{id}/`.
+   */
+  readonly permalink?: Permalink;
 }
 
-export type { Finding, PageFinding };
+export type { Finding, PageFinding, DocumentRoute, PageText, Permalink };
 /** Translation status per locale and section (what `bilateral status` shows). */
 export type TranslationStatus = StatusReport;
 
@@ -79,6 +94,8 @@ export interface BilateralData {
   readonly documents: readonly string[];
   readonly findings: readonly PageFinding[];
   readonly status: TranslationStatus;
+  /** Every document (articles and prose pages) in every locale, with its URL and alternates. */
+  readonly routes: readonly DocumentRoute[];
 }
 
 /** The part of Eleventy's config API the plugin uses (no dependency on Eleventy's types). */
@@ -138,11 +155,87 @@ export default async function bilateral(
     enforceWeight(current().mode, measure(event.results ?? [], budget), budget, log);
   });
 
-  templateApi(eleventyConfig, current);
+  const permalink = options.permalink ?? defaultPermalink;
+  templateApi(eleventyConfig, current, permalink);
+  findingsApi(eleventyConfig, current);
+  routingApi(eleventyConfig, current, permalink);
+}
+
+/** The findings filters (development banners and markers). */
+function findingsApi(eleventyConfig: EleventyConfigLike, current: () => BuildState): void {
+  /**
+   * Errors and warnings about a locale (of every locale without one), for a banner. A finding
+   * about a document's text carries `anchor`: the id {@link textAnchor} gives that text's marker.
+   */
+  eleventyConfig.addFilter('bilateralFindings', (locale?: string): readonly PageFinding[] => {
+    const all = current().findings.filter((f) => f.severity !== 'info');
+    return locale === undefined ? all : all.filter((f) => f.locale === locale);
+  });
+
+  /** The id of the marker next to a document's text (`sections.trade.p1` → `i18n-sections-trade-p1`). */
+  eleventyConfig.addFilter('bilateralAnchor', (key: string): string => textAnchor(key));
+
+  /**
+   * Locale files of a locale that exist but cannot be read (a syntax error), relative to the
+   * project root: their texts fall back to other languages, which a page should say.
+   */
+  eleventyConfig.addFilter('bilateralUnreadable', (locale: string): readonly string[] =>
+    current()
+      .unreadable.filter((u) => u.locale === locale)
+      .map((u) => u.file),
+  );
+}
+
+/** Routes and prose pages, computed once per build. */
+const routing = new WeakMap<
+  BuildState,
+  { routes: DocumentRoute[]; pages: Map<string, PageText> }
+>();
+function routesOf(s: BuildState, permalink: Permalink) {
+  let r = routing.get(s);
+  if (r === undefined) {
+    const defaultLocale = s.config.locales.includes('en') ? 'en' : s.config.sourceLocale;
+    r = {
+      routes: documentRoutes(s.config, s.corpus, defaultLocale, permalink),
+      pages: readPages(s.config, s.corpus, s.mode),
+    };
+    routing.set(s, r);
+  }
+  return r;
+}
+
+/** The routing filters: a document's route, a prose page's text, a page's internal link. */
+function routingApi(
+  eleventyConfig: EleventyConfigLike,
+  current: () => BuildState,
+  permalink: Permalink,
+): void {
+  eleventyConfig.addFilter('bilateralRoute', (id: string, locale: string): DocumentRoute => {
+    const r = routesOf(current(), permalink).routes.find((x) => x.id === id && x.locale === locale);
+    if (r === undefined)
+      throw new Error(`bilateralRoute: no document "${id}" in locale "${locale}"`);
+    return r;
+  });
+  /** A prose page's front matter and Markdown body in a locale (development: with fallbacks). */
+  eleventyConfig.addFilter('bilateralPage', (id: string, locale: string): PageText => {
+    const p = routesOf(current(), permalink).pages.get(`${id}\u0000${locale}`);
+    if (p === undefined)
+      throw new TranslationCheckError(
+        `the page "${id}" has no text in ${locale}: add ${LocaleLayout.of(current().config).pageRelative(locale, id)} and run \`${current().command} check\``,
+      );
+    return p;
+  });
+  eleventyConfig.addFilter('bilateralLink', (href: string): string =>
+    resolveLink(routesOf(current(), permalink).routes, href),
+  );
 }
 
 /** What templates get: global data `bilateral` and the filters, all reading the last build. */
-function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildState): void {
+function templateApi(
+  eleventyConfig: EleventyConfigLike,
+  current: () => BuildState,
+  permalink: Permalink,
+): void {
   const warned = new Set<string>();
   eleventyConfig.addGlobalData('bilateral', (): BilateralData => {
     const s = current();
@@ -156,6 +249,7 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
       documents: Object.keys(s.corpus.documents),
       findings: s.findings,
       status: s.status,
+      routes: routesOf(s, permalink).routes,
     };
   });
 
@@ -199,28 +293,6 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
       }
       return t;
     },
-  );
-
-  /**
-   * Errors and warnings about a locale (of every locale without one), for a banner. A finding
-   * about a document's text carries `anchor`: the id {@link textAnchor} gives that text's marker.
-   */
-  eleventyConfig.addFilter('bilateralFindings', (locale?: string): readonly PageFinding[] => {
-    const all = current().findings.filter((f) => f.severity !== 'info');
-    return locale === undefined ? all : all.filter((f) => f.locale === locale);
-  });
-
-  /** The id of the marker next to a document's text (`sections.trade.p1` → `i18n-sections-trade-p1`). */
-  eleventyConfig.addFilter('bilateralAnchor', (key: string): string => textAnchor(key));
-
-  /**
-   * Locale files of a locale that exist but cannot be read (a syntax error), relative to the
-   * project root: their texts fall back to other languages, which a page should say.
-   */
-  eleventyConfig.addFilter('bilateralUnreadable', (locale: string): readonly string[] =>
-    current()
-      .unreadable.filter((u) => u.locale === locale)
-      .map((u) => u.file),
   );
 
   /** A language's name in its own language (`uk` → Українська), from `ui:language.name`. */
