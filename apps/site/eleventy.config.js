@@ -2,6 +2,7 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import bilateral from '@bilateral/i18n/eleventy';
 import { rasterise } from './src/_lib/card.js';
+import { paths } from './src/_lib/page.js';
 import { siteMode, siteSettings, SiteConfigError } from './src/_lib/settings.js';
 
 const DEFAULT_PORT = 8080;
@@ -24,6 +25,9 @@ export function serverPort(argv, env) {
     throw new SiteConfigError(`the port must be a whole number from 1 to 65535, not "${given}"`);
   return n;
 }
+
+/** The article at /{lang}/ (src/_data/site.js `document`). */
+const HOME_DOCUMENT = 'north-korea-ukraine-relations';
 
 /**
  * The Bilateral site. Pages come from the core and the locale files through the
@@ -51,6 +55,9 @@ export default async function (eleventyConfig) {
   // Hints name the CLI as this repository runs it (`pnpm i18n check`), like `pnpm i18n` does.
   await eleventyConfig.addPlugin(bilateral, {
     command: 'pnpm i18n',
+    // Every document at /{lang}/{id}/, except the article each language's home page shows.
+    permalink: (/** @type {string} */ lang, /** @type {string} */ id) =>
+      id === HOME_DOCUMENT ? paths.article(lang) : `/${lang}/${id}/`,
     ...(configFile === undefined ? {} : { configFile }),
   });
   // Root-relative links in the pages (/en/, /assets/site.css) get the URL's path prefix.

@@ -24,7 +24,7 @@ export const data = {
  */
 export function render(data) {
   const { lang, site, bilateral } = data;
-  const ctx = context(this, data, lang);
+  const ctx = context(this, data, lang, site.document);
   /** @type {import('@bilateral/i18n').RenderedDocument} */
   const doc = this.bilateralDocument(site.document, lang);
   const updated = site.updated(
@@ -113,10 +113,10 @@ ${s.paragraphs.map((p) => markup`${ctx.block(withMarks(p))}\n`)}</section>
         )}`;
   const references = doc.references.map(
     (r) =>
-      markup`<li id="${r.anchor}" value="${r.number}"><span class="backlinks">${backlinks(r)}</span> ${raw(r.html)}</li>\n`,
+      markup`<li id="${r.anchor}" value="${r.number}"><span class="backlinks">${backlinks(r)}</span> ${raw(r.html)}${ctx.marker(`references.${r.id}`)}</li>\n`,
   );
   const bibliography = doc.bibliography.map(
-    (b) => markup`<li id="${b.anchor}">${raw(b.html)}</li>\n`,
+    (b) => markup`<li id="${b.anchor}">${raw(b.html)}${ctx.marker(`references.${b.id}`)}</li>\n`,
   );
   const corrections = doc.corrections.items.map(
     (c) =>

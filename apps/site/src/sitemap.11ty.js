@@ -15,7 +15,7 @@ export function render(data) {
   const { site, bilateral } = data;
   const locales = /** @type {string[]} */ (bilateral.locales);
   const abs = (/** @type {string} */ p) => site.url + p;
-  /** @type {{ path: string, lastmod: string, alternates: { hreflang: string, path: string }[] }[]} */
+  /** @type {{ path: string, lastmod: string | undefined, alternates: { hreflang: string, path: string }[] }[]} */
   const entries = [];
   for (const [kind, xDefault] of /** @type {const} */ ([
     ['article', paths.root()],
@@ -36,11 +36,19 @@ export function render(data) {
       entries.push({ path: paths[kind](l), lastmod: iso, alternates });
     }
   }
+  // Every prose page (About this edition) in every language, with its alternates.
+  for (const r of /** @type {any[]} */ (data.bilateral.routes)) {
+    if (r.kind !== 'page') continue;
+    const alternates = [
+      ...r.alternates.map((/** @type {any} */ a) => ({ hreflang: a.locale, path: a.url })),
+      { hreflang: 'x-default', path: r.xDefault },
+    ];
+    entries.push({ path: r.url, lastmod: undefined, alternates });
+  }
   const urls = entries.map(
     (e) => markup`<url>
 <loc>${abs(e.path)}</loc>
-<lastmod>${e.lastmod}</lastmod>
-${e.alternates.map((a) => markup`<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${abs(a.path)}"/>\n`)}</url>
+${e.lastmod === undefined ? '' : markup`<lastmod>${e.lastmod}</lastmod>\n`}${e.alternates.map((a) => markup`<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${abs(a.path)}"/>\n`)}</url>
 `,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

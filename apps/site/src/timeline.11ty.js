@@ -26,7 +26,7 @@ export const data = {
  */
 export function render(data) {
   const { lang, site, bilateral } = data;
-  const ctx = context(this, data, lang);
+  const ctx = context(this, data, lang, site.document);
   /** @type {import('@bilateral/i18n').RenderedDocument} */
   const doc = this.bilateralDocument(site.document, lang);
   const title = ctx.t('timeline.title', { title: doc.title.text });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -140,6 +140,14 @@ describe('the built site', () => {
         expect(page, `${f} links ${href}`).toContain(`href="${href}"`);
         rest = rest.replaceAll(`href="${href}"`, '');
       }
+      // A prose page links out exactly where its Markdown does.
+      const prose = /^(ja|en|uk|ko)\/([a-z0-9-]+)\/index\.html$/.exec(f);
+      const md = prose && path.join(repoRoot, 'pages', prose[1]!, `${prose[2]}.md`);
+      if (md && existsSync(md))
+        for (const m of readFileSync(md, 'utf8').matchAll(/\]\((https?:[^)\s]+)\)/g)) {
+          expect(page, `${f} links ${m[1]}`).toContain(`href="${escapeAttr(m[1]!)}"`);
+          rest = rest.replaceAll(`href="${escapeAttr(m[1]!)}"`, '');
+        }
       if (/^(ja|en|uk|ko)\/index\.html$/.test(f))
         for (const href of sources) {
           expect(page, `${f} links ${href}`).toContain(`href="${escapeAttr(href)}"`);

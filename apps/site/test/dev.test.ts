@@ -46,6 +46,12 @@ describe('a translation with a key removed', () => {
     expect(banner).toContain(ui('uk').devBanner.title);
     expect(banner).toContain(KEY);
     expect(banner).toContain(`locales/uk/${DOCUMENT}.json`);
+    // The finding is marked at its paragraph too, in the page's language, and the banner links there.
+    const marker = section.slice(section.indexOf('<div class="finding-marker"'));
+    expect(marker).toContain('id="i18n-sections-trade-p1"');
+    expect(marker).toContain(ui('uk').devBanner.here);
+    expect(marker.slice(0, marker.indexOf('</div>'))).toContain(`missing &quot;${KEY}&quot;`);
+    expect(banner).toContain(`<a href="#i18n-sections-trade-p1"><code>${KEY}</code></a>`);
     // The notice and the banner are valid HTML too.
     const report = await new HtmlValidate({
       extends: ['html-validate:recommended'],
@@ -58,6 +64,7 @@ describe('a translation with a key removed', () => {
     for (const l of ['ja', 'en', 'ko']) {
       const other = readFileSync(path.join(out, l, 'index.html'), 'utf8');
       expect(other).not.toContain('class="untranslated');
+      expect(other).not.toContain('class="finding-marker"');
       expect(other).not.toContain('class="dev-banner"');
     }
   });
@@ -158,5 +165,31 @@ describe('a translation with a key removed', () => {
       // Put the removal back for the other tests of this file (they may run after this one).
       removeKey(project.dir, 'uk', DOCUMENT, KEY);
     }
+  });
+});
+
+describe('a locale file that cannot be read', () => {
+  // Korean's article file gets a syntax error (two commas): its texts fall back to English.
+  const broken = tempProject((dir) => {
+    const file = path.join(dir, 'locales/ko', `${DOCUMENT}.json`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(',', ',,'));
+  });
+  afterAll(() => broken.cleanup());
+
+  it('is named on the page, in the page language, in a development build', async () => {
+    const out = path.join(broken.dir, 'out-dev');
+    const r = await eleventy(['--output', out], {
+      BILATERAL_MODE: 'development',
+      BILATERAL_CONFIG: broken.configFile,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(path.join(out, 'ko/index.html'), 'utf8');
+    const notice = ui('ko').devBanner.unreadable.replace('{{file}}', `locales/ko/${DOCUMENT}.json`);
+    expect(page).toContain(`<p class="unreadable-notice" role="alert">${notice}</p>`);
+    // The other languages read their files: no notice.
+    for (const l of ['ja', 'en', 'uk'])
+      expect(readFileSync(path.join(out, l, 'index.html'), 'utf8')).not.toContain(
+        'unreadable-notice',
+      );
   });
 });

@@ -5,6 +5,10 @@ export {
   type BilateralPluginOptions,
   type EleventyConfigLike,
   type Finding,
+  type PageFinding,
+  type DocumentRoute,
+  type PageText,
+  type Permalink,
   type TranslationStatus,
 } from './adapters/eleventy/plugin.js';
 export { resolveMode, type BilateralMode } from './adapters/eleventy/policy.js';

@@ -204,6 +204,16 @@ describe('the Eleventy plugin', () => {
     expect(trade.text).toContain('polyacetal');
     const findings = e.filters.get('bilateralFindings')!('uk') as { key: string }[];
     expect(findings.map((f) => f.key)).toContain('sections.trade.p1');
+    // The finding names the document text it is about and the id of its marker on the page;
+    // a finding about no document text (a UI string, a whole file) has none.
+    expect(findings.find((f) => f.key === 'sections.trade.p1')).toMatchObject({
+      document: DOC,
+      namespace: DOC,
+      text: 'sections.trade.p1',
+      anchor: 'i18n-sections-trade-p1',
+    });
+    expect(e.filters.get('bilateralAnchor')!('sections.trade.p1')).toBe('i18n-sections-trade-p1');
+    expect(e.filters.get('bilateralUnreadable')!('uk')).toEqual([]);
     expect(e.filters.get('bilateralFindings')!('ko')).toEqual([]);
     expect(printed).toContain('sections.trade.p1');
   });
@@ -238,7 +248,11 @@ describe('the Eleventy plugin', () => {
     expect(findings).toContainEqual(
       expect.objectContaining({ file: 'locales/uk/ui.json', severity: 'error' }),
     );
+    expect(findings.find((f) => f.file === 'locales/uk/ui.json')).not.toHaveProperty('anchor');
     expect(printed).toContain('locales/uk/ui.json');
+    // The page can say which file it could not read.
+    expect(e.filters.get('bilateralUnreadable')!('uk')).toEqual(['locales/uk/ui.json']);
+    expect(e.filters.get('bilateralUnreadable')!('en')).toEqual([]);
   });
 
   it('refuses, in production, a UI string no locale has', async () => {

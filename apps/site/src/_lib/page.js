@@ -20,11 +20,14 @@ export const paths = {
  * @param {any} eleventy `this` inside an 11ty.js render function
  * @param {any} data the page data
  * @param {string} lang
+ * @param {string} [documentId] the document the page shows (development: its texts' findings are
+ * marked in place; the result has `marker(key)`, `placed` and `unreadable` of findingMarks)
  */
-export function context(eleventy, data, lang) {
+export function context(eleventy, data, lang, documentId) {
   /** @param {string} key @param {Record<string, unknown>} [values] */
   const t = (key, values) => eleventy.bilateralText(key, lang, values);
   const dev = data.bilateral.mode === 'development';
+  const marks = findingMarks(eleventy, dev, lang, documentId);
   /** The "not yet translated" notice, in the page's language. */
   const note = (/** @type {string} */ tag, /** @type {string} */ extra = '') => {
     const n = t('article.notTranslated');
@@ -49,11 +52,12 @@ export function context(eleventy, data, lang) {
    */
   const block = (rt, tag = 'p') => {
     const t = raw(tag);
-    if (rt.missing) return markup`<${t} class="missing-text">⟨${rt.key}⟩</${t}>`;
+    if (rt.missing)
+      return markup`<${t} class="missing-text">⟨${rt.key}⟩</${t}>${marks.marker(rt.key)}`;
     if (rt.fallback) {
-      return markup`<div class="untranslated">${note('p', ' role="note"')}<${t} lang="${rt.lang}">${raw(rt.html)}</${t}></div>`;
+      return markup`<div class="untranslated">${note('p', ' role="note"')}<${t} lang="${rt.lang}">${raw(rt.html)}</${t}></div>${marks.marker(rt.key)}`;
     }
-    return markup`<${t}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
+    return markup`<${t}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>${marks.marker(rt.key)}`;
   };
   /**
    * A heading: in another language it carries its `lang`, with the notice after it (not inside,
@@ -64,9 +68,10 @@ export function context(eleventy, data, lang) {
   const heading = (tag, rt, id, place = false) => {
     const t = raw(tag);
     const at = markup`${attr('id', id)}${attr('data-place', place)}`;
-    if (rt.missing) return markup`<${t}${at} class="missing-text">⟨${rt.key}⟩</${t}>`;
+    const m = marks.marker(rt.key);
+    if (rt.missing) return markup`<${t}${at} class="missing-text">⟨${rt.key}⟩</${t}>${m}`;
     const h = markup`<${t}${at}${attr('lang', rt.lang === lang ? undefined : rt.lang)}>${raw(rt.html)}</${t}>`;
-    return rt.fallback ? markup`${h}\n${note('p', ' role="note"')}` : h;
+    return rt.fallback ? markup`${h}\n${note('p', ' role="note"')}${m}` : markup`${h}${m}`;
   };
   /**
    * A UI string whose placeholders are markup (links, <time>): each placeholder gets a token that
@@ -93,9 +98,59 @@ export function context(eleventy, data, lang) {
     block,
     heading,
     linked,
+    ...marks,
     /** @param {string} l */
     languageName: (l) => eleventy.bilateralLanguageName(l),
+    /** The prose pages (About this edition) in this language: their URL and title. */
+    proseLinks: () => proseLinks(eleventy, data, lang),
   };
+}
+
+/**
+ * The prose pages in a language, with their URL and title (in the language the page is in).
+ * @param {any} eleventy @param {any} data @param {string} lang
+ * @returns {{ url: string, title: string, lang: string }[]}
+ */
+function proseLinks(eleventy, data, lang) {
+  return data.bilateral.routes
+    .filter((/** @type {any} */ r) => r.kind === 'page' && r.locale === lang)
+    .map((/** @type {any} */ r) => {
+      const page = eleventy.bilateralPage(r.id, lang);
+      return { url: r.url, title: page.data.title ?? r.id, lang: page.lang };
+    });
+}
+
+/**
+ * Development: the findings about a document's texts, by text key, and `marker(key)`: a note
+ * next to a text (its `<namespace>:<key>`, or the document's key) with its findings, in the
+ * page's language, with the id the banner links to (`placed` records the ids placed).
+ * @param {any} eleventy @param {boolean} dev @param {string} lang @param {string | undefined} documentId
+ */
+function findingMarks(eleventy, dev, lang, documentId) {
+  /** @type {Map<string, any[]>} */
+  const byText = new Map();
+  if (dev && documentId !== undefined) {
+    for (const f of eleventy.bilateralFindings(lang)) {
+      if (f.document !== documentId || f.text === undefined) continue;
+      // Rendered texts are keyed `<namespace>:<key>`; a template may name the key alone.
+      for (const key of [`${f.namespace}:${f.text}`, f.text])
+        byText.set(key, [...(byText.get(key) ?? []), f]);
+    }
+  }
+  /** @type {Set<string>} */
+  const placed = new Set();
+  const marker = (/** @type {string} */ key) => {
+    const found = byText.get(key);
+    if (found === undefined) return '';
+    const anchor = eleventy.bilateralAnchor(key.slice(key.indexOf(':') + 1));
+    placed.add(anchor);
+    const here = eleventy.bilateralText('devBanner.here', lang).text;
+    return markup`<div class="finding-marker" id="${anchor}" role="note"><a href="#dev-banner-title">${here}</a>
+<ul>${found.map((/** @type {any} */ f) => markup`<li class="finding-${f.severity}" lang="en">${f.message}${f.hint ? markup` (${f.hint})` : ''}</li>`)}</ul></div>`;
+  };
+  /** Locale files of this language that cannot be read. */
+  const unreadable = dev ? /** @type {string[]} */ (eleventy.bilateralUnreadable(lang)) : [];
+  return { marker, placed, unreadable };
 }
 
 /**
@@ -265,7 +320,7 @@ export function attribution(ctx, site, path) {
 export function footer(ctx, site, path) {
   return markup`<footer class="site-footer">
 ${attribution(ctx, site, path)}
-<p class="site-links"><a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations(ctx.lang)}">${ctx.text('nav.translations')}</a></p>
+<p class="site-links">${ctx.proseLinks().map((/** @type {any} */ p) => markup`<a href="${p.url}"${attr('lang', p.lang === ctx.lang ? undefined : p.lang)}>${p.title}</a> · `)}<a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations(ctx.lang)}">${ctx.text('nav.translations')}</a></p>
 </footer>`;
 }
 
@@ -289,7 +344,13 @@ export function lastUpdated(ctx, updated) {
  * @param {readonly any[]} findings
  */
 export function devBanner(ctx, findings) {
-  if (!ctx.dev || findings.length === 0) return '';
+  if (!ctx.dev) return '';
+  const notices = ctx.unreadable.map(
+    (file) =>
+      markup`<p class="unreadable-notice" role="alert">${ctx.text('devBanner.unreadable', { file })}</p>\n`,
+  );
+  if (findings.length === 0)
+    return notices.length === 0 ? '' : markup`<section class="dev-banner">${notices}</section>`;
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const counts = [
@@ -300,10 +361,10 @@ export function devBanner(ctx, findings) {
     .join(', ');
   const items = findings.map(
     (f) =>
-      markup`<li class="finding finding-${f.severity}"><span class="severity" lang="en">${f.severity}</span> <code>${f.file}:${f.line}:${f.column}</code> <code>${f.key}</code> <span lang="en">${f.message}</span>${f.hint ? markup` <span class="hint" lang="en">${f.hint}</span>` : ''} <span class="rule" lang="en">(${f.rule})</span></li>\n`,
+      markup`<li class="finding finding-${f.severity}"><span class="severity" lang="en">${f.severity}</span> <code>${f.file}:${f.line}:${f.column}</code> ${ctx.placed.has(f.anchor) ? markup`<a href="#${f.anchor}"><code>${f.key}</code></a>` : markup`<code>${f.key}</code>`} <span lang="en">${f.message}</span>${f.hint ? markup` <span class="hint" lang="en">${f.hint}</span>` : ''} <span class="rule" lang="en">(${f.rule})</span></li>\n`,
   );
   return markup`<section class="dev-banner" aria-labelledby="dev-banner-title">
-<details${attr('open', errors > 0)}>
+${notices}<details${attr('open', errors > 0)}>
 <summary><h2 id="dev-banner-title">${ctx.text('devBanner.title')} <span lang="en">(${counts})</span></h2></summary>
 <ul>
 ${items}</ul>

@@ -20,7 +20,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'missing',
     severity: 'error',
     needsCore: false,
-    description: 'Every key of the source (and every text the core declares) is present.',
+    description: 'Every key of the source, every text the core declares and every key the site declares it uses is present.',
   },
   {
     id: 'obsolete',

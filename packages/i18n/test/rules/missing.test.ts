@@ -90,6 +90,11 @@ bare.run(missing, {
       name: 'the same keys in every locale',
       files: { 'locales/en/ui.json': { a: 'A' }, 'locales/uk/ui.json': { a: 'А' } },
     },
+    {
+      name: 'keys the site declares it uses, present in every language',
+      files: { 'locales/en/ui.json': { a: 'A' }, 'locales/uk/ui.json': { a: 'А' } },
+      options: { require: { ui: ['a'], other: ['b'] } },
+    },
   ],
   invalid: [
     {
@@ -101,6 +106,26 @@ bare.run(missing, {
           line: 3,
           column: 5,
           message: '"a" is a list or an object here; the source (en) has a text',
+        },
+      ],
+    },
+    {
+      name: 'a key the site declares it uses, which no language has',
+      files: { 'locales/en/ui.json': { a: 'A' }, 'locales/uk/ui.json': { a: 'А' } },
+      options: { require: { ui: ['a', 'nav.more'] } },
+      errors: [
+        {
+          locale: 'en',
+          key: 'nav.more',
+          message:
+            'no text for ui:nav.more, which the site (rules.missing.require.ui in the config) needs',
+          hint: 'Add "nav.more" to locales/en/ui.json, then translate it into every language.',
+        },
+        {
+          locale: 'uk',
+          key: 'nav.more',
+          message:
+            'missing "nav.more": the site (rules.missing.require.ui in the config) needs it (the source en lacks it too)',
         },
       ],
     },

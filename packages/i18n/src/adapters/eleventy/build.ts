@@ -19,6 +19,9 @@ import type { ProjectConfig } from '../../model/types.js';
 import { BuildInputs, RenderCache, type CacheEntry } from '../../render/cache.js';
 import { createRenderer, type RenderedDocument, type Renderer } from '../../render/renderer.js';
 import { readResources, type KeptLocaleData } from '../../render/resources.js';
+import { listLocaleFiles } from '../../files/list.js';
+import { assertRendererKeysDeclared } from './ui-keys.js';
+import { anchorFindings, unreadableFiles, type PageFinding } from './anchors.js';
 import { enforce, type BilateralMode, type Output } from './policy.js';
 
 /**
@@ -31,14 +34,17 @@ export interface BuildState {
   /** Stale translations and fallbacks fail a production build (`strict` / BILATERAL_STRICT). */
   readonly strict: boolean;
   readonly command: string;
+  readonly log: (text: string) => void;
   readonly config: ProjectConfig;
   readonly corpus: Corpus;
   readonly status: StatusReport;
   /** The checks' findings and the rendering's, with hints naming the CLI as the user runs it. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly PageFinding[];
   readonly renderers: ReadonlyMap<string, Renderer>;
   /** By `<document id>\0<locale>`. */
   readonly documents: ReadonlyMap<string, RenderedDocument>;
+  /** Locale files that exist but cannot be read (their texts fall back, in development). */
+  readonly unreadable: readonly { locale: string; file: string }[];
 }
 
 export interface BuildContext extends Output {
@@ -54,6 +60,12 @@ export interface BuildContext extends Output {
 
 export async function build(ctx: BuildContext): Promise<BuildState> {
   const config = await loadConfig(ctx.where);
+  try {
+    assertRendererKeysDeclared(config);
+  } catch (e) {
+    if (ctx.mode === 'production' || !(e instanceof Error)) throw e;
+    ctx.log(`bilateral (development): ${e.message}\n`);
+  }
   // The checks run on another thread while this one renders (2 cores: one each). Isolated, that
   // thread also loads the core and sends it first; otherwise this thread loads it.
   const session = openCheckSession(ctx.strict ? strictConfig(config) : config, {
@@ -80,12 +92,13 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
     ctx,
     ctx.strict,
   );
-  const findings = [...checks.findings, ...site.problems].map((f) => ({
-    ...f,
-    hint: hintText(f, ctx.command),
-  }));
-  const { mode, command, strict } = ctx;
-  return { mode, strict, command, config, corpus, status: checks.status, findings, ...site };
+  const findings = anchorFindings(
+    config,
+    corpus,
+    [...checks.findings, ...site.problems].map((f) => ({ ...f, hint: hintText(f, ctx.command) })),
+  );
+  const { mode, command, strict, log } = ctx;
+  return { mode, strict, command, log, config, corpus, status: checks.status, findings, ...site };
 }
 
 /** Every document in every locale, from the render cache where its inputs are unchanged. */
@@ -136,7 +149,8 @@ function renderSite(config: ProjectConfig, corpus: Corpus, ctx: BuildContext) {
     problems.push(...renderFindings(config, locale, docs));
   }
   cache.end(kept);
-  return { renderers, documents, problems };
+  const unreadable = unreadableFiles(config, listLocaleFiles(config), resources);
+  return { renderers, documents, problems, unreadable };
 }
 
 /** The path of a locale file, relative to the project root (for messages). */

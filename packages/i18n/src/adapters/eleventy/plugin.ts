@@ -11,7 +11,8 @@
  *   rebuilds the site (and live-reloads the browser).
  *
  * Templates get global data `bilateral` and the filters `bilateralDocument`, `bilateralText`,
- * `bilateralFindings` and `bilateralLanguageName` (usable from Nunjucks, Liquid and 11ty.js).
+ * `bilateralFindings`, `bilateralAnchor`, `bilateralUnreadable` and `bilateralLanguageName`
+ * (usable from Nunjucks, Liquid and 11ty.js).
  */
 import { loadConfig } from '../../files/config.js';
 import { TranslationCheckError } from '../../model/errors.js';
@@ -19,6 +20,19 @@ import type { Finding } from '../../model/finding.js';
 import type { StatusReport } from '../../check/status.js';
 import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
+import { textAnchor, type PageFinding } from './anchors.js';
+import { declaredUiKeys, undeclaredUiKey } from './ui-keys.js';
+import {
+  defaultPermalink,
+  documentRoutes,
+  readPages,
+  resolveLink,
+  type DocumentRoute,
+  type PageText,
+  type Permalink,
+} from './routes.js';
+import { LocaleLayout } from '../../model/layout.js';
+import { DEFAULT_PAGE_BUDGET, enforceWeight, measure, type WrittenPage } from './weight.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
 import { resolveMode, resolveStrict, type BilateralMode } from './policy.js';
 
@@ -57,9 +71,20 @@ export interface BilateralPluginOptions {
    * kept in memory.
    */
   readonly cacheDirectory?: string | false;
+  /**
+   * The most HTML a page may have, in bytes (default 200 KB, 204,800 bytes), or `false` for no
+   * limit. After a build the plugin prints the page weight (total and largest page); a production
+   * build with a page over budget fails, naming the page.
+   */
+  readonly pageBudget?: number | false;
+  /**
+   * The URL of a document in a language (`(locale, id, kind) => string`), for `bilateral.routes`
+   * and the filters `bilateralRoute` and `bilateralLink`. Default: `/{lng}/{id}/`.
+   */
+  readonly permalink?: Permalink;
 }
 
-export type { Finding };
+export type { Finding, PageFinding, DocumentRoute, PageText, Permalink };
 /** Translation status per locale and section (what `bilateral status` shows). */
 export type TranslationStatus = StatusReport;
 
@@ -73,8 +98,10 @@ export interface BilateralData {
   readonly fallback: Readonly<Record<string, readonly string[]>>;
   /** Document ids of the core, in order. */
   readonly documents: readonly string[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly PageFinding[];
   readonly status: TranslationStatus;
+  /** Every document (articles and prose pages) in every locale, with its URL and alternates. */
+  readonly routes: readonly DocumentRoute[];
 }
 
 /** The part of Eleventy's config API the plugin uses (no dependency on Eleventy's types). */
@@ -82,7 +109,10 @@ export interface EleventyConfigLike {
   addGlobalData(name: string, data: unknown): unknown;
   addFilter(name: string, fn: (...args: never[]) => unknown): unknown;
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): unknown;
-  on(event: string, listener: (arg: { runMode?: string }) => unknown): unknown;
+  on(
+    event: string,
+    listener: (arg: { runMode?: string; results?: readonly WrittenPage[] }) => unknown,
+  ): unknown;
 }
 
 /**
@@ -126,15 +156,94 @@ export default async function bilateral(
 
   // Written once the pages are, by a build (not a dev server, whose memory keeps them: writing
   // after every rebuild would only delay the next one): the next build starts from it.
-  eleventyConfig.on('eleventy.after', () => {
+  eleventyConfig.on('eleventy.after', (event: { results?: readonly WrittenPage[] }) => {
     if (runMode !== 'serve' && runMode !== 'watch') cache.save();
+    const budget = options.pageBudget ?? DEFAULT_PAGE_BUDGET;
+    enforceWeight(current().mode, measure(event.results ?? [], budget), budget, log);
   });
 
-  templateApi(eleventyConfig, current);
+  const permalink = options.permalink ?? defaultPermalink;
+  templateApi(eleventyConfig, current, permalink);
+  findingsApi(eleventyConfig, current);
+  routingApi(eleventyConfig, current, permalink);
+}
+
+/** The findings filters (development banners and markers). */
+function findingsApi(eleventyConfig: EleventyConfigLike, current: () => BuildState): void {
+  /**
+   * Errors and warnings about a locale (of every locale without one), for a banner. A finding
+   * about a document's text carries `anchor`: the id {@link textAnchor} gives that text's marker.
+   */
+  eleventyConfig.addFilter('bilateralFindings', (locale?: string): readonly PageFinding[] => {
+    const all = current().findings.filter((f) => f.severity !== 'info');
+    return locale === undefined ? all : all.filter((f) => f.locale === locale);
+  });
+
+  /** The id of the marker next to a document's text (`sections.trade.p1` → `i18n-sections-trade-p1`). */
+  eleventyConfig.addFilter('bilateralAnchor', (key: string): string => textAnchor(key));
+
+  /**
+   * Locale files of a locale that exist but cannot be read (a syntax error), relative to the
+   * project root: their texts fall back to other languages, which a page should say.
+   */
+  eleventyConfig.addFilter('bilateralUnreadable', (locale: string): readonly string[] =>
+    current()
+      .unreadable.filter((u) => u.locale === locale)
+      .map((u) => u.file),
+  );
+}
+
+/** Routes and prose pages, computed once per build. */
+const routing = new WeakMap<
+  BuildState,
+  { routes: DocumentRoute[]; pages: Map<string, PageText> }
+>();
+function routesOf(s: BuildState, permalink: Permalink) {
+  let r = routing.get(s);
+  if (r === undefined) {
+    const defaultLocale = s.config.locales.includes('en') ? 'en' : s.config.sourceLocale;
+    r = {
+      routes: documentRoutes(s.config, s.corpus, defaultLocale, permalink),
+      pages: readPages(s.config, s.corpus, s.mode),
+    };
+    routing.set(s, r);
+  }
+  return r;
+}
+
+/** The routing filters: a document's route, a prose page's text, a page's internal link. */
+function routingApi(
+  eleventyConfig: EleventyConfigLike,
+  current: () => BuildState,
+  permalink: Permalink,
+): void {
+  eleventyConfig.addFilter('bilateralRoute', (id: string, locale: string): DocumentRoute => {
+    const r = routesOf(current(), permalink).routes.find((x) => x.id === id && x.locale === locale);
+    if (r === undefined)
+      throw new Error(`bilateralRoute: no document "${id}" in locale "${locale}"`);
+    return r;
+  });
+  /** A prose page's front matter and Markdown body in a locale (development: with fallbacks). */
+  eleventyConfig.addFilter('bilateralPage', (id: string, locale: string): PageText => {
+    const p = routesOf(current(), permalink).pages.get(`${id}\u0000${locale}`);
+    if (p === undefined)
+      throw new TranslationCheckError(
+        `the page "${id}" has no text in ${locale}: add ${LocaleLayout.of(current().config).pageRelative(locale, id)} and run \`${current().command} check\``,
+      );
+    return p;
+  });
+  eleventyConfig.addFilter('bilateralLink', (href: string): string =>
+    resolveLink(routesOf(current(), permalink).routes, href),
+  );
 }
 
 /** What templates get: global data `bilateral` and the filters, all reading the last build. */
-function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildState): void {
+function templateApi(
+  eleventyConfig: EleventyConfigLike,
+  current: () => BuildState,
+  permalink: Permalink,
+): void {
+  const warned = new Set<string>();
   eleventyConfig.addGlobalData('bilateral', (): BilateralData => {
     const s = current();
     const { config } = s;
@@ -147,6 +256,7 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
       documents: Object.keys(s.corpus.documents),
       findings: s.findings,
       status: s.status,
+      routes: routesOf(s, permalink).routes,
     };
   });
 
@@ -164,7 +274,8 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
   /**
    * A UI string (namespace `ui`) in a locale, with interpolation values. In production a string
    * missing from every language fails the build, naming the key (in a strict build, one missing
-   * from the locale itself too).
+   * from the locale itself too), and so does a key the project does not list in
+   * `rules.missing.require.ui` when it lists its UI keys (ui-keys.ts).
    */
   eleventyConfig.addFilter(
     'bilateralText',
@@ -175,6 +286,13 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
         throw new Error(
           `bilateralText: unknown locale "${locale}" (the project has ${[...s.renderers.keys()].join(', ')})`,
         );
+      const declared = declaredUiKeys(s.config);
+      if (declared !== undefined && !declared.has(key)) {
+        const error = undeclaredUiKey(s.config, key, s.command);
+        if (s.mode === 'production') throw error;
+        if (!warned.has(key)) s.log(`bilateral (development): ${error.message}\n`);
+        warned.add(key);
+      }
       const t = renderer.ui(key, values ?? {});
       if (s.mode === 'production' && (t.missing || (t.fallback && s.strict))) {
         throw new TranslationCheckError(
@@ -184,12 +302,6 @@ function templateApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
       return t;
     },
   );
-
-  /** Errors and warnings about a locale (of every locale without one), for a banner. */
-  eleventyConfig.addFilter('bilateralFindings', (locale?: string): readonly Finding[] => {
-    const all = current().findings.filter((f) => f.severity !== 'info');
-    return locale === undefined ? all : all.filter((f) => f.locale === locale);
-  });
 
   /** A language's name in its own language (`uk` → Українська), from `ui:language.name`. */
   eleventyConfig.addFilter('bilateralLanguageName', (locale: string): string => {

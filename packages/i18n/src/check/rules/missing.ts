@@ -16,14 +16,21 @@ export const missing = defineRule({
     id: 'missing',
     severity: 'error',
     needsCore: false,
-    description: 'Every key of the source (and every text the core declares) is present.',
+    description:
+      'Every key of the source, every text the core declares and every key the site declares it uses is present.',
+    options: {
+      require: {
+        type: 'object',
+        description:
+          'keys the site uses, by namespace (`{ "ui": ["nav.contents", …] }`): each is required in every language, even when no language has it',
+      },
+    },
   },
   namespace(ctx) {
     const ns = ctx.namespace;
     const source = ctx.sourceFile();
     const sourceExists = ctx.project.file(ctx.source, ns) !== undefined;
-    const declared: ReadonlyMap<string, DeclaredKey> =
-      ctx.corpus === undefined ? new Map() : declaredKeys(ctx.corpus, ns);
+    const declared = requiredKeys(ctx);
     const sourceLogical = source === undefined ? undefined : ctx.logical(source);
     for (const locale of ctx.project.locales) {
       const file = ctx.project.file(locale, ns);
@@ -53,13 +60,29 @@ export const missing = defineRule({
   },
 });
 
+/** A key the core declares, or the site (`by`: `rules.missing.require`). */
+type Required = DeclaredKey & { readonly by?: string };
+
+/** The keys a namespace must have beyond the source's: the core's and the site's. */
+function requiredKeys(ctx: NamespaceContext): ReadonlyMap<string, Required> {
+  const ns = ctx.namespace;
+  const core = ctx.corpus === undefined ? undefined : declaredKeys(ctx.corpus, ns);
+  const site = (ctx.options()['require'] as Record<string, unknown> | undefined)?.[ns];
+  if (!Array.isArray(site)) return core ?? new Map();
+  const out = new Map<string, Required>(core);
+  const by = `the site (rules.missing.require.${ns} in the config)`;
+  for (const key of site)
+    if (typeof key === 'string' && !out.has(key)) out.set(key, { key, what: `${ns}:${key}`, by });
+  return out;
+}
+
 /** The keys one file lacks: the source's (in a target) and those the core declares. */
 function missingKeys(
   ctx: NamespaceContext,
   file: LocaleFile,
   source: LocaleFile | undefined,
   sourceLogical: ReadonlyMap<string, Logical> | undefined,
-  declared: ReadonlyMap<string, DeclaredKey>,
+  declared: ReadonlyMap<string, Required>,
 ): void {
   const locale = file.locale;
   const logical = ctx.logical(file);
@@ -88,11 +111,11 @@ function missingKeys(
         key,
         message:
           locale === ctx.source
-            ? `no text for ${d?.what ?? key}, which the core declares`
-            : `missing "${key}": the core declares ${d?.what ?? 'it'} (the source ${ctx.source} lacks it too)`,
+            ? `no text for ${d?.what ?? key}, which ${d?.by ?? 'the core'} ${d?.by === undefined ? 'declares' : 'needs'}`
+            : `missing "${key}": ${d?.by ?? 'the core'} ${d?.by === undefined ? `declares ${d?.what ?? 'it'}` : 'needs it'} (the source ${ctx.source} lacks it too)`,
         hint:
           locale === ctx.source
-            ? `Add "${key}" to ${file.relPath}, or remove ${d?.what ?? 'it'} from the core.`
+            ? `Add "${key}" to ${file.relPath}, ${d?.by === undefined ? `or remove ${d?.what ?? 'it'} from the core` : `then translate it into every language`}.`
             : `Add "${key}" once the source has it.`,
       });
       continue;
