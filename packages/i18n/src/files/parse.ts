@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, SyntaxProblem } from '../model/types.js';
 import { collectEntries } from './entries.js';
+import { walkValidJson } from './walk-json.js';
 import { describeParseError } from './parse-messages.js';
 
 /**
@@ -202,15 +203,22 @@ function readEntries(
     });
   const found: SyntaxProblem[] = [];
   const collector = collectEntries(found);
-  let error: { code: number; offset: number } | undefined;
-  visit(
-    text,
-    { ...collector.visitor, onError: (code, offset) => void (error ??= { code, offset }) },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  if (error !== undefined) return unusable(syntaxError(text, error.code, error.offset));
   const strict = strictJsonProblem(text);
-  if (strict !== undefined) return unusable(strict);
+  if (strict === undefined) {
+    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed.
+    walkValidJson(text, collector.visitor);
+  } else {
+    // jsonc-parser names the first error a translator must fix; JSON.parse is stricter in a few
+    // corners jsonc-parser lets pass.
+    let error: { code: number; offset: number } | undefined;
+    visit(
+      text,
+      { onError: (code, offset) => void (error ??= { code, offset }) },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+    if (error !== undefined) return unusable(syntaxError(text, error.code, error.offset));
+    return unusable(strict);
+  }
   const root = collector.root();
   if (root.type !== 'object')
     return unusable({
