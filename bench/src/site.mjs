@@ -287,7 +287,7 @@ export function outputSummary(dir) {
 const eleventyEnv = (config) => ({
   BILATERAL_CONFIG: config,
   BILATERAL_MODE: 'production',
-  SITE_URL: 'http://localhost:8080',
+  SITE_URL: 'https://bench.example',
 });
 
 /**
