@@ -47,6 +47,9 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
   const duplicates = new Map<string, number>();
   let rootType: ValueType | 'object' | 'array' | undefined;
   let rootOffset = 0;
+  // Another entry can have the same key only after a duplicate name, or when some name holds a
+  // dot (`"a.b"` beside `"a": { "b" }`, or `"list.0"` beside a list): until then, no lookup.
+  let collisions = false;
 
   // Where the value that comes next is, in the innermost container (set by `place`, read at
   // once: no object per value).
@@ -104,7 +107,9 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
         key,
       });
     }
+    if (name.includes('.')) collisions = true;
     if (top.seen.has(name)) {
+      collisions = true;
       problems.push({
         kind: 'duplicate',
         offset,
@@ -130,7 +135,7 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
     const inArray = placeInArray;
     const type = typeOf(value);
     if (type !== 'string') problems.push(typeProblem(key, type, value, offset, inArray));
-    const existing = out.get(key);
+    const existing = collisions ? out.get(key) : undefined;
     if (!inArray && existing !== undefined && !samePath(existing.path, path)) {
       // `"a.b": "…"` and `"a": { "b": "…" }` are one key to i18next, which reads the nested one.
       problems.push({
