@@ -307,7 +307,7 @@ export function renderMarkdown(results, analysis) {
   L.push('|---|---|---|');
   for (const x of evaluateTargets(results))
     L.push(
-      `| ${x.target} | ${x.value} | ${x.met === undefined ? 'n/a' : x.met ? 'yes' : '**no**'} |`,
+      `| ${x.target} | ${x.value.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')} | ${x.met === undefined ? 'n/a' : x.met ? 'yes' : '**no**'} |`,
     );
   L.push('');
   L.push('## Machine');
