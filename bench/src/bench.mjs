@@ -12,6 +12,8 @@
  *   --check-sizes repo,1000    key counts for the checks; --site-sizes 10,100 documents for
  *   --edit-docs 100            the site; documents for the edit loop (any of these: results
  *                              go to quick.json, BENCHMARKS.md is left alone)
+ *   --large-file               with --quick: also the case of one file at the key-count limit
+ *                              (300,000 keys; part of every full run)
  *   --no-write                 print the table only
  *   --report                   no measuring: re-render BENCHMARKS.md (and the table) from
  *                              bench/results/latest.json, e.g. after editing bench/analysis.md
@@ -45,6 +47,7 @@ const { values: opts } = parseArgs({
     'site-sizes': { type: 'string' },
     'edit-docs': { type: 'string' },
     report: { type: 'boolean', default: false },
+    'large-file': { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -55,7 +58,9 @@ if (opts.report) {
   const { growth } = await import('./site.mjs');
   if (results.suites.checks !== undefined)
     results.suites.checks.growth = growth(
-      results.suites.checks.cases.filter((/** @type {any} */ c) => !c.size.startsWith('this')),
+      results.suites.checks.cases.filter(
+        (/** @type {any} */ c) => !c.size.startsWith('this') && c.largeFile !== true,
+      ),
       (/** @type {any} */ c) => c.keysPerLocale,
     );
   if (results.suites.site !== undefined)
@@ -131,7 +136,12 @@ log(`bench ${opts.quick ? '--quick ' : ''}— scratch folder ${WORK}`);
 try {
   if (suites.has('checks')) {
     log('== checks');
-    results.suites.checks = await checkSuite({ sizes: plan.checks, runs, log });
+    results.suites.checks = await checkSuite({
+      sizes: plan.checks,
+      runs,
+      log,
+      largeFile: opts['large-file'] ?? !opts.quick,
+    });
   }
   if (suites.has('site')) {
     log('== site');

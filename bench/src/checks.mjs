@@ -14,7 +14,8 @@ import {
   SOURCE,
 } from './corpus.mjs';
 import { compare, readOut } from './measure.mjs';
-import { BILATERAL_CLI, REPO, WORK } from './paths.mjs';
+import { BENCH, BILATERAL_CLI, REPO, WORK } from './paths.mjs';
+import { LARGE_KEYS, writeLargeFileTrees } from './large-file.mjs';
 import { I18N_CHECK_BIN, bilateralCheckAvailable, prepareI18nextCli } from './tools.mjs';
 import { growth } from './site.mjs';
 import { PARALLEL_MIN_FILES } from '@bilateral/i18n';
@@ -23,6 +24,25 @@ import { PARALLEL_MIN_FILES } from '@bilateral/i18n';
 /** @typedef {(message: string) => void} Log */
 
 const SEED = 20261125;
+const FLOOR_SCRIPT = path.join(BENCH, 'src', 'floor.mjs');
+/** The floor contenders' names (report.mjs gives every check figure as a ratio to them). */
+export const FLOOR = 'floor (read + parse + visit)';
+export const STAT_FLOOR = 'floor (stat every file)';
+
+/**
+ * The floor of a check on the files in `dir` (see floor.mjs): reading, parsing and visiting every
+ * string, or stating every file.
+ * @param {'read' | 'stat'} mode
+ * @param {string} dir
+ * @returns {import('./measure.mjs').Contender}
+ */
+const floor = (mode, dir) => ({
+  name: mode === 'read' ? FLOOR : STAT_FLOOR,
+  cmd: process.execPath,
+  args: [FLOOR_SCRIPT, mode, dir],
+  cwd: dir,
+  validate: (run) => readOut(run).trim(),
+});
 /** A run over the budget is not repeated (measured once); one over the timeout is killed. */
 const LIMITS = { budgetMs: 8_000, timeoutMs: 60_000 };
 
@@ -208,9 +228,68 @@ function validateI18nextCli(meta) {
 
 // ------------------------------------------------------------------ suite
 /**
- * @param {{ sizes: Array<number | 'repo'>, runs: number, log: Log }} options
+ * One file at the key-count limit (large-file.mjs): a translation of 300,000 keys, and a hostile
+ * file of 300,000 keys the source does not have; against the floor of reading that file.
+ * @param {number} runs
+ * @param {Log} log
  */
-export async function checkSuite({ sizes, runs, log }) {
+async function largeFileCase(runs, log) {
+  log(`  writing one file of ${LARGE_KEYS.toLocaleString('en')} keys …`);
+  const trees = writeLargeFileTrees(WORK);
+  log(`checks — one file at the key-count limit: ${LARGE_KEYS.toLocaleString('en')} keys`);
+  const args = ['--source', 'ja', '--locales', 'locales/{lng}/{ns}.json', 'check', '--no-cache'];
+  /** @type {(run: import('./measure.mjs').Run) => string} */
+  const summary = (run) => {
+    const out = readOut(run);
+    const last =
+      out
+        .trim()
+        .split('\n')
+        .find((l) => /\d+ errors?, \d+ warnings?/.test(l)) ?? '';
+    const capped = /… and ([\d,]+) more (\w+) findings in this file/.exec(out);
+    return `${out.split('\n').length.toLocaleString('en')} lines of output: ${last.replace(/^\W+/, '')}${capped === null ? '' : ` (${capped[1]} more ${capped[2]} findings counted in one)`}`;
+  };
+  /** @type {import('./measure.mjs').Contender[]} */
+  const contenders = [
+    floor('read', trees.translation),
+    {
+      name: 'bilateral check (a translation)',
+      cmd: process.execPath,
+      args: [BILATERAL_CLI, ...args],
+      cwd: trees.translation,
+      okCodes: [0, 1],
+      // Repeated even when slow (its target is 3 s; the machine's load can triple it).
+      budgetMs: 60_000,
+      timeoutMs: 120_000,
+      validate: summary,
+    },
+    {
+      name: 'bilateral check (hostile: keys the source lacks)',
+      cmd: process.execPath,
+      args: [BILATERAL_CLI, ...args],
+      cwd: trees.hostile,
+      okCodes: [0, 1],
+      budgetMs: 60_000,
+      timeoutMs: 120_000,
+      validate: summary,
+    },
+  ];
+  return {
+    size: 'one file at the key-count limit',
+    largeFile: true,
+    keysPerLocale: LARGE_KEYS,
+    locales: 2,
+    documents: 0,
+    files: 2,
+    defects: 0,
+    results: await compare(contenders, { runs, log }),
+  };
+}
+
+/**
+ * @param {{ sizes: Array<number | 'repo'>, runs: number, log: Log, largeFile?: boolean }} options
+ */
+export async function checkSuite({ sizes, runs, log, largeFile = false }) {
   const available = await bilateralCheckAvailable();
   log(available.ok ? '  bilateral check: available' : `  bilateral check: ${available.why}`);
   const cli = await prepareI18nextCli(log);
@@ -221,7 +300,8 @@ export async function checkSuite({ sizes, runs, log }) {
     log(
       `checks — ${label}: ${meta.keysPerLocale.toLocaleString('en')} keys/locale, ${meta.files} files`,
     );
-    const contenders = [];
+    /** @type {import('./measure.mjs').Contender[]} */
+    const contenders = [floor('read', meta.dir)];
     let restore = () => {};
     if (available.ok) {
       /** A `bilateral` run: the CLI with these arguments, validated against the injected defects. */
@@ -262,6 +342,7 @@ export async function checkSuite({ sizes, runs, log }) {
         // since (a title's first letter toggled before every run, untimed).
         const edit = toggleEdit(meta);
         restore = edit.restore;
+        contenders.push(floor('stat', meta.dir));
         const cacheFile = path.join(WORK, 'runs', `check-cache-${size}.json`);
         rmSync(cacheFile, { force: true });
         contenders.push(
@@ -311,6 +392,7 @@ export async function checkSuite({ sizes, runs, log }) {
     const results = await compare(contenders, { runs, log }).finally(restore);
     cases.push({
       size: label,
+      largeFile: false,
       keysPerLocale: meta.keysPerLocale,
       locales: LOCALES.length,
       documents: meta.documents,
@@ -319,7 +401,8 @@ export async function checkSuite({ sizes, runs, log }) {
       results,
     });
   }
-  const generated = cases.filter((c) => !c.size.startsWith('this'));
+  if (largeFile && available.ok) cases.push(await largeFileCase(runs, log));
+  const generated = cases.filter((c) => !c.size.startsWith('this') && !c.largeFile);
   return {
     available: available.ok,
     unavailableReason: available.ok ? undefined : available.why,

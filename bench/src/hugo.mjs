@@ -60,7 +60,7 @@ export function writeHugoSite(dir, rec) {
   w(
     'config.toml',
     [
-      'baseURL = "http://localhost:8080/"',
+      'baseURL = "https://bench.example/"',
       `defaultContentLanguage = ${toml(locales.includes('en') ? 'en' : locales[0])}`,
       'defaultContentLanguageInSubdir = true',
       'disableKinds = ["taxonomy", "term", "RSS"]',
@@ -169,7 +169,7 @@ const BASEOF = `<!DOCTYPE html>
 {{ range .Translations }}<meta property="og:locale:alternate" content="{{ .Lang }}">
 {{ end }}<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
-<script src="/assets/language.js" defer></script>
+<script src="/assets/site.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#content">{{ i18n "nav_skipToContent" }}</a>
@@ -178,7 +178,7 @@ const BASEOF = `<!DOCTYPE html>
 <nav class="site-nav" aria-label="{{ i18n "site_name" }}"><ul>
 <li><a href="{{ .RelPermalink }}" aria-current="page">{{ i18n "nav_article" }}</a></li>
 <li><a href="{{ .RelPermalink }}timeline/">{{ i18n "nav_timeline" }}</a></li>
-<li><a href="/translations/">{{ i18n "nav_translations" }}</a></li>
+<li><a href="/{{ .Lang }}/translations/">{{ i18n "nav_translations" }}</a></li>
 </ul></nav>
 <nav class="switcher" aria-labelledby="switcher-label"><span id="switcher-label" class="switcher-label">{{ i18n "language_switcherLabel" }}</span>
 <ul>
@@ -188,7 +188,7 @@ const BASEOF = `<!DOCTYPE html>
 </header>
 {{ block "main" . }}{{ end }}
 <footer class="site-footer">
-<p><a href="/?choose">{{ i18n "language_chooseLanguage" }}</a> · <a href="/translations/">{{ i18n "nav_translations" }}</a></p>
+<p><a href="/?choose">{{ i18n "language_chooseLanguage" }}</a> · <a href="/{{ .Lang }}/translations/">{{ i18n "nav_translations" }}</a></p>
 </footer>
 </body>
 </html>

@@ -123,7 +123,9 @@ export const data = {
 
 export function render(data) {
   const { doc, lang } = data.benchItem;
-  return renderArticle.call(this, { ...data, lang, site: { ...data.site, document: doc } });
+  // Every generated document has the stand-in source of the first (see _data/site.js).
+  const sources = { ...data.site.sources, [doc]: data.site.sources[data.site.document] };
+  return renderArticle.call(this, { ...data, lang, site: { ...data.site, document: doc, sources } });
 }
 `;
 
@@ -133,7 +135,16 @@ const SITE_DATA = (
 import original from '../_bench/site-original.js';
 
 export default function () {
-  return { ...original(), document: ${JSON.stringify(document)} };
+  const o = original();
+  // The generated document adapts no real work: a stand-in source for the attribution.
+  const source = {
+    title: 'Generated document',
+    lang: 'en',
+    url: 'https://bench.example/source',
+    history: 'https://bench.example/source?action=history',
+  };
+  const document = ${JSON.stringify(document)};
+  return { ...o, document, sources: { ...o.sources, [document]: source } };
 }
 `;
 
@@ -287,7 +298,7 @@ export function outputSummary(dir) {
 const eleventyEnv = (config) => ({
   BILATERAL_CONFIG: config,
   BILATERAL_MODE: 'production',
-  SITE_URL: 'http://localhost:8080',
+  SITE_URL: 'https://bench.example',
 });
 
 /**

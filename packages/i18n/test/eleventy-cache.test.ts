@@ -111,8 +111,19 @@ describe('rendered documents kept between builds', () => {
     await (await plugin(dir, { cacheDirectory })).build('serve');
     expect(existsSync(cacheDirectory)).toBe(false);
     const fresh = await (await plugin(dir, { cacheDirectory })).build('build');
+    // One file per rendered document (one document × 4 languages), named by its inputs' hash.
     const [name] = readdirSync(cacheDirectory);
-    const file = path.join(cacheDirectory, name!);
+    const folder = path.join(cacheDirectory, name!);
+    const names = readdirSync(folder).sort();
+    expect(names).toHaveLength(LOCALES.length);
+    for (const n of names) expect(n).toMatch(/^[0-9a-f]{64}\.json$/);
+    const headerOf = (text: string) => JSON.parse(text.slice(0, text.indexOf('\n')));
+    const file = path.join(
+      folder,
+      names.find(
+        (n) => headerOf(readFileSync(path.join(folder, n), 'utf8')).id === `${DOC}\u0000en`,
+      )!,
+    );
     const saved = readFileSync(file, 'utf8');
     // A new plugin (a new process) serves what is on disk, not a new rendering: shown by a copy
     // whose body was changed and its checksum recomputed.
@@ -127,29 +138,36 @@ describe('rendered documents kept between builds', () => {
     writeFileSync(file, saved);
     expect(await (await plugin(dir, { cacheDirectory })).build()).toEqual(fresh);
 
-    // Truncated, or a body that does not match its checksum: ignored, everything re-rendered.
+    // Truncated, a body that does not match its checksum, another document's or another format
+    // version's: ignored, that document re-rendered and its file rewritten.
+    const other = names.map((n) => path.join(folder, n)).find((f) => f !== file)!;
     for (const broken of [
       saved.slice(0, saved.length - 100),
       saved.replace(lead(fresh['en']!).text, 'Tampered text.'),
       'not a cache',
+      readFileSync(other, 'utf8'),
+      saved.replace('"version":3', '"version":2'),
     ]) {
       writeFileSync(file, broken);
       const docs = await (await plugin(dir, { cacheDirectory })).build();
       expect(docs).toEqual(fresh);
       expect(lead(docs['en']!).text).not.toBe('Tampered text.');
-      // Rewritten whole (atomically: no temporary file is left behind).
+      // Rewritten (atomically: no temporary file is left behind), the others untouched.
       expect(readFileSync(file, 'utf8')).toBe(saved);
-      expect(readdirSync(cacheDirectory)).toEqual([name]);
+      expect(readdirSync(folder).sort()).toEqual(names);
     }
 
-    // Another format version: ignored too.
-    writeFileSync(file, saved.replace('"version":1', '"version":0'));
-    expect(await (await plugin(dir, { cacheDirectory })).build()).toEqual(fresh);
-    expect(readFileSync(file, 'utf8')).toBe(saved);
-
-    // A changed input is never served from disk: the new process renders the new text.
+    // A changed input is never served from disk: the new process renders the new text, writes
+    // the files of the documents that read it (en, and the languages falling back to en) and
+    // removes their old ones; ja reads no en text and keeps its file.
+    const ja = names.find(
+      (n) => headerOf(readFileSync(path.join(folder, n), 'utf8')).id === `${DOC}\u0000ja`,
+    )!;
     edit(dir, 'en', DOC, (d) => (d.sections.lead.p1 = 'Changed while no server ran.'));
     const changed = await (await plugin(dir, { cacheDirectory })).build();
     expect(lead(changed['en']!).text).toBe('Changed while no server ran.');
+    const after = readdirSync(folder).sort();
+    expect(after).toHaveLength(LOCALES.length);
+    expect(after.filter((n) => names.includes(n))).toEqual([ja]);
   });
 });

@@ -211,10 +211,17 @@ export function checkNamespaces(
     if (project.corpus === undefined && project.config.core !== undefined) throw new CoreNeeded(ns);
     const files = filesByNs.get(ns) ?? [];
     state.deps = new Set([ns]);
-    const { findings, collected } = runNamespace(state, ns, files, rules);
+    const { findings, collected, unlisted } = runNamespace(state, ns, files, rules);
     // The status counts this namespace's keys from the files parsed for the pass, and the
-    // stale and untranslated findings just made.
-    const status = options.status === true ? namespaceStatus(project, ns, findings) : undefined;
+    // stale and untranslated findings just made (those not listed too).
+    const status =
+      options.status === true
+        ? namespaceStatus(
+            project,
+            ns,
+            unlisted.length === 0 ? findings : [...findings, ...unlisted],
+          )
+        : undefined;
     state.release(ns, files);
     const unit = { findings, edges: collected, ...(status === undefined ? {} : { status }) };
     out.push({ namespace: ns, ...unit });

@@ -191,34 +191,37 @@ export class NamespaceContext<Item = never> extends BaseContext {
     this.state.deps.add(ns);
     let list = this.state.pairCache.get(ns);
     if (list === undefined) {
-      list = [...this.computePairs(ns)];
+      list = this.computePairs(ns);
       this.state.pairCache.set(ns, list);
     }
     return list;
   }
 
-  private *computePairs(ns: string): Generator<Pair> {
+  /** The pairs of a namespace: one loop, no intermediate object per entry. */
+  private computePairs(ns: string): Pair[] {
+    const out: Pair[] = [];
     const source = this.sourceFile(ns);
-    if (source === undefined) return;
+    if (source === undefined) return out;
     const sourceLogical = this.logical(source);
+    const add = (file: LocaleFile, entry: Entry, s: Logical, category: string) => {
+      const value = stringValue(entry);
+      if (value === undefined) return;
+      const sourceEntry = this.state.keys.sourceFormFor(s, category);
+      const sourceValue = stringValue(sourceEntry);
+      if (sourceEntry === undefined || sourceValue === undefined) return;
+      out.push({ file, entry, value, source, sourceEntry, sourceValue });
+    };
     for (const locale of this.targets) {
       const file = this.usable(locale, ns);
       if (file === undefined) continue;
       for (const l of this.logical(file).values()) {
         const s = sourceLogical.get(l.key);
         if (s === undefined) continue;
-        const entries =
-          l.kind === 'plain' ? [[undefined, l.entry] as const] : [...l.forms.entries()];
-        for (const [category, entry] of entries) {
-          const value = stringValue(entry);
-          const sourceEntry = this.state.keys.sourceFormFor(s, category ?? 'other');
-          const sourceValue = stringValue(sourceEntry);
-          if (value === undefined || sourceEntry === undefined || sourceValue === undefined)
-            continue;
-          yield { file, entry, value, source, sourceEntry, sourceValue };
-        }
+        if (l.kind === 'plain') add(file, l.entry, s, 'other');
+        else for (const [category, entry] of l.forms) add(file, entry, s, category);
       }
     }
+    return out;
   }
 
   /** Every usable file's string entries: of one namespace, or of this pass (source included). */

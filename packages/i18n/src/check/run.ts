@@ -20,7 +20,7 @@ export function runNamespace(
   namespace: string,
   files: readonly LocaleFile[],
   rules: readonly AnyRule[],
-): { findings: Finding[]; collected: Collected[] } {
+): { findings: Finding[]; collected: Collected[]; unlisted: readonly Finding[] } {
   const sink = new FindingSink(state.project);
   const collected: Collected[] = [];
   for (const rule of rules) {
@@ -29,7 +29,7 @@ export function runNamespace(
     const ctx = new NamespaceContext(state, namespace, files, rule.meta.id, report, collected);
     guard(rule, `namespace ${namespace}`, () => rule.namespace?.(ctx));
   }
-  return { findings: sink.findings(), collected };
+  return { findings: sink.findings(), collected, unlisted: sink.unlisted };
 }
 
 /** The project passes, with what every namespace pass collected for each rule. */
@@ -62,89 +62,287 @@ function guard(rule: AnyRule, where: string, run: () => void): void {
   }
 }
 
-/** Collects one pass's findings: deduplicated, and at most a few of the same rule per text. */
-class FindingSink {
-  private readonly list: Finding[] = [];
-  private readonly seen = new Set<string>();
-  // A hostile text can hold thousands of the same mistake: the first few are listed, the rest
-  // counted, so that memory and output stay bounded.
-  private readonly perKey = new Map<string, number>();
-  private readonly overflow = new Map<string, { first: Finding; count: number }>();
+/** A finding without its position yet (computed only for the findings that are listed). */
+type Pending = Omit<Finding, 'line' | 'column'> & { readonly at: RawFinding; readonly seq: number };
+
+/** Findings not listed: counted in one summary finding, the first of them standing for the rest. */
+interface Overflow {
+  first: Pending;
+  count: number;
+  severity: Severity;
+}
+
+/** What one rule reported about one file so far. */
+interface Bucket {
+  /**
+   * Findings listed: at most {@link LIMITS.findingsPerFile}, the first ones in the file (a max-heap
+   * by offset and order of report, so that the last in the file is the one to give way).
+   */
+  readonly listed: Pending[];
+  /** Reported findings by offset (the same offset in the same file is the same place). */
+  readonly seen: Map<number, RawFinding | RawFinding[]>;
+  /** Findings per key. */
+  readonly perKey: Map<string, number>;
+  /** Per key, past {@link LIMITS.findingsPerKey}. */
+  readonly overKey: Map<string, Overflow>;
+  /** Past {@link LIMITS.findingsPerFile}. */
+  over: Overflow | undefined;
+}
+
+/**
+ * The rules whose findings the status report counts keys from (see status.ts): their findings
+ * left out of the list are still kept, without message or position, for it.
+ */
+const STATUS_RULES: ReadonlySet<string> = new Set(['stale', 'untranslated']);
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Collects one pass's findings: deduplicated, and bounded — at most {@link LIMITS.findingsPerKey}
+ * of one rule about one text, and {@link LIMITS.findingsPerFile} of one rule in one file; the
+ * rest are counted in one summary finding each (with the highest severity among them, so that the
+ * exit code is the same). Positions (line, column) are computed only for the findings listed,
+ * and a finding past a bound costs a few map lookups, no object.
+ */
+export class FindingSink {
+  private seq = 0;
+  /** By rule, then by file (its path). */
+  private readonly buckets = new Map<string, Map<string, Bucket>>();
+  /**
+   * The findings left out by the per-file bound that the status report counts (see
+   * {@link STATUS_RULES}), without position.
+   */
+  readonly unlisted: Finding[] = [];
 
   constructor(private readonly project: Project) {}
 
   add(rule: AnyRule, raw: RawFinding): void {
-    const f = finish(this.project, rule, raw);
-    if (f === undefined) return;
-    const id = `${f.rule}|${f.file}|${f.line}|${f.column}|${f.key}|${f.message}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    const k = `${f.rule}|${f.file}|${f.key}`;
-    const n = (this.perKey.get(k) ?? 0) + 1;
-    this.perKey.set(k, n);
+    const severity = severityOf(this.project, rule, raw);
+    if (severity === undefined) return;
+    const b = this.bucket(rule.meta.id, raw.file.relPath);
+    if (!firstAt(b.seen, raw)) return;
+    const n = (b.perKey.get(raw.key) ?? 0) + 1;
+    b.perKey.set(raw.key, n);
     if (n > LIMITS.findingsPerKey) {
-      const o = this.overflow.get(k);
-      if (o === undefined) this.overflow.set(k, { first: f, count: 1 });
-      else o.count++;
+      const o = b.overKey.get(raw.key);
+      const p = pending(rule, raw, severity, this.seq++);
+      if (o === undefined) b.overKey.set(raw.key, overflow(p));
+      else more(o, p);
       return;
     }
-    this.list.push(f);
+    const p = pending(rule, raw, severity, this.seq++);
+    if (b.listed.length < LIMITS.findingsPerFile) return heapPush(b.listed, p);
+    // Full: the finding furthest down the file is left out (this one, or one listed before).
+    const last = b.listed[0] as Pending;
+    let out = p;
+    if (after(last, p)) {
+      heapReplace(b.listed, p);
+      out = last;
+    }
+    if (STATUS_RULES.has(out.rule)) {
+      const { rule: r, severity: s, locale, file, key, message, hint } = out;
+      this.unlisted.push({
+        rule: r,
+        severity: s,
+        locale,
+        file,
+        key,
+        message,
+        hint,
+        line: 0,
+        column: 0,
+      });
+    }
+    if (b.over === undefined) b.over = overflow(out);
+    else more(b.over, out);
+  }
+
+  private bucket(rule: string, file: string): Bucket {
+    let byFile = this.buckets.get(rule);
+    if (byFile === undefined) this.buckets.set(rule, (byFile = new Map()));
+    let b = byFile.get(file);
+    if (b === undefined) {
+      b = { listed: [], seen: new Map(), perKey: new Map(), overKey: new Map(), over: undefined };
+      byFile.set(file, b);
+    }
+    return b;
   }
 
   findings(): Finding[] {
-    for (const { first, count } of this.overflow.values()) {
-      // The hint says to fix the others first: the first one's suggested command does not apply.
-      const { suggestion, ...rest } = first;
-      void suggestion;
-      this.list.push({
-        ...rest,
-        message: `… and ${count} more ${first.rule} finding${count === 1 ? '' : 's'} about this text (only the first ${LIMITS.findingsPerKey} are listed)`,
-        hint: 'Fix the problems listed above, then check again to see the rest.',
-      });
+    const out: Finding[] = [];
+    const listed: Pending[] = [];
+    for (const byFile of this.buckets.values())
+      for (const b of byFile.values()) for (const p of b.listed) listed.push(p);
+    // In the order reported (the heaps hold them in another).
+    listed.sort((a, b) => a.seq - b.seq);
+    for (const p of listed) out.push(place(p));
+    for (const byFile of this.buckets.values()) {
+      for (const b of byFile.values()) {
+        for (const o of b.overKey.values()) {
+          out.push(
+            summary(
+              o,
+              `about this text (only the first ${LIMITS.findingsPerKey} are listed)`,
+              {
+                hint: 'Fix the problems listed above, then check again to see the rest.',
+              },
+              String,
+            ),
+          );
+        }
+        if (b.over !== undefined) {
+          out.push(
+            summary(
+              b.over,
+              `in this file (only the first ${count(LIMITS.findingsPerFile)} are listed)`,
+              // The rule's own hint applies to every one of them (the first one's command does not).
+              { hint: b.over.first.hint, key: '' },
+            ),
+          );
+        }
+      }
     }
-    return this.list;
+    return out;
   }
 }
 
-/** A finding from what a rule reported, or undefined when the config exempts it or switches it off. */
-function finish(project: Project, rule: AnyRule, raw: RawFinding): Finding | undefined {
-  const file = raw.file;
-  const pos =
-    'position' in file && typeof file.position === 'function'
-      ? file.position(raw.offset ?? 0)
-      : { line: 1, column: 1 };
-  const locale = file.locale;
-  const ns = file.namespace;
-  const id = rule.meta.id;
-  let severity: Severity | 'off' = raw.severity ?? rule.meta.severity;
-  if (raw.pinned === true) {
-    severity = 'error';
-  } else {
-    for (const ex of project.config.exemptions) {
-      if (ex.rule !== id && ex.rule !== '*') continue;
-      if (ex.locale !== undefined && ex.locale !== locale) continue;
-      if (raw.key !== '' && keyMatches(ex.key, ns, raw.key)) return undefined;
-      if (raw.key === '' && (ex.key === '**' || ex.key === `${ns}:**`)) return undefined;
-    }
-    // The configured severity replaces the rule's default; a finding the rule itself grades
-    // differently (a warning-level part of an error rule, an info) keeps its level unless the
-    // configuration switches it off.
-    const configured = configuredSeverity(project.config.rules[id], ns, raw.key, severity);
-    if (configured === 'off' || raw.severity === undefined) severity = configured;
-    if (severity === 'off') return undefined;
+/** Whether no finding with the same key and message was reported at this offset before (records it). */
+function firstAt(seen: Map<number, RawFinding | RawFinding[]>, raw: RawFinding): boolean {
+  // A file that is not a parsed locale file has one place: its first line.
+  const at = typeof raw.file.position === 'function' ? (raw.offset ?? 0) : 0;
+  const before = seen.get(at);
+  if (before === undefined) {
+    seen.set(at, raw);
+    return true;
   }
+  const list = Array.isArray(before) ? before : [before];
+  if (list.some((r) => r.key === raw.key && r.message === raw.message)) return false;
+  list.push(raw);
+  if (!Array.isArray(before)) seen.set(at, list);
+  return true;
+}
+
+const overflow = (first: Pending): Overflow => ({ first, count: 1, severity: first.severity });
+
+/** One more left out; the summary stands at the first of them in the file. */
+function more(o: Overflow, p: Pending): void {
+  o.count++;
+  if (RANK[p.severity] < RANK[o.severity]) o.severity = p.severity;
+  if (after(o.first, p)) o.first = p;
+}
+
+/** Whether `a` comes after `b` in the file (or, at the same place, was reported after it). */
+const after = (a: Pending, b: Pending): boolean => {
+  const x = a.at.offset ?? 0;
+  const y = b.at.offset ?? 0;
+  return x > y || (x === y && a.seq > b.seq);
+};
+
+/** Adds to a max-heap (the finding furthest down the file on top). */
+function heapPush(heap: Pending[], p: Pending): void {
+  let i = heap.push(p) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!after(heap[i] as Pending, heap[parent] as Pending)) break;
+    [heap[i], heap[parent]] = [heap[parent] as Pending, heap[i] as Pending];
+    i = parent;
+  }
+}
+
+/** Replaces the top of a max-heap. */
+function heapReplace(heap: Pending[], p: Pending): void {
+  heap[0] = p;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let top = i;
+    if (l < heap.length && after(heap[l] as Pending, heap[top] as Pending)) top = l;
+    if (r < heap.length && after(heap[r] as Pending, heap[top] as Pending)) top = r;
+    if (top === i) return;
+    [heap[i], heap[top]] = [heap[top] as Pending, heap[i] as Pending];
+    i = top;
+  }
+}
+
+/** The finding counting the ones left out, at the first of them. */
+function summary(
+  o: Overflow,
+  where: string,
+  extra: { hint: string; key?: string },
+  n: (x: number) => string = count,
+): Finding {
+  // The hint says what to do about all of them: the first one's suggested command does not apply.
+  const { suggestion, ...first } = place(o.first);
+  void suggestion;
   return {
-    rule: id,
+    ...first,
+    severity: o.severity,
+    message: `… and ${n(o.count)} more ${o.first.rule} finding${o.count === 1 ? '' : 's'} ${where}`,
+    ...extra,
+  };
+}
+
+function pending(rule: AnyRule, raw: RawFinding, severity: Severity, seq: number): Pending {
+  return {
+    rule: rule.meta.id,
     severity,
-    locale,
-    file: file.relPath,
-    line: pos.line,
-    column: pos.column,
+    locale: raw.file.locale,
+    file: raw.file.relPath,
     key: raw.key,
     message: raw.message,
     hint: raw.hint,
     ...(raw.suggestion === undefined ? {} : { suggestion: raw.suggestion }),
+    at: raw,
+    seq,
   };
+}
+
+/** The finding with its line and column. */
+function place(p: Pending): Finding {
+  const { at, ...f } = p;
+  const file = at.file;
+  const pos =
+    'position' in file && typeof file.position === 'function'
+      ? file.position(at.offset ?? 0)
+      : { line: 1, column: 1 };
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    locale: f.locale,
+    file: f.file,
+    line: pos.line,
+    column: pos.column,
+    key: f.key,
+    message: f.message,
+    hint: f.hint,
+    ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+  };
+}
+
+/**
+ * The configured severity of what a rule reported, or undefined when the config exempts it or
+ * switches it off.
+ */
+function severityOf(project: Project, rule: AnyRule, raw: RawFinding): Severity | undefined {
+  const file = raw.file;
+  const locale = file.locale;
+  const ns = file.namespace;
+  const id = rule.meta.id;
+  let severity: Severity | 'off' = raw.severity ?? rule.meta.severity;
+  if (raw.pinned === true) return 'error';
+  for (const ex of project.config.exemptions) {
+    if (ex.rule !== id && ex.rule !== '*') continue;
+    if (ex.locale !== undefined && ex.locale !== locale) continue;
+    if (raw.key !== '' && keyMatches(ex.key, ns, raw.key)) return undefined;
+    if (raw.key === '' && (ex.key === '**' || ex.key === `${ns}:**`)) return undefined;
+  }
+  // The configured severity replaces the rule's default; a finding the rule itself grades
+  // differently (a warning-level part of an error rule, an info) keeps its level unless the
+  // configuration switches it off.
+  const configured = configuredSeverity(project.config.rules[id], ns, raw.key, severity);
+  if (configured === 'off' || raw.severity === undefined) severity = configured;
+  return severity === 'off' ? undefined : severity;
 }
 
 function configuredSeverity(

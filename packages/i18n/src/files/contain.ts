@@ -168,19 +168,61 @@ export function readBounded(real: string, limit: number): BoundedRead {
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const size = Math.min(Math.max(st.size, 64 * 1024), limit + 1);
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(size, limit + 1 - total));
-      if (buf.length === 0) return { tooLarge: Math.max(total, st.size) };
-      const n = fs.readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
-      if (total > limit) return { tooLarge: Math.max(total, st.size) };
-    }
-    return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+    return readOpen(fd, st.size, limit);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Reads an open regular file of (about) `size` bytes, at most `limit + 1` of them. */
+function readOpen(fd: number, size: number, limit: number): BoundedRead {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Math.min(Math.max(size, 64 * 1024), limit + 1);
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(chunk, limit + 1 - total));
+    if (buf.length === 0) return { tooLarge: Math.max(total, size) };
+    const n = fs.readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    total += n;
+    if (total > limit) return { tooLarge: Math.max(total, size) };
+  }
+  return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+}
+
+/** Where the kernel names an open descriptor's file (Linux), if it does. */
+const FD_PATHS = process.platform === 'linux' && fs.existsSync('/proc/self/fd');
+
+/**
+ * The common case in one open and one `readlink`, without resolving every folder on the way
+ * (`realpath` costs an `lstat` per path component, ten times the read itself): the file is
+ * opened (not following a final link, not waiting on a pipe), and the kernel's name for what was
+ * opened (`/proc/self/fd/N`) must be the path itself below the root's real path — no link on the
+ * way, inside the project — and a regular file; then it is read through that same descriptor.
+ * Anything else (absent, a link, outside, not a file, another system) is left to the careful
+ * path, which says what it is: undefined.
+ */
+function readDirect(file: string, root: string, limit: number): BoundedRead | undefined {
+  if (!FD_PATHS) return undefined;
+  let fd: number;
+  try {
+    const flags =
+      fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+    fd = fs.openSync(file, flags);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const real = fs.readlinkSync(`/proc/self/fd/${fd}`);
+    const top = realRoot(root);
+    const expected = path.join(top, path.relative(path.resolve(root), path.resolve(file)));
+    if (real !== expected || !isInside(real, top)) return undefined;
+    return readOpen(fd, st.size, limit);
+  } catch {
+    return undefined;
   } finally {
     fs.closeSync(fd);
   }
@@ -196,6 +238,8 @@ export function readContained(
   rel: string,
   limit: number,
 ): BoundedRead | Refused | undefined {
+  const direct = readDirect(file, root, limit);
+  if (direct !== undefined) return direct;
   const where = containedFile(file, root, rel);
   if (where === undefined || isRefused(where)) return where;
   return readBounded(where.real, limit);

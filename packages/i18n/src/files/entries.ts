@@ -1,6 +1,6 @@
-import type { JSONVisitor } from 'jsonc-parser';
 import type { Entry, SyntaxProblem, ValueType } from '../model/types.js';
 import { findInvisible } from '../syntax/invisible.js';
+import type { JsonEvents } from './walk-json.js';
 
 /**
  * The leaves of a locale file as entries with offsets, from one streaming pass of jsonc-parser's
@@ -13,6 +13,8 @@ import { findInvisible } from '../syntax/invisible.js';
 interface Frame {
   readonly array: boolean;
   readonly path: readonly string[];
+  /** The dotted key of this container followed by a dot (empty at the root). */
+  readonly prefix: string;
   /** Object: names seen so far (duplicates). */
   readonly seen: Set<string>;
   /** Array: the next element's index. */
@@ -23,7 +25,8 @@ interface Frame {
 }
 
 export interface EntryCollector {
-  readonly visitor: JSONVisitor;
+  /** The events of jsonc-parser's `visit` and of {@link walkValidJson} (both call them alike). */
+  readonly visitor: JsonEvents;
   /** The root value's type and offset (`undefined` type when the text held no value). */
   readonly root: () => { type: ValueType | 'object' | 'array' | undefined; offset: number };
   /** The entries, once the visitor has seen the whole text (without errors). */
@@ -44,25 +47,42 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
   const duplicates = new Map<string, number>();
   let rootType: ValueType | 'object' | 'array' | undefined;
   let rootOffset = 0;
+  // Another entry can have the same key only after a duplicate name, or when some name holds a
+  // dot (`"a.b"` beside `"a": { "b" }`, or `"list.0"` beside a list): until then, no lookup.
+  let collisions = false;
 
-  /** The path and key offset of the value that comes next, in the innermost container. */
-  const nextPlace = (
-    valueOffset: number,
-  ): { path: string[]; keyOffset: number; inArray: boolean } => {
+  // Where the value that comes next is, in the innermost container (set by `place`, read at
+  // once: no object per value).
+  let placePath: string[] = [];
+  let placeKey = '';
+  let placeKeyOffset = 0;
+  let placeInArray = false;
+  const place = (valueOffset: number): void => {
     const top = stack[stack.length - 1] as Frame;
-    if (top.array)
-      return { path: [...top.path, String(top.index++)], keyOffset: valueOffset, inArray: true };
-    return { path: [...top.path, top.name], keyOffset: top.nameOffset, inArray: false };
+    const name = top.array ? String(top.index++) : top.name;
+    placePath = top.path.concat(name);
+    placeKey = top.prefix + name;
+    placeKeyOffset = top.array ? valueOffset : top.nameOffset;
+    placeInArray = top.array;
   };
+  const frame = (array: boolean, path: readonly string[], prefix: string): Frame => ({
+    array,
+    path,
+    prefix,
+    seen: new Set(),
+    index: 0,
+    name: '',
+    nameOffset: 0,
+  });
   const open = (array: boolean, offset: number) => {
     if (stack.length === 0) {
       rootType = array ? 'array' : 'object';
       rootOffset = offset;
-      stack.push({ array, path: [], seen: new Set(), index: 0, name: '', nameOffset: 0 });
+      stack.push(frame(array, [], ''));
       return;
     }
-    const { path } = nextPlace(offset);
-    stack.push({ array, path, seen: new Set(), index: 0, name: '', nameOffset: 0 });
+    place(offset);
+    stack.push(frame(array, placePath, `${placeKey}.`));
   };
   const close = () => void stack.pop();
 
@@ -70,8 +90,7 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
     const top = stack[stack.length - 1] as Frame;
     top.name = name;
     top.nameOffset = offset;
-    const path = [...top.path, name];
-    const key = path.join('.');
+    const key = top.prefix + name;
     // Most keys are plain ASCII: only others can hold an invisible character.
     const hidden = /^[\x21-\x7e]*$/.test(name) ? [] : findInvisible(name, { marks: true });
     if (hidden.length > 0) {
@@ -88,7 +107,9 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
         key,
       });
     }
+    if (name.includes('.')) collisions = true;
     if (top.seen.has(name)) {
+      collisions = true;
       problems.push({
         kind: 'duplicate',
         offset,
@@ -107,11 +128,14 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
       rootOffset = offset;
       return;
     }
-    const { path, keyOffset, inArray } = nextPlace(offset);
-    const key = path.join('.');
+    place(offset);
+    const path = placePath;
+    const key = placeKey;
+    const keyOffset = placeKeyOffset;
+    const inArray = placeInArray;
     const type = typeOf(value);
     if (type !== 'string') problems.push(typeProblem(key, type, value, offset, inArray));
-    const existing = out.get(key);
+    const existing = collisions ? out.get(key) : undefined;
     if (!inArray && existing !== undefined && !samePath(existing.path, path)) {
       // `"a.b": "…"` and `"a": { "b": "…" }` are one key to i18next, which reads the nested one.
       problems.push({

@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, SyntaxProblem } from '../model/types.js';
 import { collectEntries } from './entries.js';
+import { walkValidJson } from './walk-json.js';
 import { describeParseError } from './parse-messages.js';
 
 /**
@@ -143,34 +144,46 @@ function positionsOf(text: string): (offset: number) => { line: number; column: 
 }
 
 /**
- * Offset in the text of the character at `index` of a string entry's decoded value. Offsets of
- * the decoded characters of string literals with escapes are built once per entry: a finding's
- * position is then found in constant time, however long the text and many the findings.
+ * Offset in the text of the character at `index` of a string entry's decoded value. A value
+ * without escapes has one raw character per decoded one. With escapes, the raw literal is walked
+ * up to the character asked for (most texts are asked once or twice, if at all: for a finding, or
+ * a nesting); a text asked more often gets the offsets of all its characters, built once, so
+ * that a finding's position is found in constant time however long the text and many the
+ * findings.
  */
 function valueOffsetsOf(text: string): (entry: Entry, index: number) => number {
-  const escapedOffsets = new WeakMap<Entry, Uint32Array>();
+  const escapedOffsets = new WeakMap<Entry, Uint32Array | number>();
   return (entry, index) => {
     const start = entry.valueOffset + 1;
     const end = entry.valueOffset + entry.valueLength - 1;
     const clamp = (raw: number) => Math.min(raw, Math.max(entry.valueOffset, end));
     const value = entry.value;
+    const at = Math.max(0, index);
     if (typeof value === 'string' && value.length === entry.valueLength - 2) {
-      return clamp(start + Math.max(0, index)); // no escapes: one raw character per decoded one
+      return clamp(start + at); // no escapes: one raw character per decoded one
     }
+    const step = (raw: number) => raw + (text[raw] === '\\' ? (text[raw + 1] === 'u' ? 6 : 2) : 1);
     let map = escapedOffsets.get(entry);
-    if (map === undefined) {
+    if (map === undefined || typeof map === 'number') {
+      const asked = (map ?? 0) + 1;
+      if (asked <= 4) {
+        escapedOffsets.set(entry, asked);
+        let raw = start;
+        for (let i = 0; i < at && raw < end; i++) raw = step(raw);
+        return clamp(raw);
+      }
       // Walk the raw string literal, decoding escapes: map[i] is where decoded character i starts.
       const offsets: number[] = [];
       let raw = start;
       while (raw < end) {
         offsets.push(raw);
-        raw += text[raw] === '\\' ? (text[raw + 1] === 'u' ? 6 : 2) : 1;
+        raw = step(raw);
       }
       offsets.push(raw);
       map = Uint32Array.from(offsets);
       escapedOffsets.set(entry, map);
     }
-    return clamp(map[Math.min(Math.max(0, index), map.length - 1)] ?? start);
+    return clamp(map[Math.min(at, map.length - 1)] ?? start);
   };
 }
 
@@ -202,15 +215,22 @@ function readEntries(
     });
   const found: SyntaxProblem[] = [];
   const collector = collectEntries(found);
-  let error: { code: number; offset: number } | undefined;
-  visit(
-    text,
-    { ...collector.visitor, onError: (code, offset) => void (error ??= { code, offset }) },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  if (error !== undefined) return unusable(syntaxError(text, error.code, error.offset));
   const strict = strictJsonProblem(text);
-  if (strict !== undefined) return unusable(strict);
+  if (strict === undefined) {
+    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed.
+    walkValidJson(text, collector.visitor);
+  } else {
+    // jsonc-parser names the first error a translator must fix; JSON.parse is stricter in a few
+    // corners jsonc-parser lets pass.
+    let error: { code: number; offset: number } | undefined;
+    visit(
+      text,
+      { onError: (code, offset) => void (error ??= { code, offset }) },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+    if (error !== undefined) return unusable(syntaxError(text, error.code, error.offset));
+    return unusable(strict);
+  }
   const root = collector.root();
   if (root.type !== 'object')
     return unusable({

@@ -20,4 +20,11 @@ export const LIMITS = {
   cacheBytes: 256 * 1024 * 1024,
   /** Findings of one rule about one key listed in full; the rest are counted in one more finding. */
   findingsPerKey: 20,
+  /**
+   * Findings of one rule in one file listed in full; the rest are counted in one more finding.
+   * A file can hold hundreds of thousands of keys the source lacks (each an `obsolete` finding):
+   * a list that long helps nobody (one fix, such as `sync --prune`, clears them all) and would
+   * cost seconds and gigabytes to print.
+   */
+  findingsPerFile: 1_000,
 } as const;

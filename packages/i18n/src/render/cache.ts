@@ -6,13 +6,15 @@
  * and the toolkit itself (`toolkitFingerprint`: its code, i18next, htmlparser2, Node's Intl data).
  *
  * In memory, the cache lives as long as the Eleventy plugin (a dev server's rebuilds). On disk
- * (optional) it is one file, written atomically (temporary file + rename), with a format version,
- * the toolkit fingerprint and a checksum of its body in a header line: a file from another
- * version or toolkit, a truncated or corrupted one, or an entry whose shape is wrong is ignored,
- * never served.
+ * (optional) it is a folder of one file per rendered document, named by the hash of its inputs and
+ * read only when a build asks for that document; each is written atomically (temporary file +
+ * rename), with a format version, the toolkit fingerprint, its document and hash, and a checksum
+ * of its body in a header line: a file from another version or toolkit, a truncated or corrupted
+ * one, or one whose document has the wrong shape is ignored, never served.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { readBounded } from '../files/contain.js';
 import { LIMITS } from '../model/limits.js';
 import type { Corpus } from '@bilateral/core';
@@ -25,8 +27,11 @@ import { TERMS_NS } from '../model/document-keys.js';
 import type { Resources } from '../model/types.js';
 
 const FORMAT = 'bilateral-render-cache';
-/** 2: rendered documents carry `style`, and references their title status and links. */
-const FORMAT_VERSION = 2;
+/**
+ * 2: rendered documents carry `style`, and references their title status and links.
+ * 3: one file per rendered document, named by the hash of its inputs.
+ */
+const FORMAT_VERSION = 3;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -137,99 +142,118 @@ export interface CacheEntry {
   readonly document: RenderedDocument;
 }
 
-/** Rendered documents by `documentId \0 locale`, with an optional copy on disk. */
+/**
+ * Rendered documents by `documentId \0 locale`: in memory, and optionally on disk, one file per
+ * rendered document named by the hash of its inputs (`<folder>/<hash>.json`). A build reads from
+ * disk only the documents it asks for, when it asks (nothing else: a warm build of a large site
+ * does not read and parse one huge file first, and memory holds what the build uses); an edit
+ * writes only the documents it changed.
+ */
 export class RenderCache {
   private entries = new Map<string, CacheEntry>();
-  private loaded = false;
-  private dirty = false;
+  /** Hashes whose file is on disk (read or written by this process). */
+  private readonly onDisk = new Set<string>();
+  /** The folder on disk, or undefined for memory only. */
+  private readonly folder: string | undefined;
   /** Documents rendered and reused by the last build (for tests and the dev log). */
   stats = { rendered: 0, reused: 0 };
 
-  /** @param file The file on disk, or undefined for memory only. */
-  constructor(readonly file: string | undefined) {}
+  /**
+   * @param file Where the cache lives on disk (its folder is this path without `.json`; a file
+   *   at this path, the single-file cache of earlier versions, is removed), or undefined for
+   *   memory only.
+   */
+  constructor(readonly file: string | undefined) {
+    this.folder = file?.replace(/\.json$/, '');
+  }
 
-  /** Starts a build: loads the disk copy the first time. */
+  /** Starts a build. */
   begin(): void {
     this.stats = { rendered: 0, reused: 0 };
-    if (!this.loaded) {
-      this.loaded = true;
-      if (this.file !== undefined) this.entries = readCacheFile(this.file);
-    }
   }
 
-  /** The cached document for these inputs, or undefined. */
+  /** The cached document for these inputs (from memory, else from its file), or undefined. */
   get(id: string, hash: string): RenderedDocument | undefined {
     const e = this.entries.get(id);
-    if (e === undefined || e.hash !== hash) return undefined;
-    this.stats.reused++;
-    return e.document;
+    let document = e !== undefined && e.hash === hash ? e.document : undefined;
+    if (document === undefined && this.folder !== undefined) {
+      document = readEntry(this.folder, id, hash);
+      if (document !== undefined) this.onDisk.add(hash);
+    }
+    if (document !== undefined) this.stats.reused++;
+    return document;
   }
 
-  /**
-   * Ends a build: keeps exactly the documents of this build (the others are dropped, so memory
-   * follows the corpus), and notes whether the disk copy is out of date.
-   */
+  /** Ends a build: keeps exactly the documents of this build (memory follows the corpus). */
   end(current: ReadonlyMap<string, CacheEntry>): void {
-    if (current.size !== this.entries.size) this.dirty = true;
-    else
-      for (const [id, e] of current) {
-        if (this.entries.get(id)?.hash !== e.hash) {
-          this.dirty = true;
-          break;
-        }
-      }
     this.stats.rendered = current.size - this.stats.reused;
     this.entries = new Map(current);
   }
 
-  /** Writes the disk copy when it changed (atomically). Errors are ignored: it is only a cache. */
+  /**
+   * Writes the documents of the last build that are not on disk yet, and then removes the files
+   * of documents it no longer has. Errors are ignored: it is only a cache.
+   */
   save(): void {
-    if (this.file === undefined || !this.dirty) return;
-    this.dirty = false;
-    writeCacheFile(this.file, this.entries);
+    const folder = this.folder;
+    if (folder === undefined) return;
+    let wrote = false;
+    for (const [id, e] of this.entries) {
+      if (this.onDisk.has(e.hash)) continue;
+      if (writeEntry(folder, id, e)) this.onDisk.add(e.hash);
+      wrote = true;
+    }
+    if (!wrote) return;
+    const keep = new Set([...this.entries.values()].map((e) => `${e.hash}.json`));
+    try {
+      for (const name of readdirSync(folder)) {
+        if (!ENTRY_FILE.test(name) || keep.has(name)) continue;
+        rmSync(path.join(folder, name), { force: true });
+        this.onDisk.delete(name.slice(0, -'.json'.length));
+      }
+      if (this.file !== undefined) rmSync(this.file, { force: true }); // an earlier version's
+    } catch {
+      // Left for the next build.
+    }
   }
 }
 
-function readCacheFile(file: string): Map<string, CacheEntry> {
-  const out = new Map<string, CacheEntry>();
-  let bytes: Buffer;
+/** The files of the cache: `<sha-256 of the inputs>.json`. */
+const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
+
+/**
+ * The document in `<folder>/<hash>.json`, when that file is a regular file within the size
+ * limit, of this format version and toolkit, for this document, with the checksum of its body,
+ * and the body is a rendered document; else undefined (then it is rendered again).
+ */
+function readEntry(folder: string, id: string, hash: string): RenderedDocument | undefined {
   try {
-    // A regular file, read up to the limit (a device or a huge file is no cache: rebuilt).
-    if (!statSync(file).isFile()) return out;
+    const file = path.join(folder, `${hash}.json`);
+    // A regular file (opening a FIFO would wait for a writer), read up to the limit.
+    if (!lstatSync(file).isFile()) return undefined;
     const got = readBounded(file, LIMITS.cacheBytes);
-    if (!('bytes' in got)) return out;
-    bytes = got.bytes;
-  } catch {
-    return out;
-  }
-  try {
+    if (!('bytes' in got)) return undefined;
+    const bytes = got.bytes;
     const nl = bytes.indexOf(0x0a);
-    if (nl === -1) return out;
+    if (nl === -1) return undefined;
     const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Record<string, unknown>;
     if (
       header['format'] !== FORMAT ||
       header['version'] !== FORMAT_VERSION ||
       header['toolkit'] !== toolkitFingerprint() ||
-      // The checksum is over the body's bytes as written (hashing them as read, not a decoded
-      // copy, saves re-encoding tens of megabytes).
+      header['id'] !== id ||
+      header['hash'] !== hash ||
+      // Over the body's bytes as written (no decoded copy re-encoded).
       header['checksum'] !==
         createHash('sha256')
           .update(bytes.subarray(nl + 1))
           .digest('hex')
     )
-      return out;
-    const entries = JSON.parse(bytes.toString('utf8', nl + 1)) as unknown;
-    if (!Array.isArray(entries)) return out;
-    for (const e of entries as unknown[]) {
-      if (!Array.isArray(e) || e.length !== 3) return new Map();
-      const [id, hash, document] = e as [unknown, unknown, unknown];
-      if (typeof id !== 'string' || typeof hash !== 'string' || !isRendered(document, id))
-        return new Map();
-      out.set(id, { hash, document });
-    }
-    return out;
+      return undefined;
+    const document = JSON.parse(bytes.toString('utf8', nl + 1)) as unknown;
+    return isRendered(document, id) ? document : undefined;
   } catch {
-    return new Map();
+    return undefined; // absent, unreadable, not a regular file, not JSON
   }
 }
 
@@ -250,17 +274,21 @@ function isRendered(d: unknown, id: string): d is RenderedDocument {
   );
 }
 
-function writeCacheFile(file: string, entries: ReadonlyMap<string, CacheEntry>): void {
+/** Writes one document's file (atomically); false when it could not be written. */
+function writeEntry(folder: string, id: string, e: CacheEntry): boolean {
   try {
-    const body = JSON.stringify([...entries].map(([id, e]) => [id, e.hash, e.document]));
+    const body = JSON.stringify(e.document);
     const header = JSON.stringify({
       format: FORMAT,
       version: FORMAT_VERSION,
       toolkit: toolkitFingerprint(),
+      id,
+      hash: e.hash,
       checksum: sha(body),
     });
-    writeFileAtomically(file, `${header}\n${body}`);
+    writeFileAtomically(path.join(folder, `${e.hash}.json`), `${header}\n${body}`);
+    return true;
   } catch {
-    // A cache that cannot be written only makes the next build slower.
+    return false; // a cache that cannot be written only makes the next build slower
   }
 }

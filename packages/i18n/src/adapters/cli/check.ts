@@ -27,6 +27,8 @@ export interface CheckCommandOptions {
   readonly jobs?: number;
   readonly rule?: readonly string[];
   readonly locale?: readonly string[];
+  /** `--shard k/n`: check only this shard's namespaces (see check/shard.ts and `bilateral merge`). */
+  readonly shard?: string;
 }
 
 /** `bilateral check`: options → check session → report → exit code (1 when there is an error). */
@@ -34,6 +36,7 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
   const loaded = await loadConfig(configOptions(g));
   const config = opts.strict === true ? strictConfig(loaded) : loaded;
   requireLocales(config, opts);
+  if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g);
   const session = openCheckSession(config, sessionOptions(opts));
   const { output, findings } = report(await session.result(), opts, g);
   process.stdout.write(output);
@@ -58,6 +61,42 @@ function sessionOptions(opts: CheckCommandOptions): CheckSessionOptions {
             ),
         }),
   };
+}
+
+/**
+ * `check --shard k/n`: one shard's namespaces, without a cache. In `json` and `sarif`, the report
+ * also carries what `bilateral merge` needs (the shard, its namespaces and what their passes
+ * collected); the lock files and `$t(…)` cycles are checked by the merge, over every shard.
+ */
+async function shardCommand(
+  config: ProjectConfig,
+  text: string,
+  opts: CheckCommandOptions,
+  g: GlobalOptions,
+): Promise<number> {
+  const { parseShard, checkShard } = await import('../../check/shard.js');
+  const shard = parseShard(text);
+  if (opts.watch) throw new ConfigError('--shard checks once: it cannot be combined with --watch');
+  if (opts.locale !== undefined)
+    throw new ConfigError(
+      '--shard reports every language (the merge needs them all): leave out --locale',
+    );
+  const result = await checkShard(config, shard, {
+    ...(opts.rule === undefined ? {} : { rules: opts.rule }),
+    ...(opts.jobs === undefined ? {} : { jobs: opts.jobs }),
+  });
+  const findings = result.findings;
+  const { shardReport } = await import('./merge.js');
+  process.stdout.write(
+    opts.format === 'json' || opts.format === 'sarif'
+      ? shardReport(result, opts.format, config.root)
+      : formatFindings(findings, opts.format, {
+          color: opts.format === 'pretty' && useColor(g),
+          root: config.root,
+          commandName: commandName(),
+        }),
+  );
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** `--locale` names languages of the project. */

@@ -145,6 +145,10 @@ program
     '--cache-location <file>',
     'where to keep the results between runs (default: node_modules/.cache/bilateral/check.json in the project)',
   )
+  .option(
+    '--shard <k/n>',
+    "check only shard k of n (namespaces split deterministically, e.g. over a CI matrix); combine the shards' json or sarif reports with `bilateral merge`",
+  )
   .addHelpText(
     'after',
     `
@@ -154,6 +158,7 @@ Examples:
   $ bilateral check --rule facts citations  only these rules
   $ bilateral check --format github         annotations for a GitHub Actions workflow
   $ bilateral check --format sarif > i18n.sarif   for code scanning
+  $ bilateral check --shard 2/4 --format json > shard-2.json   one machine of four
 
 Rules (severity by default; configure in bilateral.config.json "rules", exempt keys in "exemptions"):
 ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}`,
@@ -168,6 +173,7 @@ ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description
       cache: boolean;
       cacheLocation?: string;
       jobs?: number;
+      shard?: string;
     }) => {
       const { checkCommand } = await import('./check.js');
       process.exitCode = await checkCommand(
@@ -180,11 +186,35 @@ ${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description
           ...(opts.cacheLocation === undefined ? {} : { cacheLocation: opts.cacheLocation }),
           ...(opts.locale === undefined ? {} : { locale: opts.locale }),
           ...(opts.rule === undefined ? {} : { rule: opts.rule }),
+          ...(opts.shard === undefined ? {} : { shard: opts.shard }),
         },
         globals(),
       );
     },
   );
+
+program
+  .command('merge')
+  .description(
+    'Combine the reports of `check --shard k/n` (json or sarif, one per shard) into the report of ' +
+      'an unsharded check (same findings, same order); exit 1 if there is an error.',
+  )
+  .argument('<reports...>', "the shards' report files")
+  .addOption(
+    new Option('-f, --format <format>', 'output format')
+      .choices(['pretty', 'json', 'sarif', 'github'])
+      .default('pretty'),
+  )
+  .addHelpText(
+    'after',
+    '\nExample (a CI matrix of 4, then one job):\n' +
+      '  $ bilateral check --shard 1/4 --format json > shard-1.json   (… 2/4, 3/4, 4/4)\n' +
+      '  $ bilateral merge shard-*.json --format sarif > i18n.sarif',
+  )
+  .action(async (files: string[], opts: { format: 'pretty' | 'json' | 'sarif' | 'github' }) => {
+    const { mergeCommand } = await import('./merge.js');
+    process.exitCode = await mergeCommand(files, opts, globals());
+  });
 
 program
   .command('status')

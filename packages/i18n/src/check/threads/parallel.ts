@@ -44,26 +44,42 @@ export async function runInWorkers(
   project: Project,
   options: CheckOptions & { readonly jobs: number; readonly status: boolean },
 ): Promise<{ findings: Finding[]; status: StatusReport | undefined }> {
+  const rules = selectRules(project.config, options.rules, project.config.core !== undefined);
+  const units = await unitsInWorkers(project, project.namespaces, options);
+  const findings = combine(project, rules, units, options.cache);
+  if (!options.status) return { findings, status: undefined };
+  const parts = units.flatMap((u) => (u.status === undefined ? [] : [u.status]));
+  return { findings, status: mergeStatus(project, parts) };
+}
+
+/**
+ * The namespace passes of some namespaces of a project on `jobs` worker threads (without the
+ * project passes), in the order of `namespaces`.
+ */
+export async function unitsInWorkers(
+  project: Project,
+  namespaces: readonly string[],
+  options: CheckOptions & { readonly jobs: number; readonly status: boolean },
+): Promise<UnitResult[]> {
   const config = project.config;
-  const rules = selectRules(config, options.rules, config.core !== undefined);
-  const jobs = Math.max(1, Math.min(options.jobs, project.namespaces.length));
+  const jobs = Math.max(1, Math.min(options.jobs, namespaces.length));
   const shares: string[][] = Array.from({ length: jobs }, () => []);
   // Dealt out in turn, so that every thread gets a mix of large and small namespaces.
-  project.namespaces.forEach((ns, i) => shares[i % jobs]?.push(ns));
+  namespaces.forEach((ns, i) => shares[i % jobs]?.push(ns));
   const cache = options.cache;
   if (cache !== undefined) {
     cache.stats.reused = 0;
     cache.stats.checked = 0;
   }
   const replies = await Promise.all(
-    shares.map((namespaces) =>
+    shares.map((share) =>
       checkShare({
         kind: 'namespaces',
         config,
-        namespaces,
+        namespaces: share,
         rules: options.rules,
         status: options.status,
-        share: cache?.share(namespaces),
+        share: cache?.share(share),
       }),
     ),
   );
@@ -72,14 +88,10 @@ export async function runInWorkers(
     for (const u of reply.units) byNs.set(u.namespace, u);
     if (cache !== undefined && reply.share !== undefined) cache.absorb(reply.share);
   }
-  const units = project.namespaces.flatMap((ns) => {
+  return namespaces.flatMap((ns) => {
     const u = byNs.get(ns);
     return u === undefined ? [] : [u];
   });
-  const findings = combine(project, rules, units, cache);
-  if (!options.status) return { findings, status: undefined };
-  const parts = units.flatMap((u) => (u.status === undefined ? [] : [u.status]));
-  return { findings, status: mergeStatus(project, parts) };
 }
 
 async function checkShare(task: NamespacesTask): Promise<MessageOf<'units'>> {

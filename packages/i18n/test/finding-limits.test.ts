@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { check, checkWithStatus } from '../src/check/check.js';
+import { createProject } from '../src/files/memory.js';
+import { LIMITS } from '../src/model/limits.js';
+
+/**
+ * The per-file bound on findings (LIMITS.findingsPerFile, SECURITY.md): one rule lists at most
+ * that many findings about one file, the first ones in the file, and counts the rest in one
+ * summary finding that keeps their highest severity (so the exit code is the same) — while the
+ * status report still counts every key.
+ */
+
+const CAP = LIMITS.findingsPerFile;
+const keys = (n: number, prefix: string, text: (i: number) => string) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, text(i)]));
+const project = (en: Record<string, string>, source: Record<string, string>) =>
+  createProject({
+    config: { sourceLocale: 'ja', locales: ['ja', 'en'] },
+    files: {
+      'locales/ja/big.json': JSON.stringify(source, null, 2),
+      'locales/en/big.json': JSON.stringify(en, null, 2),
+    },
+  });
+
+describe('findings per rule and file', () => {
+  it(`lists every finding up to ${CAP} (no summary)`, () => {
+    const p = project({ a: 'A', ...keys(CAP, 'x', (i) => `t${i}`) }, { a: 'あ' });
+    const obsolete = check(p).filter((f) => f.rule === 'obsolete');
+    expect(obsolete).toHaveLength(CAP);
+    expect(obsolete.every((f) => f.key.startsWith('x'))).toBe(true);
+  });
+
+  it('past the bound, lists the first ones in the file and counts the rest in one finding', () => {
+    const extra = CAP + 1500;
+    const p = project({ a: 'A', ...keys(extra, 'x', (i) => `t${i}`) }, { a: 'あ' });
+    const obsolete = check(p).filter((f) => f.rule === 'obsolete');
+    expect(obsolete).toHaveLength(CAP + 1);
+    const listed = obsolete.filter((f) => f.key !== '');
+    expect(new Set(listed.map((f) => f.key))).toEqual(
+      new Set(Array.from({ length: CAP }, (_, i) => `x${i}`)),
+    );
+    const summary = obsolete.find((f) => f.key === '');
+    expect(summary).toMatchObject({
+      severity: 'warning',
+      locale: 'en',
+      file: 'locales/en/big.json',
+      // At the first one left out: line 1 is `{`, line 2 `"a"`, then x0 on line 3.
+      line: CAP + 3,
+      message: `… and 1,500 more obsolete findings in this file (only the first ${CAP.toLocaleString('en')} are listed)`,
+      hint: listed[0]?.hint,
+    });
+    expect(summary).not.toHaveProperty('suggestion');
+  });
+
+  it('keeps the highest severity of those left out (an error stays an error: same exit code)', () => {
+    // The source has keys the target lacks: `missing` errors, all reported on the target file.
+    const p = project(
+      {},
+      keys(CAP + 10, 'm', (i) => `テキスト${i}`),
+    );
+    const missing = check(p).filter((f) => f.rule === 'missing');
+    expect(missing).toHaveLength(CAP + 1);
+    expect(missing.filter((f) => f.severity === 'error')).toHaveLength(CAP + 1);
+    expect(missing.some((f) => f.message.startsWith('… and 10 more missing findings'))).toBe(true);
+  });
+
+  it('the status report still counts every untranslated key', () => {
+    const n = CAP + 200;
+    const same = keys(n, 'u', (i) => `The same text number ${i}`);
+    const p = project(same, same);
+    const { findings, status } = checkWithStatus(p);
+    const untranslated = findings.filter((f) => f.rule === 'untranslated');
+    expect(untranslated).toHaveLength(CAP + 1);
+    const en = status.locales.find((l) => l.locale === 'en');
+    expect(en?.untranslated).toBe(n);
+  });
+});

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { visit } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { walkValidJson, type JsonEvents } from '../src/files/walk-json.js';
+
+/**
+ * The fast walk over valid JSON (files/walk-json.ts) must call exactly the events jsonc-parser's
+ * visitor calls on the same text: same order, values, offsets and lengths — the entries and
+ * positions of every finding come from them.
+ */
+
+type Event = readonly [string, ...unknown[]];
+
+function recorder(): { events: Event[]; visitor: Required<JsonEvents> } {
+  const events: Event[] = [];
+  return {
+    events,
+    visitor: {
+      onObjectBegin: (offset) => void events.push(['{', offset]),
+      onObjectEnd: () => void events.push(['}']),
+      onArrayBegin: (offset) => void events.push(['[', offset]),
+      onArrayEnd: () => void events.push([']']),
+      onObjectProperty: (name, offset, length) => void events.push(['name', name, offset, length]),
+      onLiteralValue: (value, offset, length) => void events.push(['value', value, offset, length]),
+    },
+  };
+}
+
+function both(text: string): { fast: Event[]; jsonc: Event[] } {
+  const fast = recorder();
+  walkValidJson(text, fast.visitor);
+  const jsonc = recorder();
+  const v = jsonc.visitor;
+  visit(
+    text,
+    {
+      onObjectBegin: (o) => v.onObjectBegin(o),
+      onObjectEnd: () => v.onObjectEnd(),
+      onArrayBegin: (o) => v.onArrayBegin(o),
+      onArrayEnd: () => v.onArrayEnd(),
+      onObjectProperty: (n, o, l) => v.onObjectProperty(n, o, l),
+      onLiteralValue: (x, o, l) => v.onLiteralValue(x, o, l),
+    },
+    { disallowComments: true },
+  );
+  return { fast: fast.events, jsonc: jsonc.events };
+}
+
+// Strings with the characters that matter to a scanner: quotes, backslashes, escapes, surrogates.
+const text = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'é',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    '\t',
+    '\u2028',
+    '😀',
+    '{',
+    '}',
+    ',',
+    ':',
+    ' ',
+  ),
+  maxLength: 12,
+});
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+describe('walkValidJson', () => {
+  it('calls the same events as jsonc-parser on any valid JSON, however indented', () => {
+    fc.assert(
+      fc.property(json, fc.constantFrom(0, 1, 2, '\t'), (value, indent) => {
+        const t = JSON.stringify(value, null, indent);
+        if (t === undefined) return;
+        const { fast, jsonc } = both(t);
+        expect(fast).toEqual(jsonc);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads escapes as JSON.parse does, and a long text without escapes in one search', () => {
+    const t = '{"a\\"b": "x\\\\", "c": "\\u00e9\\ud83d\\ude00", "d": [1, -2.5e3, true, null]}';
+    const { fast, jsonc } = both(t);
+    expect(fast).toEqual(jsonc);
+    expect(fast).toContainEqual(['name', 'a"b', 1, 6]);
+    expect(fast).toContainEqual(['value', 'é😀', t.indexOf('"\\u00e9'), 20]);
+    const big = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, `v${i}`])),
+    );
+    const started = performance.now();
+    const { events } = (() => {
+      const r = recorder();
+      walkValidJson(big, r.visitor);
+      return r;
+    })();
+    expect(events.length).toBe(2 + 100_000);
+    // Linear: quadratic searching for backslashes would take seconds here.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
