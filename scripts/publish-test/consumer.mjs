@@ -104,8 +104,11 @@ export async function installConsumer(ctx, { versionOf }, registry) {
     existsSync(path.join(dir, schema)),
     `the installed @bilateral/i18n has no ${schema.slice(2)}`,
   );
+  // The published packages hold the locale files, not the site's prose pages: no `pages`.
+  const packagedConfig = { ...rootConfig };
+  delete packagedConfig.pages;
   writeJson(path.join(dir, 'bilateral.config.json'), {
-    ...rootConfig,
+    ...packagedConfig,
     $schema: schema,
     locales: rootConfig.locales.filter((/** @type {string} */ l) => locales.includes(l)),
     files: 'node_modules/@bilateral/locale-{lng}/{ns}.json',

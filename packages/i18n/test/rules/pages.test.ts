@@ -84,6 +84,13 @@ tester.run(pages, {
   ],
 });
 
+// A project that keeps no prose pages (no `pages` setting: say, a consumer checking the published
+// locale packages) is not asked for the pages its core lists.
+new RuleTester({ config: { sourceLocale: 'en', locales: ['en', 'de'] }, files: ui }).run(pages, {
+  valid: [{ name: 'a core that lists a page, in a project without pages', corpus }],
+  invalid: [],
+});
+
 tester.run(missing, {
   valid: [
     {

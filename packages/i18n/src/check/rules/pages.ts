@@ -53,9 +53,14 @@ export const pages = defineRule({
   },
 });
 
-/** Every page the core lists has its file in the source language. */
+/**
+ * Every page the core lists has its file in the source language — in a project that keeps prose
+ * pages (`pages` in its config). A project without them (a consumer checking the published
+ * locale packages, which hold no pages) is not asked for any.
+ */
 function corePages(ctx: NamespaceContext): void {
   const { project } = ctx;
+  if (project.config.pages === undefined) return;
   for (const id of Object.keys(ctx.corpus?.pages ?? {})) {
     const ns = LocaleLayout.pageNamespace(id);
     if (project.file(project.sourceLocale, ns) !== undefined) continue;
@@ -64,10 +69,7 @@ function corePages(ctx: NamespaceContext): void {
       file: { relPath: rel, locale: project.sourceLocale, namespace: ns },
       key: '',
       message: `the core lists the page "${id}", but ${rel} does not exist`,
-      hint:
-        project.config.pages === undefined
-          ? `Set "pages" in bilateral.config.json (e.g. "pages/{lng}/{id}.md") and write ${rel}.`
-          : `Write ${rel} (Markdown with front matter: title, description), or remove "${id}" from the core's pages.`,
+      hint: `Write ${rel} (Markdown with front matter: title, description), or remove "${id}" from the core's pages.`,
     });
   }
 }
