@@ -159,7 +159,7 @@ export class FindingSink {
 
   private bucket(rule: string, file: string): Bucket {
     let byFile = this.buckets.get(rule);
-    if (byFile === undefined) this.buckets.set(rule, (byFile = new Map()));
+    if (byFile === undefined) this.buckets.set(rule, (byFile = new Map<string, Bucket>()));
     let b = byFile.get(file);
     if (b === undefined) {
       b = { listed: [], seen: new Map(), perKey: new Map(), overKey: new Map(), over: undefined };

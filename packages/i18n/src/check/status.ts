@@ -1,4 +1,4 @@
-import { isExempt, stringValue } from '../model/keys.js';
+import { isExempt, stringValue, type Logical } from '../model/keys.js';
 import type { Project } from '../model/types.js';
 import type { Finding } from '../model/finding.js';
 import { i18nextOf } from './i18next.js';
@@ -112,6 +112,33 @@ export function namespaceStatus(
   findings: readonly Finding[],
 ): NamespaceStatus {
   const keys = new PluralKeys(i18nextOf(project.config));
+  const flagged = flaggedKeys(keys, findings);
+  const source = project.file(project.sourceLocale, ns);
+  if (source === undefined || !source.usable) return { locales: [] };
+  const nsFiles = project.locales.flatMap((l) => {
+    const file = project.file(l, ns);
+    return file?.usable === true ? [file] : [];
+  });
+  const families = keys.families(nsFiles);
+  const sourceLogical = keys.logical(source, families);
+  return {
+    locales: project.locales.map((locale) => {
+      const file = project.file(locale, ns);
+      const logical = file?.usable === true ? keys.logical(file, families) : undefined;
+      const tally = new Tally(ns);
+      for (const key of sourceLogical.keys()) {
+        const state = keyState(project, ns, locale, key, logical?.get(key), () =>
+          flagged.get(`${file?.relPath}\u0000${key}`),
+        );
+        if (state !== undefined) tally.add(key, state);
+      }
+      return { locale, sections: tally.sections(), totals: tally.totals };
+    }),
+  };
+}
+
+/** Keys (by `file\0key`, plural families too) that `stale` or `untranslated` reported. */
+function flaggedKeys(keys: PluralKeys, findings: readonly Finding[]): Map<string, State> {
   const flagged = new Map<string, State>();
   for (const x of findings) {
     if ((x.rule === 'stale' && x.severity !== 'info') || x.rule === 'untranslated') {
@@ -123,78 +150,66 @@ export function namespaceStatus(
       }
     }
   }
-  const exemptFromMissing = (locale: string, key: string) =>
+  return flagged;
+}
+
+/** The state of one source key in a locale; undefined when it is exempt from `missing`. */
+function keyState(
+  project: Project,
+  ns: string,
+  locale: string,
+  key: string,
+  l: Logical | undefined,
+  flagged: () => State | undefined,
+): State | undefined {
+  if (locale === project.sourceLocale) return 'translated';
+  const empty =
+    l !== undefined &&
+    (l.kind === 'plain' ? [l.entry] : [...l.forms.values()]).every(
+      (e) => (stringValue(e) ?? 'x').trim() === '',
+    );
+  if (l !== undefined && !empty) return flagged() ?? 'translated';
+  const exempt =
     isExempt(project.config.exemptions, 'missing', locale, ns, key) ||
     project.config.rules['missing'] === 'off';
-  const source = project.file(project.sourceLocale, ns);
-  if (source === undefined || !source.usable) return { locales: [] };
-  const nsFiles = project.locales.flatMap((l) => {
-    const file = project.file(l, ns);
-    return file?.usable === true ? [file] : [];
-  });
-  const families = keys.families(nsFiles);
-  const sourceLogical = keys.logical(source, families);
-  return {
-    locales: project.locales.map((locale) => {
-      const sections = new Map<
-        string,
-        {
-          namespace: string;
-          section: string;
-          keys: number;
-          translated: number;
-          missing: number;
-          stale: number;
-        }
-      >();
-      const totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
-      const file = project.file(locale, ns);
-      const logical = file?.usable === true ? keys.logical(file, families) : undefined;
-      for (const key of sourceLogical.keys()) {
-        let state: State;
-        if (locale === project.sourceLocale) state = 'translated';
-        else {
-          const l = logical?.get(key);
-          const empty =
-            l !== undefined &&
-            (l.kind === 'plain' ? [l.entry] : [...l.forms.values()]).every(
-              (e) => (stringValue(e) ?? 'x').trim() === '',
-            );
-          if (l === undefined || empty) {
-            if (l === undefined && exemptFromMissing(locale, key)) continue;
-            state = 'missing';
-          } else {
-            state = flagged.get(`${file?.relPath}\u0000${key}`) ?? 'translated';
-          }
-        }
-        const path = key.split('.');
-        const section =
-          path[0] === 'sections' && path.length > 2 ? (path[1] as string) : (path[0] as string);
-        const sec = sections.get(section) ?? {
-          namespace: ns,
-          section,
-          keys: 0,
-          translated: 0,
-          missing: 0,
-          stale: 0,
-        };
-        sec.keys++;
-        totals.keys++;
-        if (state === 'translated') {
-          sec.translated++;
-          totals.translated++;
-        } else if (state === 'missing') {
-          sec.missing++;
-          totals.missing++;
-        } else if (state === 'stale') {
-          sec.stale++;
-          totals.stale++;
-        } else {
-          totals.untranslated++;
-        }
-        sections.set(section, sec);
-      }
-      return { locale, sections: [...sections.values()], totals };
-    }),
-  };
+  return l === undefined && exempt ? undefined : 'missing';
+}
+
+/** Counts per section (`sections.<s>.…` by section, other keys by their first segment) and in all. */
+class Tally {
+  readonly totals = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
+  private readonly bySection = new Map<
+    string,
+    {
+      namespace: string;
+      section: string;
+      keys: number;
+      translated: number;
+      missing: number;
+      stale: number;
+    }
+  >();
+  constructor(private readonly ns: string) {}
+
+  add(key: string, state: State): void {
+    const path = key.split('.');
+    const section =
+      path[0] === 'sections' && path.length > 2 ? (path[1] as string) : (path[0] as string);
+    let sec = this.bySection.get(section);
+    if (sec === undefined) {
+      sec = { namespace: this.ns, section, keys: 0, translated: 0, missing: 0, stale: 0 };
+      this.bySection.set(section, sec);
+    }
+    sec.keys++;
+    this.totals.keys++;
+    if (state === 'untranslated') this.totals.untranslated++;
+    else {
+      sec[state]++;
+      this.totals[state]++;
+    }
+  }
+
+  sections() {
+    return [...this.bySection.values()];
+  }
 }

@@ -89,34 +89,8 @@ function refuseUncontained(w: SafeWrite): void {
 export function writeFileSafely(w: SafeWrite): void {
   refuseUncontained(w);
   const target = path.resolve(w.path);
-  const fail = (e: unknown): never => {
-    const { code, reason } = reasonOf(e);
-    const folder = path.dirname(w.relPath);
-    const next =
-      code === 'ENOSPC' || code === 'EDQUOT'
-        ? ' Free some space.'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? ` Check that you may write to ${folder === '.' ? 'the project folder' : folder}.`
-          : '';
-    throw new WriteError(
-      `could not write ${w.relPath}: ${reason} (${code}); the file was not changed.${next}`,
-      w.relPath,
-      code,
-    );
-  };
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(target);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') fail(e);
-  }
-  if (stat !== undefined && (stat.mode & 0o222) === 0) {
-    throw new WriteError(
-      `${w.relPath} is read-only, so it was not changed. If it should change, make it writable (chmod u+w ${w.relPath}) and run the command again.`,
-      w.relPath,
-      'READONLY',
-    );
-  }
+  const fail = failure(w);
+  const stat = writableStat(target, w, fail);
   const dir = path.dirname(target);
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -135,44 +109,13 @@ export function writeFileSafely(w: SafeWrite): void {
     }
   };
   try {
-    const fd = fs.openSync(tmp, 'wx', stat === undefined ? 0o666 : stat.mode & 0o7777);
-    try {
-      if (stat !== undefined) fs.fchmodSync(fd, stat.mode & 0o7777); // the umask does not apply to a rewrite
-      const data = Buffer.from(w.text, 'utf8');
-      let done = 0;
-      while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    if (stat !== undefined && process.getuid?.() === 0) {
-      try {
-        fs.chownSync(tmp, stat.uid, stat.gid); // root keeps the owner of what it rewrites
-      } catch {
-        // Not supported here; the content is what matters.
-      }
-    }
+    writeTemporary(tmp, w.text, stat);
   } catch (e) {
     cleanup();
     fail(e);
   }
   // The last look before the rename: no await in between, so the window is microseconds.
-  if (w.expected !== 'any') {
-    let now: Uint8Array | null;
-    try {
-      now = readIfExists(target);
-    } catch (e) {
-      cleanup();
-      return fail(e);
-    }
-    if (!same(now, w.expected)) {
-      cleanup();
-      throw new ConcurrentChangeError(
-        `${w.relPath} changed on disk while the command ran (an editor saving, or another run); it was not written, and nothing in it was lost.`,
-        [w.relPath],
-      );
-    }
-  }
+  if (w.expected !== 'any') compareBeforeRename(target, w, cleanup, fail);
   try {
     fs.renameSync(tmp, target);
   } catch (e) {
@@ -180,7 +123,96 @@ export function writeFileSafely(w: SafeWrite): void {
     fail(e);
   }
   removeStale(dir, path.basename(target));
-  // Make the rename itself durable (best effort: not every system can sync a directory).
+  syncDirectory(dir);
+}
+
+/** Throws the {@link WriteError} for a failed system call, with what to do next. */
+function failure(w: SafeWrite): (e: unknown) => never {
+  return (e) => {
+    const { code, reason } = reasonOf(e);
+    const folder = path.dirname(w.relPath);
+    const next =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? ' Free some space.'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? ` Check that you may write to ${folder === '.' ? 'the project folder' : folder}.`
+          : '';
+    throw new WriteError(
+      `could not write ${w.relPath}: ${reason} (${code}); the file was not changed.${next}`,
+      w.relPath,
+      code,
+    );
+  };
+}
+
+/** The target's stat (undefined: it does not exist yet); a file without write permission is refused. */
+function writableStat(
+  target: string,
+  w: SafeWrite,
+  fail: (e: unknown) => never,
+): fs.Stats | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') fail(e);
+  }
+  if (stat !== undefined && (stat.mode & 0o222) === 0) {
+    throw new WriteError(
+      `${w.relPath} is read-only, so it was not changed. If it should change, make it writable (chmod u+w ${w.relPath}) and run the command again.`,
+      w.relPath,
+      'READONLY',
+    );
+  }
+  return stat;
+}
+
+/** Writes and flushes the new text to a new temporary file, with the target's mode and owner. */
+function writeTemporary(tmp: string, text: string, stat: fs.Stats | undefined): void {
+  const fd = fs.openSync(tmp, 'wx', stat === undefined ? 0o666 : stat.mode & 0o7777);
+  try {
+    if (stat !== undefined) fs.fchmodSync(fd, stat.mode & 0o7777); // the umask does not apply to a rewrite
+    const data = Buffer.from(text, 'utf8');
+    let done = 0;
+    while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (stat !== undefined && process.getuid?.() === 0) {
+    try {
+      fs.chownSync(tmp, stat.uid, stat.gid); // root keeps the owner of what it rewrites
+    } catch {
+      // Not supported here; the content is what matters.
+    }
+  }
+}
+
+/** Refuses the rename when the target no longer holds what the command read at the start. */
+function compareBeforeRename(
+  target: string,
+  w: SafeWrite,
+  cleanup: () => void,
+  fail: (e: unknown) => never,
+): void {
+  let now: Uint8Array | null;
+  try {
+    now = readIfExists(target);
+  } catch (e) {
+    cleanup();
+    fail(e);
+  }
+  if (!same(now, w.expected as Uint8Array | null)) {
+    cleanup();
+    throw new ConcurrentChangeError(
+      `${w.relPath} changed on disk while the command ran (an editor saving, or another run); it was not written, and nothing in it was lost.`,
+      [w.relPath],
+    );
+  }
+}
+
+/** Makes the rename itself durable (best effort: not every system can sync a directory). */
+function syncDirectory(dir: string): void {
   try {
     const d = fs.openSync(dir, 'r');
     try {
