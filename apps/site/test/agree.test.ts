@@ -38,7 +38,8 @@ describe('check and the production build agree', () => {
       BILATERAL_CONFIG: project.configFile,
     });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain(`no text for ui:${KEY}`);
+    expect(r.stderr).toContain(`ui:${KEY}`);
+    expect(r.stderr).toContain('locales/ja/ui.json does not have');
     expect(r.stderr).toContain('TranslationCheckError');
   });
 

@@ -75,7 +75,7 @@ describe('a translation with a key removed', () => {
       BILATERAL_CONFIG: project.configFile,
       BILATERAL_STRICT: '0',
     });
-    expect(published.code).toBe(0);
+    expect(published.code, published.stderr).toBe(0);
     expect(published.stdout + published.stderr).toContain('published with a notice');
     const out = path.join(project.dir, 'out-prod');
     const r = await eleventy(['--output', out], {

@@ -41,104 +41,129 @@ const typeOf = (value: unknown): ValueType =>
 
 /** A visitor that collects a file's entries and key problems (see the module comment). */
 export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
-  const out = new Map<string, Entry>();
-  const stack: Frame[] = [];
-  // Keys written again later in the same object, with the latest offset: what came before is dropped.
-  const duplicates = new Map<string, number>();
-  let rootType: ValueType | 'object' | 'array' | undefined;
-  let rootOffset = 0;
-  // Another entry can have the same key only after a duplicate name, or when some name holds a
-  // dot (`"a.b"` beside `"a": { "b" }`, or `"list.0"` beside a list): until then, no lookup.
-  let collisions = false;
+  const c = new Collector(problems);
+  return {
+    visitor: {
+      onObjectBegin: (offset) => c.open(false, offset),
+      onObjectEnd: () => void c.stack.pop(),
+      onArrayBegin: (offset) => c.open(true, offset),
+      onArrayEnd: () => void c.stack.pop(),
+      onObjectProperty: (name, offset) => c.property(name, offset),
+      onLiteralValue: (value, offset, length) => c.literal(value, offset, length),
+    },
+    root: () => ({ type: c.rootType, offset: c.rootOffset }),
+    finish: () => dropOverwritten(c.out, c.duplicates),
+  };
+}
 
+const frame = (array: boolean, path: readonly string[], prefix: string): Frame => ({
+  array,
+  path,
+  prefix,
+  seen: new Set(),
+  index: 0,
+  name: '',
+  nameOffset: 0,
+});
+
+/** The state of one pass: the entries so far, the open containers, the duplicates seen. */
+class Collector {
+  readonly out = new Map<string, Entry>();
+  readonly stack: Frame[] = [];
+  /** Keys written again later in the same object, with the latest offset: what came before is dropped. */
+  readonly duplicates = new Map<string, number>();
+  rootType: ValueType | 'object' | 'array' | undefined;
+  rootOffset = 0;
+  /**
+   * Another entry can have the same key only after a duplicate name, or when some name holds a
+   * dot (`"a.b"` beside `"a": { "b" }`, or `"list.0"` beside a list): until then, no lookup.
+   */
+  private collisions = false;
   // Where the value that comes next is, in the innermost container (set by `place`, read at
   // once: no object per value).
-  let placePath: string[] = [];
-  let placeKey = '';
-  let placeKeyOffset = 0;
-  let placeInArray = false;
-  const place = (valueOffset: number): void => {
-    const top = stack[stack.length - 1] as Frame;
+  private placePath: string[] = [];
+  private placeKey = '';
+  private placeKeyOffset = 0;
+  private placeInArray = false;
+
+  constructor(private readonly problems: SyntaxProblem[]) {}
+
+  private place(valueOffset: number): void {
+    const top = this.stack[this.stack.length - 1] as Frame;
     const name = top.array ? String(top.index++) : top.name;
-    placePath = top.path.concat(name);
-    placeKey = top.prefix + name;
-    placeKeyOffset = top.array ? valueOffset : top.nameOffset;
-    placeInArray = top.array;
-  };
-  const frame = (array: boolean, path: readonly string[], prefix: string): Frame => ({
-    array,
-    path,
-    prefix,
-    seen: new Set(),
-    index: 0,
-    name: '',
-    nameOffset: 0,
-  });
-  const open = (array: boolean, offset: number) => {
-    if (stack.length === 0) {
-      rootType = array ? 'array' : 'object';
-      rootOffset = offset;
-      stack.push(frame(array, [], ''));
+    this.placePath = top.path.concat(name);
+    this.placeKey = top.prefix + name;
+    this.placeKeyOffset = top.array ? valueOffset : top.nameOffset;
+    this.placeInArray = top.array;
+  }
+
+  open(array: boolean, offset: number): void {
+    if (this.stack.length === 0) {
+      this.rootType = array ? 'array' : 'object';
+      this.rootOffset = offset;
+      this.stack.push(frame(array, [], ''));
       return;
     }
-    place(offset);
-    stack.push(frame(array, placePath, `${placeKey}.`));
-  };
-  const close = () => void stack.pop();
+    this.place(offset);
+    this.stack.push(frame(array, this.placePath, `${this.placeKey}.`));
+  }
 
-  const property = (name: string, offset: number) => {
-    const top = stack[stack.length - 1] as Frame;
+  property(name: string, offset: number): void {
+    const top = this.stack[this.stack.length - 1] as Frame;
     top.name = name;
     top.nameOffset = offset;
     const key = top.prefix + name;
     // Most keys are plain ASCII: only others can hold an invisible character.
-    const hidden = /^[\x21-\x7e]*$/.test(name) ? [] : findInvisible(name, { marks: true });
-    if (hidden.length > 0) {
-      const h = hidden[0] as (typeof hidden)[number];
-      const looks = [
-        ...top.path,
-        [...name].filter((_, i) => !hidden.some((x) => x.index === i)).join(''),
-      ];
-      problems.push({
-        kind: 'key',
-        offset,
-        message: `the key "${key}" contains the invisible character ${h.code} (${h.name})${hidden.length > 1 ? ` and ${hidden.length - 1} more` : ''}: it looks like "${looks.join('.')}" but is another key`,
-        hint: 'Retype the key, or copy it from the source file: keys are never translated.',
-        key,
-      });
-    }
-    if (name.includes('.')) collisions = true;
+    if (!/^[\x21-\x7e]*$/.test(name)) this.invisibleInKey(top, name, key, offset);
+    if (name.includes('.')) this.collisions = true;
     if (top.seen.has(name)) {
-      collisions = true;
-      problems.push({
+      this.collisions = true;
+      this.problems.push({
         kind: 'duplicate',
         offset,
         message: `duplicate key "${key}": JSON.parse keeps only this last one and silently drops the first`,
         hint: 'Delete one of the two, keeping the right text.',
         key,
       });
-      duplicates.set(key, offset); // keep the last, as JSON.parse and i18next do
+      this.duplicates.set(key, offset); // keep the last, as JSON.parse and i18next do
     }
     top.seen.add(name);
-  };
+  }
 
-  const literal = (value: unknown, offset: number, length: number) => {
-    if (stack.length === 0) {
-      rootType = typeOf(value);
-      rootOffset = offset;
+  private invisibleInKey(top: Frame, name: string, key: string, offset: number): void {
+    const hidden = findInvisible(name, { marks: true });
+    if (hidden.length === 0) return;
+    const h = hidden[0] as (typeof hidden)[number];
+    const looks = [
+      ...top.path,
+      [...name].filter((_, i) => !hidden.some((x) => x.index === i)).join(''),
+    ];
+    this.problems.push({
+      kind: 'key',
+      offset,
+      message: `the key "${key}" contains the invisible character ${h.code} (${h.name})${hidden.length > 1 ? ` and ${hidden.length - 1} more` : ''}: it looks like "${looks.join('.')}" but is another key`,
+      hint: 'Retype the key, or copy it from the source file: keys are never translated.',
+      key,
+    });
+  }
+
+  literal(value: unknown, offset: number, length: number): void {
+    if (this.stack.length === 0) {
+      this.rootType = typeOf(value);
+      this.rootOffset = offset;
       return;
     }
-    place(offset);
-    const path = placePath;
-    const key = placeKey;
-    const keyOffset = placeKeyOffset;
-    const inArray = placeInArray;
+    this.place(offset);
+    const path = this.placePath;
+    const key = this.placeKey;
+    const keyOffset = this.placeKeyOffset;
+    const inArray = this.placeInArray;
     const type = typeOf(value);
-    if (type !== 'string') problems.push(typeProblem(key, type, value, offset, inArray));
-    const existing = collisions ? out.get(key) : undefined;
+    if (type !== 'string') this.problems.push(typeProblem(key, type, value, offset, inArray));
+    const existing = this.collisions ? this.out.get(key) : undefined;
     if (!inArray && existing !== undefined && !samePath(existing.path, path)) {
       // `"a.b": "…"` and `"a": { "b": "…" }` are one key to i18next, which reads the nested one.
-      problems.push({
+      this.problems.push({
         kind: 'duplicate',
         offset: keyOffset,
         message: `"${key}" is written twice, once with dots in the key and once nested; i18next reads only the nested one`,
@@ -146,22 +171,17 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
         key,
       });
       if (existing.path.length >= path.length) return; // the nested one is already there: keep it
-    } else if (existing !== undefined) out.delete(key); // a duplicate: the last one goes last
-    out.set(key, { key, path, type, value, keyOffset, valueOffset: offset, valueLength: length });
-  };
-
-  return {
-    visitor: {
-      onObjectBegin: (offset) => open(false, offset),
-      onObjectEnd: close,
-      onArrayBegin: (offset) => open(true, offset),
-      onArrayEnd: close,
-      onObjectProperty: property,
-      onLiteralValue: literal,
-    },
-    root: () => ({ type: rootType, offset: rootOffset }),
-    finish: () => dropOverwritten(out, duplicates),
-  };
+    } else if (existing !== undefined) this.out.delete(key); // a duplicate: the last one goes last
+    this.out.set(key, {
+      key,
+      path,
+      type,
+      value,
+      keyOffset,
+      valueOffset: offset,
+      valueLength: length,
+    });
+  }
 }
 
 const samePath = (a: readonly string[], b: readonly string[]) =>

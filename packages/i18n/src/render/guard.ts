@@ -68,14 +68,72 @@ function count(text: string, needle: string, max: number): number {
 export function createGuard(
   source: GuardSource,
 ): (lng: string, ns: string, key: string) => string | undefined {
-  const memo = new Map<string, Cost>();
-  const active = new Set<string>();
+  const guard = new Guard(source);
+  return (lng, ns, key) => guard.cost(lng, ns, key, 0).problem;
+}
 
+/** The cost of keys (texts, depth, characters of their whole `$t(…)` expansion), memoised. */
+class Guard {
+  private readonly memo = new Map<string, Cost>();
+  private readonly active = new Set<string>();
   /** Whether a namespace has a property name with a dot in it (then only `text` is exact). */
-  const dotted = new Map<string, boolean>();
-  const hasDottedName = (lng: string, ns: string): boolean => {
+  private readonly dotted = new Map<string, boolean>();
+
+  constructor(private readonly source: GuardSource) {}
+
+  cost(lng: string, ns: string, key: string, level: number): Cost {
+    const id = `${lng}\u0000${ns}\u0000${key}`;
+    const known = this.memo.get(id);
+    if (known !== undefined) return known;
+    if (this.active.has(id))
+      return { ...OVER, problem: `its $t(…) nesting makes a cycle through ${ns}:${key}` };
+    if (level > LIMITS.nestingDepth)
+      return {
+        ...OVER,
+        cut: true,
+        problem: `its $t(…) nesting is more than ${LIMITS.nestingDepth} levels deep`,
+      };
+    this.active.add(id);
+    let result: Cost = { texts: 1, depth: 0, chars: 0 };
+    for (const text of this.textsOf(lng, ns, key)) {
+      const over = sizeProblem(ns, key, text);
+      result = over ?? this.nested(lng, ns, text, level, result);
+      if (result.problem !== undefined) break;
+    }
+    this.active.delete(id);
+    if (result.cut !== true) this.memo.set(id, result);
+    return result;
+  }
+
+  /** The cost so far plus one text's own and its nestings'. */
+  private nested(lng: string, ns: string, text: string, level: number, so: Cost): Cost {
+    let texts = so.texts;
+    let depth = so.depth;
+    let chars = so.chars + text.length;
+    const re = new RegExp(this.source.nestingRegexp.source, 'g');
+    for (const m of text.matchAll(re)) {
+      const nested = (m[1] ?? '').split(',')[0]?.trim() ?? '';
+      const colon = nested.indexOf(':');
+      const c =
+        colon === -1
+          ? this.cost(lng, ns, nested, level + 1)
+          : this.cost(lng, nested.slice(0, colon), nested.slice(colon + 1), level + 1);
+      if (c.problem !== undefined) return c;
+      texts += c.texts;
+      depth = Math.max(depth, c.depth + 1);
+      chars += c.chars;
+      if (texts > LIMITS.nestedTexts || chars > LIMITS.textLength * 10)
+        return {
+          ...OVER,
+          problem: `its $t(…) nesting expands to more than ${LIMITS.nestedTexts} texts or ${(LIMITS.textLength * 10).toLocaleString('en')} characters`,
+        };
+    }
+    return { texts, depth, chars };
+  }
+
+  private hasDottedName(lng: string, ns: string): boolean {
     const id = `${lng}\u0000${ns}`;
-    let known = dotted.get(id);
+    let known = this.dotted.get(id);
     if (known === undefined) {
       const walk = (v: unknown, depth: number): boolean => {
         if (v === null || typeof v !== 'object') return false;
@@ -85,29 +143,35 @@ export function createGuard(
         }
         return false;
       };
-      known = walk(source.parent?.(lng, ns, ''), 0);
-      dotted.set(id, known);
+      known = walk(this.source.parent?.(lng, ns, ''), 0);
+      this.dotted.set(id, known);
     }
     return known;
-  };
+  }
 
-  const one = (lng: string, ns: string, key: string): string[] =>
-    PLURAL_SUFFIXES.flatMap((suffix) => {
-      const t = source.text(lng, ns, `${key}${suffix}`);
+  private one(lng: string, ns: string, key: string): string[] {
+    return PLURAL_SUFFIXES.flatMap((suffix) => {
+      const t = this.source.text(lng, ns, `${key}${suffix}`);
       return t === undefined ? [] : [t];
     });
+  }
 
   /**
    * The key's text and its plural forms. With `parent`, they are the string properties of the
    * key's parent object: what `text` returns for each, as long as no property name has a dot in
    * it and the key has no `###` (i18next then searches other paths), which falls back to `text`.
    */
-  const textsOf = (lng: string, ns: string, key: string): string[] => {
-    if (source.parent === undefined || key === '' || key.includes('###') || hasDottedName(lng, ns))
-      return one(lng, ns, key);
+  private textsOf(lng: string, ns: string, key: string): string[] {
+    if (
+      this.source.parent === undefined ||
+      key === '' ||
+      key.includes('###') ||
+      this.hasDottedName(lng, ns)
+    )
+      return this.one(lng, ns, key);
     const dot = key.lastIndexOf('.');
-    const holder = source.parent(lng, ns, dot === -1 ? '' : key.slice(0, dot));
-    if (holder === null || typeof holder !== 'object') return one(lng, ns, key);
+    const holder = this.source.parent(lng, ns, dot === -1 ? '' : key.slice(0, dot));
+    if (holder === null || typeof holder !== 'object') return this.one(lng, ns, key);
     const last = key.slice(dot + 1);
     const out: string[] = [];
     for (const suffix of PLURAL_SUFFIXES) {
@@ -117,73 +181,23 @@ export function createGuard(
       if (typeof t === 'string') out.push(t);
     }
     return out;
-  };
+  }
+}
 
-  const cost = (lng: string, ns: string, key: string, level: number): Cost => {
-    const id = `${lng}\u0000${ns}\u0000${key}`;
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    if (active.has(id))
-      return { ...OVER, problem: `its $t(…) nesting makes a cycle through ${ns}:${key}` };
-    if (level > LIMITS.nestingDepth)
-      return {
-        ...OVER,
-        cut: true,
-        problem: `its $t(…) nesting is more than ${LIMITS.nestingDepth} levels deep`,
-      };
-    active.add(id);
-    let result: Cost = { texts: 1, depth: 0, chars: 0 };
-    for (const text of textsOf(lng, ns, key)) {
-      if (text.length > LIMITS.textLength) {
-        result = {
-          ...OVER,
-          problem: `${ns}:${key} is ${text.length.toLocaleString('en')} characters long (the limit is ${LIMITS.textLength.toLocaleString('en')})`,
-        };
-        break;
-      }
-      if (
-        count(text, '{{', LIMITS.placeholders) + count(text, '$t(', LIMITS.placeholders) >
-        LIMITS.placeholders
-      ) {
-        result = {
-          ...OVER,
-          problem: `${ns}:${key} has more than ${LIMITS.placeholders} {{…}} and $t(…)`,
-        };
-        break;
-      }
-      let texts = result.texts;
-      let depth = result.depth;
-      let chars = result.chars + text.length;
-      const re = new RegExp(source.nestingRegexp.source, 'g');
-      for (const m of text.matchAll(re)) {
-        const nested = (m[1] ?? '').split(',')[0]?.trim() ?? '';
-        const colon = nested.indexOf(':');
-        const c =
-          colon === -1
-            ? cost(lng, ns, nested, level + 1)
-            : cost(lng, nested.slice(0, colon), nested.slice(colon + 1), level + 1);
-        if (c.problem !== undefined) {
-          result = c;
-          break;
-        }
-        texts += c.texts;
-        depth = Math.max(depth, c.depth + 1);
-        chars += c.chars;
-        if (texts > LIMITS.nestedTexts || chars > LIMITS.textLength * 10) {
-          result = {
-            ...OVER,
-            problem: `its $t(…) nesting expands to more than ${LIMITS.nestedTexts} texts or ${(LIMITS.textLength * 10).toLocaleString('en')} characters`,
-          };
-          break;
-        }
-      }
-      if (result.problem !== undefined) break;
-      result = { texts, depth, chars };
-    }
-    active.delete(id);
-    if (result.cut !== true) memo.set(id, result);
-    return result;
-  };
-
-  return (lng, ns, key) => cost(lng, ns, key, 0).problem;
+/** A text too long, or with too many `{{` and `$t(`, to give to i18next at all. */
+function sizeProblem(ns: string, key: string, text: string): Cost | undefined {
+  if (text.length > LIMITS.textLength)
+    return {
+      ...OVER,
+      problem: `${ns}:${key} is ${text.length.toLocaleString('en')} characters long (the limit is ${LIMITS.textLength.toLocaleString('en')})`,
+    };
+  if (
+    count(text, '{{', LIMITS.placeholders) + count(text, '$t(', LIMITS.placeholders) >
+    LIMITS.placeholders
+  )
+    return {
+      ...OVER,
+      problem: `${ns}:${key} has more than ${LIMITS.placeholders} {{…}} and $t(…)`,
+    };
+  return undefined;
 }
