@@ -101,20 +101,23 @@ export class RuleTester {
     tests: { readonly valid: readonly ValidCase[]; readonly invalid: readonly InvalidCase[] },
   ): void {
     const { describe, it } = hooks();
+    // A group without cases is left out: test runners fail on an empty suite.
     describe(rule.meta.id, () => {
-      describe('valid', () => {
-        tests.valid.forEach((c, i) =>
-          it(c.name ?? `valid #${i}`, () => {
-            const found = this.findings(rule, c);
-            assert.deepEqual(found.map(brief), [], `${rule.meta.id} should report nothing`);
-          }),
-        );
-      });
-      describe('invalid', () => {
-        tests.invalid.forEach((c, i) =>
-          it(c.name ?? `invalid #${i}`, () => expectFindings(this.findings(rule, c), c.errors)),
-        );
-      });
+      if (tests.valid.length > 0)
+        describe('valid', () => {
+          tests.valid.forEach((c, i) =>
+            it(c.name ?? `valid #${i}`, () => {
+              const found = this.findings(rule, c);
+              assert.deepEqual(found.map(brief), [], `${rule.meta.id} should report nothing`);
+            }),
+          );
+        });
+      if (tests.invalid.length > 0)
+        describe('invalid', () => {
+          tests.invalid.forEach((c, i) =>
+            it(c.name ?? `invalid #${i}`, () => expectFindings(this.findings(rule, c), c.errors)),
+          );
+        });
     });
   }
 

@@ -2,11 +2,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { LocaleLayout } from '../model/layout.js';
-import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, ProjectConfig, SyntaxProblem } from '../model/types.js';
-import { isRefused, readContained } from './contain.js';
-import { tooLarge } from './parse.js';
+import { cannotRead, readChecked } from './read.js';
 
 /**
  * Prose pages: Markdown with YAML front matter (`pages/{lng}/{id}.md`), one file per page and
@@ -54,23 +52,13 @@ export function listPageFiles(config: ProjectConfig): PageFileRef[] {
 
 /** Reads and parses one page; never throws (a file it cannot read has a `read` problem). */
 export function readPageFile(root: string, ref: PageFileRef): LocaleFile {
-  const problems: SyntaxProblem[] = [];
-  let bytes: Uint8Array = new Uint8Array(0);
+  let got: { bytes: Uint8Array; problems: SyntaxProblem[] };
   try {
-    const got = readContained(ref.file, root, relativePath(root, ref.file), LIMITS.fileBytes);
-    if (got !== undefined && isRefused(got))
-      problems.push({ kind: 'read', offset: 0, message: got.message, hint: got.hint, key: '' });
-    else if (got !== undefined && 'tooLarge' in got) problems.push(tooLarge(got.tooLarge));
-    else if (got !== undefined) bytes = got.bytes;
+    got = readChecked(ref.file, root);
   } catch (e) {
-    problems.push({
-      kind: 'read',
-      offset: 0,
-      message: `cannot read the file: ${(e as Error).message}`,
-      hint: 'Check the file permissions.',
-      key: '',
-    });
+    got = { bytes: new Uint8Array(0), problems: [cannotRead(e)] };
   }
+  const { bytes, problems } = got;
   return parsePageFile(root, ref.locale, ref.id, ref.file, bytes, problems);
 }
 

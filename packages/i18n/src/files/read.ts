@@ -57,26 +57,47 @@ export function readLocaleFile(
       if (error !== undefined) throw error;
       if (size > LIMITS.fileBytes) problems.push(tooLarge(size));
       else if (exists) {
-        // Inside the project, a regular file, and bounded by the bytes actually read.
-        const got = readContained(file, root, relativePath(root, file), LIMITS.fileBytes);
-        if (got === undefined) bytes = Buffer.alloc(0);
-        else if (isRefused(got))
-          problems.push({ kind: 'read', offset: 0, message: got.message, hint: got.hint, key: '' });
-        else if ('tooLarge' in got) problems.push(tooLarge(got.tooLarge));
-        else bytes = got.bytes;
+        const got = readChecked(file, root);
+        bytes = got.bytes;
+        problems.push(...got.problems);
       }
     } catch (e) {
-      problems.push({
-        kind: 'read',
-        offset: 0,
-        message: `cannot read the file: ${(e as Error).message}`,
-        hint: 'Check the file permissions.',
-        key: '',
-      });
+      problems.push(cannotRead(e));
     }
     return { bytes, problems };
   };
   return lazyLocaleFile(root, locale, namespace, file, read, () => stat().stamp);
+}
+
+/**
+ * A file of the project read through containment and bounded by the bytes actually read: its
+ * bytes, or the problems that kept it from being read (refused, too large). Throws only what the
+ * file system throws (see {@link cannotRead}).
+ */
+export function readChecked(
+  file: string,
+  root: string,
+): { bytes: Uint8Array; problems: SyntaxProblem[] } {
+  const got = readContained(file, root, relativePath(root, file), LIMITS.fileBytes);
+  if (got === undefined) return { bytes: Buffer.alloc(0), problems: [] };
+  if (isRefused(got))
+    return {
+      bytes: Buffer.alloc(0),
+      problems: [{ kind: 'read', offset: 0, message: got.message, hint: got.hint, key: '' }],
+    };
+  if ('tooLarge' in got) return { bytes: Buffer.alloc(0), problems: [tooLarge(got.tooLarge)] };
+  return { bytes: got.bytes, problems: [] };
+}
+
+/** The problem of a file the system would not let us read. */
+export function cannotRead(e: unknown): SyntaxProblem {
+  return {
+    kind: 'read',
+    offset: 0,
+    message: `cannot read the file: ${(e as Error).message}`,
+    hint: 'Check the file permissions.',
+    key: '',
+  };
 }
 
 /**
