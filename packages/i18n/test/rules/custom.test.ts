@@ -186,7 +186,11 @@ describe('the rule tester under node:test (no describe/it given)', () => {
     write(dir, 'pass.test.mjs', test('/house style/'));
     write(dir, 'fail.test.mjs', test('"something else"'));
     const run = (file: string) =>
-      spawnSync(process.execPath, ['--test', file], { cwd: dir, encoding: 'utf8' });
+      // The TAP reporter on every Node (its default for a pipe was TAP on Node 20, spec on 24).
+      spawnSync(process.execPath, ['--test', '--test-reporter=tap', file], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
     const pass = run('pass.test.mjs');
     expect(pass.status, pass.stdout + pass.stderr).toBe(0);
     expect(pass.stdout).toMatch(/# pass 2/);
