@@ -232,3 +232,24 @@ describe('fallback', () => {
     expect(withFallback.problems).toEqual([]);
   });
 });
+
+describe('a document without corrections', () => {
+  it('renders without a "corrections.intro" text, which check does not ask for either', () => {
+    const resources = localeResources();
+    const ns = resources['en']?.[doc.namespace] as { corrections?: unknown } | undefined;
+    const bare: Resources = {
+      ...resources,
+      en: { ...resources['en'], [doc.namespace]: { ...ns, corrections: undefined } },
+    };
+    const c: Corpus = {
+      ...corpus,
+      documents: { ...corpus.documents, [DOC]: { ...doc, corrections: {} } },
+    };
+    const rendered = createRenderer({ corpus: c, resources: bare, locale: 'en' }).renderDocument(
+      DOC,
+    );
+    expect(rendered.problems.map((p) => p.key)).not.toContain(`${DOC}:corrections.intro`);
+    expect(rendered.corrections.items).toEqual([]);
+    expect(rendered.corrections.intro.text).toBe('');
+  });
+});

@@ -90,7 +90,19 @@ function renderCorrections(
 ): RenderedDocument['corrections'] {
   const { tr, doc, citations } = ctx;
   const sectionTitle = (id: string) => sections.find((s) => s.id === id)?.title?.text ?? title.text;
-  const intro = text(ctx, documentKeys.correctionsIntro);
+  // A document without corrections has no introduction to them: `check` does not ask for one,
+  // so the renderer does not read it either (the two agree).
+  const intro: RenderedText =
+    Object.keys(doc.corrections).length === 0
+      ? {
+          key: documentKeys.correctionsIntro,
+          html: '',
+          text: '',
+          lang: tr.locale,
+          fallback: false,
+          missing: false,
+        }
+      : text(ctx, documentKeys.correctionsIntro);
   const items = Object.entries(doc.corrections).map(([id, c]): RenderedCorrection => {
     const note = text(ctx, documentKeys.correction(id));
     if ('paragraph' in c.target) {
