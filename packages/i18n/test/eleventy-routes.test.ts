@@ -2,25 +2,9 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import bilateral from '../src/eleventy.js';
-import type { BilateralData, DocumentRoute, PageText } from '../src/eleventy.js';
+import type { DocumentRoute, PageText } from '../src/eleventy.js';
 import { copyRepo } from './support.js';
-
-function fakeEleventy() {
-  const filters = new Map<string, (...args: any[]) => any>();
-  const globals = new Map<string, unknown>();
-  const listeners = new Map<string, (arg: { runMode?: string }) => unknown>();
-  return {
-    filters,
-    config: {
-      addGlobalData: (name: string, data: unknown) => globals.set(name, data),
-      addFilter: (name: string, fn: (...args: any[]) => any) => filters.set(name, fn),
-      addWatchTarget: () => {},
-      on: (event: string, fn: (arg: { runMode?: string }) => unknown) => listeners.set(event, fn),
-    },
-    build: (runMode: string) => listeners.get('eleventy.before')!({ runMode }),
-    data: () => (globals.get('bilateral') as () => BilateralData)(),
-  };
-}
+import { fakeEleventy } from './eleventy-fake.js';
 
 describe('the plugin routes every document', () => {
   it('gives each article and prose page a URL per language, its alternates and x-default', async () => {

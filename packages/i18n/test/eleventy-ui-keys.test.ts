@@ -8,22 +8,7 @@ import { loadConfig } from '../src/files/config.js';
 import { createRenderer } from '../src/render/renderer.js';
 import { readResources } from '../src/render/resources.js';
 import { copyRepo } from './support.js';
-
-/** A stand-in for Eleventy's config API, with the filters and the build hook. */
-function fakeEleventy() {
-  const filters = new Map<string, (...args: any[]) => any>();
-  const listeners = new Map<string, (arg: { runMode?: string }) => unknown>();
-  return {
-    filters,
-    config: {
-      addGlobalData: () => {},
-      addFilter: (name: string, fn: (...args: any[]) => any) => filters.set(name, fn),
-      addWatchTarget: () => {},
-      on: (event: string, fn: (arg: { runMode?: string }) => unknown) => listeners.set(event, fn),
-    },
-    build: (runMode: string) => listeners.get('eleventy.before')!({ runMode }),
-  };
-}
+import { fakeEleventy } from './eleventy-fake.js';
 
 /** The repository's project with its declared UI keys changed. */
 function declaring(change: (keys: string[]) => string[]): string {

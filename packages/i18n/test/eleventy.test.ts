@@ -2,14 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import bilateral, {
-  resolveMode,
-  TranslationCheckError,
-  type BilateralData,
-} from '../src/eleventy.js';
-import type { RenderedDocument, RenderedText } from '../src/index.js';
+import bilateral, { resolveMode, TranslationCheckError } from '../src/eleventy.js';
 import { LOCALES, repoRoot } from './helpers.js';
 import { copyRepo } from './support.js';
+import { fakeEleventy } from './eleventy-fake.js';
 
 const DOC = 'north-korea-ukraine-relations';
 const dirs: string[] = [];
@@ -27,32 +23,6 @@ function dropTradeInUkrainian(dir: string) {
   const data = JSON.parse(readFileSync(file, 'utf8'));
   delete data.sections.trade.p1;
   writeFileSync(file, JSON.stringify(data));
-}
-
-/** A stand-in for Eleventy's config API that records what the plugin registers. */
-function fakeEleventy() {
-  const filters = new Map<string, (...args: any[]) => any>();
-  const listeners = new Map<string, (arg: { runMode?: string }) => unknown>();
-  const globals = new Map<string, unknown>();
-  const watched: { target: string; options?: { resetConfig?: boolean } }[] = [];
-  return {
-    filters,
-    globals,
-    watched,
-    config: {
-      addGlobalData: (name: string, data: unknown) => globals.set(name, data),
-      addFilter: (name: string, fn: (...args: any[]) => any) => filters.set(name, fn),
-      addWatchTarget: (target: string, options?: { resetConfig?: boolean }) =>
-        watched.push({ target, ...(options ? { options } : {}) }),
-      on: (event: string, fn: (arg: { runMode?: string }) => unknown) => listeners.set(event, fn),
-    },
-    build: (runMode: string) => listeners.get('eleventy.before')!({ runMode }),
-    data: () => (globals.get('bilateral') as () => BilateralData)(),
-    document: (locale: string) =>
-      filters.get('bilateralDocument')!(DOC, locale) as RenderedDocument,
-    text: (key: string, locale: string, values?: object) =>
-      filters.get('bilateralText')!(key, locale, values) as RenderedText,
-  };
 }
 
 const envMode = process.env['BILATERAL_MODE'];
