@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cli, copyRepo, read, replaceIn, tempDir, write } from './support.js';
+import { brokenRepo as broken, cli, copyRepo, read, tempDir, write } from './support.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -13,18 +13,6 @@ const NS = 'north-korea-ukraine-relations';
 
 const dist = () => import('../dist/index.js');
 const parallel = () => import('../dist/check/threads/parallel.js');
-
-/** A project with problems in every namespace and a $t() cycle across two of them. */
-function broken(): string {
-  const dir = copyRepo();
-  replaceIn(dir, 'locales/en/ui.json', '"Contents",', '"Contents"');
-  replaceIn(dir, `locales/ko/${NS}.json`, '{{relationsEstablished', '{{relationsX');
-  replaceIn(dir, `locales/ja/${NS}.json`, '      "title": "貿易",\n', '');
-  write(dir, 'locales/ja/a.json', '{ "x": "A $t(b:y)" }');
-  write(dir, 'locales/ja/b.json', '{ "y": "B $t(a:x)" }');
-  write(dir, 'locales/ko/.bilateral-lock.json', '{ "keys": ');
-  return dir;
-}
 
 describe('checkInWorkers', () => {
   it('finds what check() finds, on 2 and 3 threads, with and without a cache', async () => {

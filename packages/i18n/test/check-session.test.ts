@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cli, copyRepo, read, replaceIn, tempDir, write } from './support.js';
+import { brokenRepo as broken, cli, copyRepo, read, replaceIn, tempDir, write } from './support.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -12,24 +12,10 @@ vi.setConfig({ testTimeout: 120_000 });
  * Threads and workers run the compiled modules, so this test uses dist/ (built before the tests).
  */
 
-const NS = 'north-korea-ukraine-relations';
-
 const dist = async () => ({
   ...(await import('../dist/index.js')),
   ...(await import('../dist/check/session.js')),
 });
-
-/** A project with problems in every namespace and a $t() cycle across two of them. */
-function broken(): string {
-  const dir = copyRepo();
-  replaceIn(dir, 'locales/en/ui.json', '"Contents",', '"Contents"');
-  replaceIn(dir, `locales/ko/${NS}.json`, '{{relationsEstablished', '{{relationsX');
-  replaceIn(dir, `locales/ja/${NS}.json`, '      "title": "貿易",\n', '');
-  write(dir, 'locales/ja/a.json', '{ "x": "A $t(b:y)" }');
-  write(dir, 'locales/ja/b.json', '{ "y": "B $t(a:x)" }');
-  write(dir, 'locales/ko/.bilateral-lock.json', '{ "keys": ');
-  return dir;
-}
 
 /** An edit to one namespace (a renamed placeholder), for the runs that find a few changed. */
 const FOOTNOTE = ['"Примітка {{number}}"', '"Примітка {{numbr}}"'] as const;

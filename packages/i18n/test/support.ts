@@ -119,3 +119,20 @@ export function cli(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * A copy of this repository with problems in every namespace (a syntax error, a renamed fact slot,
+ * a missing key, a broken lock file) and a `$t()` cycle across two namespaces: for the tests that
+ * hold every way of running a check to the same findings.
+ */
+export function brokenRepo(): string {
+  const NS = 'north-korea-ukraine-relations';
+  const dir = copyRepo();
+  replaceIn(dir, 'locales/en/ui.json', '"Contents",', '"Contents"');
+  replaceIn(dir, `locales/ko/${NS}.json`, '{{relationsEstablished', '{{relationsX');
+  replaceIn(dir, `locales/ja/${NS}.json`, '      "title": "貿易",\n', '');
+  write(dir, 'locales/ja/a.json', '{ "x": "A $t(b:y)" }');
+  write(dir, 'locales/ja/b.json', '{ "y": "B $t(a:x)" }');
+  write(dir, 'locales/ko/.bilateral-lock.json', '{ "keys": ');
+  return dir;
+}
