@@ -44,6 +44,18 @@ describe('help', () => {
       expect(r.stdout).toContain(rule);
     expect(r.stdout).toContain('--watch');
   });
+
+  it('--version and -v print the version of the package, nothing else', async () => {
+    const { version } = JSON.parse(read(path.dirname(path.dirname(CLI)), 'package.json')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v']) {
+      const r = await cli([flag], tempDir());
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
+    }
+  });
 });
 
 describe('exit codes', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { RULES } from '../../check/catalogue.js';
@@ -20,7 +21,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** This package's version, from its package.json (two folders up from src/ or dist/ adapters/cli). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+    ) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 const program = new Command('bilateral')
+  .version(packageVersion(), '-v, --version', 'print the version of @bilateral/i18n')
   .description(
     'Check, sync and review the translations of a Bilateral (or any i18next) project.\n\n' +
       'Translators edit the locale JSON files (e.g. locales/uk/ui.json) by hand; this tool tells you ' +
