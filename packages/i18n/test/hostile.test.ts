@@ -174,7 +174,7 @@ describe('values and keys that are not what they seem', () => {
       'obsolete warning locales/uk/ui.json:3:27 nav.contents.1 — "nav.contents.1" is not in the source (en): it is never shown',
       'syntax error locales/uk/ui.json:4:17 nav.greeting — "nav.greeting" is a number (12); translations are strings',
       'placeholders error locales/uk/ui.json:5:26 nav.more — $t(nav.contents) points at a key that uk does not have (ui:nav.contents)',
-      'syntax error locales/uk/ui.json:8:18 citation.pages_one — "citation.pages_one" is null; translations are strings',
+      'empty error locales/uk/ui.json:8:18 citation.pages_one — "citation.pages_one" is null: i18next treats it as missing (returnNull: false) and shows a fallback language\'s text or the key',
       'missing error locales/uk/ui.json:12:16 citation.title — "citation.title" is a list or an object here; the source (en) has a text',
       'obsolete warning locales/uk/ui.json:12:16 citation.title.a — "citation.title.a" is not in the source (en): it is never shown',
       'syntax error locales/uk/ui.json:12:21 citation.title.a — "citation.title.a" is a boolean (true); translations are strings',

@@ -33,7 +33,7 @@ describe("the project's own i18next settings", () => {
       from: 'i18next.config.json',
     });
     expect(notes).toEqual([
-      'Read: resources/{lng}/{ns}.json, source de, 3 languages; i18next settings from i18next.config.json: compatibilityJSON v3, keySeparator false, nsSeparator false, react true',
+      'Read: resources/{lng}/{ns}.json, source de, 3 languages (files, source, languages from i18next.config.json); i18next settings from i18next.config.json: compatibilityJSON v3, keySeparator false, nsSeparator false, react true',
     ]);
   });
 
@@ -54,6 +54,41 @@ describe("the project's own i18next settings", () => {
     // uk has no files: it is a listed language whose file is missing.
     const project = await loadProject(config);
     expect(project.files.map((f) => f.locale)).toEqual(['de', 'en']);
+  });
+
+  it('i18next-parser.config.js: output ($LOCALE, $NAMESPACE), locales (the first is the source), separators, i18nextOptions', async () => {
+    const dir = copyFixture('layouts/i18next-parser');
+    const notes: string[] = [];
+    const config = await loadConfig({ cwd: dir, notify: (m) => notes.push(m) });
+    expect(config.files).toBe('src/i18n/{lng}/{ns}.json');
+    expect(config.sourceLocale).toBe('en');
+    expect(config.locales).toEqual(['en', 'pl', 'uk']);
+    expect(config.i18next).toEqual({
+      compatibilityJSON: 'v3',
+      keySeparator: false,
+      nsSeparator: false,
+      contextSeparator: '--',
+      pluralSeparator: '__',
+      from: 'i18next-parser.config.js',
+    });
+    expect(notes).toEqual([
+      'Read: src/i18n/{lng}/{ns}.json, source en, 3 languages (files, source, languages from i18next-parser.config.js); i18next settings from i18next-parser.config.js: compatibilityJSON v3, keySeparator false, nsSeparator false, contextSeparator --, pluralSeparator __',
+    ]);
+  });
+
+  it('i18next-parser: its default output, and i18next.config.* comes first in a folder', async () => {
+    const dir = tempDir();
+    write(dir, 'locales/en/translation.json', '{ "a": "A" }');
+    write(dir, 'locales/de/translation.json', '{ "a": "A" }');
+    write(dir, 'i18next-parser.config.mjs', "export default { pluralSeparator: '|' };\n");
+    const config = await loadConfig({ cwd: dir });
+    expect(config.files).toBe('locales/{lng}/{ns}.json');
+    expect(config.i18next).toEqual({ pluralSeparator: '|', from: 'i18next-parser.config.mjs' });
+    write(dir, 'i18next.config.json', '{ "keySeparator": false }');
+    expect((await loadConfig({ cwd: dir })).i18next).toEqual({
+      keySeparator: false,
+      from: 'i18next.config.json',
+    });
   });
 
   it('a bilateral.config "i18next" block is used as it is, and no project config is run', async () => {
@@ -113,6 +148,20 @@ describe("the project's own i18next settings", () => {
       from: 'next-i18next.config.js and the command line',
     });
     expect(i18nextFlags({})).toBeUndefined();
+    expect(
+      i18nextFlags({
+        returnNull: 'true',
+        pluralSeparator: '__',
+        contextSeparator: '--',
+        transKeepBasicHtmlNodesFor: 'br, B,em',
+      }),
+    ).toEqual({
+      returnNull: true,
+      pluralSeparator: '__',
+      contextSeparator: '--',
+      transKeepBasicHtmlNodesFor: ['br', 'b', 'em'],
+      from: 'the command line',
+    });
   });
 
   it('--i18next-config none reads no project config', async () => {

@@ -14,7 +14,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'syntax',
     severity: 'error',
     needsCore: false,
-    description: 'The file is valid UTF-8 JSON without a BOM, duplicate keys or non-string values.',
+    description: 'The file is valid UTF-8 JSON without a BOM, duplicate keys or non-string values (a null is reported by `empty`).',
   },
   {
     id: 'missing',
@@ -32,7 +32,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'empty',
     severity: 'error',
     needsCore: false,
-    description: 'No empty text where the source has text (with returnEmptyString: false, an empty translation falls back: `untranslated` reports it).',
+    description: 'No empty text where the source has text (with returnEmptyString: false, an empty translation falls back: `untranslated` reports it), and no null (it falls back like a missing key, or with returnNull: true shows nothing).',
   },
   {
     id: 'plurals',

@@ -114,7 +114,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Proje
   if (!locales.includes(sourceLocale)) locales = [sourceLocale, ...locales];
   const i18next = mergeSettings(block ?? found.project?.settings, o.i18next);
   if (detected.length > 0 || found.project !== undefined)
-    options.notify?.(detectedLine(files, sourceLocale, locales, detected, i18next), 'info');
+    options.notify?.(
+      detectedLine(files, sourceLocale, locales, detected, i18next, found.project),
+      'info',
+    );
   for (const l of locales as readonly string[]) {
     const problem = localeTagProblem(l);
     if (problem !== undefined) options.notify?.(problem, 'warning');
@@ -245,13 +248,24 @@ function detectedLine(
   locales: readonly string[],
   detected: readonly string[],
   i18next: I18nextSettings | undefined,
+  project: ProjectI18next | undefined,
 ): string {
   const settings =
     i18next === undefined
       ? ''
       : `; i18next settings from ${i18next.from ?? '?'}: ${describeSettings(i18next) || 'none'}`;
   const what = detected.length === 0 ? 'Read' : 'Detected';
-  return `${what}: ${files}, source ${source}, ${locales.length} language${locales.length === 1 ? '' : 's'}${settings}`;
+  // Which file gave the layout or the languages (the settings name their own).
+  const gave = [
+    project?.files === files ? 'files' : '',
+    project?.sourceLocale === source ? 'source' : '',
+    project?.locales !== undefined ? 'languages' : '',
+  ].filter(Boolean);
+  const from =
+    project === undefined || gave.length === 0
+      ? ''
+      : ` (${gave.join(', ')} from ${path.basename(project.file)})`;
+  return `${what}: ${files}, source ${source}, ${locales.length} language${locales.length === 1 ? '' : 's'}${from}${settings}`;
 }
 
 const KNOWN_FIELDS = new Set([

@@ -7,8 +7,9 @@ import { importDataModule } from './config-module.js';
 /**
  * The i18next options that change what a locale file means ({@link I18nextSettings}), read from
  * where the project keeps them: a `bilateral.config` `"i18next"` block, else the project's own
- * `i18next.config.*` (i18next-cli's config, or plain i18next init options) or
- * `next-i18next.config.*`; command-line flags override single settings.
+ * `i18next.config.*` (i18next-cli's config, or plain i18next init options),
+ * `next-i18next.config.*` or `i18next-parser.config.*` (the i18next-parser tool's); command-line
+ * flags override single settings.
  */
 
 /** The project's i18next config files, in the order they are looked for in a folder. */
@@ -21,6 +22,11 @@ export const I18NEXT_CONFIG_NAMES = [
   'next-i18next.config.js',
   'next-i18next.config.mjs',
   'next-i18next.config.cjs',
+  'i18next-parser.config.js',
+  'i18next-parser.config.mjs',
+  'i18next-parser.config.cjs',
+  'i18next-parser.config.ts',
+  'i18next-parser.config.json',
 ];
 
 /** What a project's i18next config says: settings, and where the files are (paths relative to `root`). */
@@ -61,7 +67,10 @@ export async function readI18nextConfig(file: string, root: string): Promise<Pro
   return fromProjectConfig(data as Record<string, unknown>, file, root);
 }
 
-/** Maps i18next init options, an i18next-cli config or a next-i18next config to {@link ProjectI18next}. */
+/**
+ * Maps i18next init options, an i18next-cli config, a next-i18next config or an i18next-parser
+ * config to {@link ProjectI18next}.
+ */
 export function fromProjectConfig(
   o: Record<string, unknown>,
   file: string,
@@ -69,6 +78,7 @@ export function fromProjectConfig(
 ): ProjectI18next {
   const name = path.basename(file);
   const dir = path.dirname(file);
+  if (name.startsWith('i18next-parser.')) return fromParserConfig(o, file, root);
   const next = name.startsWith('next-i18next');
   const extract = record(o['extract']);
   const i18n = record(o['i18n']);
@@ -78,13 +88,7 @@ export function fromProjectConfig(
     file,
     settings: Object.keys(settings).length > 1 ? settings : undefined,
   };
-  const rel = (p: string): string => {
-    // `path.resolve('./public/locales')` in a config resolves against the directory it ran in.
-    const abs = path.isAbsolute(p)
-      ? path.resolve(dir, path.relative(process.cwd(), p))
-      : path.resolve(dir, p);
-    return path.relative(root, abs).split(path.sep).join('/') || '.';
-  };
+  const rel = relativeTo(dir, root);
   if (next) {
     const structure = str(o['localeStructure']) ?? '{{lng}}';
     const ext = str(o['localeExtension']) ?? 'json';
@@ -103,6 +107,50 @@ export function fromProjectConfig(
       .replace(/\{\{\s*(ns|namespace)\s*\}\}/g, '{ns}');
   if (out.files !== undefined && !out.files.includes('{lng}')) delete out.files;
   return out;
+}
+
+/** i18next-parser's own default for `output` (relative to where it runs: the config's folder). */
+const PARSER_OUTPUT = 'locales/$LOCALE/$NAMESPACE.json';
+
+/**
+ * An i18next-parser config (`i18next-parser.config.{js,mjs,cjs,ts,json}`): `output` with
+ * `$LOCALE` and `$NAMESPACE` (default `locales/$LOCALE/$NAMESPACE.json`), `locales` (the first
+ * is taken as the source), `keySeparator`, `namespaceSeparator`, `pluralSeparator`,
+ * `contextSeparator`, and the i18next options it passes on (`i18nextOptions`, e.g.
+ * `compatibilityJSON`). Its `defaultNamespace` only names the namespace the tool writes keys to
+ * when code names none: it does not change what a locale file means, so it is not read.
+ */
+function fromParserConfig(o: Record<string, unknown>, file: string, root: string): ProjectI18next {
+  const name = path.basename(file);
+  const separators = pick(o, ['keySeparator', 'pluralSeparator', 'contextSeparator']);
+  if (o['namespaceSeparator'] !== undefined) separators['nsSeparator'] = o['namespaceSeparator'];
+  const settings = settingsOf({ ...record(o['i18nextOptions']), ...separators }, name);
+  const output = (str(o['output']) ?? PARSER_OUTPUT)
+    .replaceAll('$LOCALE', '{lng}')
+    .replaceAll('$NAMESPACE', '{ns}');
+  const files = relativeTo(path.dirname(file), root)(output);
+  const locales = strings(o['locales']);
+  return {
+    file,
+    settings: Object.keys(settings).length > 1 ? settings : undefined,
+    ...(files.includes('{lng}') ? { files } : {}),
+    sourceLocale: locales?.[0],
+    locales,
+  };
+}
+
+/**
+ * A path in a config as a path relative to the project root (with `/`): a relative one is
+ * relative to the config's folder; `path.resolve('./public/locales')` in a config resolved
+ * against the directory it ran in.
+ */
+function relativeTo(dir: string, root: string): (p: string) => string {
+  return (p) => {
+    const abs = path.isAbsolute(p)
+      ? path.resolve(dir, path.relative(process.cwd(), p))
+      : path.resolve(dir, p);
+    return path.relative(root, abs).split(path.sep).join('/') || '.';
+  };
 }
 
 const SEPARATORS = ['keySeparator', 'nsSeparator', 'contextSeparator', 'pluralSeparator'];

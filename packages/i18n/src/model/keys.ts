@@ -147,6 +147,30 @@ export function logicalEntries(
   return out;
 }
 
+/** A context: letters, digits and `-` (`male`, `formal`, `in-app`), never a key separator. */
+const CONTEXT = /^[\p{L}\p{N}-]+$/u;
+
+/**
+ * The key a context variant belongs to: `friend_male` → `friend` (with i18next's
+ * `contextSeparator`, `_` by default) when `has(friend)`, else undefined. i18next reads
+ * `friend_male` for `t('friend', { context: 'male' })` and falls back to `friend`, so a language
+ * may add variants its source does not need (a gender, a formal address). A plural family's
+ * logical key works the same (`friend_male` of `friend_male_one`).
+ */
+export function contextBase(
+  key: string,
+  separator: string,
+  has: (key: string) => boolean,
+): string | undefined {
+  if (separator === '') return undefined;
+  const at = key.lastIndexOf(separator);
+  if (at <= 0) return undefined;
+  const context = key.slice(at + separator.length);
+  if (!CONTEXT.test(context)) return undefined;
+  const base = key.slice(0, at);
+  return has(base) ? base : undefined;
+}
+
 /** The string value of an entry, or undefined when it is not a string. */
 export const stringValue = (e: Entry | undefined): string | undefined =>
   e !== undefined && e.type === 'string' && typeof e.value === 'string' ? e.value : undefined;

@@ -95,3 +95,59 @@ bare.run(empty, {
     },
   ],
 });
+
+/** A null text (i18next's returnNull: false by default since v23, so null falls back). */
+bare.run(empty, {
+  valid: [
+    {
+      name: 'the text "null" is a text',
+      files: { 'locales/en/ui.json': '{ "a": "null" }', 'locales/uk/ui.json': '{ "a": "null" }' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'null falls back like a missing key (returnNull: false, the default)',
+      files: {
+        'locales/en/ui.json': '{\n  "a": "A",\n  "b": "B"\n}',
+        'locales/uk/ui.json': '{\n  "a": "А",\n  "b": null\n}',
+      },
+      errors: [
+        {
+          severity: 'error',
+          locale: 'uk',
+          key: 'b',
+          line: 3,
+          column: 8,
+          message:
+            '"b" is null: i18next treats it as missing (returnNull: false) and shows a fallback language\'s text or the key',
+          hint: 'Write the translation as a string, or delete the key so that the fallback language is shown.',
+        },
+      ],
+    },
+    {
+      name: 'with returnNull: true the page shows nothing',
+      config: { sourceLocale: 'en', i18next: { returnNull: true } },
+      files: { 'locales/en/ui.json': '{ "a": "A" }', 'locales/uk/ui.json': '{ "a": null }' },
+      errors: [
+        {
+          locale: 'uk',
+          key: 'a',
+          message:
+            '"a" is null: i18next returns null (returnNull: true) and the page shows nothing here',
+        },
+      ],
+    },
+    {
+      name: 'a null in the source and its translation: one finding, on the source',
+      files: { 'locales/en/ui.json': '{ "a": null }', 'locales/uk/ui.json': '{ "a": null }' },
+      errors: [
+        {
+          locale: 'en',
+          key: 'a',
+          message: /"a" is null/,
+          hint: 'Write the source text as a string, or delete the key.',
+        },
+      ],
+    },
+  ],
+});

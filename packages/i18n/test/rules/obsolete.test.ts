@@ -69,9 +69,56 @@ mini.run(obsolete, {
   ],
 });
 
+/** i18next context variants (`t('guest', { context: 'female' })` reads `guest_female`). */
+const guest = { 'locales/en/ui.json': { guest: 'Your guest', save: 'Save' } };
+
 bare.run(obsolete, {
-  valid: [{ files: { 'locales/en/ui.json': { a: 'A' }, 'locales/uk/ui.json': { a: 'А' } } }],
+  valid: [
+    { files: { 'locales/en/ui.json': { a: 'A' }, 'locales/uk/ui.json': { a: 'А' } } },
+    {
+      name: 'a context variant the source does not need (a gender in Ukrainian)',
+      files: { ...guest, 'locales/uk/ui.json': { guest: 'Ваш гість', guest_female: 'Ваша гостя' } },
+    },
+    {
+      name: 'with a contextSeparator of its own, and of a plural family (v3, its own pluralSeparator)',
+      config: {
+        i18next: { contextSeparator: '--', pluralSeparator: '__', compatibilityJSON: 'v3' },
+      },
+      files: {
+        'locales/en/ui.json': { guest: 'A guest', guest__plural: 'Guests' },
+        'locales/uk/ui.json': {
+          guest__0: 'Гість',
+          guest__1: 'Гості',
+          guest__2: 'Гостей',
+          'guest--female__0': 'Гостя',
+          'guest--female__1': 'Гості',
+          'guest--female__2': 'Гостей',
+        },
+      },
+    },
+  ],
   invalid: [
+    {
+      name: 'with contextSeparator "--", key_female is another key (and a variant needs its base)',
+      config: { i18next: { contextSeparator: '--' } },
+      files: {
+        ...guest,
+        'locales/uk/ui.json': { guest: 'Ваш гість', guest_female: 'Ваша гостя', 'host--f': 'x' },
+      },
+      errors: [
+        {
+          severity: 'warning',
+          key: 'guest_female',
+          line: 3,
+          message: '"guest_female" is not in the source (en): it is never shown',
+        },
+        {
+          key: 'host--f',
+          line: 4,
+          message: '"host--f" is not in the source (en): it is never shown',
+        },
+      ],
+    },
     {
       name: 'a whole namespace the source does not have',
       files: { 'locales/en/ui.json': { a: 'A' }, 'locales/uk/old.json': { a: 'А' } },

@@ -71,15 +71,27 @@ const program = new Command('bilateral')
   .option('--ns-separator <sep>', "i18next's nsSeparator, or false")
   .option('--interpolation-prefix <text>', 'placeholder prefix (default {{), e.g. __')
   .option('--interpolation-suffix <text>', 'placeholder suffix (default }}), e.g. __')
+  .option('--plural-separator <sep>', "i18next's pluralSeparator (default _): key_one, key_plural")
+  .option('--context-separator <sep>', "i18next's contextSeparator (default _): key_male")
   .addOption(
     new Option(
       '--return-empty-string <bool>',
       'false: an empty text falls back (i18next returnEmptyString)',
     ).choices(['true', 'false']),
   )
+  .addOption(
+    new Option(
+      '--return-null <bool>',
+      'true: a null text is shown as nothing; false (default): it falls back (i18next returnNull)',
+    ).choices(['true', 'false']),
+  )
+  .option(
+    '--trans-keep-basic-html-nodes-for <tags>',
+    "with --react: the plain HTML tags <Trans> keeps (default br,strong,i,p; react-i18next's transKeepBasicHtmlNodesFor)",
+  )
   .option(
     '--i18next-config <file>',
-    "the project's i18next config to read settings from (default: i18next.config.* or next-i18next.config.* found), or none",
+    "the project's i18next config to read settings from (default: the first of i18next.config.*, next-i18next.config.*, i18next-parser.config.* found), or none",
   )
   .option('--no-color', 'plain output without colours')
   .showHelpAfterError('(run with --help for usage)')

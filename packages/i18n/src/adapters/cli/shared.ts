@@ -22,6 +22,10 @@ export interface GlobalOptions {
   readonly interpolationPrefix?: string;
   readonly interpolationSuffix?: string;
   readonly returnEmptyString?: 'true' | 'false';
+  readonly returnNull?: 'true' | 'false';
+  readonly pluralSeparator?: string;
+  readonly contextSeparator?: string;
+  readonly transKeepBasicHtmlNodesFor?: string;
   readonly i18nextConfig?: string;
 }
 
@@ -64,6 +68,14 @@ export function i18nextFlags(g: GlobalOptions): I18nextSettings | undefined {
       ...(g.interpolationSuffix === undefined ? {} : { suffix: g.interpolationSuffix }),
     };
   if (g.returnEmptyString !== undefined) s.returnEmptyString = g.returnEmptyString === 'true';
+  if (g.returnNull !== undefined) s.returnNull = g.returnNull === 'true';
+  if (g.pluralSeparator !== undefined) s.pluralSeparator = g.pluralSeparator;
+  if (g.contextSeparator !== undefined) s.contextSeparator = g.contextSeparator;
+  if (g.transKeepBasicHtmlNodesFor !== undefined)
+    s.transKeepBasicHtmlNodesFor = g.transKeepBasicHtmlNodesFor
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
   return Object.keys(s).length === 0 ? undefined : { ...s, from: 'the command line' };
 }
 

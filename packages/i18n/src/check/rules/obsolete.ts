@@ -1,4 +1,5 @@
 import { commandLine, type Suggestion } from '../../model/finding.js';
+import { contextBase } from '../../model/keys.js';
 import { undeclared } from '../core-keys.js';
 import { defineRule } from '../rule.js';
 
@@ -31,11 +32,19 @@ export const obsolete = defineRule({
       return;
     }
     const sourceLogical = source === undefined ? undefined : ctx.logical(source);
+    // A context variant (`friend_male` of the source's `friend`) is read by i18next: not obsolete.
+    const inSource = (k: string) => sourceLogical?.has(k) === true;
+    const sep = ctx.i18next.contextSeparator;
     for (const locale of ctx.project.locales) {
       const file = ctx.usable(locale);
       if (file === undefined) continue;
       for (const l of ctx.logical(file).values()) {
-        if (locale !== ctx.source && sourceLogical !== undefined && !sourceLogical.has(l.key)) {
+        if (
+          locale !== ctx.source &&
+          sourceLogical !== undefined &&
+          !sourceLogical.has(l.key) &&
+          contextBase(l.key, sep, inSource) === undefined
+        ) {
           ctx.report({
             file,
             offset: l.entry.keyOffset,
