@@ -22,6 +22,11 @@ export interface I18next {
   readonly format: 'i18next' | 'icu';
   /** react-i18next's `<Trans>` components (`<0>…</0>`, `<bold>`) are markup. */
   readonly react: boolean;
+  /**
+   * react-i18next's `transKeepBasicHtmlNodesFor`: the plain HTML tags (without attributes) a
+   * `<Trans>` renders as themselves; any other tag that is not a component shows as text.
+   */
+  readonly keepBasicHtml: ReadonlySet<string>;
   /** Where the settings were read from (for messages), or undefined for i18next's defaults. */
   readonly from: string | undefined;
 }
@@ -32,6 +37,9 @@ export const DEFAULT_DELIMITERS: Delimiters = {
   nestingPrefix: '$t(',
   nestingSuffix: ')',
 };
+
+/** react-i18next's default `transKeepBasicHtmlNodesFor`. */
+export const DEFAULT_KEEP_BASIC_HTML: readonly string[] = ['br', 'strong', 'i', 'p'];
 
 /** The project's i18next settings with i18next's defaults filled in. */
 export function i18nextOf(config: Pick<ProjectConfig, 'i18next'>): I18next {
@@ -55,6 +63,9 @@ export function i18nextOf(config: Pick<ProjectConfig, 'i18next'>): I18next {
     },
     format: s.format === 'icu' ? 'icu' : 'i18next',
     react: s.react === true,
+    keepBasicHtml: new Set(
+      (s.transKeepBasicHtmlNodesFor ?? DEFAULT_KEEP_BASIC_HTML).map((t) => t.toLowerCase()),
+    ),
     from: s.from,
   };
 }

@@ -257,3 +257,71 @@ for (const tester of [bare, mini]) {
     ],
   });
 }
+
+/**
+ * react-i18next (`react: true`): plain HTML tags of `transKeepBasicHtmlNodesFor` (default br,
+ * strong, i, p; no attributes) are rendered by `<Trans>` as they are; any other tag that is not a
+ * component of the source shows as text.
+ */
+const react = (transKeepBasicHtmlNodesFor?: string[]) => ({
+  sourceLocale: 'en',
+  i18next: {
+    react: true,
+    ...(transKeepBasicHtmlNodesFor === undefined ? {} : { transKeepBasicHtmlNodesFor }),
+  },
+});
+
+bare.run(markup, {
+  valid: [
+    {
+      name: 'a line break the translation adds (br is kept by default)',
+      config: react(),
+      files: pair('Hello <0>world</0>', 'Hallo,<br/> <0>Welt</0>', 'de'),
+    },
+    {
+      name: 'a kept tag around a component: the component stays where the source has it',
+      config: react(),
+      files: pair('Read <0>the guide</0>', 'Lies <strong><0>die Anleitung</0></strong>', 'de'),
+    },
+    {
+      name: 'the project keeps <b> (transKeepBasicHtmlNodesFor)',
+      config: react(['b']),
+      files: pair('Save', '<b>Speichern</b>', 'de'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'without react, an added <br/> differs from the source',
+      files: pair('Hello', 'Hallo<br/>', 'de'),
+      errors: [
+        { message: 'the tags differ from the source (en): it has none, this text has <br/>' },
+      ],
+    },
+    {
+      name: 'a tag react-i18next does not keep shows as text',
+      config: react(),
+      files: pair('Save', '<b>Speichern</b>', 'de'),
+      errors: [
+        {
+          key: 'k',
+          line: 2,
+          column: 9,
+          message:
+            'the tags differ from the source (en): it has none, this text has <b>…</b>; react-i18next shows <b> as text (not a component of the source, not in transKeepBasicHtmlNodesFor: br strong i p)',
+        },
+      ],
+    },
+    {
+      name: 'the project keeps only <b>: an added <br/> shows as text',
+      config: react(['b']),
+      files: pair('Hello', 'Hallo<br/>', 'de'),
+      errors: [{ message: /react-i18next shows <br> as text .*transKeepBasicHtmlNodesFor: b\)$/ }],
+    },
+    {
+      name: 'a kept tag with attributes is not plain HTML',
+      config: react(),
+      files: pair('Hello', '<strong class="x">Hallo</strong>', 'de'),
+      errors: [{ message: /this text has <strong>…<\/strong>$/ }],
+    },
+  ],
+});

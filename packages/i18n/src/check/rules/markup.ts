@@ -80,16 +80,35 @@ export const markup = defineRule({
       if (pair.value.trim() === '') continue; // `empty` reports it
       if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
       // Never-allowed tags are reported once, as such, not again as a difference from the source.
-      const shape = (v: string) =>
-        structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
-      const t = shape(pair.value);
-      const s = shape(pair.sourceValue);
+      const tagsOf = (v: string) => ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name));
+      const sourceTags = tagsOf(pair.sourceValue);
+      const s = structure(sourceTags);
+      const t = structure(keptByTrans(ctx, tagsOf(pair.value), sourceTags, allowed));
       if (outOfProportion(ctx, pair, t, s)) continue;
       if (allowed !== undefined) compareCounts(ctx, pair, allowed);
       else compareStructure(ctx, pair, t, s);
     }
   },
 });
+
+/**
+ * react-i18next (`react`, no allowlist): a plain HTML tag of `transKeepBasicHtmlNodesFor` (`<br/>`,
+ * `<strong>`; no attributes) that a translation adds is rendered as itself, as a translator may
+ * want (a line break the language needs): it is left out of the comparison with the source.
+ */
+function keptByTrans(
+  ctx: NamespaceContext,
+  tags: readonly Tag[],
+  sourceTags: readonly Tag[],
+  allowed: Record<string, readonly string[]> | undefined,
+): readonly Tag[] {
+  const keep = ctx.i18next.keepBasicHtml;
+  if (!ctx.i18next.react || allowed !== undefined || keep.size === 0) return tags;
+  // A name the source has, or that has attributes anywhere in the text, is compared as usual.
+  const compared = new Set(sourceTags.map((x) => x.name));
+  for (const x of tags) if (Object.keys(x.attributes).length > 0) compared.add(x.name);
+  return tags.filter((x) => !keep.has(x.name) || compared.has(x.name));
+}
 
 /** The allowlist (the renderer's tags and the configured ones), or undefined when there is none. */
 function allowlist(ctx: NamespaceContext): Record<string, readonly string[]> | undefined {
@@ -251,7 +270,7 @@ function compareStructure(ctx: NamespaceContext, pair: Pair, t: Structure, s: St
       m.size === 0 ? 'none' : [...m].map(([k, n]) => (n === 1 ? k : `${k} ×${n}`)).join(' ');
     ctx.report({
       ...at(0),
-      message: `the tags differ from the source (${src}): it has ${list(theirs)}, this text has ${list(mine)}`,
+      message: `the tags differ from the source (${src}): it has ${list(theirs)}, this text has ${list(mine)}${shownAsText(ctx, t, s)}`,
       hint: `Use the source's tags, each around the words it marks${dropped.length > 0 ? ` (missing: ${dropped.join(' ')})` : ''}${added.length > 0 ? ` (not in the source: ${added.join(' ')})` : ''}: the program fills each one in by its name or number.`,
     });
     return;
@@ -263,6 +282,26 @@ function compareStructure(ctx: NamespaceContext, pair: Pair, t: Structure, s: St
     message: `the tags are nested differently from the source (${src}): here ${where.join(', ')}`,
     hint: `Nest the tags as the source does: ${[...placed(s.elements).keys()].join(', ')}.`,
   });
+}
+
+/**
+ * react-i18next: what a `<Trans>` shows as text, said in the message: an HTML tag that is neither
+ * one of the source's (a component the program fills in) nor kept (`transKeepBasicHtmlNodesFor`).
+ */
+function shownAsText(ctx: NamespaceContext, t: Structure, s: Structure): string {
+  const { react, keepBasicHtml } = ctx.i18next;
+  if (!react) return '';
+  const inSource = new Set(s.elements.map((e) => e.name));
+  const text = [
+    ...new Set(
+      t.elements
+        .filter((e) => !inSource.has(e.name) && !/^\d+$/.test(e.name) && !keepBasicHtml.has(e.name))
+        .map((e) => `<${e.name}>`),
+    ),
+  ];
+  if (text.length === 0) return '';
+  const kept = [...keepBasicHtml].join(' ') || 'none';
+  return `; react-i18next shows ${text.join(' ')} as text (not a component of the source, not in transKeepBasicHtmlNodesFor: ${kept})`;
 }
 
 /** Browsers ignore whitespace and control characters inside a URL scheme (`java\tscript:`). */
