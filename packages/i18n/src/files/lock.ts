@@ -161,7 +161,7 @@ function textHash(text: LockedSource, normalise: (text: string) => string): stri
   const material =
     typeof text === 'string'
       ? normalise(text)
-      : PLURAL_CATEGORIES.filter((c) => Object.hasOwn(text, c))
+      : formOrder(Object.keys(text))
           .map((c) => `${c}\u0001${normalise(text[c] ?? '')}`)
           .join('\u0002');
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
@@ -174,11 +174,21 @@ export function lockedSource(source: Logical): LockedSource {
     return typeof v === 'string' ? v : JSON.stringify(v);
   }
   const forms = Object.create(null) as Record<string, string>;
-  for (const c of PLURAL_CATEGORIES) {
+  for (const c of formOrder([...source.forms.keys()])) {
     const v = source.forms.get(c)?.value;
     if (typeof v === 'string') forms[c] = v;
   }
   return forms;
+}
+
+/**
+ * A family's forms in one order whatever the file's: CLDR's categories first (JSON v4, as
+ * version 2 of the lock hashed them), then v3's (`''` the bare key, `plural`, `0`…`5`) sorted.
+ */
+function formOrder(categories: readonly string[]): string[] {
+  const v4 = PLURAL_CATEGORIES.filter((c) => categories.includes(c));
+  const other = categories.filter((c) => !(PLURAL_CATEGORIES as readonly string[]).includes(c));
+  return [...v4, ...other.sort()];
 }
 
 /** A lock entry recording the current source of a key (`copied`: what `sync` wrote). */

@@ -1,11 +1,13 @@
 import { cldrLocale } from './locale-tags.js';
 import type { Exemption } from './types.js';
-import type { Entry, LocaleFile, Project } from './types.js';
+import type { Entry } from './types.js';
 
 /**
- * i18next key semantics shared by the checks, `sync`, `accept` and `status`: plural families
- * (`pages_one`, `pages_few`, … are one logical key `pages`), CLDR categories per language, and
- * key patterns (`ui:citation.*`, `**.forms`).
+ * i18next key semantics below the check layer: CLDR categories per language, the logical key
+ * type, the JSON v4 suffixes (for key patterns and the renderer's lock state), context variants,
+ * and key patterns (`ui:citation.*`, `**.forms`). Plural families as a project's i18next reads
+ * them (v3 or v4, its separator) are the check layer's `PluralKeys`, which `sync`, `accept` and
+ * `schema` use too.
  */
 
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -75,78 +77,6 @@ export type Logical =
       readonly entry: Entry;
     };
 
-/**
- * The set of plural families of a namespace: every base that has an `_other` form (cardinal or
- * ordinal) in any of the given files. A key like `note_one` without any `note_other` anywhere is
- * an ordinary key.
- */
-export function pluralFamilies(files: readonly LocaleFile[]): Set<string> {
-  const families = new Set<string>();
-  for (const f of files) {
-    for (const key of f.entries.keys()) {
-      const p = parsePluralKey(key);
-      if (p !== undefined && p.category === 'other') families.add(familyKey(p.base, p.ordinal));
-    }
-  }
-  return families;
-}
-
-/** One namespace as `sync` and `schema` see it: the source file and the plural families of every usable file. */
-export interface NamespaceSource {
-  readonly ns: string;
-  readonly source: LocaleFile;
-  /** The files of every locale that parse, the source included. */
-  readonly usable: readonly LocaleFile[];
-  readonly families: ReadonlySet<string>;
-  readonly sourceLogical: Map<string, Logical>;
-}
-
-/** The namespaces whose source file parses, with what `sync` and `schema` derive from them. */
-export function* namespaceSources(
-  project: Pick<Project, 'namespaces' | 'locales' | 'sourceLocale' | 'file'>,
-): Generator<NamespaceSource> {
-  for (const ns of project.namespaces) {
-    const source = project.file(project.sourceLocale, ns);
-    if (source === undefined || !source.usable) continue;
-    const usable = project.locales.flatMap((l) => {
-      const f = project.file(l, ns);
-      return f?.usable === true ? [f] : [];
-    });
-    const families = pluralFamilies(usable);
-    yield { ns, source, usable, families, sourceLogical: logicalEntries(source, families) };
-  }
-}
-
-/** Groups a file's entries into logical keys (plural forms folded into their family), in file order. */
-export function logicalEntries(
-  file: LocaleFile,
-  families: ReadonlySet<string>,
-): Map<string, Logical> {
-  const out = new Map<string, Logical>();
-  for (const entry of file.entries.values()) {
-    const p = parsePluralKey(entry.key);
-    const fk = p === undefined ? undefined : familyKey(p.base, p.ordinal);
-    if (p !== undefined && fk !== undefined && families.has(fk)) {
-      const existing = out.get(fk);
-      if (existing !== undefined && existing.kind === 'plural') {
-        (existing.forms as Map<string, Entry>).set(p.category, entry);
-      } else {
-        out.set(fk, {
-          kind: 'plural',
-          key: fk,
-          base: p.base,
-          ordinal: p.ordinal,
-          forms: new Map([[p.category, entry]]),
-          entry,
-        });
-      }
-    } else {
-      out.set(entry.key, { kind: 'plain', key: entry.key, entry });
-    }
-  }
-  return out;
-}
-
 /** A context: letters, digits and `-` (`male`, `formal`, `in-app`), never a key separator. */
 const CONTEXT = /^[\p{L}\p{N}-]+$/u;
 
@@ -174,15 +104,6 @@ export function contextBase(
 /** The string value of an entry, or undefined when it is not a string. */
 export const stringValue = (e: Entry | undefined): string | undefined =>
   e !== undefined && e.type === 'string' && typeof e.value === 'string' ? e.value : undefined;
-
-/**
- * The source form a target plural form is translated from: the same category if the source has
- * it, else `other`, else any form.
- */
-export function sourceFormFor(source: Logical, category: string): Entry | undefined {
-  if (source.kind === 'plain') return source.entry;
-  return source.forms.get(category) ?? source.forms.get('other') ?? source.entry;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Key patterns

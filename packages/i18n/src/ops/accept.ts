@@ -1,4 +1,5 @@
-import { keyMatches, logicalEntries, pluralFamilies } from '../model/keys.js';
+import { keyMatches } from '../model/keys.js';
+import { pluralKeysOf, usableFiles } from './namespaces.js';
 import { isCurrent, isStillCopied, lockEntryFor, serialiseLock } from '../files/lock.js';
 import type { LockEntry, Project } from '../model/types.js';
 import { writeFileSafely } from '../files/atomic-write.js';
@@ -40,6 +41,7 @@ export function acceptKeys(
   const accepted: string[] = [];
   const matched = new Set<string>();
   const live = new Set<string>();
+  const plural = pluralKeysOf(project);
   for (const ns of project.namespaces) {
     const source = project.file(project.sourceLocale, ns);
     const target = project.file(locale, ns);
@@ -48,14 +50,9 @@ export function acceptKeys(
       for (const k of lock.keys.keys()) if (k.startsWith(`${ns}:`)) live.add(k);
       continue;
     }
-    const families = pluralFamilies(
-      project.locales.flatMap((l) => {
-        const f = project.file(l, ns);
-        return f?.usable === true ? [f] : [];
-      }),
-    );
-    const sourceLogical = logicalEntries(source, families);
-    for (const [key, t] of logicalEntries(target, families)) {
+    const families = plural.families(usableFiles(project, ns));
+    const sourceLogical = plural.logical(source, families);
+    for (const [key, t] of plural.logical(target, families)) {
       const s = sourceLogical.get(key);
       if (s === undefined) continue;
       const id = `${ns}:${key}`;

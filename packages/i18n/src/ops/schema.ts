@@ -3,21 +3,18 @@ import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
 import { citationsOf, factsOf, type Paragraph } from '@bilateral/core';
 import { FORMATS_FOR_KIND } from '../intl/facts.js';
 import { scanPlaceholders } from '../syntax/inline.js';
-import {
-  formKey,
-  isExempt,
-  namespaceSources,
-  pluralCategories,
-  stringValue,
-  type Logical,
-} from '../model/keys.js';
+import { i18nextOf } from '../check/i18next.js';
+import type { PluralKeys } from '../check/plural-keys.js';
+import { isExempt, stringValue, type Logical } from '../model/keys.js';
+import { formPath, namespaceSources, pluralKeysOf } from './namespaces.js';
 import { relativePath } from '../model/paths.js';
 import type { Project } from '../model/types.js';
 import { documentKeys } from '../model/document-keys.js';
 
 /**
  * JSON Schemas that let an editor check a locale file while a translator types: every key the
- * source has is required, plural families have exactly the locale's CLDR forms, a text must keep
+ * source has is required, plural families have exactly the locale's
+ * forms (CLDR's with JSON v4, i18next's v3 suffixes with `compatibilityJSON: 'v3'`), a text must keep
  * the source's placeholders (and, in a core paragraph, its facts and citations), no extra keys.
  * Each text shows the source text as its description.
  */
@@ -41,7 +38,11 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     isExempt(project.config.exemptions, rule, locale, ns, key);
   const docs = new Map(Object.values(project.corpus?.documents ?? {}).map((d) => [d.namespace, d]));
-  for (const { ns, source, usable, sourceLogical } of namespaceSources(project)) {
+  const keys = pluralKeysOf(project);
+  // With a keySeparator, a key's dots are nesting (`a.b` → { a: { b } }); without, part of its name.
+  const nested = i18nextOf(project.config).keySeparator !== false;
+  const place = (s: Logical, key: string) => (nested ? key.split('.') : formPath(s, key));
+  for (const { ns, source, usable, sourceLogical } of namespaceSources(project, keys)) {
     const doc = docs.get(ns);
     const paragraphs = new Map<string, Paragraph>(
       (doc?.sections ?? []).flatMap((sec) =>
@@ -50,8 +51,7 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
     );
     for (const locale of project.locales) {
       const root: Schema = objectSchema();
-      const leaf = (key: string, value: Schema, required: boolean) => {
-        const parts = key.split('.');
+      const leaf = (parts: readonly string[], value: Schema, required: boolean) => {
         let node = root;
         for (const p of parts.slice(0, -1)) {
           const props = node['properties'] as Record<string, Schema>;
@@ -73,7 +73,8 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
       };
       for (const s of sourceLogical.values()) {
         const required = !exempt('missing', locale, ns, s.key);
-        for (const [key, text] of formsFor(s, locale)) {
+        for (const [key, text] of formsFor(s, locale, keys)) {
+          const at = place(s, key);
           const par = paragraphs.get(s.key);
           const core =
             par === undefined
@@ -82,11 +83,12 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
                   facts: factsOf(par).map((f) => [f, doc?.facts[f]?.kind ?? 'date'] as const),
                   refs: citationsOf(par),
                 };
-          leaf(key, textSchema(text, project.sourceLocale, core), required);
+          leaf(at, textSchema(text, project.sourceLocale, core), required);
         }
-        if (s.kind === 'plural') {
+        // JSON v4: i18next reads `_zero` for 0 when it is there, in any language.
+        if (s.kind === 'plural' && !keys.v3) {
           leaf(
-            formKey(s.base, s.ordinal, 'zero'),
+            place(s, keys.formKey(s.base, s.ordinal, 'zero')),
             { type: 'string', description: 'Optional: used for 0 (i18next).' },
             false,
           );
@@ -94,9 +96,9 @@ export function buildSchemas(project: Project, outDir: string): SchemaFile[] {
       }
       // Keys other locales add that the config explicitly allows (e.g. per-language entity forms).
       for (const f of usable) {
-        for (const key of f.entries.keys()) {
-          if (!sourceLogical.has(key) && exempt('obsolete', locale, ns, key))
-            leaf(key, { type: 'string' }, false);
+        for (const e of f.entries.values()) {
+          if (!sourceLogical.has(e.key) && exempt('obsolete', locale, ns, e.key))
+            leaf(nested ? e.key.split('.') : e.path, { type: 'string' }, false);
         }
       }
       const file = path.join(outDir, locale, `${ns}.schema.json`);
@@ -128,12 +130,12 @@ function objectSchema(): Schema {
   };
 }
 
-function formsFor(s: Logical, locale: string): [string, string][] {
+/** The keys a locale needs for a logical source key, with the source text of each. */
+function formsFor(s: Logical, locale: string, keys: PluralKeys): [string, string][] {
   if (s.kind === 'plain') return [[s.key, stringValue(s.entry) ?? '']];
-  return pluralCategories(locale, s.ordinal).map((c) => [
-    formKey(s.base, s.ordinal, c),
-    stringValue(s.forms.get(c) ?? s.forms.get('other') ?? s.entry) ?? '',
-  ]);
+  return keys
+    .required(locale, s.ordinal)
+    .map((c) => [keys.formKey(s.base, s.ordinal, c), stringValue(keys.sourceFormFor(s, c)) ?? '']);
 }
 
 function textSchema(

@@ -8,15 +8,21 @@ import {
   removalEdits,
   type JsonValue,
 } from './edit.js';
-import {
-  formKey,
-  parsePluralKey,
-  pluralCategories,
-  PLURAL_CATEGORIES,
-  stringValue,
-  type Logical,
-} from '../model/keys.js';
+import type { PluralKeys } from '../check/plural-keys.js';
+import { contextBase, PLURAL_CATEGORIES, stringValue, type Logical } from '../model/keys.js';
 import type { LocaleFile } from '../model/types.js';
+import { formPath } from './namespaces.js';
+
+/** How the project's i18next names plural forms and context variants (as `check` reads them). */
+export interface KeyForms {
+  readonly keys: PluralKeys;
+  readonly contextSeparator: string;
+  /**
+   * Whether a key's dots are nesting (i18next's `keySeparator`, `.` by default: a new `a.b` is
+   * written nested) or part of a flat key's name (`keySeparator: false`).
+   */
+  readonly nested: boolean;
+}
 
 /** What `sync` does to one locale file. */
 export interface FilePlan {
@@ -41,22 +47,35 @@ export interface FilePlan {
  * to one place as one edit. Everything else stays byte for byte.
  */
 
-/** The leaves a locale needs for a logical source key: plural families expand to its categories. */
+/**
+ * The leaves a locale needs for a logical source key: a plural family expands to the forms the
+ * locale reads (CLDR's with JSON v4; v3: `key`/`key_plural` or `key_0`…), each with the source
+ * form it is translated from.
+ */
 export function leavesFor(
   s: Logical,
   locale: string,
   have: ReadonlySet<string>,
-): { key: string; value: string }[] {
+  { keys, nested }: KeyForms,
+): Leaf[] {
+  const path = (key: string) => (nested ? key.split('.') : formPath(s, key));
   if (s.kind === 'plain') {
     const v = stringValue(s.entry);
-    return have.has(s.key) || v === undefined ? [] : [{ key: s.key, value: v }];
+    return have.has(s.key) || v === undefined ? [] : [{ key: s.key, path: path(s.key), value: v }];
   }
-  return pluralCategories(locale, s.ordinal).flatMap((c) => {
-    const key = formKey(s.base, s.ordinal, c);
+  return keys.required(locale, s.ordinal).flatMap((c) => {
+    const key = keys.formKey(s.base, s.ordinal, c);
     if (have.has(key)) return [];
-    const v = stringValue(s.forms.get(c) ?? s.forms.get('other') ?? s.entry);
-    return v === undefined ? [] : [{ key, value: v }];
+    const v = stringValue(keys.sourceFormFor(s, c));
+    return v === undefined ? [] : [{ key, path: path(key), value: v }];
   });
+}
+
+/** A text a locale lacks: its key, its place in the file (JSON property names), the source text. */
+export interface Leaf {
+  readonly key: string;
+  readonly path: readonly string[];
+  readonly value: string;
 }
 
 export function editFile(
@@ -66,14 +85,15 @@ export function editFile(
   families: ReadonlySet<string>,
   prune: boolean,
   exempt: (rule: string, key: string) => boolean,
+  forms: KeyForms,
 ): FilePlan {
   const have = new Set(target.entries.keys());
   // Removals first (with --prune), so that a text the source now has as an object is replaced
   // in one run: additions are then computed on what is left.
   const pruned = prune
-    ? pruneText(target, source, sourceLogical, families, have, exempt)
+    ? pruneText(target, source, sourceLogical, families, have, exempt, forms)
     : { text: target.text, removed: [] };
-  const additions = addText(pruned.text, source, sourceLogical, target.locale, have, exempt);
+  const additions = addText(pruned.text, source, sourceLogical, target.locale, have, exempt, forms);
   return {
     locale: target.locale,
     namespace: target.namespace,
@@ -90,7 +110,9 @@ export function editFile(
 
 /**
  * `--prune`: the target's text without the keys the source no longer has (one parse, one pass,
- * one batch of edits: linear however many keys go). Removed keys, and keys under them, leave `have`.
+ * one batch of edits: linear however many keys go). Removed keys, and keys under them, leave
+ * `have`. Kept: the forms the locale reads of a family the source has (and v4's `_zero`), and
+ * context variants of a source key (`friend_male`), which `check` does not call obsolete either.
  */
 function pruneText(
   target: LocaleFile,
@@ -99,24 +121,25 @@ function pruneText(
   families: ReadonlySet<string>,
   have: Set<string>,
   exempt: (rule: string, key: string) => boolean,
+  { keys, contextSeparator }: KeyForms,
 ): { text: string; removed: string[] } {
   const locale = target.locale;
   const removed: string[] = [];
   const sourceLeaves = new Set(source.entries.keys());
   const sourcePrefixes = prefixesOf(sourceLeaves, false);
-  const allowed = pluralCategories(locale);
+  const inSource = (k: string) => sourceLogical.has(k);
   const keep = (key: string): boolean => {
     if (sourceLeaves.has(key)) return true;
-    const p = parsePluralKey(key);
-    if (
-      p !== undefined &&
-      families.has(p.ordinal ? `${p.base}_ordinal` : p.base) &&
-      sourceLogical.has(p.ordinal ? `${p.base}_ordinal` : p.base)
-    ) {
-      const cats = p.ordinal ? pluralCategories(locale, true) : allowed;
-      return cats.includes(p.category) || p.category === 'zero';
+    const p = keys.parse(key);
+    const family = p === undefined ? undefined : keys.family(p.base, p.ordinal);
+    if (p !== undefined && family !== undefined && families.has(family)) {
+      if (!inSource(family) && contextBase(family, contextSeparator, inSource) === undefined)
+        return false;
+      return (
+        keys.required(locale, p.ordinal).includes(p.category) || (!keys.v3 && p.category === 'zero')
+      );
     }
-    return false;
+    return contextBase(key, contextSeparator, inSource) !== undefined;
   };
   // Keys under which something is exempt from `obsolete` (the entry itself and its ancestors).
   const exemptPrefixes = prefixesOf(
@@ -188,6 +211,7 @@ function addText(
   locale: string,
   have: Set<string>,
   exempt: (rule: string, key: string) => boolean,
+  forms: KeyForms,
 ): { text: string; added: string[]; skipped: string[] } {
   const root = parseObject(text);
   if (root === undefined) return { text, added: [], skipped: [] };
@@ -201,7 +225,15 @@ function addText(
     }
     return n;
   };
-  const { groups, skipped } = groupAdditions(sourceLogical, locale, have, objects, namesOf, exempt);
+  const { groups, skipped } = groupAdditions(
+    sourceLogical,
+    locale,
+    have,
+    objects,
+    namesOf,
+    exempt,
+    forms,
+  );
   const sourceOrder = orderOf(source);
   const added: string[] = [];
   const clusters = new Map<
@@ -213,6 +245,7 @@ function addText(
       [...namesOf(g.parentPath)],
       g.name,
       sourceOrder.get(g.parentPath) ?? [],
+      forms.keys,
     );
     const id = `${g.parentPath}\u0000${after ?? ''}`;
     const c = clusters.get(id) ?? { parentPath: g.parentPath, after, items: [] };
@@ -235,13 +268,14 @@ function groupAdditions(
   objects: ReadonlyMap<string, Node>,
   namesOf: (path: string) => ReadonlySet<string>,
   exempt: (rule: string, key: string) => boolean,
+  forms: KeyForms,
 ): { groups: Map<string, Group>; skipped: string[] } {
   const groups = new Map<string, Group>();
   const skipped: string[] = [];
   for (const s of sourceLogical.values()) {
     if (exempt('missing', s.key)) continue;
-    for (const leaf of leavesFor(s, locale, have)) {
-      const parts = leaf.key.split('.');
+    for (const leaf of leavesFor(s, locale, have, forms)) {
+      const parts = leaf.path;
       let depth = 0;
       while (depth < parts.length - 1 && objects.has(parts.slice(0, depth + 1).join('.'))) depth++;
       const parentPath = parts.slice(0, depth).join('.');
@@ -321,14 +355,15 @@ function orderOf(file: LocaleFile): Map<string, string[]> {
 /**
  * The existing property a new one goes after, following the source's order. A plural form the
  * source does not have (`pages_few` when Japanese has only `pages_other`) ranks with its family,
- * in CLDR order.
+ * in CLDR order (v3: `_plural`, then `_0`, `_1`, …).
  */
 function precedingSibling(
   existing: readonly string[],
   name: string,
   order: readonly string[],
+  keys: PluralKeys,
 ): string | undefined {
-  const rank = ranker(order);
+  const rank = ranker(order, keys);
   const mine = rank(name);
   if (mine === undefined) return existing.at(-1);
   let after: string | undefined;
@@ -341,22 +376,28 @@ function precedingSibling(
 
 const rankers = new WeakMap<readonly string[], (n: string) => number | undefined>();
 
-/** Ranks names by the source order; plural forms rank with their family, in CLDR order. */
-function ranker(order: readonly string[]): (n: string) => number | undefined {
+/** The order of forms within a family: CLDR's (v4), or `_plural`, `_0`, `_1`, … (v3). */
+const formRank = (category: string): number => {
+  const v4 = (PLURAL_CATEGORIES as readonly string[]).indexOf(category);
+  if (v4 !== -1) return v4;
+  return category === 'plural' ? 1 : 2 + Number(category);
+};
+
+/** Ranks names by the source order; plural forms rank with their family, in their order. */
+function ranker(order: readonly string[], keys: PluralKeys): (n: string) => number | undefined {
   let r = rankers.get(order);
   if (r === undefined) {
     const index = new Map(order.map((n, i) => [n, i]));
     const families = new Map<string, number>();
     order.forEach((o, i) => {
-      const q = parsePluralKey(o);
+      const q = keys.parse(o);
       const id = q === undefined ? undefined : `${q.base}\u0000${q.ordinal}`;
       if (id !== undefined && !families.has(id)) families.set(id, i);
     });
     r = (n: string) => {
-      const p = parsePluralKey(n);
+      const p = keys.parse(n);
       const first = p === undefined ? undefined : families.get(`${p.base}\u0000${p.ordinal}`);
-      if (p !== undefined && first !== undefined)
-        return first + PLURAL_CATEGORIES.indexOf(p.category) / 10;
+      if (p !== undefined && first !== undefined) return first + formRank(p.category) / 100;
       return index.get(n);
     };
     rankers.set(order, r);

@@ -1,6 +1,14 @@
 import { detectStyle, serialize } from './edit.js';
-import { isExempt, namespaceSources, type Logical } from '../model/keys.js';
-import { editFile, leavesFor, newObject, setLeaf, type FilePlan } from './sync-file.js';
+import { isExempt, type Logical } from '../model/keys.js';
+import { namespaceSources, pluralKeysOf } from './namespaces.js';
+import {
+  editFile,
+  leavesFor,
+  newObject,
+  setLeaf,
+  type FilePlan,
+  type KeyForms,
+} from './sync-file.js';
 import { relativePath } from '../model/paths.js';
 import type { LocaleFile, Project } from '../model/types.js';
 import { writeFilesSafely } from '../files/atomic-write.js';
@@ -9,6 +17,7 @@ import { SyncConflictError } from '../model/errors.js';
 import { rewriteBlocker } from '../files/parse.js';
 import { LocaleLayout } from '../model/layout.js';
 import { lockEntryFor, serialiseLock } from '../files/lock.js';
+import { i18nextOf } from '../check/i18next.js';
 
 /**
  * `sync`: adds the keys a locale lacks (in the source's order, with the source text, so that
@@ -67,7 +76,14 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
   const exempt = (rule: string, locale: string, ns: string, key: string) =>
     project.config.rules[rule] === 'off' ||
     isExempt(project.config.exemptions, rule, locale, ns, key);
-  for (const { ns, source, families, sourceLogical } of namespaceSources(project)) {
+  const keys = pluralKeysOf(project);
+  const i18next = i18nextOf(project.config);
+  const forms: KeyForms = {
+    keys,
+    contextSeparator: i18next.contextSeparator,
+    nested: i18next.keySeparator !== false,
+  };
+  for (const { ns, source, families, sourceLogical } of namespaceSources(project, keys)) {
     // Prose pages are translated as a whole, by copying the source page: sync writes JSON only.
     if (LocaleLayout.pageId(ns) !== undefined) continue;
     for (const locale of project.locales) {
@@ -89,11 +105,17 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
       }
       const plan =
         target === undefined
-          ? createFile(project, source, sourceLogical, locale, ns, (k) =>
+          ? createFile(project, source, sourceLogical, locale, ns, forms, (k) =>
               exempt('missing', locale, ns, k),
             )
-          : editFile(source, sourceLogical, target, families, options.prune === true, (rule, k) =>
-              exempt(rule, locale, ns, k),
+          : editFile(
+              source,
+              sourceLogical,
+              target,
+              families,
+              options.prune === true,
+              (rule, k) => exempt(rule, locale, ns, k),
+              forms,
             );
       // A missing file is created even when the source has nothing to copy yet (`check` asks for it).
       if (
@@ -106,7 +128,7 @@ export function planSync(project: Project, options: SyncOptions = {}): SyncPlan 
       // A key is a copy when every text it needs in this locale was added now.
       const added = new Set(plan.added);
       for (const s of sourceLogical.values()) {
-        const leaves = leavesFor(s, locale, new Set());
+        const leaves = leavesFor(s, locale, new Set(), forms);
         if (leaves.length === 0 || !leaves.every((l) => added.has(l.key))) continue;
         let mine = copies.get(locale);
         if (mine === undefined) copies.set(locale, (mine = new Map<string, Logical>()));
@@ -148,6 +170,7 @@ function createFile(
   sourceLogical: ReadonlyMap<string, Logical>,
   locale: string,
   ns: string,
+  forms: KeyForms,
   exempt: (key: string) => boolean,
 ): FilePlan {
   // Objects without a prototype: a key named `__proto__` or `constructor` is just a key here.
@@ -156,8 +179,8 @@ function createFile(
   const skipped: string[] = [];
   for (const s of sourceLogical.values()) {
     if (exempt(s.key)) continue;
-    for (const leaf of leavesFor(s, locale, new Set())) {
-      if (setLeaf(obj, leaf.key.split('.'), leaf.value)) added.push(leaf.key);
+    for (const leaf of leavesFor(s, locale, new Set(), forms)) {
+      if (setLeaf(obj, leaf.path, leaf.value)) added.push(leaf.key);
       else skipped.push(leaf.key);
     }
   }

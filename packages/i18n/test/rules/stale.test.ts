@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { stale } from '../../src/check/rules/stale.js';
 import { createProject } from '../../src/files/memory.js';
-import { logicalEntries, pluralFamilies } from '../../src/model/keys.js';
+import { PluralKeys } from '../../src/check/plural-keys.js';
+import { i18nextOf } from '../../src/check/i18next.js';
 import { acceptKeys } from '../../src/ops/accept.js';
 import { RuleTester } from '../../src/testing.js';
 import { edit, mini, MINI_CONFIG, MINI_CORPUS, MINI_FILES } from './tester.js';
@@ -198,7 +199,8 @@ describe('stale: keys not accepted yet', () => {
     const project = createProject({ files: MINI_FILES, config: MINI_CONFIG });
     const expected = project.namespaces.flatMap((ns) => {
       const files = ['en', 'uk'].map((l) => project.file(l, ns)).filter((f) => f !== undefined);
-      const [en, uk] = files.map((f) => logicalEntries(f, pluralFamilies(files)));
+      const keys = new PluralKeys(i18nextOf(project.config));
+      const [en, uk] = files.map((f) => keys.logical(f, keys.families(files)));
       return [...(uk?.values() ?? [])]
         .filter((l) => en?.has(l.key) === true)
         .filter((l) => l.kind !== 'plain' || l.entry.value !== en?.get(l.key)?.entry.value)
