@@ -76,6 +76,20 @@ describe("the project's own i18next settings", () => {
     ]);
   });
 
+  it('the CLI checks the i18next-parser project by its settings; a flag overrides one of them', async () => {
+    const dir = copyFixture('layouts/i18next-parser');
+    const rules = async (...flags: string[]) => {
+      const r = await cli(['check', '--format', 'json', ...flags], dir);
+      return (JSON.parse(r.stdout) as { rule: string; key: string }[]).map(
+        (f) => `${f.rule} ${f.key}`,
+      );
+    };
+    // Only pl's missing file: uk's v3 forms (__0…) and its context variant (guest--female) are fine.
+    expect(await rules()).toEqual(['missing ']);
+    expect(await rules('--context-separator', '_')).toEqual(['missing ', 'obsolete guest--female']);
+    expect(await rules('--plural-separator', '_')).toContain('missing cart.items');
+  });
+
   it('i18next-parser: its default output, and i18next.config.* comes first in a folder', async () => {
     const dir = tempDir();
     write(dir, 'locales/en/translation.json', '{ "a": "A" }');

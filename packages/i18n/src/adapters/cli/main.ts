@@ -33,6 +33,24 @@ function packageVersion(): string {
   }
 }
 
+/** Where the i18next settings come from (root and `check --help`): keep docs/translating.md in step. */
+const SETTINGS_HELP = `  i18next settings, in order of precedence:
+    1. flags, before or after the command (bilateral --help describes them):
+       --compatibility-json, --key-separator, --ns-separator, --plural-separator,
+       --context-separator, --interpolation-prefix, --interpolation-suffix,
+       --return-empty-string, --return-null, --icu, --react,
+       --trans-keep-basic-html-nodes-for, --locales, --source, --languages;
+    2. bilateral.config.json "i18next" (and "files", "sourceLocale", "locales");
+    3. the first of i18next.config.{json,ts,mjs,js,cjs}, next-i18next.config.{js,mjs,cjs},
+       i18next-parser.config.{js,mjs,cjs,ts,json} at the root or between the locale
+       files and the root (or --i18next-config <file>; none reads none).
+  Read: compatibilityJSON, returnEmptyString, returnNull, keySeparator, nsSeparator,
+  pluralSeparator, contextSeparator, interpolation prefix/suffix, i18next-icu, react,
+  transKeepBasicHtmlNodesFor; where the files are, the source and the languages
+  (extract.output, primaryLanguage, locales; next-i18next localePath, i18n;
+  i18next-parser output, locales, i18nextOptions). The line on stderr says which file
+  gave what.`;
+
 const program = new Command('bilateral')
   .version(packageVersion(), '-v, --version', 'print the version of @bilateral/i18n')
   .description(
@@ -122,11 +140,7 @@ Any i18next project, without a config file:
   {ns}/{lng}.json; tags like pt_BR, zh_Hans, en-us are read as BCP 47 (pt-BR…).
   Detection looks in locales, public/locales, src/locales, src/i18n, i18n, lang,
   translations, assets/locales, static/locales, app/locales…, then further down.
-  i18next settings are read from bilateral.config.json "i18next", else from the
-  project's i18next.config.{json,ts,mjs,js,cjs} or next-i18next.config.{js,mjs,cjs}
-  (compatibilityJSON, keySeparator, nsSeparator, interpolation prefix/suffix,
-  returnEmptyString, react, i18next-icu; next-i18next: locales, defaultLocale,
-  localePath); the flags above override single settings, e.g.
+${SETTINGS_HELP}
   $ bilateral check --compatibility-json v3 --key-separator false
   $ bilateral check --interpolation-prefix __ --interpolation-suffix __
 
@@ -187,7 +201,11 @@ Examples:
   $ bilateral check --shard 2/4 --format json > shard-2.json   one machine of four
 
 Rules (severity by default; configure in bilateral.config.json "rules", exempt keys in "exemptions"):
-${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}`,
+${RULES.map((r) => `  ${r.id.padEnd(14)} ${r.severity.padEnd(8)} ${r.description}${r.needsCore ? ' (with a core)' : ''}`).join('\n')}
+
+Any i18next project:
+${SETTINGS_HELP}
+  $ bilateral check --compatibility-json v3 --plural-separator __ --return-null true`,
   )
   .action(
     async (opts: {
