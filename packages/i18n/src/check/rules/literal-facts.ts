@@ -1,4 +1,4 @@
-import { factsOf, parseIsoDate, type DocumentModel, type Fact } from '@bilateral/core';
+import { parseIsoDate, type DocumentModel, type Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND, intlLocale } from '../../intl/facts.js';
 import { defineRule } from '../rule.js';
 import { excerpt } from '../strings.js';
@@ -26,11 +26,7 @@ export const literalFacts = defineRule({
       if (s.numbers.length === 0) continue;
       const declared = paragraphs.get(entry.key);
       for (const cluster of clusterLiterals(s.masked, s.numbers, file.locale)) {
-        const match = matchFact(
-          doc,
-          cluster.numbers,
-          declared === undefined ? undefined : new Set(factsOf(declared.paragraph)),
-        );
+        const match = matchFact(doc, cluster.numbers, declared?.carries.facts);
         ctx.report({
           file,
           offset: file.valueOffset(entry, cluster.start),
