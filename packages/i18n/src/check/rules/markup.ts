@@ -76,20 +76,35 @@ export const markup = defineRule({
   namespace(ctx) {
     const allowed = allowlist(ctx);
     checkTags(ctx, allowed);
+    // Never-allowed tags are reported once, as such, not again as a difference from the source.
+    const shape = (v: string) => structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
+    // A source text's shape and tag counts, made once for every language that translates it.
+    const sources = new Map<Entry, SourceMarkup>();
     for (const pair of ctx.pairs()) {
       if (pair.value.trim() === '') continue; // `empty` reports it
       if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
-      // Never-allowed tags are reported once, as such, not again as a difference from the source.
-      const shape = (v: string) =>
-        structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
+      const tags = ctx.scan(pair.value).tags;
+      const sourceTags = ctx.scan(pair.sourceValue).tags;
+      if (tags.length === 0 && sourceTags.length === 0) continue; // nothing to compare
+      let src = sources.get(pair.sourceEntry);
+      if (src === undefined) {
+        src = { shape: shape(pair.sourceValue), counts: [undefined, undefined] };
+        sources.set(pair.sourceEntry, src);
+      }
       const t = shape(pair.value);
-      const s = shape(pair.sourceValue);
-      if (outOfProportion(ctx, pair, t, s)) continue;
-      if (allowed !== undefined) compareCounts(ctx, pair, allowed);
-      else compareStructure(ctx, pair, t, s);
+      if (outOfProportion(ctx, pair, t, src.shape)) continue;
+      if (allowed !== undefined) compareCounts(ctx, pair, allowed, src);
+      else compareStructure(ctx, pair, t, src.shape);
     }
   },
 });
+
+/** What a namespace pass computes once per source text. */
+interface SourceMarkup {
+  readonly shape: Structure;
+  /** Its tag counts (compareCounts), outside and inside a paragraph. */
+  readonly counts: [Map<string, number> | undefined, Map<string, number> | undefined];
+}
 
 /** The allowlist (the renderer's tags and the configured ones), or undefined when there is none. */
 function allowlist(ctx: NamespaceContext): Record<string, readonly string[]> | undefined {
@@ -179,6 +194,7 @@ function compareCounts(
   ctx: NamespaceContext,
   pair: Pair,
   allowed: Record<string, readonly string[]>,
+  source: SourceMarkup,
 ): void {
   const own = ctx.paragraphs().has(pair.entry.key);
   const count = (tags: readonly Tag[]) => {
@@ -196,7 +212,7 @@ function compareCounts(
     return m;
   };
   const mine = count(ctx.scan(pair.value).tags);
-  const theirs = count(ctx.scan(pair.sourceValue).tags);
+  const theirs = (source.counts[own ? 1 : 0] ??= count(ctx.scan(pair.sourceValue).tags));
   for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
     const a = mine.get(name) ?? 0;
     const b = theirs.get(name) ?? 0;
