@@ -40,6 +40,7 @@ export const terminology = defineRule({
           let found = names.get(id);
           if (found === undefined && !names.has(id)) names.set(id, (found = namesOf(terms, id)));
           if (found === undefined) continue; // `missing` reports it in the terms file
+          if (namedAsWritten(s.masked, found.candidates)) continue;
           text ??= s.masked.toLowerCase();
           if (namedIn(text, found.lower)) continue;
           nested ??= new Set(s.nestings.map((n) => n.key));
@@ -74,6 +75,16 @@ function namesOf(terms: LocaleFile, id: string): Names | undefined {
     .filter(Boolean);
   const candidates = [label, ...forms];
   return { candidates, lower: candidates.map((c) => c.toLowerCase()) };
+}
+
+/**
+ * Whether one of the names occurs in the text as written: then it occurs in the text lowered too
+ * (lowering is character by character but for a capital sigma, whose small form depends on what
+ * follows it), so the text need not be lowered.
+ */
+function namedAsWritten(text: string, candidates: readonly string[]): boolean {
+  for (const c of candidates) if (!c.includes('Σ') && text.includes(c)) return true;
+  return false;
 }
 
 /** Whether one of the names (lower case) occurs in the text (lower case). */
