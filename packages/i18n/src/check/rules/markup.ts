@@ -282,7 +282,9 @@ function compareStructure(ctx: NamespaceContext, pair: Pair, t: Structure, s: St
 }
 
 /** Browsers ignore whitespace and control characters inside a URL scheme (`java\tscript:`). */
-const withoutControls = (v: string) => [...v].filter((c) => c.charCodeAt(0) > 0x20).join('');
+const withoutControls = (v: string) =>
+  // eslint-disable-next-line no-control-regex -- what it removes
+  /[\u0000-\u0020]/.test(v) ? [...v].filter((c) => c.charCodeAt(0) > 0x20).join('') : v;
 
 /** What is wrong with a tag: never-allowed markup always; with an allowlist, what it does not allow. */
 function tagIssues(tag: Tag, allowed: Record<string, readonly string[]> | undefined): Issue[] {
