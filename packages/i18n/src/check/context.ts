@@ -139,7 +139,9 @@ export class NamespaceContext<Item = never> extends BaseContext {
 
   /** Hands an item to this rule's project pass (plain JSON data; cached with the namespace). */
   collect(item: Item): void {
-    this.collected.push({ rule: this.rule, item });
+    // Kept for the whole run (and cached): a copy, so that a string sliced from a file's text (a
+    // key, a `raw` excerpt) does not keep the whole text alive once the file is checked.
+    this.collected.push({ rule: this.rule, item: structuredClone(item) });
   }
 
   /** The scan of a string: placeholders, tags, citations, numbers (made once, shared by every rule). */

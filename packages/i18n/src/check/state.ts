@@ -134,6 +134,7 @@ export class RunState {
   release(ns: string, files: readonly LocaleFile[]): void {
     this.pairCache.delete(ns);
     this.familyCache.delete(ns);
+    this.paragraphCache.delete(ns);
     this.scans = new Map();
     for (const f of files) {
       this.anchorCache.delete(f);
