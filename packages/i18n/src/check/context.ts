@@ -6,9 +6,9 @@ import { documentKeys } from '../model/document-keys.js';
 import type { I18next } from './i18next.js';
 import type { PluralKeys } from './plural-keys.js';
 import type { Scanned } from './scan.js';
-import type { Pair, ParagraphInfo, RunState } from './state.js';
+import { carriesOf, type Pair, type ParagraphInfo, type RunState } from './state.js';
 
-export type { Pair, ParagraphInfo } from './state.js';
+export type { Carries, Pair, ParagraphInfo } from './state.js';
 
 /** What a rule reports; the runner turns it into a `Finding` (position, severity, exemptions). */
 export interface RawFinding {
@@ -139,7 +139,9 @@ export class NamespaceContext<Item = never> extends BaseContext {
 
   /** Hands an item to this rule's project pass (plain JSON data; cached with the namespace). */
   collect(item: Item): void {
-    this.collected.push({ rule: this.rule, item });
+    // Kept for the whole run (and cached): a copy, so that a string sliced from a file's text (a
+    // key, a `raw` excerpt) does not keep the whole text alive once the file is checked.
+    this.collected.push({ rule: this.rule, item: structuredClone(item) });
   }
 
   /** The scan of a string: placeholders, tags, citations, numbers (made once, shared by every rule). */
@@ -248,6 +250,7 @@ export class NamespaceContext<Item = never> extends BaseContext {
             section,
             paragraph,
             id: `${section.id}.${paragraph.id}`,
+            carries: carriesOf(paragraph),
           });
         }
       }
@@ -257,20 +260,30 @@ export class NamespaceContext<Item = never> extends BaseContext {
     return m;
   }
 
-  /** Where a key would be reported in a file that lacks it: the nearest existing ancestor. */
-  anchorFor(file: LocaleFile, key: string): number {
+  /**
+   * Every key that holds an object or a list in a file (each proper prefix of an entry's path),
+   * with the offset of the first entry below it. Made on first use (a rule asks only on a miss).
+   */
+  prefixes(file: LocaleFile): ReadonlyMap<string, number> {
     let prefixes = this.state.anchorCache.get(file);
     if (prefixes === undefined) {
       const map = new Map<string, number>();
       for (const e of file.entries.values()) {
-        for (let i = 1; i < e.path.length; i++) {
-          const prefix = e.path.slice(0, i).join('.');
+        let prefix = '';
+        for (let i = 0; i < e.path.length - 1; i++) {
+          prefix = i === 0 ? (e.path[0] as string) : `${prefix}.${e.path[i] as string}`;
           if (!map.has(prefix)) map.set(prefix, e.keyOffset);
         }
       }
       prefixes = map;
       this.state.anchorCache.set(file, map);
     }
+    return prefixes;
+  }
+
+  /** Where a key would be reported in a file that lacks it: the nearest existing ancestor. */
+  anchorFor(file: LocaleFile, key: string): number {
+    const prefixes = this.prefixes(file);
     const parts = key.split('.');
     for (let n = parts.length - 1; n > 0; n--) {
       const at = prefixes.get(parts.slice(0, n).join('.'));

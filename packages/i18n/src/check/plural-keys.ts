@@ -32,10 +32,12 @@ export class PluralKeys {
     const at = key.lastIndexOf(this.sep);
     if (at <= 0) return undefined;
     const suffix = key.slice(at + this.sep.length);
-    const head = key.slice(0, at);
     if (this.v3)
-      return isV3Suffix(suffix) ? { base: head, ordinal: false, category: suffix } : undefined;
+      return isV3Suffix(suffix)
+        ? { base: key.slice(0, at), ordinal: false, category: suffix }
+        : undefined;
     if (!V4_CATEGORIES.has(suffix)) return undefined;
+    const head = key.slice(0, at);
     const ord = `${this.sep}ordinal`;
     if (head.endsWith(ord) && head.length > ord.length)
       return { base: head.slice(0, -ord.length), ordinal: true, category: suffix };
@@ -98,6 +100,12 @@ export class PluralKeys {
   /** A file's entries grouped into logical keys (plural forms folded into their family), in file order. */
   logical(file: LocaleFile, families: ReadonlySet<string>): Map<string, Logical> {
     const out = new Map<string, Logical>();
+    if (families.size === 0) {
+      // No plural family in the namespace (most of them): every key is plain, none is parsed.
+      for (const entry of file.entries.values())
+        out.set(entry.key, { kind: 'plain', key: entry.key, entry });
+      return out;
+    }
     const add = (fk: string, base: string, ordinal: boolean, category: string, entry: Entry) => {
       const existing = out.get(fk);
       if (existing !== undefined && existing.kind === 'plural') {

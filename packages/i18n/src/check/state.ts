@@ -13,6 +13,40 @@ export interface ParagraphInfo {
   readonly paragraph: Paragraph;
   /** `section.paragraph`. */
   readonly id: string;
+  /** What the paragraph carries, read once per run for every rule and locale (see {@link carriesOf}). */
+  readonly carries: Carries;
+}
+
+/** A paragraph's facts, entities, citations and dubious markers, in one pass over `carries`. */
+export interface Carries {
+  /** Reference ids cited, in order, repeats kept (`citationsOf`). */
+  readonly citations: readonly string[];
+  /** How many times each reference id is cited. */
+  readonly citationCounts: ReadonlyMap<string, number>;
+  /** Fact ids carried (`factsOf`, as a set, in order of first appearance). */
+  readonly facts: ReadonlySet<string>;
+  /** Entity ids named (`entitiesOf`, each once, in order of first appearance). */
+  readonly entities: readonly string[];
+  /** "Dubious – discuss" markers (`dubiousCountOf`). */
+  readonly dubious: number;
+}
+
+/** The {@link Carries} of a paragraph: the same answers as the core's query helpers. */
+export function carriesOf(paragraph: Paragraph): Carries {
+  const citations: string[] = [];
+  const citationCounts = new Map<string, number>();
+  const facts = new Set<string>();
+  const entities = new Set<string>();
+  let dubious = 0;
+  for (const i of paragraph.carries) {
+    if ('cite' in i) {
+      citations.push(i.cite);
+      citationCounts.set(i.cite, (citationCounts.get(i.cite) ?? 0) + 1);
+    } else if ('fact' in i) facts.add(i.fact);
+    else if ('entity' in i) entities.add(i.entity);
+    else if ('dubious' in i) dubious++;
+  }
+  return { citations, citationCounts, facts, entities: [...entities], dubious };
 }
 
 /** A target string and the source string it translates. */
@@ -100,6 +134,7 @@ export class RunState {
   release(ns: string, files: readonly LocaleFile[]): void {
     this.pairCache.delete(ns);
     this.familyCache.delete(ns);
+    this.paragraphCache.delete(ns);
     this.scans = new Map();
     for (const f of files) {
       this.anchorCache.delete(f);

@@ -40,6 +40,20 @@ mini.run(terminology, {
       ],
     },
     {
+      name: 'a name with a capital sigma inside a longer word (its small form is not final there)',
+      files: {
+        ...edit('locales/uk/terms.json', ['"label": "Київ"', '"label": "ΚΥΙΒΟΣ"']),
+        ...edit('locales/uk/demo.json', ['до Києва', 'до ΚΥΙΒΟΣΑ']),
+      },
+      errors: [
+        {
+          locale: 'uk',
+          key: 'sections.war.p1',
+          message: /^does not name kyiv \("ΚΥΙΒΟΣ" \| "Києва" \| "Києві"\)/,
+        },
+      ],
+    },
+    {
       name: 'a form that is only in another language',
       files: edit('locales/ja/demo.json', ['ウクライナとの', 'Україною та']),
       errors: [

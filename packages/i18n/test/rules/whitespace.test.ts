@@ -1,4 +1,6 @@
-import { whitespace } from '../../src/check/rules/whitespace.js';
+import { describe, expect, it } from 'vitest';
+import { INVISIBLE, whitespace } from '../../src/check/rules/whitespace.js';
+import { findInvisible } from '../../src/syntax/invisible.js';
 import { bare, edit, mini, miniConfig } from './tester.js';
 
 mini.run(whitespace, {
@@ -130,4 +132,15 @@ bare.run(whitespace, {
       ],
     },
   ],
+});
+
+describe('the quick test before the scan for invisible characters', () => {
+  it('agrees with findInvisible on every UTF-16 code unit', () => {
+    const disagree: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      if (INVISIBLE.test(ch) !== findInvisible(ch).length > 0) disagree.push(cp.toString(16));
+    }
+    expect(disagree).toEqual([]);
+  });
 });

@@ -1,4 +1,3 @@
-import { citationsOf } from '../../files/core.js';
 import { stringValue } from '../../model/keys.js';
 import { defineRule } from '../rule.js';
 
@@ -22,16 +21,17 @@ export const citations = defineRule({
         const entry = file.entries.get(key);
         const value = stringValue(entry);
         if (entry === undefined || value === undefined) continue;
-        const expected = new Map<string, number>();
-        for (const id of citationsOf(p.paragraph)) expected.set(id, (expected.get(id) ?? 0) + 1);
+        const expected = p.carries.citationCounts;
+        const refs = ctx.scan(value).refs;
+        if (refs.length === 0 && expected.size === 0) continue;
         const seen = new Map<string, number>();
-        for (const tag of ctx.scan(value).refs) {
-          const at = file.valueOffset(entry, tag.start);
+        for (const tag of refs) {
+          // Offsets only for what is reported (finding one walks the literal of a text with escapes).
           const id = tag.attributes['id'];
           if (id === undefined || id === '') {
             ctx.report({
               file,
-              offset: at,
+              offset: file.valueOffset(entry, tag.start),
               key,
               message: '<ref/> without an id',
               hint: 'Write <ref id="…"/> with the id of the reference, as in the source.',
@@ -43,7 +43,7 @@ export const citations = defineRule({
           if (!Object.hasOwn(doc.references, id)) {
             ctx.report({
               file,
-              offset: at,
+              offset: file.valueOffset(entry, tag.start),
               key,
               message: `<ref id="${id}"/>: ${doc.id} has no reference "${id}"`,
               hint: `The core declares for paragraph ${p.id}: ${[...expected.keys()].join(', ') || 'no citations'}. Reference ids are never translated.`,
@@ -51,13 +51,13 @@ export const citations = defineRule({
           } else if (n > (expected.get(id) ?? 0)) {
             ctx.report({
               file,
-              offset: at,
+              offset: file.valueOffset(entry, tag.start),
               key,
               message:
                 (expected.get(id) ?? 0) === 0
                   ? `<ref id="${id}"/> is not a citation of paragraph ${p.id}`
                   : `<ref id="${id}"/> appears ${n} times; the core declares it ${expected.get(id)} time(s) here`,
-              hint: `Cite exactly: ${citationsOf(p.paragraph).join(', ')} (order may follow the grammar).`,
+              hint: `Cite exactly: ${p.carries.citations.join(', ')} (order may follow the grammar).`,
             });
           }
         }

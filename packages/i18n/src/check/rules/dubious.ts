@@ -1,4 +1,3 @@
-import { dubiousCountOf } from '../../files/core.js';
 import { stringValue } from '../../model/keys.js';
 import { defineRule } from '../rule.js';
 
@@ -20,7 +19,7 @@ export const dubious = defineRule({
         const value = stringValue(entry);
         if (entry === undefined || value === undefined) continue;
         const tags = ctx.scan(value).dubious;
-        const expected = dubiousCountOf(p.paragraph);
+        const expected = p.carries.dubious;
         if (tags.length === expected) continue;
         const extra = tags[expected];
         ctx.report({

@@ -1,5 +1,4 @@
 import type { DocumentModel, Fact } from '@bilateral/core';
-import { factsOf } from '../../files/core.js';
 import { FORMATS_FOR_KIND } from '../../intl/facts.js';
 import { stringValue } from '../../model/keys.js';
 import type { Entry, LocaleFile } from '../../model/types.js';
@@ -34,8 +33,7 @@ export const facts = defineRule({
         if (value === undefined) continue;
         const p = paragraphs.get(entry.key);
         if (p !== undefined) {
-          const declared = new Set(factsOf(p.paragraph));
-          checkSlots(ctx, file, entry, value, doc, declared, `paragraph ${p.id}`);
+          checkSlots(ctx, file, entry, value, doc, p.carries.facts, `paragraph ${p.id}`);
         } else if (entry.key.startsWith('events.')) {
           checkSlots(ctx, file, entry, value, doc, undefined, `event ${entry.key.slice(7)}`);
         }
@@ -53,21 +51,23 @@ function checkSlots(
   declared: ReadonlySet<string> | undefined,
   what: string,
 ): void {
+  const interpolations = ctx.scan(value).interpolations;
+  if (interpolations.length === 0 && (declared === undefined || declared.size === 0)) return;
   const present = new Set<string>();
-  const declaredList =
+  const declaredList = () =>
     declared === undefined
       ? []
       : [...declared].map((id) =>
           slot(id, Object.hasOwn(doc.facts, id) ? doc.facts[id] : undefined),
         );
-  for (const i of ctx.scan(value).interpolations) {
-    const at = file.valueOffset(entry, i.start);
+  for (const i of interpolations) {
+    // Offsets only for what is reported (finding one walks the literal of a text with escapes).
     const fact = Object.hasOwn(doc.facts, i.name) ? doc.facts[i.name] : undefined;
     if (fact === undefined || (declared !== undefined && !declared.has(i.name))) {
       const near = closest(i.name, declared ?? Object.keys(doc.facts));
       ctx.report({
         file,
-        offset: at,
+        offset: file.valueOffset(entry, i.start),
         key: entry.key,
         message:
           fact === undefined
@@ -76,7 +76,7 @@ function checkSlots(
         hint:
           declared === undefined
             ? `Use one of the document's facts: ${Object.keys(doc.facts).join(', ')}.`
-            : `The core declares for ${what}: ${declaredList.join(' ') || 'no facts'}. Fact names are never translated.`,
+            : `The core declares for ${what}: ${declaredList().join(' ') || 'no facts'}. Fact names are never translated.`,
       });
       continue;
     }
@@ -86,7 +86,7 @@ function checkSlots(
     if (format === undefined || !allowed.includes(format)) {
       ctx.report({
         file,
-        offset: at,
+        offset: file.valueOffset(entry, i.start),
         key: entry.key,
         message:
           format === undefined

@@ -1,5 +1,4 @@
 import { parseIsoDate } from '../../intl/dates.js';
-import { factsOf } from '../../files/core.js';
 import type { DocumentModel, Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND, intlLocale } from '../../intl/facts.js';
 import { defineRule } from '../rule.js';
@@ -23,16 +22,13 @@ export const literalFacts = defineRule({
     if (doc === undefined) return;
     const paragraphs = ctx.paragraphs();
     for (const { file, entry, value } of ctx.strings(ctx.namespace)) {
-      if (ctx.exempt(file, entry.key)) continue;
       const s = ctx.scan(value);
       if (s.numbers.length === 0) continue;
+      // After the scan: most texts have no number, and an exemption is a match of every pattern.
+      if (ctx.exempt(file, entry.key)) continue;
       const declared = paragraphs.get(entry.key);
       for (const cluster of clusterLiterals(s.masked, s.numbers, file.locale)) {
-        const match = matchFact(
-          doc,
-          cluster.numbers,
-          declared === undefined ? undefined : new Set(factsOf(declared.paragraph)),
-        );
+        const match = matchFact(doc, cluster.numbers, declared?.carries.facts);
         ctx.report({
           file,
           offset: file.valueOffset(entry, cluster.start),

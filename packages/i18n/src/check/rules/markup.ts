@@ -76,17 +76,28 @@ export const markup = defineRule({
   namespace(ctx) {
     const allowed = allowlist(ctx);
     checkTags(ctx, allowed);
+    // Never-allowed tags are reported once, as such, not again as a difference from the source.
+    const shape = (v: string) => structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
+    // A source text's shape and tag counts, made once for every language that translates it.
+    const sources = new Map<Entry, SourceMarkup>();
     for (const pair of ctx.pairs()) {
       if (pair.value.trim() === '') continue; // `empty` reports it
       if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
-      // Never-allowed tags are reported once, as such, not again as a difference from the source.
-      const tagsOf = (v: string) => ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name));
-      const sourceTags = tagsOf(pair.sourceValue);
-      const s = structure(sourceTags);
-      const t = structure(keptByTrans(ctx, tagsOf(pair.value), sourceTags, allowed));
-      if (outOfProportion(ctx, pair, t, s)) continue;
-      if (allowed !== undefined) compareCounts(ctx, pair, allowed);
-      else compareStructure(ctx, pair, t, s);
+      const tags = ctx.scan(pair.value).tags;
+      const sourceTags = ctx.scan(pair.sourceValue).tags;
+      if (tags.length === 0 && sourceTags.length === 0) continue; // nothing to compare
+      let src = sources.get(pair.sourceEntry);
+      if (src === undefined) {
+        src = { shape: shape(pair.sourceValue), counts: [undefined, undefined] };
+        sources.set(pair.sourceEntry, src);
+      }
+      const notDangerous = (x: Tag) => !DANGEROUS.has(x.name);
+      const t = structure(
+        keptByTrans(ctx, tags.filter(notDangerous), sourceTags.filter(notDangerous), allowed),
+      );
+      if (outOfProportion(ctx, pair, t, src.shape)) continue;
+      if (allowed !== undefined) compareCounts(ctx, pair, allowed, src);
+      else compareStructure(ctx, pair, t, src.shape);
     }
   },
 });
@@ -108,6 +119,13 @@ function keptByTrans(
   const compared = new Set(sourceTags.map((x) => x.name));
   for (const x of tags) if (Object.keys(x.attributes).length > 0) compared.add(x.name);
   return tags.filter((x) => !keep.has(x.name) || compared.has(x.name));
+}
+
+/** What a namespace pass computes once per source text. */
+interface SourceMarkup {
+  readonly shape: Structure;
+  /** Its tag counts (compareCounts), outside and inside a paragraph. */
+  readonly counts: [Map<string, number> | undefined, Map<string, number> | undefined];
 }
 
 /** The allowlist (the renderer's tags and the configured ones), or undefined when there is none. */
@@ -198,6 +216,7 @@ function compareCounts(
   ctx: NamespaceContext,
   pair: Pair,
   allowed: Record<string, readonly string[]>,
+  source: SourceMarkup,
 ): void {
   const own = ctx.paragraphs().has(pair.entry.key);
   const count = (tags: readonly Tag[]) => {
@@ -215,7 +234,7 @@ function compareCounts(
     return m;
   };
   const mine = count(ctx.scan(pair.value).tags);
-  const theirs = count(ctx.scan(pair.sourceValue).tags);
+  const theirs = (source.counts[own ? 1 : 0] ??= count(ctx.scan(pair.sourceValue).tags));
   for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
     const a = mine.get(name) ?? 0;
     const b = theirs.get(name) ?? 0;
@@ -305,7 +324,9 @@ function shownAsText(ctx: NamespaceContext, t: Structure, s: Structure): string 
 }
 
 /** Browsers ignore whitespace and control characters inside a URL scheme (`java\tscript:`). */
-const withoutControls = (v: string) => [...v].filter((c) => c.charCodeAt(0) > 0x20).join('');
+const withoutControls = (v: string) =>
+  // eslint-disable-next-line no-control-regex -- what it removes
+  /[\u0000-\u0020]/.test(v) ? [...v].filter((c) => c.charCodeAt(0) > 0x20).join('') : v;
 
 /** What is wrong with a tag: never-allowed markup always; with an allowlist, what it does not allow. */
 function tagIssues(tag: Tag, allowed: Record<string, readonly string[]> | undefined): Issue[] {

@@ -86,20 +86,9 @@ function missingKeys(
 ): void {
   const locale = file.locale;
   const logical = ctx.logical(file);
-  const required = new Set<string>(
-    locale !== ctx.source && sourceLogical !== undefined ? sourceLogical.keys() : [],
-  );
-  for (const k of declared.keys()) required.add(k);
-  // Keys that hold an object or a list in this file (every proper prefix of an entry).
-  let prefixSet: Set<string> | undefined;
-  const prefixes = () => {
-    if (prefixSet === undefined) {
-      prefixSet = new Set();
-      for (const e of file.entries.values())
-        for (let i = 1; i < e.path.length; i++) prefixSet.add(e.path.slice(0, i).join('.'));
-    }
-    return prefixSet;
-  };
+  // The source's keys (in a target), then the declared keys the source lacks: no set per file.
+  const fromSource = locale !== ctx.source ? sourceLogical : undefined;
+  const required = fromSource === undefined ? declared.keys() : requiredOf(fromSource, declared);
   for (const key of required) {
     if (logical.has(key)) continue;
     const s = sourceLogical?.get(key);
@@ -121,7 +110,7 @@ function missingKeys(
       continue;
     }
     const where = `${source?.relPath}:${source?.position(s.entry.keyOffset).line}`;
-    if (s.kind !== 'plural' && prefixes().has(key)) {
+    if (s.kind !== 'plural' && ctx.prefixes(file).has(key)) {
       // There, but not as a text: `"key": ["…"]` or `"key": { … }` where the source has "…".
       ctx.report({
         file,
@@ -148,4 +137,13 @@ function missingKeys(
       suggestion: SYNC,
     });
   }
+}
+
+/** The source's keys, then the declared keys the source does not have. */
+function* requiredOf(
+  source: ReadonlyMap<string, Logical>,
+  declared: ReadonlyMap<string, Required>,
+): Generator<string> {
+  yield* source.keys();
+  for (const k of declared.keys()) if (!source.has(k)) yield k;
 }

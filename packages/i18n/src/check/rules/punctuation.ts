@@ -1,20 +1,30 @@
 import { formatDate } from '../../intl/facts.js';
 import { defineRule } from '../rule.js';
+import type { Entry } from '../../model/types.js';
 import type { Scanned } from '../scan.js';
 
 type End =
   'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
 
-const CLASSES: readonly (readonly [End, RegExp])[] = [
-  ['ellipsis', /(?:…|\.\.\.|⋯)$/u],
-  // Latin, CJK, Devanagari and Bengali dandas, Arabic (Urdu), Armenian, Ethiopic, Burmese, Khmer.
-  ['stop', /[.。．｡।॥۔։።။។]$/u],
-  ['question', /[?？؟\u037E՞፧]$/u],
-  ['exclamation', /[!！՜]$/u],
-  ['colon', /[:：]$/u],
-  ['semicolon', /[;；؛]$/u],
-  ['comma', /[,、，،]$/u],
-];
+/**
+ * The final mark of each class: Latin, CJK, Devanagari and Bengali dandas, Arabic (Urdu), Armenian,
+ * Ethiopic, Burmese, Khmer. An ellipsis (…, ..., ⋯) is looked for first. A text's ending is read
+ * from its last character, never by a search of the whole text.
+ */
+const MARKS: ReadonlyMap<string, End> = new Map(
+  (
+    [
+      ['stop', '.。．｡।॥۔։።။។'],
+      ['question', '?？؟\u037E՞፧'],
+      ['exclamation', '!！՜'],
+      ['colon', ':：'],
+      ['semicolon', ';；؛'],
+      ['comma', ',、，،'],
+    ] as const
+  ).flatMap(([cls, chars]) => [...chars].map((c) => [c, cls] as const)),
+);
+const endsWithEllipsis = (head: string) =>
+  head.endsWith('…') || head.endsWith('...') || head.endsWith('⋯');
 /** Scripts that end sentences without a full stop (Thai, Lao). */
 const NO_STOP = new Set(['th', 'lo']);
 const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLowerCase();
@@ -45,21 +55,32 @@ function dateStop(locale: string): boolean {
   return b;
 }
 
+const SPACE = /\s/u;
+
+interface Ending {
+  readonly end: End;
+  readonly char: string;
+  readonly loose: () => boolean;
+}
+
 /**
  * How a text ends, ignoring trailing whitespace, inline tags (<ref/>, <dubious/>) and closing
  * quotes. `loose` when a final full stop may belong to an abbreviation (Ukrainian "р.") or the
  * text ends with a date (whose format may end with "р."): then a full stop or none agree with it.
  */
-function ending(s: Scanned, locale: string): { end: End; char: string; loose: () => boolean } {
+function ending(s: Scanned, locale: string): Ending {
   const value = s.value;
   // Linear however many tags and quotes the text ends with.
-  const tagEnding = new Map<number, (typeof s.tags)[number]>();
-  for (const t of s.tags) if (!tagEnding.has(t.end)) tagEnding.set(t.end, t);
+  let tagEnding: Map<number, (typeof s.tags)[number]> | undefined;
+  if (s.tags.length > 0) {
+    tagEnding = new Map();
+    for (const t of s.tags) if (!tagEnding.has(t.end)) tagEnding.set(t.end, t);
+  }
   let end = value.length;
   for (;;) {
     const before = end;
-    while (end > 0 && /\s/u.test(value[end - 1] as string)) end--;
-    const tag = tagEnding.get(end);
+    while (end > 0 && SPACE.test(value[end - 1] as string)) end--;
+    const tag = tagEnding?.get(end);
     if (tag !== undefined) end = tag.start;
     if (end > 0 && CLOSING_QUOTES.test(value[end - 1] as string)) end--;
     if (end === before) break;
@@ -72,18 +93,17 @@ function ending(s: Scanned, locale: string): { end: End; char: string; loose: ()
   if (s.interpolations.some((i) => i.end === end)) {
     return { end: 'none', char: '', loose: () => isDate(end) && dateStop(locale) };
   }
-  for (const [cls, re] of CLASSES) {
-    if (re.test(head)) {
-      return {
-        // Greek writes its question mark as a semicolon.
-        end:
-          cls === 'semicolon' && head.endsWith(';') && language(locale) === 'el' ? 'question' : cls,
-        char: head.at(-1) ?? '',
-        loose: () =>
-          cls === 'stop' &&
-          (/(?:^|[\s\u00A0])р\.$/u.test(head) || (isDate(end - 1) && dateStop(locale))),
-      };
-    }
+  const last = head.at(-1) ?? '';
+  const cls = endsWithEllipsis(head) ? 'ellipsis' : MARKS.get(last);
+  if (cls !== undefined) {
+    return {
+      // Greek writes its question mark as a semicolon.
+      end: cls === 'semicolon' && last === ';' && language(locale) === 'el' ? 'question' : cls,
+      char: last,
+      loose: () =>
+        cls === 'stop' &&
+        (/(?:^|[\s\u00A0])р\.$/u.test(head) || (isDate(end - 1) && dateStop(locale))),
+    };
   }
   return { end: 'none', char: '', loose: () => false };
 }
@@ -102,10 +122,16 @@ export const punctuation = defineRule({
       "The text ends like the source (full stop, question mark, …) in its script's own marks; a colon added where the word order needs one, and Thai's missing full stop, are fine.",
   },
   namespace(ctx) {
+    // A source text's ending, read once for every language that translates it.
+    const sourceEndings = new Map<Entry, Ending>();
     for (const pair of ctx.pairs()) {
       if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
+      let b = sourceEndings.get(pair.sourceEntry);
+      if (b === undefined) {
+        b = ending(ctx.scan(pair.sourceValue), pair.source.locale);
+        sourceEndings.set(pair.sourceEntry, b);
+      }
       const a = ending(ctx.scan(pair.value), pair.file.locale);
-      const b = ending(ctx.scan(pair.sourceValue), pair.source.locale);
       if (a.end === b.end) continue;
       // Computed only on a mismatch: it may need Intl date data, which is slow to load.
       const loose = (x: typeof a, y: typeof b) =>

@@ -1,4 +1,3 @@
-import { entitiesOf } from '../../files/core.js';
 import { stringValue } from '../../model/keys.js';
 import type { LocaleFile } from '../../model/types.js';
 import { TERMS_NS, termKeys } from '../../model/document-keys.js';
@@ -19,26 +18,33 @@ export const terminology = defineRule({
   },
   namespace(ctx) {
     if (ctx.document === undefined) return;
-    // An entity's names in a terms file, looked up once per run (every document reads them).
-    const names = ctx.memo<string, Names | undefined>('names');
+    // An entity's names in each terms file, looked up once per run (every document reads them).
+    const byTerms = ctx.memo<string, Map<string, Names | undefined>>('names');
     for (const locale of ctx.project.locales) {
       const file = ctx.usable(locale);
       const terms = ctx.usable(locale, TERMS_NS);
       if (file === undefined || terms === undefined) continue;
+      let names = byTerms.get(terms.relPath);
+      if (names === undefined)
+        byTerms.set(terms.relPath, (names = new Map<string, Names | undefined>()));
       for (const [key, p] of ctx.paragraphs()) {
+        const entities = p.carries.entities;
+        if (entities.length === 0) continue;
         const entry = file.entries.get(key);
         const value = stringValue(entry);
         if (entry === undefined || value === undefined) continue;
         const s = ctx.scan(value);
-        const text = s.masked.toLowerCase();
-        const nested = new Set(s.nestings.map((n) => n.key));
-        for (const id of new Set(entitiesOf(p.paragraph))) {
-          const memoKey = `${terms.relPath}\u0000${id}`;
-          if (!names.has(memoKey)) names.set(memoKey, namesOf(terms, id));
-          const found = names.get(memoKey);
+        let text: string | undefined;
+        let nested: Set<string> | undefined;
+        for (const id of entities) {
+          let found = names.get(id);
+          if (found === undefined && !names.has(id)) names.set(id, (found = namesOf(terms, id)));
           if (found === undefined) continue; // `missing` reports it in the terms file
+          if (namedAsWritten(s.masked, found.candidates)) continue;
+          text ??= s.masked.toLowerCase();
+          if (namedIn(text, found.lower)) continue;
+          nested ??= new Set(s.nestings.map((n) => n.key));
           if (nested.has(`${TERMS_NS}:${termKeys.entityLabel(id)}`)) continue;
-          if (found.lower.some((c) => text.includes(c))) continue;
           const termsEntry = terms.entries.get(termKeys.entityLabel(id));
           ctx.report({
             file,
@@ -69,4 +75,20 @@ function namesOf(terms: LocaleFile, id: string): Names | undefined {
     .filter(Boolean);
   const candidates = [label, ...forms];
   return { candidates, lower: candidates.map((c) => c.toLowerCase()) };
+}
+
+/**
+ * Whether one of the names occurs in the text as written: then it occurs in the text lowered too
+ * (lowering is character by character but for a capital sigma, whose small form depends on what
+ * follows it), so the text need not be lowered.
+ */
+function namedAsWritten(text: string, candidates: readonly string[]): boolean {
+  for (const c of candidates) if (!c.includes('Σ') && text.includes(c)) return true;
+  return false;
+}
+
+/** Whether one of the names (lower case) occurs in the text (lower case). */
+function namedIn(text: string, lower: readonly string[]): boolean {
+  for (const c of lower) if (text.includes(c)) return true;
+  return false;
 }

@@ -71,6 +71,14 @@ function checkOne(
   value: string,
   source: string | undefined,
 ): void {
+  if (
+    !INVISIBLE.test(value) &&
+    !SPACE.test(value[0] ?? '') &&
+    !SPACE.test(value[value.length - 1] ?? '') &&
+    !DOUBLED.test(value)
+  ) {
+    return; // nothing this rule reports can be in the text (one test of each kind)
+  }
   const report = (index: number, message: string, hint: string, pinned?: boolean) =>
     ctx.report({
       file,
@@ -80,7 +88,8 @@ function checkOne(
       hint,
       ...(pinned === true ? { pinned } : {}),
     });
-  invisible(value, source, WORD_BREAK_HINTS.has(language(file.locale)), report);
+  if (INVISIBLE.test(value))
+    invisible(value, source, WORD_BREAK_HINTS.has(language(file.locale)), report);
   if (value.trim() === '') return; // `empty` reports it
   if (SPACE.test(value[0] as string) && (source === undefined || !SPACE.test(source[0] ?? ''))) {
     report(
@@ -93,11 +102,22 @@ function checkOne(
   if (t !== -1 && (source === undefined || trailing(source) === -1)) {
     report(t, 'the text ends with a space', 'Delete the space at the end.');
   }
-  if (value.includes('  ') || /[\u00A0\u3000]/u.test(value)) {
+  if (DOUBLED.test(value)) {
     if (source !== undefined && doubled(source).length > 0) return;
     for (const at of doubled(value)) report(at, 'doubled space', 'Replace the spaces with one.');
   }
 }
+
+/**
+ * Whether a text may hold a character `findInvisible` reports (controls other than tab and line
+ * breaks, bidi controls, zero-width characters): one precompiled test before the scan.
+ * `test/rules/whitespace.test.ts` proves it agrees with `findInvisible` on every BMP character.
+ */
+export const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u180E\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u;
+/** Where {@link doubled} may find a run: two spaces, or a no-break or ideographic space. */
+const DOUBLED = / {2}|[\u00A0\u3000]/u;
 
 /** Languages whose scripts have no spaces between words: U+200B marks where a line may break. */
 const WORD_BREAK_HINTS = new Set(['th', 'lo', 'km', 'my']);
