@@ -292,6 +292,25 @@ bare.run(plurals, {
       ],
     },
     {
+      name: 'ICU: an "other" that only fractions use stands in for one missing category (pl "many"): info',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, one {# vote} other {# votes}}' },
+        'locales/pl/ui.json': { n: '{count, plural, one {# głos} few {# głosy} other {# głosów}}' },
+      },
+      errors: [
+        {
+          severity: 'info',
+          locale: 'pl',
+          key: 'n',
+          line: 2,
+          column: 9,
+          message:
+            '{count, plural} has no option "many" (0, 5, 6, 7, 8, …): its "other" text, which pl uses otherwise only for fractions, is shown for those numbers',
+        },
+      ],
+    },
+    {
       name: 'ICU: "one" is asked of a target where the source has more than "other" (=0 is not 1)',
       config: ICU,
       files: {

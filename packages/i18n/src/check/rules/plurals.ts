@@ -85,6 +85,23 @@ function icuOptions(ctx: NamespaceContext): void {
       }
       const example = (o: string) => `"${o}" (${ctx.keys.examples(file.locale, o, ordinal)})`;
       const add = (os: readonly string[]) => `Add ${os.map((o) => `${o} {…}`).join(' ')}`;
+      // Where "other" has no whole counts of its own (pl, ru, uk: only fractions), an "other"
+      // standing in for one missing category is that category's text: "# opcji" for 0, 5, 6, ….
+      const [alone] = everyday;
+      if (
+        alone !== undefined &&
+        everyday.length === 1 &&
+        words.includes('other') &&
+        cldrCounts(file.locale, 'other', ordinal).length === 0
+      ) {
+        everyday.length = 0;
+        ctx.report({
+          ...at,
+          severity: 'info',
+          message: `${head} has no option ${example(alone)}: its "other" text, which ${file.locale} uses otherwise only for fractions, is shown for those numbers`,
+          hint: `Nothing to fix if the "other" text is right for ${ctx.keys.examples(file.locale, alone, ordinal)}; ${add([alone]).toLowerCase()} to say so explicitly.`,
+        });
+      }
       if (everyday.length > 0)
         ctx.report({
           ...at,
