@@ -102,7 +102,7 @@ function bounded(findings: readonly Finding[]): {
       continue;
     }
     let byRule = left.get(f.file);
-    if (byRule === undefined) left.set(f.file, (byRule = new Map()));
+    if (byRule === undefined) left.set(f.file, (byRule = new Map<string, LeftOut>()));
     const l = byRule.get(f.rule);
     if (l === undefined) byRule.set(f.rule, { count: 1, severity: f.severity });
     else {

@@ -155,45 +155,33 @@ function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scan
 
 const often = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
-/** The plural form a pair's target text is (its category), or undefined for a plain text. */
-function formOf(
-  ctx: NamespaceContext<Edge>,
-  pair: Pair,
-):
-  | { readonly category: string; readonly present: ReadonlySet<string>; readonly ordinal: boolean }
-  | undefined {
+/** A plural form: its category (v3's bare key: `''`), its family's categories, cardinal or ordinal. */
+interface Form {
+  readonly category: string;
+  readonly present: ReadonlySet<string>;
+  readonly ordinal: boolean;
+}
+
+/** The plural form a pair's target text is, or undefined for a plain text. */
+function formOf(ctx: NamespaceContext<Edge>, pair: Pair): Form | undefined {
   const families = ctx.families(pair.file.namespace);
   if (!ctx.keys.isForm(pair.entry.key, families)) return undefined;
   const p = ctx.keys.parse(pair.entry.key);
-  const fk =
-    p !== undefined && families.has(ctx.keys.family(p.base, p.ordinal))
-      ? ctx.keys.family(p.base, p.ordinal)
-      : pair.entry.key; // v3's bare key
-  const l = ctx.logical(pair.file).get(fk);
-  const present = new Set(l?.kind === 'plural' ? l.forms.keys() : []);
-  return fk === pair.entry.key
-    ? { category: '', present, ordinal: false }
-    : {
-        category: (p as { category: string }).category,
-        present,
-        ordinal: (p as { ordinal: boolean }).ordinal,
-      };
+  const fk = p === undefined ? undefined : ctx.keys.family(p.base, p.ordinal);
+  // A suffixed form of a family, else (v3) the family's bare key itself.
+  const form: Omit<Form, 'present'> =
+    p !== undefined && fk !== undefined && families.has(fk)
+      ? { category: p.category, ordinal: p.ordinal }
+      : { category: '', ordinal: false };
+  const l = ctx.logical(pair.file).get(form.category === '' ? pair.entry.key : (fk as string));
+  return { ...form, present: new Set(l?.kind === 'plural' ? l.forms.keys() : []) };
 }
 
 /**
  * `count` left out of a plural form: fine where i18next reads the form for one number only (the
  * text can say it in words), an error where it reads it for several (the reader cannot tell).
  */
-function countLeftOut(
-  ctx: NamespaceContext<Edge>,
-  pair: Pair,
-  form: {
-    readonly category: string;
-    readonly present: ReadonlySet<string>;
-    readonly ordinal: boolean;
-  },
-  raw: string,
-): void {
+function countLeftOut(ctx: NamespaceContext<Edge>, pair: Pair, form: Form, raw: string): void {
   const locale = pair.file.locale;
   const counts = ctx.keys.counts(locale, form.category, form.ordinal, form.present);
   if (counts.length === 0) return; // never read with a count
