@@ -1,16 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check, checkWithStatus } from '../src/check/check.js';
 import { createProject } from '../src/files/memory.js';
 import { LIMITS } from '../src/model/limits.js';
 
 /**
- * The per-file bound on findings (LIMITS.findingsPerFile, SECURITY.md): one rule lists at most
- * that many findings about one file, the first ones in the file, and counts the rest in one
- * summary finding that keeps their highest severity (so the exit code is the same) — while the
- * status report still counts every key.
+ * The per-file bound on the findings a check keeps (LIMITS.findingsKeptPerFile, SECURITY.md): one
+ * rule keeps at most that many findings about one file, the first ones in the file, and counts
+ * the rest in one summary finding that keeps their highest severity (so the exit code is the
+ * same) — while the status report still counts every key. Only a hostile file reaches it.
  */
 
-const CAP = LIMITS.findingsPerFile;
+// The bound itself is 100,000: checked here at a size a test can afford.
+vi.mock('../src/model/limits.js', async (original) => {
+  const { LIMITS } = await original<typeof import('../src/model/limits.js')>();
+  return { LIMITS: { ...LIMITS, findingsKeptPerFile: 1_000 } };
+});
+
+const CAP = LIMITS.findingsKeptPerFile;
 const keys = (n: number, prefix: string, text: (i: number) => string) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, text(i)]));
 const project = (en: Record<string, string>, source: Record<string, string>) =>

@@ -44,7 +44,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'placeholders',
     severity: 'error',
     needsCore: false,
-    description: "The same {{interpolations}} as the source (with the project's delimiters, or ICU {arguments} and select options with i18next-icu); $t(…) nesting points at existing keys, without cycles.",
+    description: "The same {{interpolations}} as the source (with the project's delimiters, or ICU {arguments} and select options with i18next-icu), each as often (else a warning; {{count}} may go only from a plural form read for one number); $t(…) nesting points at existing keys, without cycles.",
   },
   {
     id: 'facts',

@@ -2,7 +2,7 @@ import { PLURAL_CATEGORIES, pluralCategories, type Logical } from '../model/keys
 import { cldrLocale } from '../model/locale-tags.js';
 import type { Entry, LocaleFile } from '../model/types.js';
 import type { I18next } from './i18next.js';
-import { isV3Suffix, v3Examples, v3Forms, v3Rule } from './plural-v3.js';
+import { isV3Suffix, v3Counts, v3Examples, v3Forms, v3Rule } from './plural-v3.js';
 
 /**
  * Plural families as the project's i18next reads them: the v4 suffixes (`_one`, `_ordinal_few`,
@@ -65,6 +65,25 @@ export class PluralKeys {
     if (this.v3) return (v3Rule(locale)?.forms ?? 1) === 1;
     const cats = pluralCategories(locale, ordinal);
     return cats.length === 1 && cats[0] === 'other';
+  }
+
+  /**
+   * The whole counts from 0 to {@link COUNTS_UP_TO} for which i18next reads a form in a language:
+   * v4, the CLDR category's (and 0 for `_zero`, which i18next reads for 0 in every language); v3,
+   * its rule's. The bare key of a v3 language with numbered forms is read for the counts whose
+   * form the family lacks (`present`: the family's categories), else only without a count.
+   */
+  counts(
+    locale: string,
+    category: string,
+    ordinal: boolean,
+    present: ReadonlySet<string> = new Set(),
+  ): readonly number[] {
+    if (!this.v3) {
+      const cldr = cldrCounts(locale, category, ordinal);
+      return category === 'zero' && !ordinal && !cldr.includes(0) ? [0, ...cldr] : cldr;
+    }
+    return v3Counts(locale, category, present);
   }
 
   /** A few numbers a form is used for, for messages ("2, 3, 4, 22, 23, …"); never empty. */
@@ -161,6 +180,37 @@ export class PluralKeys {
     const p = this.parse(key);
     return p !== undefined && families.has(this.family(p.base, p.ordinal));
   }
+}
+
+/** How far {@link cldrCounts} looks: every CLDR rule repeats within 0–1000 below a million. */
+export const COUNTS_UP_TO = 1000;
+
+/** Whole counts 0–1000 by locale, ordinal and category: a pure function of Node's Intl data. */
+const countCache = new Map<string, ReadonlyMap<string, readonly number[]>>();
+
+/**
+ * The whole counts from 0 to {@link COUNTS_UP_TO} that take a CLDR category in a language (by
+ * `Intl.PluralRules`, as i18next and intl-messageformat choose): es `many` → none (only
+ * 1,000,000 and up), cs `many` → none (only fractions), en `one` → 1, uk `one` → 1, 21, 31, ….
+ */
+export function cldrCounts(locale: string, category: string, ordinal = false): readonly number[] {
+  const cacheKey = `${locale}|${ordinal}`;
+  let byCategory = countCache.get(cacheKey);
+  if (byCategory === undefined) {
+    const rules = new Intl.PluralRules(cldrLocale(locale) ?? 'en', {
+      type: ordinal ? 'ordinal' : 'cardinal',
+    });
+    const m = new Map<string, number[]>();
+    for (let n = 0; n <= COUNTS_UP_TO; n++) {
+      const c = rules.select(n);
+      const list = m.get(c);
+      if (list === undefined) m.set(c, [n]);
+      else list.push(n);
+    }
+    byCategory = m;
+    if (countCache.size < 10_000) countCache.set(cacheKey, byCategory);
+  }
+  return byCategory.get(category) ?? [];
 }
 
 /** Example numbers per locale and category: a pure function of Node's Intl data, memoised. */

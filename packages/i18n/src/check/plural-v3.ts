@@ -155,6 +155,27 @@ export function v3Examples(locale: string, category: V3Category): string {
   return `${found.join(', ')}${found.length === 5 ? ', …' : ''}`;
 }
 
+/**
+ * The whole counts 0–1000 for which i18next v3 reads a form in a language (`''` = the bare key).
+ * With numbered forms, the bare key is read for the counts whose form the family lacks
+ * (`present`: its categories); with one form, for every count.
+ */
+export function v3Counts(
+  locale: string,
+  category: V3Category,
+  present: ReadonlySet<string>,
+): readonly number[] {
+  const rule = v3Rule(locale);
+  const all = Array.from({ length: 1001 }, (_, n) => n);
+  if (rule === undefined || rule.forms === 1) return category === '' ? all : [];
+  if (rule.singularPlural) {
+    const want = category === '' ? 0 : category === 'plural' ? 1 : -1;
+    return all.filter((n) => rule.index(n) === want);
+  }
+  if (category === '') return all.filter((n) => !present.has(String(rule.index(n))));
+  return all.filter((n) => String(rule.index(n)) === category);
+}
+
 const V3_SUFFIX = /^(plural|[0-5])$/;
 
 /** Whether a suffix (after the plural separator) is a v3 plural suffix. */

@@ -75,7 +75,7 @@ interface Overflow {
 /** What one rule reported about one file so far. */
 interface Bucket {
   /**
-   * Findings listed: at most {@link LIMITS.findingsPerFile}, the first ones in the file (a max-heap
+   * Findings listed: at most {@link LIMITS.findingsKeptPerFile}, the first ones in the file (a max-heap
    * by offset and order of report, so that the last in the file is the one to give way).
    */
   readonly listed: Pending[];
@@ -85,7 +85,7 @@ interface Bucket {
   readonly perKey: Map<string, number>;
   /** Per key, past {@link LIMITS.findingsPerKey}. */
   readonly overKey: Map<string, Overflow>;
-  /** Past {@link LIMITS.findingsPerFile}. */
+  /** Past {@link LIMITS.findingsKeptPerFile}. */
   over: Overflow | undefined;
 }
 
@@ -99,7 +99,7 @@ const count = (n: number) => n.toLocaleString('en');
 
 /**
  * Collects one pass's findings: deduplicated, and bounded — at most {@link LIMITS.findingsPerKey}
- * of one rule about one text, and {@link LIMITS.findingsPerFile} of one rule in one file; the
+ * of one rule about one text, and {@link LIMITS.findingsKeptPerFile} of one rule in one file; the
  * rest are counted in one summary finding each (with the highest severity among them, so that the
  * exit code is the same). Positions (line, column) are computed only for the findings listed,
  * and a finding past a bound costs a few map lookups, no object.
@@ -131,7 +131,7 @@ export class FindingSink {
       return;
     }
     const p = pending(rule, raw, severity, this.seq++);
-    if (b.listed.length < LIMITS.findingsPerFile) return heapPush(b.listed, p);
+    if (b.listed.length < LIMITS.findingsKeptPerFile) return heapPush(b.listed, p);
     // Full: the finding furthest down the file is left out (this one, or one listed before).
     const last = b.listed[0] as Pending;
     let out = p;
@@ -194,7 +194,7 @@ export class FindingSink {
           out.push(
             summary(
               b.over,
-              `in this file (only the first ${count(LIMITS.findingsPerFile)} are listed)`,
+              `in this file (only the first ${count(LIMITS.findingsKeptPerFile)} are listed)`,
               // The rule's own hint applies to every one of them (the first one's command does not).
               { hint: b.over.first.hint, key: '' },
             ),

@@ -21,10 +21,17 @@ export const LIMITS = {
   /** Findings of one rule about one key listed in full; the rest are counted in one more finding. */
   findingsPerKey: 20,
   /**
-   * Findings of one rule in one file listed in full; the rest are counted in one more finding.
-   * A file can hold hundreds of thousands of keys the source lacks (each an `obsolete` finding):
-   * a list that long helps nobody (one fix, such as `sync --prune`, clears them all) and would
-   * cost seconds and gigabytes to print.
+   * Findings of one rule in one file shown in the formats people read (`pretty`, GitHub
+   * annotations); the rest are counted in one line that says how to see them all. A file can
+   * hold hundreds of thousands of keys the source lacks (each an `obsolete` finding): code frames
+   * for all of them help nobody (one fix, such as `sync --prune`, clears them all) and would cost
+   * seconds and gigabytes to print. JSON and SARIF list every finding the check keeps.
    */
   findingsPerFile: 1_000,
+  /**
+   * Findings of one rule in one file that a check keeps at all; the rest are counted in one more
+   * finding. Only a hostile file reaches it (the largest real locale files hold a few thousand
+   * keys): it bounds the memory and the JSON a 10 MB file of tiny keys could make.
+   */
+  findingsKeptPerFile: 100_000,
 } as const;

@@ -6,11 +6,8 @@ mini.run(placeholders, {
   valid: [
     { name: 'the mini fixture' },
     {
-      name: 'other format options, and a plural form without {{count}}',
-      files: {
-        ...edit('locales/uk/ui.json', ['Привіт, {{name}}!', 'Привіт, {{name, lowercase}}!']),
-        ...edit('locales/uk/terms.json', ['"{{count, number}} солдат"', '"один солдат"']),
-      },
+      name: 'other format options',
+      files: edit('locales/uk/ui.json', ['Привіт, {{name}}!', 'Привіт, {{name, lowercase}}!']),
     },
     {
       name: 'nesting into another namespace',
@@ -74,6 +71,21 @@ mini.run(placeholders, {
       ],
     },
     {
+      name: '{{count}} left out of a plural form read for 1, 21, 31, … (uk _one)',
+      files: edit('locales/uk/terms.json', ['"{{count, number}} солдат"', '"один солдат"']),
+      errors: [
+        {
+          severity: 'error',
+          locale: 'uk',
+          key: 'units.soldier_one',
+          line: 10,
+          column: 21,
+          message:
+            'missing {{count}}: i18next reads this form in uk for 1, 21, 31, 41, 51, …, and the text does not say which',
+        },
+      ],
+    },
+    {
       name: 'an unescaped interpolation where the source escapes',
       files: edit('locales/uk/ui.json', ['Привіт, {{name}}!', 'Привіт, {{- name}}!']),
       errors: [
@@ -132,6 +144,7 @@ const en = (k: Record<string, string>, other: Record<string, string>, lng = 'de'
   'locales/en/ui.json': k,
   [`locales/${lng}/ui.json`]: other,
 });
+const V3 = { sourceLocale: 'en', i18next: { compatibilityJSON: 'v3' as const } };
 const OVERLEAF = { sourceLocale: 'en', i18next: { interpolation: { prefix: '__', suffix: '__' } } };
 const ICU = { sourceLocale: 'en', i18next: { format: 'icu' as const } };
 
@@ -214,6 +227,122 @@ bare.run(placeholders, {
       errors: [
         {
           message: '{gender, select} lacks the option "female" of the source (male, female, other)',
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * `{{count}}` in plural forms (outline: an Italian `_plural` form that drops the number), and
+ * how often each name occurs (heroic: an outdated copy with one `{{newline}}` fewer).
+ */
+bare.run(placeholders, {
+  valid: [
+    {
+      name: 'the same names as often as the source, in another order',
+      files: en(
+        { a: 'Check {{host}}:{{br}}one,{{br}}two' },
+        { a: '{{host}} prüfen:{{br}}eins,{{br}}zwei' },
+      ),
+    },
+    {
+      name: 'a plural form may add {{count}} where the source form says the number in words',
+      files: en({ n_one: 'one file', n_other: '{{count}} files' }, { n_one: '{{count}} Datei' }),
+    },
+    {
+      name: 'v3: a bare key never read with a count (every numbered form present) without {{count}}',
+      config: V3,
+      files: en(
+        { n: '{{count}} file', n_plural: '{{count}} files' },
+        {
+          n: 'soubory',
+          n_0: '{{count}} soubor',
+          n_1: '{{count}} soubory',
+          n_2: '{{count}} souborů',
+        },
+        'cs',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: '{{count}} left out of a v4 form read for one number (info) and of one read for many (error)',
+      files: en(
+        { n_one: '{{count}} file', n_other: '{{count}} files' },
+        { n_one: 'eine Datei', n_other: 'Dateien' },
+      ),
+      errors: [
+        {
+          severity: 'info',
+          locale: 'de',
+          key: 'n_one',
+          line: 2,
+          column: 13,
+          message:
+            '{{count}} is left out: i18next reads this form in de only for 1, so the text may say it in words',
+        },
+        {
+          severity: 'error',
+          locale: 'de',
+          key: 'n_other',
+          line: 3,
+          column: 15,
+          message:
+            'missing {{count}}: i18next reads this form in de for 0, 2, 3, 4, 5, …, and the text does not say which',
+        },
+      ],
+    },
+    {
+      name: 'v3: {{count}} left out of the Italian _plural form (0, 2, 3, …), and of the singular (1)',
+      config: V3,
+      files: en(
+        { n: '{{count}} person added', n_plural: '{{count}} people added' },
+        { n: 'Una persona aggiunta', n_plural: 'Sono state aggiunte' },
+        'it',
+      ),
+      errors: [
+        {
+          severity: 'info',
+          locale: 'it',
+          key: 'n',
+          message:
+            '{{count}} is left out: i18next reads this form in it only for 1, so the text may say it in words',
+        },
+        {
+          severity: 'error',
+          locale: 'it',
+          key: 'n_plural',
+          line: 3,
+          column: 16,
+          message:
+            'missing {{count}}: i18next reads this form in it for 0, 2, 3, 4, 5, …, and the text does not say which',
+          hint: 'Put {{count}} where the number belongs in the sentence (only a form for one number, such as "one" in English, may say it in words).',
+        },
+      ],
+    },
+    {
+      name: 'a name fewer or more times than in the source: one warning per text',
+      files: en(
+        { a: 'Check {{host}}:{{br}}one,{{br}}two,{{br}}three', b: 'Update {{app}} to {{email}}' },
+        { a: '{{host}} prüfen:{{br}}eins,{{br}}zwei', b: '{{app}} auf {{email}} {{app}} ändern' },
+      ),
+      errors: [
+        {
+          severity: 'warning',
+          locale: 'de',
+          key: 'a',
+          line: 2,
+          column: 9,
+          message: '{{br}} appears twice (in the source 3 times)',
+        },
+        {
+          severity: 'warning',
+          locale: 'de',
+          key: 'b',
+          line: 3,
+          column: 9,
+          message: '{{app}} appears twice (in the source once)',
         },
       ],
     },

@@ -212,6 +212,23 @@ bare.run(plurals, {
         'locales/ja/ui.json': { n: '{count, plural, other {#票}}' },
       },
     },
+    {
+      name: 'ICU: a source with only "other" (its text does not vary with the number) asks no form of any file',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, other {# ahead}}' },
+        'locales/hu/ui.json': { n: '{count, plural, other {# előttünk}}' },
+        'locales/it/ui.json': { n: '{count, plural, other {# in vista}}' },
+      },
+    },
+    {
+      name: 'ICU: an exact =1 option covers "one" where it is only 1 (en, hu)',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, =1 {a vote} other {# votes}}' },
+        'locales/hu/ui.json': { n: '{count, plural, =1 {egy szavazat} other {# szavazat}}' },
+      },
+    },
   ],
   invalid: [
     {
@@ -236,6 +253,76 @@ bare.run(plurals, {
           key: 'n',
           message:
             '{count, plural} lacks the options "few" (2, 3, 4, 22, 23, …), "many" (0, 5, 6, 7, 8, …) that pl uses',
+        },
+      ],
+    },
+    {
+      name: 'ICU: "many" of es (a million and up) and of cs (fractions) is only noted',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, one {# seat} other {# seats}}' },
+        'locales/es/ui.json': { n: '{count, plural, one {# asiento} other {# asientos}}' },
+        'locales/cs/ui.json': { n: '{count, plural, one {# místo} other {# míst}}' },
+      },
+      errors: [
+        {
+          severity: 'error',
+          locale: 'cs',
+          key: 'n',
+          line: 2,
+          column: 9,
+          message: '{count, plural} lacks the option "few" (2, 3, 4) that cs uses',
+        },
+        {
+          severity: 'info',
+          locale: 'cs',
+          key: 'n',
+          message:
+            '{count, plural} lacks the option "many" (0.5, 1.5, 2.5, …), which cs uses only for such numbers (they show the "other" text)',
+        },
+        {
+          severity: 'info',
+          locale: 'es',
+          key: 'n',
+          line: 2,
+          column: 9,
+          message:
+            '{count, plural} lacks the option "many" (1000000, 10000000, 1000000000, …), which es uses only for such numbers (they show the "other" text)',
+        },
+      ],
+    },
+    {
+      name: 'ICU: an "other" that only fractions use stands in for one missing category (pl "many"): info',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, one {# vote} other {# votes}}' },
+        'locales/pl/ui.json': { n: '{count, plural, one {# głos} few {# głosy} other {# głosów}}' },
+      },
+      errors: [
+        {
+          severity: 'info',
+          locale: 'pl',
+          key: 'n',
+          line: 2,
+          column: 9,
+          message:
+            '{count, plural} has no option "many" (0, 5, 6, 7, 8, …): its "other" text, which pl uses otherwise only for fractions, is shown for those numbers',
+        },
+      ],
+    },
+    {
+      name: 'ICU: "one" is asked of a target where the source has more than "other" (=0 is not 1)',
+      config: ICU,
+      files: {
+        'locales/en/ui.json': { n: '{count, plural, =0 {no votes} one {# vote} other {# votes}}' },
+        'locales/hu/ui.json': { n: '{count, plural, =0 {nincs} other {# szavazat}}' },
+      },
+      errors: [
+        {
+          severity: 'error',
+          locale: 'hu',
+          key: 'n',
+          message: '{count, plural} lacks the option "one" (1) that hu uses',
         },
       ],
     },

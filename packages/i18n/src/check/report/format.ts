@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { LIMITS } from '../../model/limits.js';
 import type { Project } from '../../model/types.js';
 import { RULES, ruleInfo, type RuleInfo } from '../catalogue.js';
 import { customRules } from '../custom.js';
@@ -56,14 +57,67 @@ export function formatFindings(
       return `${JSON.stringify(findings, null, 2)}\n`;
     case 'sarif':
       return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
-    case 'github':
-      return findings
-        .map((f) => githubAnnotation(f, options.commandName ?? DEFAULT_COMMAND))
-        .join('');
+    case 'github': {
+      const cmd = options.commandName ?? DEFAULT_COMMAND;
+      const { listed, left } = bounded(findings);
+      let out = listed.map((f) => githubAnnotation(f, cmd)).join('');
+      for (const [file, byRule] of left)
+        for (const [rule, l] of byRule) {
+          const level =
+            l.severity === 'error' ? 'error' : l.severity === 'warning' ? 'warning' : 'notice';
+          const props = `file=${escapeProperty(visible(file))},title=${escapeProperty(rule)}`;
+          out += `::${level} ${props}::${escapeData(leftOut(l.count, rule, cmd))}\n`;
+        }
+      return out;
+    }
     case 'pretty':
       return pretty(findings, options);
   }
 }
+
+/** Findings of one rule in one file left out of a format people read: how many, how serious. */
+interface LeftOut {
+  count: number;
+  severity: Severity;
+}
+
+/**
+ * The findings people read (`pretty`, GitHub annotations): at most {@link LIMITS.findingsPerFile}
+ * of one rule in one file, the first ones; the rest counted, by file and rule. JSON and SARIF
+ * list every finding.
+ */
+function bounded(findings: readonly Finding[]): {
+  listed: readonly Finding[];
+  left: ReadonlyMap<string, ReadonlyMap<string, LeftOut>>;
+} {
+  const seen = new Map<string, number>();
+  const left = new Map<string, Map<string, LeftOut>>();
+  const listed: Finding[] = [];
+  for (const f of findings) {
+    const id = `${f.rule}\u0000${f.file}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n <= LIMITS.findingsPerFile) {
+      listed.push(f);
+      continue;
+    }
+    let byRule = left.get(f.file);
+    if (byRule === undefined) left.set(f.file, (byRule = new Map<string, LeftOut>()));
+    const l = byRule.get(f.rule);
+    if (l === undefined) byRule.set(f.rule, { count: 1, severity: f.severity });
+    else {
+      l.count++;
+      if (RANK[f.severity] < RANK[l.severity]) l.severity = f.severity;
+    }
+  }
+  return { listed: listed.length === findings.length ? findings : listed, left };
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The line that stands for the findings of one rule in one file left out. */
+const leftOut = (n: number, rule: string, cmd: string) =>
+  `… and ${n.toLocaleString('en')} more ${rule} findings in this file, not shown (only the first ${LIMITS.findingsPerFile.toLocaleString('en')} are): \`${cmd} check --format json\` (or sarif) lists them all`;
 
 // ---------------------------------------------------------------------------------------------
 // pretty
@@ -91,7 +145,8 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
     s === 'error' ? c.red('error') : s === 'warning' ? c.yellow('warning') : c.blue('info');
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) {
+  const { listed, left } = bounded(findings);
+  for (const f of listed) {
     const list = byFile.get(f.file);
     if (list === undefined) byFile.set(f.file, [f]);
     else list.push(f);
@@ -112,6 +167,10 @@ function pretty(findings: readonly Finding[], options: FormatOptions): string {
           ...frameOfLine(lines[f.line - 1] ?? '', f.line, f.column, c).map((l) => `    ${l}`),
         );
       out.push(`    ${c.green('fix')}  ${visible(hintText(f, cmd))}`);
+      out.push('');
+    }
+    for (const [rule, l] of left.get(file) ?? []) {
+      out.push(`  ${sev(l.severity)}  ${leftOut(l.count, rule, cmd)}  ${c.dim(rule)}`);
       out.push('');
     }
   }

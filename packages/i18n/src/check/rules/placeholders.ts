@@ -37,7 +37,7 @@ export const placeholders = defineRule<Edge>({
     severity: 'error',
     needsCore: false,
     description:
-      "The same {{interpolations}} as the source (with the project's delimiters, or ICU {arguments} and select options with i18next-icu); $t(…) nesting points at existing keys, without cycles.",
+      "The same {{interpolations}} as the source (with the project's delimiters, or ICU {arguments} and select options with i18next-icu), each as often (else a warning; {{count}} may go only from a plural form read for one number); $t(…) nesting points at existing keys, without cycles.",
   },
   namespace(ctx) {
     checkPairs(ctx);
@@ -91,18 +91,26 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
   }
 }
 
-/** The source's interpolation names, and no others (`count` may go in a plural form). */
+/**
+ * The source's interpolation names, and no others, each as often as in the source. A plural form
+ * may use `count` where the source does not, and may leave it out where i18next reads the form
+ * for one number only (en `_one`: 1; not uk `_one`: 1, 21, 31, …), which is noted (info).
+ */
 function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scanned): void {
-  const plural = ctx.keys.isForm(pair.entry.key, ctx.families(pair.file.namespace));
+  const form = formOf(ctx, pair);
+  const plural = form !== undefined;
   const show = (name: string) => placeholderText(ctx.i18next, name);
   const sourceNames = new Map(s.interpolations.map((i) => [i.name, i]));
   const names = new Set(t.interpolations.map((i) => i.name));
+  const at = { file: pair.file, offset: pair.file.valueOffset(pair.entry, 0), key: pair.entry.key };
   for (const [name, i] of sourceNames) {
-    if (names.has(name) || (plural && name === 'count')) continue;
+    if (names.has(name)) continue;
+    if (form !== undefined && name === 'count') {
+      countLeftOut(ctx, pair, form, show(name));
+      continue;
+    }
     ctx.report({
-      file: pair.file,
-      offset: pair.file.valueOffset(pair.entry, 0),
-      key: pair.entry.key,
+      ...at,
       message: `missing ${show(name)}: the source has ${i.raw}`,
       hint: `Put ${i.raw} where it belongs in the sentence (the name must stay "${name}"; format options may change).`,
     });
@@ -121,6 +129,78 @@ function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scan
           : `Rename it to ${show(near)}: interpolation names are never translated.`,
     });
   }
+  // The same names, a different number of times: one finding per text (a warning: a name may be
+  // said twice on purpose, but one too few or too many is often an outdated or garbled copy).
+  const times = (list: Scanned['interpolations']) => {
+    const m = new Map<string, number>();
+    for (const i of list) m.set(i.name, (m.get(i.name) ?? 0) + 1);
+    return m;
+  };
+  const mine = times(t.interpolations);
+  const theirs = times(s.interpolations);
+  const differ: string[] = [];
+  for (const [name, n] of theirs) {
+    const m = mine.get(name);
+    if (m !== undefined && m !== n)
+      differ.push(`${show(name)} appears ${often(m)} (in the source ${often(n)})`);
+  }
+  if (differ.length > 0)
+    ctx.report({
+      ...at,
+      severity: 'warning',
+      message: `${differ.join('; ')}`,
+      hint: 'Check that the text says everything the source says, each value where it belongs (an outdated copy, or a value put in twice, shows this); if the repeat is deliberate, nothing to fix.',
+    });
+}
+
+const often = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** A plural form: its category (v3's bare key: `''`), its family's categories, cardinal or ordinal. */
+interface Form {
+  readonly category: string;
+  readonly present: ReadonlySet<string>;
+  readonly ordinal: boolean;
+}
+
+/** The plural form a pair's target text is, or undefined for a plain text. */
+function formOf(ctx: NamespaceContext<Edge>, pair: Pair): Form | undefined {
+  const families = ctx.families(pair.file.namespace);
+  if (!ctx.keys.isForm(pair.entry.key, families)) return undefined;
+  const p = ctx.keys.parse(pair.entry.key);
+  const fk = p === undefined ? undefined : ctx.keys.family(p.base, p.ordinal);
+  // A suffixed form of a family, else (v3) the family's bare key itself.
+  const form: Omit<Form, 'present'> =
+    p !== undefined && fk !== undefined && families.has(fk)
+      ? { category: p.category, ordinal: p.ordinal }
+      : { category: '', ordinal: false };
+  const l = ctx.logical(pair.file).get(form.category === '' ? pair.entry.key : (fk as string));
+  return { ...form, present: new Set(l?.kind === 'plural' ? l.forms.keys() : []) };
+}
+
+/**
+ * `count` left out of a plural form: fine where i18next reads the form for one number only (the
+ * text can say it in words), an error where it reads it for several (the reader cannot tell).
+ */
+function countLeftOut(ctx: NamespaceContext<Edge>, pair: Pair, form: Form, raw: string): void {
+  const locale = pair.file.locale;
+  const counts = ctx.keys.counts(locale, form.category, form.ordinal, form.present);
+  if (counts.length === 0) return; // never read with a count
+  const at = { file: pair.file, offset: pair.file.valueOffset(pair.entry, 0), key: pair.entry.key };
+  const examples = ctx.keys.examples(locale, form.category, form.ordinal);
+  if (counts.length === 1) {
+    ctx.report({
+      ...at,
+      severity: 'info',
+      message: `${raw} is left out: i18next reads this form in ${locale} only for ${counts[0]}, so the text may say it in words`,
+      hint: `Nothing to fix if the text is right for ${counts[0]}; else put ${raw} back.`,
+    });
+    return;
+  }
+  ctx.report({
+    ...at,
+    message: `missing ${raw}: i18next reads this form in ${locale} for ${examples}, and the text does not say which`,
+    hint: `Put ${raw} where the number belongs in the sentence (only a form for one number, such as "one" in English, may say it in words).`,
+  });
 }
 
 function resolveNested(

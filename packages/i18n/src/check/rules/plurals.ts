@@ -1,7 +1,8 @@
-import { pluralCategories, type Logical } from '../../model/keys.js';
+import { pluralCategories, stringValue, type Logical } from '../../model/keys.js';
 import type { LocaleFile } from '../../model/types.js';
 import type { NamespaceContext } from '../context.js';
 import { defineRule } from '../rule.js';
+import { cldrCounts } from '../plural-keys.js';
 
 type Family = Extract<Logical, { kind: 'plural' }>;
 
@@ -30,11 +31,25 @@ export const plurals = defineRule({
   },
 });
 
-/** ICU messages: each `plural` and `selectordinal` has the options of the file's language. */
+/**
+ * ICU messages: each `plural` and `selectordinal` has the options of the file's language, where
+ * they matter. The source decides whether the text varies with the number: a source choice with
+ * only `other` (in a source language that has more) says it does not, and nothing is required of
+ * any file. A category whose whole counts (0–1000) the message's `=n` options all cover is not
+ * needed; one used only for fractions or for a million and more (`many` in es, fr, it, pt; in cs)
+ * is only noted (info). The source file is held to its own language only.
+ */
 function icuOptions(ctx: NamespaceContext): void {
+  const sourceFile = ctx.sourceFile();
   for (const { file, entry, value } of ctx.strings()) {
     if (!value.includes('{')) continue;
-    for (const c of ctx.scan(value).icu?.choices ?? []) {
+    const choices = ctx.scan(value).icu?.choices ?? [];
+    if (choices.length === 0) continue;
+    const sourceValue =
+      sourceFile === undefined ? undefined : stringValue(sourceFile.entries.get(entry.key));
+    const sourceChoices =
+      sourceValue === undefined ? [] : (ctx.scan(sourceValue).icu?.choices ?? []);
+    for (const c of choices) {
       if (c.type === 'select') continue;
       const ordinal = c.type === 'selectordinal';
       const required = pluralCategories(file.locale, ordinal);
@@ -43,7 +58,6 @@ function icuOptions(ctx: NamespaceContext): void {
       const extra = words.filter(
         (o) => !(required as readonly string[]).includes(o) && o !== 'zero',
       );
-      const lacks = required.filter((o) => !words.includes(o));
       const head = `{${c.name}, ${c.type}}`;
       const quote = (os: readonly string[]) => os.map((o) => `"${o}"`).join(', ');
       if (extra.length > 0) {
@@ -55,15 +69,63 @@ function icuOptions(ctx: NamespaceContext): void {
           hint: `It can go; ${file.locale} uses ${quote(required)}.`,
         });
       }
-      if (lacks.length === 0) continue;
+      const source = sourceChoices.find((x) => x.name === c.name && x.type === c.type);
+      if (source !== undefined && invariant(source.options, ctx.project.sourceLocale, ordinal))
+        continue;
+      const exact = new Set(
+        c.options.filter((o) => o.startsWith('=')).map((o) => Number(o.slice(1))),
+      );
+      const lacks = required.filter((o) => !words.includes(o));
+      const everyday: string[] = [];
+      const rare: string[] = [];
+      for (const o of lacks) {
+        const counts = cldrCounts(file.locale, o, ordinal);
+        if (counts.length === 0) rare.push(o);
+        else if (counts.some((n) => !exact.has(n))) everyday.push(o);
+      }
       const example = (o: string) => `"${o}" (${ctx.keys.examples(file.locale, o, ordinal)})`;
-      ctx.report({
-        ...at,
-        message: `${head} lacks the option${lacks.length > 1 ? 's' : ''} ${lacks.map(example).join(', ')} that ${file.locale} uses`,
-        hint: `Add ${lacks.map((o) => `${o} {…}`).join(' ')} with the text for those numbers (without it, they show the "other" text).`,
-      });
+      const add = (os: readonly string[]) => `Add ${os.map((o) => `${o} {…}`).join(' ')}`;
+      // Where "other" has no whole counts of its own (pl, ru, uk: only fractions), an "other"
+      // standing in for one missing category is that category's text: "# opcji" for 0, 5, 6, ….
+      const [alone] = everyday;
+      if (
+        alone !== undefined &&
+        everyday.length === 1 &&
+        words.includes('other') &&
+        cldrCounts(file.locale, 'other', ordinal).length === 0
+      ) {
+        everyday.length = 0;
+        ctx.report({
+          ...at,
+          severity: 'info',
+          message: `${head} has no option ${example(alone)}: its "other" text, which ${file.locale} uses otherwise only for fractions, is shown for those numbers`,
+          hint: `Nothing to fix if the "other" text is right for ${ctx.keys.examples(file.locale, alone, ordinal)}; ${add([alone]).toLowerCase()} to say so explicitly.`,
+        });
+      }
+      if (everyday.length > 0)
+        ctx.report({
+          ...at,
+          message: `${head} lacks the option${everyday.length > 1 ? 's' : ''} ${everyday.map(example).join(', ')} that ${file.locale} uses`,
+          hint: `${add(everyday)} with the text for those numbers (without it, they show the "other" text).`,
+        });
+      if (rare.length > 0)
+        ctx.report({
+          ...at,
+          severity: 'info',
+          message: `${head} lacks the option${rare.length > 1 ? 's' : ''} ${rare.map(example).join(', ')}, which ${file.locale} uses only for such numbers (they show the "other" text)`,
+          hint: `${add(rare)} if the number can be that large (or a fraction); otherwise nothing to do.`,
+        });
     }
   }
+}
+
+/**
+ * Whether a source choice says its text does not vary with the number: only `other`, in a source
+ * language that has more categories than `other`.
+ */
+function invariant(options: readonly string[], sourceLocale: string, ordinal: boolean): boolean {
+  if (pluralCategories(sourceLocale, ordinal).length < 2) return false;
+  return options.every((o) => o === 'other');
 }
 
 function family(ctx: NamespaceContext, file: LocaleFile, l: Family): void {
