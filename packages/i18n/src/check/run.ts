@@ -80,7 +80,7 @@ interface Bucket {
    */
   readonly listed: Pending[];
   /** Reported findings by offset (the same offset in the same file is the same place). */
-  readonly seen: Map<number, RawFinding | RawFinding[]>;
+  readonly seen: Map<number, RawFinding | SeenAt>;
   /** Findings per key. */
   readonly perKey: Map<string, number>;
   /** Per key, past {@link LIMITS.findingsPerKey}. */
@@ -206,8 +206,16 @@ export class FindingSink {
   }
 }
 
-/** Whether no finding with the same key and message was reported at this offset before (records it). */
-function firstAt(seen: Map<number, RawFinding | RawFinding[]>, raw: RawFinding): boolean {
+/** Messages reported at one offset, by key (one message as is, more in a set). */
+type SeenAt = Map<string, string | Set<string>>;
+
+/**
+ * Whether no finding with the same key and message was reported at this offset before (records
+ * it). One finding per offset is kept as is; a second one at the same offset turns the entry into
+ * a map of messages by key, so that many findings at one place (every missing key of a flat file
+ * is anchored at its root) cost a lookup each, not a comparison with every one before.
+ */
+function firstAt(seen: Map<number, RawFinding | SeenAt>, raw: RawFinding): boolean {
   // A file that is not a parsed locale file has one place: its first line.
   const at = typeof raw.file.position === 'function' ? (raw.offset ?? 0) : 0;
   const before = seen.get(at);
@@ -215,10 +223,21 @@ function firstAt(seen: Map<number, RawFinding | RawFinding[]>, raw: RawFinding):
     seen.set(at, raw);
     return true;
   }
-  const list = Array.isArray(before) ? before : [before];
-  if (list.some((r) => r.key === raw.key && r.message === raw.message)) return false;
-  list.push(raw);
-  if (!Array.isArray(before)) seen.set(at, list);
+  if (!(before instanceof Map)) {
+    if (before.key === raw.key && before.message === raw.message) return false;
+    const byKey: SeenAt = new Map([[before.key, before.message]]);
+    seen.set(at, byKey);
+    return firstAt(seen, raw);
+  }
+  const messages = before.get(raw.key);
+  if (messages === undefined) before.set(raw.key, raw.message);
+  else if (typeof messages === 'string') {
+    if (messages === raw.message) return false;
+    before.set(raw.key, new Set([messages, raw.message]));
+  } else {
+    if (messages.has(raw.message)) return false;
+    messages.add(raw.message);
+  }
   return true;
 }
 

@@ -1,10 +1,10 @@
-import { parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, SyntaxProblem } from '../model/types.js';
 import { collectEntries } from './entries.js';
 import { walkValidJson } from './walk-json.js';
-import { describeParseError } from './parse-messages.js';
+import { describeParseError, jsonc } from './parse-messages.js';
 
 /**
  * Parsing a locale file's bytes into entries with positions (jsonc-parser: error-tolerant, with
@@ -223,7 +223,7 @@ function readEntries(
     // jsonc-parser names the first error a translator must fix; JSON.parse is stricter in a few
     // corners jsonc-parser lets pass.
     let error: { code: number; offset: number } | undefined;
-    visit(
+    jsonc().visit(
       text,
       { onError: (code, offset) => void (error ??= { code, offset }) },
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -247,14 +247,14 @@ function readEntries(
 /** The first syntax error, where a translator should look, with a hint. */
 function syntaxError(text: string, code: number, at: number): SyntaxProblem {
   let offset = at;
-  if (printParseErrorCode(code) === 'CommaExpected') {
+  if (jsonc().printParseErrorCode(code) === 'CommaExpected') {
     // Point where the comma belongs: right after the previous value, not at the next key.
     let i = offset - 1;
     while (i >= 0 && /\s/.test(text[i] as string)) i--;
     offset = i + 1;
   }
   // Only a broken file is parsed into a tree, to name the key around the error.
-  const tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  const tree = jsonc().parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
   return {
     kind: 'parse',
     offset,
