@@ -123,22 +123,27 @@ export class FindingSink {
     if (!firstAt(b.seen, raw)) return;
     const n = (b.perKey.get(raw.key) ?? 0) + 1;
     b.perKey.set(raw.key, n);
+    const seq = this.seq++;
     if (n > LIMITS.findingsPerKey) {
       const o = b.overKey.get(raw.key);
-      const p = pending(rule, raw, severity, this.seq++);
-      if (o === undefined) b.overKey.set(raw.key, overflow(p));
-      else more(o, p);
+      if (o === undefined) b.overKey.set(raw.key, overflow(pending(rule, raw, severity, seq)));
+      else counted(o, rule, raw, severity, seq);
       return;
     }
-    const p = pending(rule, raw, severity, this.seq++);
-    if (b.listed.length < LIMITS.findingsPerFile) return heapPush(b.listed, p);
+    if (b.listed.length < LIMITS.findingsPerFile)
+      return heapPush(b.listed, pending(rule, raw, severity, seq));
     // Full: the finding furthest down the file is left out (this one, or one listed before).
     const last = b.listed[0] as Pending;
-    let out = p;
-    if (after(last, p)) {
-      heapReplace(b.listed, p);
+    let out: Pending;
+    if (offsetOf(last.at) > offsetOf(raw)) {
+      heapReplace(b.listed, pending(rule, raw, severity, seq));
       out = last;
-    }
+    } else if (!STATUS_RULES.has(rule.meta.id)) {
+      // This one is left out, and only counted: no finding is made for it.
+      if (b.over === undefined) b.over = overflow(pending(rule, raw, severity, seq));
+      else counted(b.over, rule, raw, severity, seq);
+      return;
+    } else out = pending(rule, raw, severity, seq);
     if (STATUS_RULES.has(out.rule)) {
       const { rule: r, severity: s, locale, file, key, message, hint } = out;
       this.unlisted.push({
@@ -249,6 +254,19 @@ function more(o: Overflow, p: Pending): void {
   if (RANK[p.severity] < RANK[o.severity]) o.severity = p.severity;
   if (after(o.first, p)) o.first = p;
 }
+
+/**
+ * {@link more} for a finding not made yet (the newest reported): it is made only when it becomes
+ * the first of those left out.
+ */
+function counted(o: Overflow, rule: AnyRule, raw: RawFinding, severity: Severity, seq: number) {
+  o.count++;
+  if (RANK[severity] < RANK[o.severity]) o.severity = severity;
+  // As `after(o.first, p)`: the new one was reported last, so only an earlier offset puts it first.
+  if (offsetOf(o.first.at) > offsetOf(raw)) o.first = pending(rule, raw, severity, seq);
+}
+
+const offsetOf = (raw: RawFinding): number => raw.offset ?? 0;
 
 /** Whether `a` comes after `b` in the file (or, at the same place, was reported after it). */
 const after = (a: Pending, b: Pending): boolean => {
