@@ -196,11 +196,10 @@ function readEntries(
     problems.push(problem);
     return { entries: new Map<string, Entry>(), usable: false, rootOffset: 0 };
   };
-  const deep = tooDeep(text);
-  if (deep !== -1)
-    return unusable({
+  const tooDeepAt = (offset: number) =>
+    unusable({
       kind: 'depth',
-      offset: deep,
+      offset,
       message: `objects are nested more than ${LIMITS.depth} levels deep here; the file is not read any further`,
       hint: 'Locale files nest a few levels (section → paragraph); look for a run of { or [ pasted by mistake.',
       key: '',
@@ -217,9 +216,14 @@ function readEntries(
   const collector = collectEntries(found);
   const strict = strictJsonProblem(text);
   if (strict === undefined) {
-    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed.
-    walkValidJson(text, collector.visitor);
+    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed, which
+    // also finds nesting too deep (JSON.parse is not recursive; the walk neither).
+    const deep = walkValidJson(text, collector.visitor, LIMITS.depth);
+    if (deep !== -1) return tooDeepAt(deep);
   } else {
+    // jsonc-parser is recursive: a file nested too deep is reported, never given to it.
+    const deep = tooDeep(text);
+    if (deep !== -1) return tooDeepAt(deep);
     // jsonc-parser names the first error a translator must fix; JSON.parse is stricter in a few
     // corners jsonc-parser lets pass.
     let error: { code: number; offset: number } | undefined;
