@@ -62,9 +62,7 @@ export function scanString(value: string, syntax: ScanSyntax = {}): Scanned {
         : value.includes(d.prefix) || value.includes(d.nestingPrefix)
           ? scanPlaceholders(value, d)
           : NONE;
-  const markup = !value.includes('<')
-    ? NO_MARKUP
-    : (simpleMarkup(value) ?? scanMarkup(value));
+  const markup = !value.includes('<') ? NO_MARKUP : (simpleMarkup(value) ?? scanMarkup(value));
   const tags = markup.tags;
   const icuSpans = icu?.spans ?? NONE;
   const masked =

@@ -62,7 +62,7 @@ export function assembleProject(
   const byLocale = new Map<string, Map<string, LocaleFile>>();
   for (const f of files) {
     let byNs = byLocale.get(f.locale);
-    if (byNs === undefined) byLocale.set(f.locale, (byNs = new Map()));
+    if (byNs === undefined) byLocale.set(f.locale, (byNs = new Map<string, LocaleFile>()));
     byNs.set(f.namespace, f);
   }
   const nsSet = new Set<string>();
