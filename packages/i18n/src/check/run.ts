@@ -95,7 +95,12 @@ interface Bucket {
  */
 const STATUS_RULES: ReadonlySet<string> = new Set(['stale', 'untranslated']);
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const count = (n: number) => n.toLocaleString('en');
+/**
+ * A count with commas between thousands, exactly as `n.toLocaleString('en')` writes a whole
+ * number, without ICU's number formatting, whose first use costs a tenth of a second or more (a
+ * large share of a real project's check, measured: bench/analysis.md, "Real-world speed").
+ */
+export const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * Collects one pass's findings: deduplicated, and bounded — at most {@link LIMITS.findingsPerKey}
