@@ -8,4 +8,9 @@ export const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export const REPO = path.resolve(BENCH, '..');
 /** Generated corpora and scratch output (outside the repository, reused between runs). */
 export const WORK = process.env.BILATERAL_BENCH_DIR ?? path.join(os.tmpdir(), 'bilateral-bench');
-export const BILATERAL_CLI = path.join(REPO, 'packages', 'i18n', 'dist', 'cli.js');
+/**
+ * The CLI measured: this repository's build, or another one (`BILATERAL_BENCH_CLI`, e.g. an
+ * earlier commit built elsewhere, to measure a change before and after in the same conditions).
+ */
+export const BILATERAL_CLI =
+  process.env.BILATERAL_BENCH_CLI ?? path.join(REPO, 'packages', 'i18n', 'dist', 'cli.js');

@@ -25,6 +25,9 @@
  *   --mirrors DIR            where mirrors are (default $BILATERAL_MIRRORS or /work/.mirror),
  *                            as DIR/<owner>+<name>/repo or DIR/<owner>+<name>
  *   --corpora DIR            where corpora go (default $BILATERAL_CORPORA or <bench work>/real-world)
+ *
+ * BILATERAL_BENCH_CLI=<path to cli.js> measures another build of bilateral (an earlier commit
+ * built elsewhere) instead of this repository's, for a before-and-after in the same conditions.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { check, checkWithStatus } from '../src/check/check.js';
+import { count } from '../src/check/run.js';
 import { createProject } from '../src/files/memory.js';
 import { LIMITS } from '../src/model/limits.js';
 
@@ -29,6 +31,17 @@ const project = (en: Record<string, string>, source: Record<string, string>) =>
   });
 
 describe('findings per rule and file', () => {
+  it("writes a count as toLocaleString('en') does, without ICU", () => {
+    for (const n of [0, 1, 999, 1_000, 12_345, 999_999, 1_000_000, 300_000, 2 ** 31])
+      expect(count(n)).toBe(n.toLocaleString('en'));
+    fc.assert(
+      fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(count(n)).toBe(n.toLocaleString('en'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it(`lists every finding up to ${CAP} (no summary)`, () => {
     const p = project({ a: 'A', ...keys(CAP, 'x', (i) => `t${i}`) }, { a: 'あ' });
     const obsolete = check(p).filter((f) => f.rule === 'obsolete');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { tooDeep } from '../src/files/parse.js';
 import { walkValidJson, type JsonEvents } from '../src/files/walk-json.js';
 
 /**
@@ -110,5 +111,25 @@ describe('walkValidJson', () => {
     expect(events.length).toBe(2 + 100_000);
     // Linear: quadratic searching for backslashes would take seconds here.
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('stops where nesting passes the bound, at the offset tooDeep finds, and not before', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 6 }), (value, bound) => {
+        const t = JSON.stringify(value, null, 1);
+        if (t === undefined) return;
+        // tooDeep's own bound is LIMITS.depth: compare on texts nested in `100 - bound` arrays.
+        const wrap = 100 - bound;
+        const text = '['.repeat(wrap) + t + ']'.repeat(wrap);
+        expect(walkValidJson(text, {}, 100)).toBe(tooDeep(text));
+      }),
+      { numRuns: 300 },
+    );
+    const deep = `{"a": ${'['.repeat(150)}${']'.repeat(150)}, "[": "[[["}`;
+    // The object is the first container: the 101st opens at the 100th bracket.
+    expect(walkValidJson(deep, {}, 100)).toBe(6 + 99);
+    expect(tooDeep(deep)).toBe(6 + 99);
+    expect(walkValidJson('{"a": [[["["]]]}', {}, 4)).toBe(-1);
+    expect(walkValidJson('{"a": [[["["]]]}', {}, 3)).toBe(8);
   });
 });

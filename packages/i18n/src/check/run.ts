@@ -80,7 +80,7 @@ interface Bucket {
    */
   readonly listed: Pending[];
   /** Reported findings by offset (the same offset in the same file is the same place). */
-  readonly seen: Map<number, RawFinding | RawFinding[]>;
+  readonly seen: Map<number, RawFinding | SeenAt>;
   /** Findings per key. */
   readonly perKey: Map<string, number>;
   /** Per key, past {@link LIMITS.findingsPerKey}. */
@@ -95,7 +95,12 @@ interface Bucket {
  */
 const STATUS_RULES: ReadonlySet<string> = new Set(['stale', 'untranslated']);
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const count = (n: number) => n.toLocaleString('en');
+/**
+ * A count with commas between thousands, exactly as `n.toLocaleString('en')` writes a whole
+ * number, without ICU's number formatting, whose first use costs a tenth of a second or more (a
+ * large share of a real project's check, measured: bench/analysis.md, "Real-world speed").
+ */
+export const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * Collects one pass's findings: deduplicated, and bounded — at most {@link LIMITS.findingsPerKey}
@@ -123,22 +128,27 @@ export class FindingSink {
     if (!firstAt(b.seen, raw)) return;
     const n = (b.perKey.get(raw.key) ?? 0) + 1;
     b.perKey.set(raw.key, n);
+    const seq = this.seq++;
     if (n > LIMITS.findingsPerKey) {
       const o = b.overKey.get(raw.key);
-      const p = pending(rule, raw, severity, this.seq++);
-      if (o === undefined) b.overKey.set(raw.key, overflow(p));
-      else more(o, p);
+      if (o === undefined) b.overKey.set(raw.key, overflow(pending(rule, raw, severity, seq)));
+      else counted(o, rule, raw, severity, seq);
       return;
     }
-    const p = pending(rule, raw, severity, this.seq++);
-    if (b.listed.length < LIMITS.findingsKeptPerFile) return heapPush(b.listed, p);
+    if (b.listed.length < LIMITS.findingsKeptPerFile)
+      return heapPush(b.listed, pending(rule, raw, severity, seq));
     // Full: the finding furthest down the file is left out (this one, or one listed before).
     const last = b.listed[0] as Pending;
-    let out = p;
-    if (after(last, p)) {
-      heapReplace(b.listed, p);
+    let out: Pending;
+    if (offsetOf(last.at) > offsetOf(raw)) {
+      heapReplace(b.listed, pending(rule, raw, severity, seq));
       out = last;
-    }
+    } else if (!STATUS_RULES.has(rule.meta.id)) {
+      // This one is left out, and only counted: no finding is made for it.
+      if (b.over === undefined) b.over = overflow(pending(rule, raw, severity, seq));
+      else counted(b.over, rule, raw, severity, seq);
+      return;
+    } else out = pending(rule, raw, severity, seq);
     if (STATUS_RULES.has(out.rule)) {
       const { rule: r, severity: s, locale, file, key, message, hint } = out;
       this.unlisted.push({
@@ -206,8 +216,16 @@ export class FindingSink {
   }
 }
 
-/** Whether no finding with the same key and message was reported at this offset before (records it). */
-function firstAt(seen: Map<number, RawFinding | RawFinding[]>, raw: RawFinding): boolean {
+/** Messages reported at one offset, by key (one message as is, more in a set). */
+type SeenAt = Map<string, string | Set<string>>;
+
+/**
+ * Whether no finding with the same key and message was reported at this offset before (records
+ * it). One finding per offset is kept as is; a second one at the same offset turns the entry into
+ * a map of messages by key, so that many findings at one place (every missing key of a flat file
+ * is anchored at its root) cost a lookup each, not a comparison with every one before.
+ */
+function firstAt(seen: Map<number, RawFinding | SeenAt>, raw: RawFinding): boolean {
   // A file that is not a parsed locale file has one place: its first line.
   const at = typeof raw.file.position === 'function' ? (raw.offset ?? 0) : 0;
   const before = seen.get(at);
@@ -215,10 +233,21 @@ function firstAt(seen: Map<number, RawFinding | RawFinding[]>, raw: RawFinding):
     seen.set(at, raw);
     return true;
   }
-  const list = Array.isArray(before) ? before : [before];
-  if (list.some((r) => r.key === raw.key && r.message === raw.message)) return false;
-  list.push(raw);
-  if (!Array.isArray(before)) seen.set(at, list);
+  if (!(before instanceof Map)) {
+    if (before.key === raw.key && before.message === raw.message) return false;
+    const byKey: SeenAt = new Map([[before.key, before.message]]);
+    seen.set(at, byKey);
+    return firstAt(seen, raw);
+  }
+  const messages = before.get(raw.key);
+  if (messages === undefined) before.set(raw.key, raw.message);
+  else if (typeof messages === 'string') {
+    if (messages === raw.message) return false;
+    before.set(raw.key, new Set([messages, raw.message]));
+  } else {
+    if (messages.has(raw.message)) return false;
+    messages.add(raw.message);
+  }
   return true;
 }
 
@@ -230,6 +259,19 @@ function more(o: Overflow, p: Pending): void {
   if (RANK[p.severity] < RANK[o.severity]) o.severity = p.severity;
   if (after(o.first, p)) o.first = p;
 }
+
+/**
+ * {@link more} for a finding not made yet (the newest reported): it is made only when it becomes
+ * the first of those left out.
+ */
+function counted(o: Overflow, rule: AnyRule, raw: RawFinding, severity: Severity, seq: number) {
+  o.count++;
+  if (RANK[severity] < RANK[o.severity]) o.severity = severity;
+  // As `after(o.first, p)`: the new one was reported last, so only an earlier offset puts it first.
+  if (offsetOf(o.first.at) > offsetOf(raw)) o.first = pending(rule, raw, severity, seq);
+}
+
+const offsetOf = (raw: RawFinding): number => raw.offset ?? 0;
 
 /** Whether `a` comes after `b` in the file (or, at the same place, was reported after it). */
 const after = (a: Pending, b: Pending): boolean => {

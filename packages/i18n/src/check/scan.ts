@@ -45,44 +45,61 @@ export interface Scanned {
 
 const NONE: readonly never[] = [];
 
-/** Scans one string (linear in its length, whatever it holds). */
+/**
+ * Scans one string (linear in its length, whatever it holds). Most strings hold no placeholder
+ * and no tag: they cost a few `includes`, and share empty lists instead of making new ones.
+ */
 export function scanString(value: string, syntax: ScanSyntax = {}): Scanned {
   const d = syntax.delimiters;
   const icu = syntax.icu === true ? scanIcu(value) : undefined;
   const placeholders =
     icu !== undefined
-      ? []
+      ? NONE
       : d === undefined
         ? value.includes('{{') || value.includes('$t(')
           ? scanPlaceholders(value)
-          : []
+          : NONE
         : value.includes(d.prefix) || value.includes(d.nestingPrefix)
           ? scanPlaceholders(value, d)
-          : [];
-  const markup = !value.includes('<')
-    ? { tags: NONE, other: NONE }
-    : (simpleMarkup(value) ?? scanMarkup(value));
-  const masked = mask(value, [
-    ...placeholders,
-    ...markup.tags,
-    ...markup.other,
-    ...(icu?.spans ?? []),
-  ]);
+          : NONE;
+  const markup = !value.includes('<') ? NO_MARKUP : (simpleMarkup(value) ?? scanMarkup(value));
   const tags = markup.tags;
-  return {
+  const icuSpans = icu?.spans ?? NONE;
+  const masked =
+    placeholders.length === 0 &&
+    tags.length === 0 &&
+    markup.other.length === 0 &&
+    icuSpans.length === 0
+      ? value
+      : mask(value, [...placeholders, ...tags, ...markup.other, ...icuSpans]);
+  const scanned: { -readonly [K in keyof Scanned]: Scanned[K] } = {
     value,
-    interpolations: placeholders.filter((p): p is Interpolation => p.type === 'interpolation'),
-    nestings: placeholders.filter((p): p is Nesting => p.type === 'nesting'),
+    interpolations:
+      placeholders.length === 0
+        ? NONE
+        : placeholders.filter((p): p is Interpolation => p.type === 'interpolation'),
+    nestings:
+      placeholders.length === 0
+        ? NONE
+        : placeholders.filter((p): p is Nesting => p.type === 'nesting'),
     tags,
     other: markup.other,
     refs: tags.length === 0 ? NONE : tags.filter((t) => t.name === 'ref' && t.kind !== 'close'),
     dubious:
       tags.length === 0 ? NONE : tags.filter((t) => t.name === 'dubious' && t.kind !== 'close'),
     masked,
-    numbers: /\p{Nd}/u.test(masked) ? numberRuns(masked) : NONE,
-    ...(icu === undefined ? {} : { icu }),
+    numbers: DIGIT.test(masked) ? numberRuns(masked) : NONE,
   };
+  if (icu !== undefined) scanned.icu = icu;
+  return scanned;
 }
+
+const NO_MARKUP: { readonly tags: readonly Tag[]; readonly other: Scanned['other'] } = {
+  tags: NONE,
+  other: NONE,
+};
+
+const DIGIT = /\p{Nd}/u;
 
 /** Blanks out spans (keeping line breaks, so offsets and lines still hold). */
 function mask(value: string, spans: { readonly start: number; readonly end: number }[]): string {

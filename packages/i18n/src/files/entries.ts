@@ -112,11 +112,12 @@ class Collector {
     const top = this.stack[this.stack.length - 1] as Frame;
     top.name = name;
     top.nameOffset = offset;
-    const key = top.prefix + name;
+    // The dotted key is made only for a problem (`place` makes it for the value).
     // Most keys are plain ASCII: only others can hold an invisible character.
-    if (!/^[\x21-\x7e]*$/.test(name)) this.invisibleInKey(top, name, key, offset);
+    if (!/^[\x21-\x7e]*$/.test(name)) this.invisibleInKey(top, name, top.prefix + name, offset);
     if (name.includes('.')) this.collisions = true;
     if (top.seen.has(name)) {
+      const key = top.prefix + name;
       this.collisions = true;
       this.problems.push({
         kind: 'duplicate',

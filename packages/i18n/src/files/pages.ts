@@ -1,10 +1,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../model/lazy.js';
 import { LocaleLayout } from '../model/layout.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, ProjectConfig, SyntaxProblem } from '../model/types.js';
 import { cannotRead, readChecked } from './read.js';
+
+/** The YAML parser, loaded only for a project with pages (front matter). */
+const yaml = lazyModule<typeof Yaml>('yaml');
 
 /**
  * Prose pages: Markdown with YAML front matter (`pages/{lng}/{id}.md`), one file per page and
@@ -146,6 +150,7 @@ function frontMatter(
   entries: Map<string, Entry>,
   problems: SyntaxProblem[],
 ): void {
+  const { isMap, isScalar, parseDocument } = yaml();
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     problems.push({

@@ -1,4 +1,8 @@
-import { printParseErrorCode } from 'jsonc-parser';
+import type * as JsoncParser from 'jsonc-parser';
+import { lazyModule } from '../model/lazy.js';
+
+/** jsonc-parser, loaded only for a file that is not valid JSON. */
+export const jsonc = lazyModule<typeof JsoncParser>('jsonc-parser');
 
 /** A message and a hint a translator can act on, for a jsonc-parser error code. */
 export function describeParseError(
@@ -9,7 +13,7 @@ export function describeParseError(
   const near = JSON.stringify(text.slice(offset, offset + 12));
   // jsonc-parser's ParseErrorCode is a const enum (unusable under isolatedModules): switch on the
   // names it prints instead of bare numbers.
-  switch (printParseErrorCode(code)) {
+  switch (jsonc().printParseErrorCode(code)) {
     case 'InvalidSymbol':
       return {
         message: `unexpected ${near}`,
@@ -68,7 +72,7 @@ export function describeParseError(
       };
     default:
       return {
-        message: `invalid JSON (${printParseErrorCode(code)})`,
+        message: `invalid JSON (${jsonc().printParseErrorCode(code)})`,
         hint: 'Fix the JSON syntax at this position.',
       };
   }

@@ -1,10 +1,10 @@
-import { parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, SyntaxProblem } from '../model/types.js';
 import { collectEntries } from './entries.js';
 import { walkValidJson } from './walk-json.js';
-import { describeParseError } from './parse-messages.js';
+import { describeParseError, jsonc } from './parse-messages.js';
 
 /**
  * Parsing a locale file's bytes into entries with positions (jsonc-parser: error-tolerant, with
@@ -196,11 +196,10 @@ function readEntries(
     problems.push(problem);
     return { entries: new Map<string, Entry>(), usable: false, rootOffset: 0 };
   };
-  const deep = tooDeep(text);
-  if (deep !== -1)
-    return unusable({
+  const tooDeepAt = (offset: number) =>
+    unusable({
       kind: 'depth',
-      offset: deep,
+      offset,
       message: `objects are nested more than ${LIMITS.depth} levels deep here; the file is not read any further`,
       hint: 'Locale files nest a few levels (section → paragraph); look for a run of { or [ pasted by mistake.',
       key: '',
@@ -217,13 +216,18 @@ function readEntries(
   const collector = collectEntries(found);
   const strict = strictJsonProblem(text);
   if (strict === undefined) {
-    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed.
-    walkValidJson(text, collector.visitor);
+    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed, which
+    // also finds nesting too deep (JSON.parse is not recursive; the walk neither).
+    const deep = walkValidJson(text, collector.visitor, LIMITS.depth);
+    if (deep !== -1) return tooDeepAt(deep);
   } else {
+    // jsonc-parser is recursive: a file nested too deep is reported, never given to it.
+    const deep = tooDeep(text);
+    if (deep !== -1) return tooDeepAt(deep);
     // jsonc-parser names the first error a translator must fix; JSON.parse is stricter in a few
     // corners jsonc-parser lets pass.
     let error: { code: number; offset: number } | undefined;
-    visit(
+    jsonc().visit(
       text,
       { onError: (code, offset) => void (error ??= { code, offset }) },
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -247,14 +251,14 @@ function readEntries(
 /** The first syntax error, where a translator should look, with a hint. */
 function syntaxError(text: string, code: number, at: number): SyntaxProblem {
   let offset = at;
-  if (printParseErrorCode(code) === 'CommaExpected') {
+  if (jsonc().printParseErrorCode(code) === 'CommaExpected') {
     // Point where the comma belongs: right after the previous value, not at the next key.
     let i = offset - 1;
     while (i >= 0 && /\s/.test(text[i] as string)) i--;
     offset = i + 1;
   }
   // Only a broken file is parsed into a tree, to name the key around the error.
-  const tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  const tree = jsonc().parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
   return {
     kind: 'parse',
     offset,

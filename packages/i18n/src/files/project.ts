@@ -58,7 +58,13 @@ export function assembleProject(
       `no locale files for the source language "${config.sourceLocale}": nothing matches ${pattern} in ${config.root}. Check "files" and "sourceLocale" in the config (or --locales and --source).`,
     );
   }
-  const byKey = new Map(files.map((f) => [`${f.locale}\u0000${f.namespace}`, f]));
+  // By locale, then namespace: the rules look files up all the time, and a lookup makes no key.
+  const byLocale = new Map<string, Map<string, LocaleFile>>();
+  for (const f of files) {
+    let byNs = byLocale.get(f.locale);
+    if (byNs === undefined) byLocale.set(f.locale, (byNs = new Map<string, LocaleFile>()));
+    byNs.set(f.namespace, f);
+  }
   const nsSet = new Set<string>();
   for (const f of files) if (f.locale === config.sourceLocale) nsSet.add(f.namespace);
   for (const f of files) nsSet.add(f.namespace);
@@ -76,7 +82,7 @@ export function assembleProject(
     files,
     locks,
     corpus,
-    file: (locale, namespace) => byKey.get(`${locale}\u0000${namespace}`),
+    file: (locale, namespace) => byLocale.get(locale)?.get(namespace),
     filePath: (locale, namespace) => layout.path(locale, namespace),
   };
 }

@@ -27,8 +27,16 @@ const decode = (text: string, start: number, end: number, escaped: boolean): str
  * Walks `text`, which must be what `JSON.parse` accepts (the caller has checked), and calls the
  * events in document order. One parser loop over the characters, kept in one function on purpose
  * (the exception to the ~80-line rule): splitting the states into calls costs a call per token.
+ *
+ * With `maxDepth`, the walk stops at the first `{` or `[` that opens more than `maxDepth` nested
+ * containers and returns its offset (what `tooDeep` finds, without a second pass over the text);
+ * else it returns -1.
  */
-export function walkValidJson(text: string, events: JsonEvents): void {
+export function walkValidJson(
+  text: string,
+  events: JsonEvents,
+  maxDepth: number = Infinity,
+): number {
   const n = text.length;
   let i = 0;
   // Whether the next string literal is a property name: after `{` or `,` inside an object
@@ -66,12 +74,14 @@ export function walkValidJson(text: string, events: JsonEvents): void {
         i++;
         break;
       case 0x7b /* { */:
+        if (inObject.length >= maxDepth) return i;
         events.onObjectBegin?.(i);
         inObject.push(true);
         expectName = true;
         i++;
         break;
       case 0x5b /* [ */:
+        if (inObject.length >= maxDepth) return i;
         events.onArrayBegin?.(i);
         inObject.push(false);
         expectName = false;
@@ -113,4 +123,5 @@ export function walkValidJson(text: string, events: JsonEvents): void {
       }
     }
   }
+  return -1;
 }

@@ -1,4 +1,9 @@
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type * as IcuParser from '@formatjs/icu-messageformat-parser';
+import type { MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser';
+import { lazyModule } from '../model/lazy.js';
+
+/** FormatJS's parser, loaded only for a project whose messages are ICU. */
+const icu = lazyModule<typeof IcuParser>('@formatjs/icu-messageformat-parser');
 
 /**
  * ICU MessageFormat, as i18next-icu reads it (`{name}`, `{n, number}`, `{count, plural, one {…}
@@ -41,16 +46,20 @@ const ERRORS: Readonly<Record<string, string>> = {
   EXPECT_SELECT_ARGUMENT_SELECTOR_FRAGMENT: 'an option without its {text}',
 };
 
-const TYPES: Readonly<Partial<Record<TYPE, IcuArgType>>> = {
-  [TYPE.argument]: 'string',
-  [TYPE.number]: 'number',
-  [TYPE.date]: 'date',
-  [TYPE.time]: 'time',
-  [TYPE.select]: 'select',
-};
+let types: Readonly<Partial<Record<TYPE, IcuArgType>>> | undefined;
+/** The argument type of each simple element type (built with the parser's enum, on first use). */
+const TYPES = (TYPE: typeof IcuParser.TYPE): Readonly<Partial<Record<TYPE, IcuArgType>>> =>
+  (types ??= {
+    [TYPE.argument]: 'string',
+    [TYPE.number]: 'number',
+    [TYPE.date]: 'date',
+    [TYPE.time]: 'time',
+    [TYPE.select]: 'select',
+  });
 
 /** Parses one message; never throws (a hostile or broken message gives {@link IcuScan.error}). */
 export function scanIcu(value: string): IcuScan {
+  const { parse, TYPE } = icu();
   let ast: MessageFormatElement[];
   try {
     ast = parse(value, { ignoreTag: true, captureLocation: true });
@@ -93,7 +102,7 @@ export function scanIcu(value: string): IcuScan {
       work.push(...el.children);
       continue;
     }
-    const type = TYPES[el.type];
+    const type = TYPES(TYPE)[el.type];
     if (type === undefined || !('value' in el) || typeof el.value !== 'string') continue;
     if (!args.has(el.value)) args.set(el.value, type);
     spans.push({ start, end: el.location?.end.offset ?? start });

@@ -1,12 +1,6 @@
 import path from 'node:path';
-import { formatFindings, type OutputFormat } from '../../check/report/format.js';
-import {
-  openCheckSession,
-  type CheckSession,
-  type CheckSessionOptions,
-  type CheckSessionResult,
-} from '../../check/session.js';
-import { strictConfig } from '../../check/rules/stale.js';
+import type { OutputFormat } from '../../check/report/format.js';
+import type { CheckSession, CheckSessionOptions, CheckSessionResult } from '../../check/session.js';
 import { loadConfig } from '../../files/config.js';
 import { ConfigError } from '../../model/errors.js';
 import { LocaleLayout } from '../../model/layout.js';
@@ -31,17 +25,37 @@ export interface CheckCommandOptions {
   readonly shard?: string;
 }
 
+/**
+ * The check's modules (the engine, every rule, the reporters), loaded once the configuration is
+ * known: a mistake in it is reported without loading them (`bilateral check` in a folder without
+ * locale files answers at once).
+ */
+const engine = async () => {
+  const [session, format, stale] = await Promise.all([
+    import('../../check/session.js'),
+    import('../../check/report/format.js'),
+    import('../../check/rules/stale.js'),
+  ]);
+  return {
+    openCheckSession: session.openCheckSession,
+    formatFindings: format.formatFindings,
+    strictConfig: stale.strictConfig,
+  };
+};
+type Engine = Awaited<ReturnType<typeof engine>>;
+
 /** `bilateral check`: options → check session → report → exit code (1 when there is an error). */
 export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions): Promise<number> {
   const loaded = await loadConfig(configOptions(g));
-  const config = opts.strict === true ? strictConfig(loaded) : loaded;
-  requireLocales(config, opts);
-  if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g);
-  const session = openCheckSession(config, sessionOptions(opts));
-  const { output, findings } = report(await session.result(), opts, g);
+  requireLocales(loaded, opts);
+  const e = await engine();
+  const config = opts.strict === true ? e.strictConfig(loaded) : loaded;
+  if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g, e);
+  const session = e.openCheckSession(config, sessionOptions(opts));
+  const { output, findings } = report(await session.result(), opts, g, e);
   process.stdout.write(output);
   if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
-  await watchLoop(session, opts, g);
+  await watchLoop(session, opts, g, e);
   return 0;
 }
 
@@ -73,6 +87,7 @@ async function shardCommand(
   text: string,
   opts: CheckCommandOptions,
   g: GlobalOptions,
+  { formatFindings }: Engine,
 ): Promise<number> {
   const { parseShard, checkShard } = await import('../../check/shard.js');
   const shard = parseShard(text);
@@ -112,6 +127,7 @@ function report(
   result: CheckSessionResult,
   opts: CheckCommandOptions,
   g: GlobalOptions,
+  { formatFindings }: Engine,
 ): { output: string; findings: readonly Finding[] } {
   const wanted = opts.locale;
   const findings =
@@ -136,6 +152,7 @@ async function watchLoop(
   session: CheckSession,
   opts: CheckCommandOptions,
   g: GlobalOptions,
+  e: Engine,
 ): Promise<void> {
   const { watch } = await import('chokidar');
   const config = session.config;
@@ -167,10 +184,10 @@ async function watchLoop(
           ? await loadConfig(configOptions(g))
           : undefined;
       const next =
-        reloaded !== undefined && opts.strict === true ? strictConfig(reloaded) : reloaded;
+        reloaded !== undefined && opts.strict === true ? e.strictConfig(reloaded) : reloaded;
       if (next !== undefined) requireLocales(next, opts);
       // Only the namespaces whose files changed are checked again.
-      const { output } = report(await session.again(next), opts, g);
+      const { output } = report(await session.again(next), opts, g, e);
       const names = [...changed].map((p) => path.relative(config.root, p)).join(', ');
       changed.clear();
       const ms = Math.round(performance.now() - started);

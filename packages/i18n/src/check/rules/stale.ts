@@ -1,9 +1,13 @@
-import { diffWords } from 'diff';
+import type * as Diff from 'diff';
+import { lazyModule } from '../../model/lazy.js';
 import { isCurrent, isStillCopied, lockedSource } from '../../files/lock.js';
 import { commandLine, type Suggestion } from '../../model/finding.js';
 import type { LocaleFile, LockedSource, ProjectConfig } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { excerpt } from '../strings.js';
+
+/** The word diff, loaded only when a stale text is reported. */
+const diff = lazyModule<typeof Diff>('diff');
 
 /**
  * Translations whose source text changed since they were last accepted (`bilateral accept`),
@@ -124,7 +128,7 @@ export function sourceDiff(before: LockedSource, after: LockedSource): string {
 }
 
 function textDiff(before: string, after: string): string {
-  const parts = diffWords(before, after);
+  const parts = diff().diffWords(before, after);
   return parts
     .map((p, i) => {
       if (p.added) return `{+${p.value}+}`;
