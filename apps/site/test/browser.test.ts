@@ -125,7 +125,7 @@ describe('the site in Chromium', () => {
         'console error: Failed to load resource: the server responded with a status of 404 (Not Found)',
       ]);
     });
-  });
+  }, 120_000);
 
   it('keeps the section when switching language: /ko/#trade → /uk/#trade', async () => {
     await withPage({}, async (page, problems) => {
@@ -201,6 +201,21 @@ describe('the site in Chromium', () => {
       expect(new URL(page.url()).hash).toBe('#cite-note-oec-2020');
       await clickInPlace(page, 'nav.switcher a[hreflang="ja"]');
       await page.waitForURL(`${base}/ja/${DOCUMENT}/#cite-note-oec-2020`);
+    });
+  });
+
+  it('forwards an old link to a section of the article (/ko/#trade, the home now) to the article', async () => {
+    await withPage({}, async (page, problems) => {
+      await page.goto(`${base}/ko/#trade`);
+      await page.waitForURL(`${base}/ko/${DOCUMENT}/#trade`);
+      await scriptDone(page);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('trade');
+      // The home itself, without a fragment, stays: it lists the documents.
+      await page.goto(`${base}/ko/`);
+      await scriptDone(page);
+      expect(page.url()).toBe(`${base}/ko/`);
+      expect(await page.$$eval('ul.documents > li', (li) => li.length)).toBe(2);
+      expect(problems).toEqual([]);
     });
   });
 

@@ -246,7 +246,8 @@ ${o.footer ?? ''}
 
 /**
  * The site header: name, page links and the language switcher. It stays at the top of the
- * window while the reader scrolls (compact on phones), so the switcher is always at hand. Every
+ * window while the reader scrolls (compact on phones), so the switcher is always at hand. The name
+ * leads to the language's home. Every
  * URL comes from the plugin: the home and the named pages (`bilateralUrl`), the main article
  * (`bilateralRoute`), the switcher (`bilateralSwitcher` of this page's URL).
  * @param {ReturnType<typeof context>} ctx
@@ -255,7 +256,6 @@ ${o.footer ?? ''}
 export function header(ctx, o) {
   const { lang, urls } = ctx;
   const nav = /** @type {const} */ ([
-    ['home', 'nav.home', urls.home],
     ['article', 'nav.article', urls.article],
     ['timeline', 'nav.timeline', urls.timeline],
   ]);
@@ -264,7 +264,7 @@ export function header(ctx, o) {
       markup`<li><a href="${href}"${attr('aria-current', o.current === id ? 'page' : undefined)}>${ctx.text(key)}</a></li>\n`,
   );
   return markup`<header class="site-header">
-<p class="brand"><a href="${urls.home}" hreflang="${lang}">${ctx.text('site.name')}</a> <span class="tagline">${ctx.text('site.tagline')}</span></p>
+<p class="brand"><a href="${urls.home}" hreflang="${lang}"${attr('aria-current', o.current === 'home' ? 'page' : undefined)}>${ctx.text('site.name')}</a> <span class="tagline">${ctx.text('site.tagline')}</span></p>
 <nav class="site-nav" aria-label="${ctx.plain('nav.site')}"><ul>
 ${links}</ul></nav>
 ${switcher(ctx, o.switcher)}

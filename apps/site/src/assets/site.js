@@ -72,13 +72,16 @@
   var movedTo = root.hasAttribute('data-anchors-moved')
     ? document.querySelector('a[data-anchors-target]')
     : null;
-  if (movedTo && location.hash.length > 1) {
-    var anchor = decodeURIComponent(location.hash.slice(1));
-    if (!document.getElementById(anchor)) {
-      location.replace(movedTo.href.split('#')[0] + location.hash);
-      return;
-    }
+  /** Goes on to the article when the #anchor is not on this page; true when it does. */
+  function forwardMoved() {
+    if (!movedTo || location.hash.length <= 1) return false;
+    if (document.getElementById(decodeURIComponent(location.hash.slice(1)))) return false;
+    location.replace(movedTo.href.split('#')[0] + location.hash);
+    return true;
   }
+  if (forwardMoved()) return;
+  // A fragment followed on the page itself (the same document: no new load) too.
+  if (movedTo) window.addEventListener('hashchange', forwardMoved);
 
   var links = document.querySelectorAll('a[data-lang-choice]');
   /** @param {Event} event @returns {HTMLElement} */
