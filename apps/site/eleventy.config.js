@@ -2,8 +2,8 @@
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import bilateral from '@bilateral/i18n/eleventy';
 import { rasterise } from './src/_lib/card.js';
-import { paths } from './src/_lib/page.js';
-import { siteMode, siteSettings, SiteConfigError } from './src/_lib/settings.js';
+import { updatedDates } from './src/_lib/updated.js';
+import { MAIN, siteMode, siteSettings, SiteConfigError } from './src/_lib/settings.js';
 
 const DEFAULT_PORT = 8080;
 
@@ -25,9 +25,6 @@ export function serverPort(argv, env) {
     throw new SiteConfigError(`the port must be a whole number from 1 to 65535, not "${given}"`);
   return n;
 }
-
-/** The article at /{lang}/ (src/_data/site.js `document`). */
-const HOME_DOCUMENT = 'north-korea-ukraine-relations';
 
 /**
  * The Bilateral site. Pages come from the core and the locale files through the
@@ -53,11 +50,33 @@ export default async function (eleventyConfig) {
   const settings = siteSettings();
   const configFile = process.env['BILATERAL_CONFIG'] || undefined;
   // Hints name the CLI as this repository runs it (`pnpm i18n check`), like `pnpm i18n` does.
+  const updated = updatedDates();
+  // The plugin routes the whole site: every document at /{lang}/{id}/ (its default), a home per
+  // language at /{lang}/ listing them, the root page, the 404 pages, the sitemap, and the site's
+  // own pages named here. Templates take every URL from it.
   await eleventyConfig.addPlugin(bilateral, {
     command: 'pnpm i18n',
-    // Every document at /{lang}/{id}/, except the article each language's home page shows.
-    permalink: (/** @type {string} */ lang, /** @type {string} */ id) =>
-      id === HOME_DOCUMENT ? paths.article(lang) : `/${lang}/${id}/`,
+    routes: {
+      timeline: { path: '/{lng}/timeline/', sitemap: true },
+      translations: '/{lng}/translations/',
+      card: { path: '/{lng}/card.png', keepAnchor: false },
+      map: '/assets/maps/{id}.svg',
+      mapDark: '/assets/maps/{id}-dark.svg',
+    },
+    // An article's date in a language (git, else its newest event); the timeline is its article's.
+    lastModified: (
+      /** @type {import('@bilateral/i18n/eleventy').SitemapEntry} */ entry,
+      /** @type {(id: string) => import('@bilateral/i18n').RenderedDocument | undefined} */ document,
+    ) => {
+      const id = entry.kind === 'article' ? entry.id : entry.name === 'timeline' ? MAIN : undefined;
+      const doc = id === undefined ? undefined : document(id);
+      if (id === undefined || doc === undefined) return undefined;
+      return updated(
+        id,
+        entry.locale,
+        doc.events.map((e) => e.iso),
+      ).iso;
+    },
     ...(configFile === undefined ? {} : { configFile }),
   });
   // Root-relative links in the pages (/en/, /assets/site.css) get the URL's path prefix.

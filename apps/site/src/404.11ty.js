@@ -1,8 +1,11 @@
 import { markup } from './_lib/html.js';
-import { context, documentHtml, footer, paths } from './_lib/page.js';
+import { context, documentHtml, footer } from './_lib/page.js';
 
 /** The root "page not found" (outside any language folder): the message in every language. */
-export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true };
+export const data = {
+  permalink: (/** @type {any} */ data) => data.bilateral.root.notFound,
+  eleventyExcludeFromCollections: true,
+};
 
 /**
  * @this {any} Eleventy's template context, with the plugin's filters
@@ -10,19 +13,21 @@ export const data = { permalink: '/404.html', eleventyExcludeFromCollections: tr
  */
 export function render(data) {
   const { site, bilateral } = data;
-  const locales = /** @type {string[]} */ (bilateral.locales);
+  /** @type {import('@bilateral/i18n/eleventy').RootPage} */
+  const root = bilateral.root;
   const t = (/** @type {string} */ key, /** @type {string} */ l) => this.bilateralText(key, l).text;
-  const home = bilateral.defaultLocale;
+  const home = root.defaultLocale;
   const ctx = context(this, data, home);
-  const languages = locales.map(
+  // Each language's "back to the article" leads to the main article in that language.
+  const languages = root.languages.map(
     (l) =>
-      markup`<li lang="${l}"><span>${t('notFound.title', l)}</span> — <a href="${paths.article(l)}" hreflang="${l}" data-lang-choice="${l}">${t('notFound.home', l)}</a> (${this.bilateralLanguageName(l)})</li>\n`,
+      markup`<li lang="${l.locale}"><span>${t('notFound.title', l.locale)}</span> — <a href="${this.bilateralRoute(site.document, l.locale).url}" hreflang="${l.locale}" data-lang-choice="${l.locale}">${t('notFound.home', l.locale)}</a> (${l.name})</li>\n`,
   );
   return documentHtml(site, {
     lang: home,
     title: `${t('notFound.title', home)} — ${t('site.name', home)}`,
     description: t('notFound.body', home),
-    path: '/404.html',
+    path: root.notFound,
     alternates: [],
     xDefault: undefined,
     noindex: true,
@@ -32,6 +37,6 @@ export function render(data) {
 <ul class="languages">
 ${languages}</ul>
 </main>`,
-    footer: footer(ctx, site, '/404.html'),
+    footer: footer(ctx, site, root.notFound),
   });
 }

@@ -2,20 +2,20 @@ import { markup, raw } from './_lib/html.js';
 import { CARD } from './_lib/card.js';
 import { DUBIOUS_NOTE, linkDubious } from './_lib/marks.js';
 import { pageNotices } from './_lib/notices.js';
-import {
-  context,
-  devBanner,
-  documentHtml,
-  footer,
-  header,
-  lastUpdated,
-  paths,
-} from './_lib/page.js';
+import { context, devBanner, documentHtml, footer, header, lastUpdated } from './_lib/page.js';
 
-/** The article, one page per language: /ja/, /en/, /uk/, /ko/. */
+/**
+ * Every article of the core in every language, at the URL the plugin's routing gives it
+ * (/{lang}/{id}/: /uk/north-korea-ukraine-relations/).
+ */
 export const data = {
-  pagination: { data: 'bilateral.locales', size: 1, alias: 'lang' },
-  permalink: (/** @type {any} */ data) => paths.article(data.lang),
+  pagination: {
+    data: 'bilateral.routes',
+    size: 1,
+    alias: 'route',
+    before: (/** @type {any[]} */ routes) => routes.filter((r) => r.kind === 'article'),
+  },
+  permalink: (/** @type {any} */ data) => data.route.url,
 };
 
 /**
@@ -23,12 +23,17 @@ export const data = {
  * @param {any} data
  */
 export function render(data) {
-  const { lang, site, bilateral } = data;
-  const ctx = context(this, data, lang, site.document);
+  const { route, site, bilateral } = data;
+  /** @type {import('@bilateral/i18n/eleventy').DocumentRoute} */
+  const { id, locale: lang } = route;
+  const ctx = context(this, data, lang, id);
   /** @type {import('@bilateral/i18n').RenderedDocument} */
-  const doc = this.bilateralDocument(site.document, lang);
+  const doc = this.bilateralDocument(id, lang);
+  /** The URL of a named page of the site (the plugin's `routes`). */
+  const url = (/** @type {string} */ name, /** @type {string} */ l = lang) =>
+    /** @type {string} */ (this.bilateralUrl(name, l, id));
   const updated = site.updated(
-    site.document,
+    id,
     lang,
     doc.events.map((e) => e.iso),
   );
@@ -84,7 +89,7 @@ ${tocItems}</ol>
     first === undefined || second === undefined
       ? ''
       : markup`<tr class="locator"><td colspan="2"><figure class="locator-map">
-<picture><source srcset="${paths.map(site.document, 'dark')}" media="(prefers-color-scheme: dark)"><img src="${paths.map(site.document, 'light')}" alt="${ctx.plain('article.mapAlt', { first: first.label.text, second: second.label.text })}" width="640" height="400"></picture>
+<picture><source srcset="${url('mapDark')}" media="(prefers-color-scheme: dark)"><img src="${url('map')}" alt="${ctx.plain('article.mapAlt', { first: first.label.text, second: second.label.text })}" width="640" height="400"></picture>
 <figcaption class="map-legend" aria-hidden="true"><span class="swatch swatch-1"></span>${ctx.inline(first.label)} <span class="swatch swatch-2"></span>${ctx.inline(second.label)}</figcaption>
 </figure></td></tr>\n`;
   const infobox = markup`<table class="infobox">
@@ -146,7 +151,7 @@ ${ctx.block({ ...ctx.t('article.dubiousNote'), html: `<span id="${DUBIOUS_NOTE}-
 <article class="article">
 ${ctx.heading('h1', doc.title)}
 ${lastUpdated(ctx, updated)}
-${pageNotices(ctx, doc.notices, paths.article)}${infobox}
+${pageNotices(ctx, doc.notices, (/** @type {string} */ l) => route.alternates.find((/** @type {any} */ a) => a.locale === l)?.url ?? route.url)}${infobox}
 ${lead.flatMap((s) => s.paragraphs.map((p) => markup`${ctx.block(withMarks(p))}\n`))}${tocHtml}
 ${sections}<section>
 <h2 id="references" data-place>${ctx.text('article.references')}</h2>
@@ -162,57 +167,65 @@ ${notes}
 </article>
 </main>`;
 
-  const source = site.sources[site.document];
-  const url = site.url + paths.article(lang);
+  const source = site.sources[id];
+  const abs = site.url + route.url;
+  // The social card is the main article's (src/card.11ty.js).
+  const card = id === site.document ? url('card') : undefined;
   return documentHtml(site, {
     lang,
     title: `${doc.title.text} — ${ctx.plain('site.name')}`,
     description: doc.description.text,
-    path: paths.article(lang),
-    alternates: bilateral.locales.map((/** @type {string} */ l) => ({
-      hreflang: l,
-      path: paths.article(l),
+    path: route.url,
+    alternates: route.alternates.map((/** @type {any} */ a) => ({
+      hreflang: a.locale,
+      path: a.url,
     })),
-    xDefault: paths.root(),
+    xDefault: route.xDefault,
     ogType: 'article',
-    image: { path: paths.card(lang), alt: doc.title.text, ...CARD },
+    ...(card === undefined ? {} : { image: { path: card, alt: doc.title.text, ...CARD } }),
     modified: updated.iso,
     jsonLd: {
       '@context': 'https://schema.org',
       '@type': 'Article',
-      '@id': `${url}#article`,
-      url,
+      '@id': `${abs}#article`,
+      url: abs,
       headline: doc.title.text,
       description: doc.description.text,
       inLanguage: lang,
       dateModified: updated.iso,
-      image: site.url + paths.card(lang),
+      ...(card === undefined ? {} : { image: site.url + card }),
       license: site.license.url,
-      isBasedOn: {
-        '@type': 'Article',
-        name: source.title,
-        url: source.url,
-        inLanguage: source.lang,
-        license: site.license.url,
-      },
+      ...(source === undefined
+        ? {}
+        : {
+            isBasedOn: {
+              '@type': 'Article',
+              name: source.title,
+              url: source.url,
+              inLanguage: source.lang,
+              license: site.license.url,
+            },
+          }),
       ...(lang === bilateral.sourceLocale
         ? {}
         : {
             translationOfWork: {
-              '@id': `${site.url}${paths.article(bilateral.sourceLocale)}#article`,
+              '@id': `${site.url}${this.bilateralRoute(id, bilateral.sourceLocale).url}#article`,
             },
           }),
-      publisher: { '@type': 'Organization', name: ctx.plain('site.name'), url: `${site.url}/` },
+      publisher: {
+        '@type': 'Organization',
+        name: ctx.plain('site.name'),
+        url: `${site.url}${bilateral.root.url}`,
+      },
     },
     skip: ctx.text('nav.skipToContent'),
     header: header(ctx, {
-      locales: bilateral.locales,
-      current: 'article',
-      switchTo: paths.article,
-      keepHash: true,
+      current: id === site.document ? 'article' : 'other',
+      switcher: this.bilateralSwitcher(route.url),
     }),
     body: markup`${devBanner(ctx, this.bilateralFindings(lang))}
 ${main}`,
-    footer: footer(ctx, site, paths.article(lang)),
+    footer: footer(ctx, site, route.url),
   });
 }

@@ -1,12 +1,15 @@
-import { paths } from './_lib/page.js';
-
 /**
  * The social card of each language's article (/{lang}/card.png, og:image): this template writes
  * the card's description, and the transform in eleventy.config.js draws it (src/_lib/card.js).
  */
 export const data = {
-  pagination: { data: 'bilateral.locales', size: 1, alias: 'lang' },
-  permalink: (/** @type {any} */ data) => paths.card(data.lang),
+  pagination: {
+    data: 'bilateral.siteRoutes',
+    size: 1,
+    alias: 'route',
+    before: (/** @type {any[]} */ routes) => routes.filter((r) => r.name === 'card'),
+  },
+  permalink: (/** @type {any} */ data) => data.route.url,
   eleventyExcludeFromCollections: true,
 };
 
@@ -15,7 +18,8 @@ export const data = {
  * @param {any} data
  */
 export function render(data) {
-  const { lang, site } = data;
+  const { route, site } = data;
+  const lang = /** @type {string} */ (route.locale);
   /** @type {import('@bilateral/i18n').RenderedDocument} */
   const doc = this.bilateralDocument(site.document, lang);
   const text = (/** @type {string} */ key, /** @type {Record<string, unknown>} */ values = {}) =>

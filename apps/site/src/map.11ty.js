@@ -1,5 +1,4 @@
 import { locatorMap } from './_lib/map.js';
-import { paths } from './_lib/page.js';
 
 /**
  * The locator map of the article's infobox, drawn at build time (src/_lib/map.js): one SVG for
@@ -8,7 +7,12 @@ import { paths } from './_lib/page.js';
 export const data = {
   pagination: { data: 'themes', size: 1, alias: 'theme' },
   themes: ['light', 'dark'],
-  permalink: (/** @type {any} */ data) => paths.map(data.site.document, data.theme),
+  // The plugin's routes `map` and `mapDark` (eleventy.config.js), of the main article.
+  permalink: (/** @type {any} */ data) =>
+    data.bilateral.siteRoutes.find(
+      (/** @type {any} */ r) =>
+        r.name === (data.theme === 'dark' ? 'mapDark' : 'map') && r.id === data.site.document,
+    ).url,
   eleventyExcludeFromCollections: true,
 };
 

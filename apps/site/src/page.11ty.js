@@ -34,8 +34,6 @@ export function render(data) {
 ${page.fallback ? markup`<p class="untranslated-note" role="note" lang="${lang}">${ctx.plain('article.notTranslated')}</p>\n` : ''}<h1>${title}</h1>
 ${raw(body)}</article>
 </main>`;
-  const switchTo = (/** @type {string} */ l) =>
-    route.alternates.find((/** @type {any} */ a) => a.locale === l)?.url ?? route.url;
   return documentHtml(site, {
     lang,
     title: `${title} — ${ctx.plain('site.name')}`,
@@ -47,12 +45,7 @@ ${raw(body)}</article>
     })),
     xDefault: route.xDefault,
     skip: ctx.text('nav.skipToContent'),
-    header: header(ctx, {
-      locales: data.bilateral.locales,
-      current: 'other',
-      switchTo,
-      keepHash: true,
-    }),
+    header: header(ctx, { current: 'other', switcher: this.bilateralSwitcher(route.url) }),
     body: markup`${devBanner(ctx, this.bilateralFindings(lang))}
 ${main}`,
     footer: footer(ctx, site, route.url),

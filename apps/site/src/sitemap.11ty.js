@@ -1,9 +1,10 @@
 import { markup } from './_lib/html.js';
-import { paths } from './_lib/page.js';
 
 /**
- * sitemap.xml: every page a reader lands on, with its language alternates (xhtml:link) and when
- * its content last changed (lastmod: the document's date in that language).
+ * sitemap.xml: the plugin's `bilateral.sitemap`: each language's home, every document in every
+ * language, and the site's pages listed in it (the timeline), each with its language alternates
+ * and x-default (xhtml:link) and, where known, when its content last changed (lastmod: the
+ * `lastModified` option in eleventy.config.js).
  */
 export const data = { permalink: '/sitemap.xml', eleventyExcludeFromCollections: true };
 
@@ -13,42 +14,14 @@ export const data = { permalink: '/sitemap.xml', eleventyExcludeFromCollections:
  */
 export function render(data) {
   const { site, bilateral } = data;
-  const locales = /** @type {string[]} */ (bilateral.locales);
   const abs = (/** @type {string} */ p) => site.url + p;
-  /** @type {{ path: string, lastmod: string | undefined, alternates: { hreflang: string, path: string }[] }[]} */
-  const entries = [];
-  for (const [kind, xDefault] of /** @type {const} */ ([
-    ['article', paths.root()],
-    ['timeline', paths.timeline(bilateral.defaultLocale)],
-  ])) {
-    const alternates = [
-      ...locales.map((l) => ({ hreflang: l, path: paths[kind](l) })),
-      { hreflang: 'x-default', path: xDefault },
-    ];
-    for (const l of locales) {
-      /** @type {import('@bilateral/i18n').RenderedDocument} */
-      const doc = this.bilateralDocument(site.document, l);
-      const { iso } = site.updated(
-        site.document,
-        l,
-        doc.events.map((e) => e.iso),
-      );
-      entries.push({ path: paths[kind](l), lastmod: iso, alternates });
-    }
-  }
-  // Every prose page (About this edition) in every language, with its alternates.
-  for (const r of /** @type {any[]} */ (data.bilateral.routes)) {
-    if (r.kind !== 'page') continue;
-    const alternates = [
-      ...r.alternates.map((/** @type {any} */ a) => ({ hreflang: a.locale, path: a.url })),
-      { hreflang: 'x-default', path: r.xDefault },
-    ];
-    entries.push({ path: r.url, lastmod: undefined, alternates });
-  }
+  const entries = /** @type {import('@bilateral/i18n/eleventy').SitemapEntry[]} */ (
+    bilateral.sitemap
+  );
   const urls = entries.map(
     (e) => markup`<url>
-<loc>${abs(e.path)}</loc>
-${e.lastmod === undefined ? '' : markup`<lastmod>${e.lastmod}</lastmod>\n`}${e.alternates.map((a) => markup`<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${abs(a.path)}"/>\n`)}</url>
+<loc>${abs(e.url)}</loc>
+${e.lastmod === undefined ? '' : markup`<lastmod>${e.lastmod}</lastmod>\n`}${e.alternates.map((a) => markup`<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${abs(a.url)}"/>\n`)}</url>
 `,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

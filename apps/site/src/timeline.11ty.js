@@ -1,14 +1,6 @@
 import { markup } from './_lib/html.js';
 import { DUBIOUS_NOTE, linkDubious } from './_lib/marks.js';
-import {
-  context,
-  devBanner,
-  documentHtml,
-  footer,
-  header,
-  lastUpdated,
-  paths,
-} from './_lib/page.js';
+import { context, devBanner, documentHtml, footer, header, lastUpdated } from './_lib/page.js';
 
 /**
  * The core's events in each language, in date order: /{lang}/timeline/. The list is the timeline:
@@ -16,8 +8,13 @@ import {
  * them, and a long gap says how long it was ("19 years later").
  */
 export const data = {
-  pagination: { data: 'bilateral.locales', size: 1, alias: 'lang' },
-  permalink: (/** @type {any} */ data) => paths.timeline(data.lang),
+  pagination: {
+    data: 'bilateral.siteRoutes',
+    size: 1,
+    alias: 'route',
+    before: (/** @type {any[]} */ routes) => routes.filter((r) => r.name === 'timeline'),
+  },
+  permalink: (/** @type {any} */ data) => data.route.url,
 };
 
 /**
@@ -25,7 +22,9 @@ export const data = {
  * @param {any} data
  */
 export function render(data) {
-  const { lang, site, bilateral } = data;
+  const { route, site } = data;
+  /** @type {import('@bilateral/i18n/eleventy').SiteRoute} */
+  const { locale: lang, url } = route;
   const ctx = context(this, data, lang, site.document);
   /** @type {import('@bilateral/i18n').RenderedDocument} */
   const doc = this.bilateralDocument(site.document, lang);
@@ -38,7 +37,7 @@ export function render(data) {
       ? ''
       : markup`<p class="event-sources">${numbers.map(
           (n) =>
-            markup`<a href="${paths.article(lang)}#${anchors.get(n)}" aria-label="${ctx.plain('article.footnote', { number: n })}">[${n}]</a> `,
+            markup`<a href="${ctx.urls.article}#${anchors.get(n)}" aria-label="${ctx.plain('article.footnote', { number: n })}">[${n}]</a> `,
         )}</p>\n`;
   const updated = site.updated(
     site.document,
@@ -67,7 +66,7 @@ ${
 `
     : ''
 }<p class="event-date"><time datetime="${e.iso}">${e.date}</time></p>
-${ctx.block({ ...e.description, html: linkDubious(e.description.html, `${paths.article(lang)}#${DUBIOUS_NOTE}`) })}
+${ctx.block({ ...e.description, html: linkDubious(e.description.html, `${ctx.urls.article}#${DUBIOUS_NOTE}`) })}
 ${sources(e.references)}</li>
 `;
   });
@@ -76,19 +75,14 @@ ${sources(e.references)}</li>
     lang,
     title: `${title.text} — ${ctx.plain('site.name')}`,
     description: description.text,
-    path: paths.timeline(lang),
-    alternates: bilateral.locales.map((/** @type {string} */ l) => ({
-      hreflang: l,
-      path: paths.timeline(l),
+    path: url,
+    alternates: route.alternates.map((/** @type {any} */ a) => ({
+      hreflang: a.locale,
+      path: a.url,
     })),
-    xDefault: paths.timeline(bilateral.defaultLocale),
+    xDefault: route.xDefault,
     skip: ctx.text('nav.skipToContent'),
-    header: header(ctx, {
-      locales: bilateral.locales,
-      current: 'timeline',
-      switchTo: paths.timeline,
-      keepHash: true,
-    }),
+    header: header(ctx, { current: 'timeline', switcher: this.bilateralSwitcher(url) }),
     body: markup`${devBanner(ctx, this.bilateralFindings(lang))}
 <main id="content">
 ${ctx.heading('h1', title)}
@@ -97,6 +91,6 @@ ${ctx.block(description)}
 <ol class="timeline">
 ${events}</ol>
 </main>`,
-    footer: footer(ctx, site, paths.timeline(lang)),
+    footer: footer(ctx, site, url),
   });
 }

@@ -1,5 +1,5 @@
 import { markup } from './_lib/html.js';
-import { context, devBanner, documentHtml, footer, header, paths } from './_lib/page.js';
+import { context, devBanner, documentHtml, footer, header } from './_lib/page.js';
 
 /**
  * Translation status for translators, in each language (/{lang}/translations/, linked from the
@@ -10,8 +10,13 @@ import { context, devBanner, documentHtml, footer, header, paths } from './_lib/
  * and not in the sitemap.
  */
 export const data = {
-  pagination: { data: 'bilateral.locales', size: 1, alias: 'lang' },
-  permalink: (/** @type {any} */ data) => paths.translations(data.lang),
+  pagination: {
+    data: 'bilateral.siteRoutes',
+    size: 1,
+    alias: 'route',
+    before: (/** @type {any[]} */ routes) => routes.filter((r) => r.name === 'translations'),
+  },
+  permalink: (/** @type {any} */ data) => data.route.url,
   eleventyExcludeFromCollections: true,
 };
 
@@ -20,9 +25,10 @@ export const data = {
  * @param {any} data
  */
 export function render(data) {
-  const { lang, site, bilateral } = data;
+  const { route, site, bilateral } = data;
+  /** @type {import('@bilateral/i18n/eleventy').SiteRoute} */
+  const { locale: lang, url } = route;
   const ctx = context(this, data, lang);
-  const locales = /** @type {string[]} */ (bilateral.locales);
   /** @type {import('@bilateral/i18n').StatusReport} */
   const status = bilateral.status;
   const number = new Intl.NumberFormat(lang);
@@ -63,22 +69,20 @@ ${rows}</tbody>
     lang,
     title: `${ctx.plain('status.title')} — ${ctx.plain('site.name')}`,
     description: ctx.plain('status.intro', { source: ctx.languageName(bilateral.sourceLocale) }),
-    path: paths.translations(lang),
-    alternates: locales.map((l) => ({ hreflang: l, path: paths.translations(l) })),
+    path: url,
+    alternates: route.alternates.map((/** @type {any} */ a) => ({
+      hreflang: a.locale,
+      path: a.url,
+    })),
     xDefault: undefined,
     noindex: true,
     skip: ctx.text('nav.skipToContent'),
-    header: header(ctx, {
-      locales,
-      current: 'translations',
-      switchTo: paths.translations,
-      keepHash: false,
-    }),
+    header: header(ctx, { current: 'translations', switcher: this.bilateralSwitcher(url) }),
     body: markup`${devBanner(ctx, this.bilateralFindings())}
 <main id="content">
 ${ctx.heading('h1', ctx.t('status.title'))}
 <p>${ctx.linked('status.intro', { source: name(bilateral.sourceLocale) })}</p>
 ${tables}</main>`,
-    footer: footer(ctx, site, paths.translations(lang)),
+    footer: footer(ctx, site, url),
   });
 }

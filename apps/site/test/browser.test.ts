@@ -3,7 +3,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCALES, artifacts, repoRoot, serve, CHROMIUM } from './helpers.js';
+import { DOCUMENT, LOCALES, artifacts, repoRoot, serve, CHROMIUM } from './helpers.js';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -84,7 +84,14 @@ async function clickInPlace(page: Page, selector: string) {
 }
 
 const PAGES = [
-  ...LOCALES.flatMap((l) => [`/${l}/`, `/${l}/timeline/`, `/${l}/translations/`, `/${l}/404.html`]),
+  ...LOCALES.flatMap((l) => [
+    `/${l}/`,
+    `/${l}/${DOCUMENT}/`,
+    `/${l}/about/`,
+    `/${l}/timeline/`,
+    `/${l}/translations/`,
+    `/${l}/404.html`,
+  ]),
   '/?choose',
   '/404.html',
 ];
@@ -102,7 +109,7 @@ describe('the site in Chromium', () => {
         await scriptDone(page);
       }
       for (const l of LOCALES) {
-        await page.goto(`${base}/${l}/`);
+        await page.goto(`${base}/${l}/${DOCUMENT}/`);
         const images = await page.$$eval('img.flag, .locator-map img', (imgs) =>
           imgs.map((i) => (i as HTMLImageElement).naturalWidth),
         );
@@ -118,22 +125,22 @@ describe('the site in Chromium', () => {
         'console error: Failed to load resource: the server responded with a status of 404 (Not Found)',
       ]);
     });
-  });
+  }, 120_000);
 
   it('keeps the section when switching language: /ko/#trade → /uk/#trade', async () => {
     await withPage({}, async (page, problems) => {
-      await page.goto(`${base}/ko/#trade`);
+      await page.goto(`${base}/ko/${DOCUMENT}/#trade`);
       await scriptDone(page);
       await clickInPlace(page, 'nav.switcher a[hreflang="uk"]');
-      await page.waitForURL(`${base}/uk/#trade`);
+      await page.waitForURL(`${base}/uk/${DOCUMENT}/#trade`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('trade');
       expect(await page.textContent('#trade')).toBe('Торгівля');
       // After following a link inside the page, the switcher follows the new section.
       await page.click('nav.toc a[href="#history"]');
-      await page.waitForURL(`${base}/uk/#history`);
+      await page.waitForURL(`${base}/uk/${DOCUMENT}/#history`);
       await settled(page);
       await clickInPlace(page, 'nav.switcher a[hreflang="ja"]');
-      await page.waitForURL(`${base}/ja/#history`);
+      await page.waitForURL(`${base}/ja/${DOCUMENT}/#history`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('history');
       expect(problems).toEqual([]);
     });
@@ -146,7 +153,7 @@ describe('the site in Chromium', () => {
     'keeps the place of a reader who scrolled (no #hash) when switching language, on %s',
     async (_, viewport) => {
       await withPage({ viewport }, async (page, problems) => {
-        await page.goto(`${base}/ko/`);
+        await page.goto(`${base}/ko/${DOCUMENT}/`);
         await scriptDone(page);
         const entries = await page.evaluate(() => history.length);
         // The reader scrolls to the Trade section, without the table of contents.
@@ -154,7 +161,9 @@ describe('the site in Chromium', () => {
         await page.waitForFunction(() => location.hash === '#trade');
         // The place is in the URL without a new history entry, and the switcher carries it.
         expect(await page.evaluate(() => history.length)).toBe(entries);
-        expect(await page.getAttribute('nav.switcher a[hreflang="uk"]', 'href')).toBe('/uk/#trade');
+        expect(await page.getAttribute('nav.switcher a[hreflang="uk"]', 'href')).toBe(
+          `/uk/${DOCUMENT}/#trade`,
+        );
         // The switcher stays in view (sticky header) while reading mid-article.
         const link = await page.$eval('nav.switcher a[hreflang="uk"]', (a) => {
           const r = a.getBoundingClientRect();
@@ -165,7 +174,7 @@ describe('the site in Chromium', () => {
         expect(link.width).toBeGreaterThanOrEqual(24);
         expect(link.height).toBeGreaterThanOrEqual(24);
         await clickInPlace(page, 'nav.switcher a[hreflang="uk"]');
-        await page.waitForURL(`${base}/uk/#trade`);
+        await page.waitForURL(`${base}/uk/${DOCUMENT}/#trade`);
         // Landed in the same section: its heading at the top, just below the sticky header.
         const at = await page.evaluate(() => ({
           heading: document.getElementById('trade')!.getBoundingClientRect().top,
@@ -184,21 +193,38 @@ describe('the site in Chromium', () => {
 
   it('keeps a footnote target as the place while the reader is in the references', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${base}/en/`);
+      await page.goto(`${base}/en/${DOCUMENT}/`);
       await scriptDone(page);
       await page.click('#cite-ref-oec-2020-1 a');
-      await page.waitForURL(`${base}/en/#cite-note-oec-2020`);
+      await page.waitForURL(`${base}/en/${DOCUMENT}/#cite-note-oec-2020`);
       await settled(page);
       expect(new URL(page.url()).hash).toBe('#cite-note-oec-2020');
       await clickInPlace(page, 'nav.switcher a[hreflang="ja"]');
-      await page.waitForURL(`${base}/ja/#cite-note-oec-2020`);
+      await page.waitForURL(`${base}/ja/${DOCUMENT}/#cite-note-oec-2020`);
+    });
+  });
+
+  it('forwards an old link to a section of the article (/ko/#trade, the home now) to the article', async () => {
+    await withPage({}, async (page, problems) => {
+      await page.goto(`${base}/ko/#trade`);
+      await page.waitForURL(`${base}/ko/${DOCUMENT}/#trade`);
+      await scriptDone(page);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('trade');
+      // The home itself, without a fragment, stays: it lists the documents.
+      await page.goto(`${base}/ko/`);
+      await scriptDone(page);
+      expect(page.url()).toBe(`${base}/ko/`);
+      expect(await page.$$eval('ul.documents > li', (li) => li.length)).toBe(2);
+      expect(problems).toEqual([]);
     });
   });
 
   it('switches to the top of the page without JavaScript', async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${base}/ko/#trade`);
-      expect(await page.getAttribute('nav.switcher a[hreflang="uk"]', 'href')).toBe('/uk/');
+      await page.goto(`${base}/ko/${DOCUMENT}/#trade`);
+      expect(await page.getAttribute('nav.switcher a[hreflang="uk"]', 'href')).toBe(
+        `/uk/${DOCUMENT}/`,
+      );
     });
   });
 
@@ -256,17 +282,17 @@ describe('the site in Chromium', () => {
 
   it('goes from a footnote marker to its reference and back to the right marker', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${base}/en/`);
+      await page.goto(`${base}/en/${DOCUMENT}/`);
       // mfa-2022 is cited twice: the second marker is in "Russian invasion".
       await page.click('#cite-ref-mfa-2022-2 a');
-      await page.waitForURL(`${base}/en/#cite-note-mfa-2022`);
+      await page.waitForURL(`${base}/en/${DOCUMENT}/#cite-note-mfa-2022`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(
         'cite-note-mfa-2022',
       );
       const backlinks = page.locator('#cite-note-mfa-2022 a.backlink');
       expect(await backlinks.allTextContents()).toEqual(['a', 'b']);
       await backlinks.nth(1).click();
-      await page.waitForURL(`${base}/en/#cite-ref-mfa-2022-2`);
+      await page.waitForURL(`${base}/en/${DOCUMENT}/#cite-ref-mfa-2022-2`);
       const inView = await page.evaluate(() => {
         const r = document.getElementById('cite-ref-mfa-2022-2')!.getBoundingClientRect();
         const header = document.querySelector('.site-header')!.getBoundingClientRect().bottom;
@@ -295,7 +321,7 @@ describe('reference previews', () => {
 
   it('opens from the keyboard (Tab to [1]), is announced, and closes with Escape', async () => {
     await withPage({}, async (page, problems) => {
-      await page.goto(`${base}/uk/`);
+      await page.goto(`${base}/uk/${DOCUMENT}/`);
       await scriptDone(page);
       const marker = 'sup.reference a[href="#cite-note-mfa-2022"]';
       // Tab through the page until the first footnote marker has the focus.
@@ -337,14 +363,14 @@ describe('reference previews', () => {
       ).toBe(true);
       // Enter still follows the link to the reference.
       await page.keyboard.press('Enter');
-      await page.waitForURL(`${base}/uk/#cite-note-mfa-2022`);
+      await page.waitForURL(`${base}/uk/${DOCUMENT}/#cite-note-mfa-2022`);
       expect(problems).toEqual([]);
     });
   });
 
   it('opens on hover and closes when the pointer leaves', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${base}/en/`);
+      await page.goto(`${base}/en/${DOCUMENT}/`);
       await scriptDone(page);
       await page.hover('#cite-ref-oec-2020-1 a');
       await page.waitForSelector('#ref-preview:not([hidden])');
@@ -358,7 +384,7 @@ describe('reference previews', () => {
     await withPage(
       { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
       async (page) => {
-        await page.goto(`${base}/ko/`);
+        await page.goto(`${base}/ko/${DOCUMENT}/`);
         await scriptDone(page);
         const marker = '#cite-ref-mfa-2022-1 a';
         /** Taps the marker and resolves once the page has handled the tap's click. */
@@ -383,14 +409,14 @@ describe('reference previews', () => {
         expect(sheet.bottom).toBeCloseTo(844, 0);
         expect(sheet.width).toBeCloseTo(390, 0);
         await tap();
-        await page.waitForURL(`${base}/ko/#cite-note-mfa-2022`);
+        await page.waitForURL(`${base}/ko/${DOCUMENT}/#cite-note-mfa-2022`);
       },
     );
   });
 
   it.each(LOCALES)('explains a "dubious" mark in place, in %s', async (locale) => {
     await withPage({}, async (page) => {
-      await page.goto(`${base}/${locale}/`);
+      await page.goto(`${base}/${locale}/${DOCUMENT}/`);
       await scriptDone(page);
       const mark = page.locator('sup.dubious a').first();
       // The native tooltip is gone (the explanation is shown in place instead).
@@ -400,7 +426,7 @@ describe('reference previews', () => {
       expect(await previewText(page)).toBe(uiOf(locale).article.dubiousNote);
       // Following it opens the folded notes at the explanation.
       await mark.press('Enter');
-      await page.waitForURL(`${base}/${locale}/#about-dubious`);
+      await page.waitForURL(`${base}/${locale}/${DOCUMENT}/#about-dubious`);
       await page.waitForFunction(
         () => (document.getElementById('corrections') as HTMLDetailsElement).open,
       );
@@ -412,6 +438,8 @@ describe('reference previews', () => {
 describe('readable everywhere', () => {
   const AXE_PAGES = [
     ...LOCALES.map((l) => `/${l}/`),
+    ...LOCALES.map((l) => `/${l}/${DOCUMENT}/`),
+    '/uk/about/',
     '/ko/timeline/',
     '/uk/timeline/',
     '/ja/translations/',
@@ -457,7 +485,7 @@ describe('readable everywhere', () => {
             await run(p);
           }
           // And with a reference preview open.
-          await page.goto(`${base}/uk/`);
+          await page.goto(`${base}/uk/${DOCUMENT}/`);
           await scriptDone(page);
           await page.focus('#cite-ref-mfa-2022-1 a');
           await page.waitForSelector('#ref-preview:not([hidden])');
@@ -478,7 +506,7 @@ describe('readable everywhere', () => {
     'prints the %s article with the attribution, the date and the address',
     async (locale) => {
       await withPage({}, async (page) => {
-        await page.goto(`${base}/${locale}/`);
+        await page.goto(`${base}/${locale}/${DOCUMENT}/`);
         await scriptDone(page);
         await page.emulateMedia({ media: 'print' });
         const shown = (selector: string) =>
@@ -494,7 +522,7 @@ describe('readable everywhere', () => {
         expect(await shown('.attribution a[rel="license"]')).toBe(true);
         expect(await shown('.page-url')).toBe(true);
         expect(await page.textContent('.page-url')).toContain(
-          `https://bilateral.example/${locale}/`,
+          `https://bilateral.example/${locale}/${DOCUMENT}/`,
         );
         expect(await shown('.updated time')).toBe(true);
         // Navigation is not printed; the references are.
@@ -511,7 +539,7 @@ describe('readable everywhere', () => {
     await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
       const perLine: Record<string, number> = {};
       for (const l of LOCALES) {
-        await page.goto(`${base}/${l}/`);
+        await page.goto(`${base}/${l}/${DOCUMENT}/`);
         // Characters per line of the paragraphs below the infobox, three lines or more.
         perLine[l] = await page.evaluate(() => {
           const infobox = document.querySelector('.infobox')!.getBoundingClientRect();
@@ -552,7 +580,7 @@ describe('readable everywhere', () => {
               ],
           ),
         );
-      await page.goto(`${base}/ja/`);
+      await page.goto(`${base}/ja/${DOCUMENT}/`);
       // The renderer no longer puts CJK publication names in <i>; the stylesheet still sets any
       // CJK italics upright (a translator may write <i> in Japanese): one is added to see it.
       await page.evaluate(() => {
@@ -567,7 +595,7 @@ describe('readable everywhere', () => {
       expect(ja.filter(([l]) => /^(ja|zh|ko)/.test(l)).length).toBeGreaterThan(0);
       for (const [l, s] of ja)
         expect(`${l} ${s}`).toBe(`${l} ${/^(ja|zh|ko)/.test(l) ? 'normal' : 'italic'}`);
-      await page.goto(`${base}/en/`);
+      await page.goto(`${base}/en/${DOCUMENT}/`);
       const en = await styles();
       expect(en.some(([l, s]) => l === 'en' && s === 'italic')).toBe(true);
     });
@@ -578,7 +606,7 @@ describe('readable everywhere', () => {
     await withPage({}, async (page) => {
       const cdp = await page.context().newCDPSession(page);
       for (const l of LOCALES) {
-        await page.goto(`${base}/${l}/`);
+        await page.goto(`${base}/${l}/${DOCUMENT}/`);
         await page.screenshot({ path: path.join(artifacts, `article-${l}.png`) });
         await cdp.send('DOM.enable');
         await cdp.send('CSS.enable');
@@ -596,7 +624,7 @@ describe('readable everywhere', () => {
       await page.screenshot({ path: path.join(artifacts, 'article-ko-dark.png') });
       await page.emulateMedia({ colorScheme: 'light' });
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${base}/ko/`);
+      await page.goto(`${base}/ko/${DOCUMENT}/`);
       await page.screenshot({ path: path.join(artifacts, 'article-ko-phone.png') });
       // Readable on a phone: nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

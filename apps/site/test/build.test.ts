@@ -100,10 +100,11 @@ function expectedForms(fact: Fact, locale: string, options: Record<string, strin
 }
 
 describe('the built site', () => {
-  it('has the four articles, four timelines, four status pages, 404 pages, cards, the map, the sitemap and robots.txt', () => {
+  it('has four homes, the four articles, four timelines, four status pages, 404 pages, cards, the map, the sitemap and robots.txt', () => {
     const files = walk(site);
     for (const l of LOCALES) {
       expect(files).toContain(`${l}/index.html`);
+      expect(files).toContain(`${l}/${DOCUMENT}/index.html`);
       expect(files).toContain(`${l}/timeline/index.html`);
       expect(files).toContain(`${l}/translations/index.html`);
       expect(files).toContain(`${l}/404.html`);
@@ -148,7 +149,7 @@ describe('the built site', () => {
           expect(page, `${f} links ${m[1]}`).toContain(`href="${escapeAttr(m[1]!)}"`);
           rest = rest.replaceAll(`href="${escapeAttr(m[1]!)}"`, '');
         }
-      if (/^(ja|en|uk|ko)\/index\.html$/.test(f))
+      if (f.endsWith(`${DOCUMENT}/index.html`))
         for (const href of sources) {
           expect(page, `${f} links ${href}`).toContain(`href="${escapeAttr(href)}"`);
           rest = rest.replaceAll(`href="${escapeAttr(href)}"`, '');
@@ -175,6 +176,7 @@ describe('the built site', () => {
       const ui = uiOf(locale);
       for (const f of [
         `${locale}/index.html`,
+        `${locale}/${DOCUMENT}/index.html`,
         `${locale}/timeline/index.html`,
         `${locale}/translations/index.html`,
         `${locale}/404.html`,
@@ -203,7 +205,7 @@ describe('the built site', () => {
   it.each(LOCALES)(
     'shows every fact of the core on the %s article, formatted for the locale',
     (locale) => {
-      const text = textOf(read(`${locale}/index.html`));
+      const text = textOf(read(`${locale}/${DOCUMENT}/index.html`));
       const options = factOptions(locale);
       for (const [id, fact] of Object.entries(doc.facts)) {
         const uses = options.get(id);
@@ -215,7 +217,9 @@ describe('the built site', () => {
       }
       // The infobox dates too.
       const infobox =
-        read(`${locale}/index.html`).match(/<table class="infobox">[\s\S]*?<\/table>/)?.[0] ?? '';
+        read(`${locale}/${DOCUMENT}/index.html`).match(
+          /<table class="infobox">[\s\S]*?<\/table>/,
+        )?.[0] ?? '';
       expect(textOf(infobox)).toContain(
         expectedForms(doc.facts['relationsEstablished']!, locale, {}),
       );
@@ -226,7 +230,7 @@ describe('the built site', () => {
   it.each(LOCALES)(
     'has 22 references with backlinks, the bibliography and the corrections in %s',
     (locale) => {
-      const page = read(`${locale}/index.html`);
+      const page = read(`${locale}/${DOCUMENT}/index.html`);
       const refs = [...page.matchAll(/<li id="(cite-note-[^"]+)" value="(\d+)">/g)];
       expect(refs).toHaveLength(22);
       expect(refs.map((m) => Number(m[2]))).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
@@ -291,21 +295,23 @@ describe('the built site', () => {
       expect(shown).toBe(expectedForms(fact!, locale, {}));
     }
     // Sources link into the article's reference list.
-    expect(page).toMatch(new RegExp(`href="/${locale}/#cite-note-[\\w-]+"`));
+    expect(page).toMatch(new RegExp(`href="/${locale}/${DOCUMENT}/#cite-note-[\\w-]+"`));
   });
 
   it.each(LOCALES)(
     'gives the %s pages language metadata: lang, dir, canonical, hreflang, og:locale',
     (locale) => {
-      const page = read(`${locale}/index.html`);
+      const page = read(`${locale}/${DOCUMENT}/index.html`);
       expect(page).toMatch(new RegExp(`<html lang="${locale}" dir="ltr">`));
-      expect(page).toContain(`<link rel="canonical" href="${TEST_SITE_URL}/${locale}/">`);
+      expect(page).toContain(
+        `<link rel="canonical" href="${TEST_SITE_URL}/${locale}/${DOCUMENT}/">`,
+      );
       for (const l of LOCALES)
         expect(page).toContain(
-          `<link rel="alternate" hreflang="${l}" href="${TEST_SITE_URL}/${l}/">`,
+          `<link rel="alternate" hreflang="${l}" href="${TEST_SITE_URL}/${l}/${DOCUMENT}/">`,
         );
       expect(page).toContain(
-        `<link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}/">`,
+        `<link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}/en/${DOCUMENT}/">`,
       );
       const og = (l: string) => {
         const max = new Intl.Locale(l).maximize();
@@ -332,7 +338,7 @@ describe('the built site', () => {
         const name = JSON.parse(readFileSync(path.join(repoRoot, 'locales', l, 'ui.json'), 'utf8'))
           .language.name;
         expect(page).toMatch(
-          new RegExp(`<a href="/${l}/" hreflang="${l}" lang="${l}"[^>]*>${name}</a>`),
+          new RegExp(`<a href="/${l}/${DOCUMENT}/" hreflang="${l}" lang="${l}"[^>]*>${name}</a>`),
         );
       }
     },
@@ -340,16 +346,33 @@ describe('the built site', () => {
 
   it('has a sitemap with language alternates and a robots.txt that names it', () => {
     const sitemap = read('sitemap.xml');
-    for (const l of LOCALES) {
-      expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/${l}/</loc>`);
-      expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/${l}/timeline/</loc>`);
-      expect(sitemap).toContain(
-        `<xhtml:link rel="alternate" hreflang="${l}" href="${TEST_SITE_URL}/${l}/"/>`,
-      );
+    /** The sitemap's <url> entry of a path. */
+    const entry = (p: string) => {
+      const at = sitemap.indexOf(`<loc>${TEST_SITE_URL}${p}</loc>`);
+      expect(at, p).toBeGreaterThan(-1);
+      return sitemap.slice(at, sitemap.indexOf('</url>', at));
+    };
+    // The home, the article, About and the timeline, in every language, each with every
+    // language's URL of the same page and x-default (the home's is the root page).
+    const pages: [(l: string) => string, string][] = [
+      [(l) => `/${l}/`, '/'],
+      [(l) => `/${l}/${DOCUMENT}/`, `/en/${DOCUMENT}/`],
+      [(l) => `/${l}/about/`, '/en/about/'],
+      [(l) => `/${l}/timeline/`, '/en/timeline/'],
+    ];
+    for (const [url, xDefault] of pages) {
+      for (const l of LOCALES) {
+        const e = entry(url(l));
+        for (const o of LOCALES)
+          expect(e).toContain(
+            `<xhtml:link rel="alternate" hreflang="${o}" href="${TEST_SITE_URL}${url(o)}"/>`,
+          );
+        expect(e).toContain(
+          `<xhtml:link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}${xDefault}"/>`,
+        );
+      }
     }
-    expect(sitemap).toContain(
-      `<xhtml:link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}/"/>`,
-    );
+    expect(sitemap.match(/<url>/g)).toHaveLength(pages.length * LOCALES.length);
     expect(sitemap).not.toContain('translations');
     expect(sitemap).not.toContain('404');
     expect(read('robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap.xml`);
@@ -418,7 +441,7 @@ describe('the built site', () => {
   it.each(LOCALES)(
     'dates the %s article: <time>, article:modified_time, JSON-LD and the sitemap agree',
     (locale) => {
-      const page = read(`${locale}/index.html`);
+      const page = read(`${locale}/${DOCUMENT}/index.html`);
       const time = page.match(/<p class="updated">([\s\S]*?)<\/p>/)?.[1] ?? '';
       const [, iso, shown] = time.match(/<time datetime="([^"]+)">([^<]+)<\/time>/) ?? [];
       expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z))?$/);
@@ -450,14 +473,14 @@ describe('the built site', () => {
         inLanguage: locale,
         dateModified: iso,
         license: LICENCE,
-        url: `${TEST_SITE_URL}/${locale}/`,
+        url: `${TEST_SITE_URL}/${locale}/${DOCUMENT}/`,
         image: `${TEST_SITE_URL}/${locale}/card.png`,
         isBasedOn: { url: SOURCE, inLanguage: 'en' },
       });
       expect(ld.headline).toBe(textOf(page.match(/<h1>([\s\S]*?)<\/h1>/)?.[1] ?? ''));
       // The sitemap gives the same date for the article and the timeline in this language.
       const sitemap = read('sitemap.xml');
-      for (const p of [`/${locale}/`, `/${locale}/timeline/`])
+      for (const p of [`/${locale}/${DOCUMENT}/`, `/${locale}/timeline/`])
         expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${p}</loc>\n<lastmod>${iso}</lastmod>`);
     },
   );
@@ -465,7 +488,7 @@ describe('the built site', () => {
   it.each(LOCALES)(
     'gives the %s article a social card: a 1200×630 PNG, named in og:image',
     (locale) => {
-      const page = read(`${locale}/index.html`);
+      const page = read(`${locale}/${DOCUMENT}/index.html`);
       expect(page).toContain(
         `<meta property="og:image" content="${TEST_SITE_URL}/${locale}/card.png">`,
       );
@@ -490,7 +513,7 @@ describe('the built site', () => {
   it.each(LOCALES)(
     'shows the locator map in the %s infobox, light and dark, named in the language',
     (locale) => {
-      const page = read(`${locale}/index.html`);
+      const page = read(`${locale}/${DOCUMENT}/index.html`);
       const ui = uiOf(locale);
       const figure = page.match(/<figure class="locator-map">[\s\S]*?<\/figure>/)?.[0] ?? '';
       const labels = [

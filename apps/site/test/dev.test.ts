@@ -29,7 +29,7 @@ describe('a translation with a key removed', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(KEY);
-    const page = readFileSync(path.join(out, 'uk/index.html'), 'utf8');
+    const page = readFileSync(path.join(out, 'uk', DOCUMENT, 'index.html'), 'utf8');
     const section = page.slice(
       page.indexOf('<h2 id="trade" data-place>'),
       page.indexOf('</section>', page.indexOf('<h2 id="trade" data-place>')),
@@ -55,14 +55,14 @@ describe('a translation with a key removed', () => {
     // The notice and the banner are valid HTML too.
     const report = await new HtmlValidate({
       extends: ['html-validate:recommended'],
-    }).validateString(page, 'uk/index.html');
+    }).validateString(page, `uk/${DOCUMENT}/index.html`);
     expect(
       report.results.flatMap((r) =>
         r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`),
       ),
     ).toEqual([]);
     for (const l of ['ja', 'en', 'ko']) {
-      const other = readFileSync(path.join(out, l, 'index.html'), 'utf8');
+      const other = readFileSync(path.join(out, l, DOCUMENT, 'index.html'), 'utf8');
       expect(other).not.toContain('class="untranslated');
       expect(other).not.toContain('class="finding-marker"');
       expect(other).not.toContain('class="dev-banner"');
@@ -143,18 +143,18 @@ describe('a translation with a key removed', () => {
     const get = (p: string) => fetch(`http://localhost:${port}${p}`).then((r) => r.text());
     try {
       await until('the server', async () =>
-        (await get('/uk/')).includes('<h2 id="trade" data-place>'),
+        (await get(`/uk/${DOCUMENT}/`)).includes('<h2 id="trade" data-place>'),
       );
-      expect(await get('/uk/')).toContain('class="untranslated"');
+      expect(await get(`/uk/${DOCUMENT}/`)).toContain('class="untranslated"');
       // Serving under --serve is development without BILATERAL_MODE: the banner is there.
-      expect(await get('/uk/')).toContain('class="dev-banner"');
+      expect(await get(`/uk/${DOCUMENT}/`)).toContain('class="dev-banner"');
       // The translator adds the paragraph back: the page is rebuilt without the fallback.
       const file = path.join(project.dir, 'locales/uk', `${DOCUMENT}.json`);
       const data = JSON.parse(readFileSync(file, 'utf8'));
       data.sections.trade.p1 = article('uk').sections.trade.p1;
       writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
       await until('the rebuild', async () => {
-        const page = await get('/uk/');
+        const page = await get(`/uk/${DOCUMENT}/`);
         return (
           page.includes(`<p>${opening(article('uk').sections.trade.p1)}`) &&
           !page.includes('class="untranslated"')
@@ -183,12 +183,12 @@ describe('a locale file that cannot be read', () => {
       BILATERAL_CONFIG: broken.configFile,
     });
     expect(r.code, r.stderr).toBe(0);
-    const page = readFileSync(path.join(out, 'ko/index.html'), 'utf8');
+    const page = readFileSync(path.join(out, 'ko', DOCUMENT, 'index.html'), 'utf8');
     const notice = ui('ko').devBanner.unreadable.replace('{{file}}', `locales/ko/${DOCUMENT}.json`);
     expect(page).toContain(`<p class="unreadable-notice" role="alert">${notice}</p>`);
     // The other languages read their files: no notice.
     for (const l of ['ja', 'en', 'uk'])
-      expect(readFileSync(path.join(out, l, 'index.html'), 'utf8')).not.toContain(
+      expect(readFileSync(path.join(out, l, DOCUMENT, 'index.html'), 'utf8')).not.toContain(
         'unreadable-notice',
       );
   });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCALES, repoRoot, TEST_SITE_URL } from './helpers.js';
+import { DOCUMENT, LOCALES, repoRoot, siteRoot, TEST_SITE_URL, textOf } from './helpers.js';
 
 let site: string;
 const read = (p: string) => readFileSync(path.join(site, p), 'utf8');
@@ -18,9 +18,8 @@ describe('the prose pages (About this edition), routed by the plugin', () => {
     const page = read(`${l}/about/index.html`);
     expect(page).toContain(`<html lang="${l}"`);
     expect(page).toContain(`<h1>${title(l)}</h1>`);
-    // The Markdown's internal link to the article leads to the article's URL (/{lang}/).
-    expect(page).toMatch(new RegExp(`<a href="/${l}/">`));
-    expect(page).not.toContain('north-korea-ukraine-relations/"');
+    // The Markdown's internal link to the article leads to the article's URL.
+    expect(page).toContain(`<a href="/${l}/${DOCUMENT}/">`);
     // Canonical, hreflang for every language, x-default.
     expect(page).toContain(`<link rel="canonical" href="${TEST_SITE_URL}/${l}/about/">`);
     for (const o of LOCALES)
@@ -30,9 +29,16 @@ describe('the prose pages (About this edition), routed by the plugin', () => {
     expect(page).toContain(
       `<link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}/en/about/">`,
     );
-    // The switcher leads to the same page in the other languages (keeping the anchor).
-    for (const o of LOCALES)
-      expect(page).toMatch(new RegExp(`<a href="/${o}/about/" hreflang="${o}"[^>]*data-keep-hash`));
+    // The switcher leads to the same page in the other languages; not with the reader's #anchor,
+    // since a prose page's headings have no ids common to its languages.
+    for (const o of LOCALES) {
+      const link = new RegExp(`<a href="/${o}/about/" hreflang="${o}" lang="${o}"[^>]*>`).exec(
+        page,
+      )?.[0];
+      expect(link, o).toBeDefined();
+      expect(link).not.toContain('data-keep-hash');
+      expect(link!.includes('aria-current="page"')).toBe(o === l);
+    }
     const report = await new HtmlValidate({
       extends: ['html-validate:recommended'],
     }).validateString(page, `${l}/about/index.html`);
@@ -41,7 +47,9 @@ describe('the prose pages (About this edition), routed by the plugin', () => {
 
   it('every page links to it in the footer, and the sitemap lists it with its alternates', () => {
     for (const l of LOCALES) {
-      expect(read(`${l}/index.html`)).toContain(`<a href="/${l}/about/">${title(l)}</a>`);
+      expect(read(`${l}/${DOCUMENT}/index.html`)).toContain(
+        `<a href="/${l}/about/">${title(l)}</a>`,
+      );
       expect(read(`${l}/timeline/index.html`)).toContain(`<a href="/${l}/about/">`);
     }
     const sitemap = read('sitemap.xml');
@@ -51,5 +59,118 @@ describe('the prose pages (About this edition), routed by the plugin', () => {
         `<xhtml:link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}/en/about/"/>`,
       );
     }
+  });
+});
+
+/** A locale's UI strings. */
+const ui = (l: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'locales', l, 'ui.json'), 'utf8')) as {
+    home: { status: Record<string, string> };
+    language: { name: string };
+  };
+/** A locale's text of a key of the article's namespace. */
+const article = (l: string) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'locales', l, `${DOCUMENT}.json`), 'utf8')) as {
+    meta: { title: string };
+  };
+
+describe("the home of each language (/{lang}/, the plugin's bilateral.home)", () => {
+  it.each(LOCALES)('/%s/ lists every document: title, description and status there', async (l) => {
+    const page = read(`${l}/index.html`);
+    expect(page).toContain(`<html lang="${l}"`);
+    const items = [
+      ...page.matchAll(
+        /<li class="document document-(\w+)" data-document="([^"]+)">([\s\S]*?)<\/li>/g,
+      ),
+    ];
+    // The article and About, each linked to its URL in this language.
+    expect(items.map((m) => [m[1], m[2]])).toEqual([
+      ['article', DOCUMENT],
+      ['page', 'about'],
+    ]);
+    const [art, about] = items.map((m) => m[3]!);
+    expect(art).toContain(`<a href="/${l}/${DOCUMENT}/" data-anchors-target>`);
+    expect(textOf(art!)).toContain(textOf(article(l).meta.title));
+    expect(about).toContain(`<a href="/${l}/about/">${title(l)}</a>`);
+    const description = (m: string) =>
+      /<p class="document-description">([^<]+)<\/p>/.exec(m)?.[1] ?? '';
+    expect(description(art!)).not.toBe('');
+    expect(description(about!)).not.toBe('');
+    // The status in this language, in its words: the source language says so; a translation
+    // says how far it is, with the figures of `pnpm i18n status`.
+    const state = l === 'ja' ? 'source' : 'translated';
+    for (const item of [art!, about!]) {
+      expect(item).toContain(
+        `<p class="document-status status-${state}">${ui(l).home.status[state]}`,
+      );
+      expect(item.includes('document-progress')).toBe(state !== 'source');
+    }
+    // Canonical, hreflang for every language's home, x-default: the root page.
+    expect(page).toContain(`<link rel="canonical" href="${TEST_SITE_URL}/${l}/">`);
+    for (const o of LOCALES)
+      expect(page).toContain(
+        `<link rel="alternate" hreflang="${o}" href="${TEST_SITE_URL}/${o}/">`,
+      );
+    expect(page).toContain(`<link rel="alternate" hreflang="x-default" href="${TEST_SITE_URL}/">`);
+    // The switcher leads to the other languages' homes, each named in its own language.
+    for (const o of LOCALES)
+      expect(page).toMatch(
+        new RegExp(`<a href="/${o}/" hreflang="${o}" lang="${o}"[^>]*>${ui(o).language.name}</a>`),
+      );
+    const report = await new HtmlValidate({
+      extends: ['html-validate:recommended'],
+    }).validateString(page, `${l}/index.html`);
+    expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+  });
+
+  it('is what the root page, the brand and the nav lead to', () => {
+    for (const l of LOCALES) {
+      expect(read('index.html')).toContain(
+        `<a href="/${l}/" hreflang="${l}" data-lang-choice="${l}">`,
+      );
+      expect(read(`${l}/timeline/index.html`)).toContain(
+        `<p class="brand"><a href="/${l}/" hreflang="${l}">`,
+      );
+    }
+  });
+});
+
+describe('routing comes from the plugin only', () => {
+  /** Every module of the site's templates, data and helpers (not the browser script). */
+  const modules = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? e.name === 'assets'
+          ? []
+          : modules(path.join(dir, e.name))
+        : e.name.endsWith('.js')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
+  const files = [...modules(path.join(siteRoot, 'src')), path.join(siteRoot, 'eleventy.config.js')];
+
+  it('finds the modules it reads', () => {
+    expect(files.length).toBeGreaterThan(15);
+  });
+
+  it.each(files.map((f) => [path.relative(siteRoot, f), f]))(
+    '%s builds no URL of a page: no path template, no `paths` helper',
+    (_, file) => {
+      const code = readFileSync(file, 'utf8')
+        // Comments describe URLs; only code counts.
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      // A URL assembled from a language or a document id: `/${lang}/…`, '/' + lang…
+      expect(code).not.toMatch(/`\/\$\{/);
+      expect(code).not.toMatch(/['"`]\/['"`]\s*\+/);
+      // The old private URL scheme (src/_lib/page.js `paths`).
+      expect(code).not.toMatch(/\bpaths\b/);
+    },
+  );
+
+  it('the checks above catch a template that builds its own URL', () => {
+    const bad = 'permalink: (data) => `/${data.lang}/timeline/`';
+    expect(bad).toMatch(/`\/\$\{/);
+    expect("const u = '/' + lang + '/';").toMatch(/['"`]\/['"`]\s*\+/);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteSettings } from '../src/_lib/settings.js';
-import { CHROMIUM, eleventy, repoRoot, serve, siteCopy, walk } from './helpers.js';
+import { CHROMIUM, DOCUMENT, eleventy, repoRoot, serve, siteCopy, walk } from './helpers.js';
 
 /**
  * Where the site is published: `homepage` in package.json, SITE_URL over it, a path prefix
@@ -103,8 +103,8 @@ describe('a production build without a public URL (a fork without "homepage")', 
       fork.dir,
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(path.join(out, 'en', 'index.html'), 'utf8')).toContain(
-      '<link rel="canonical" href="http://localhost:8080/en/">',
+    expect(readFileSync(path.join(out, 'en', DOCUMENT, 'index.html'), 'utf8')).toContain(
+      `<link rel="canonical" href="http://localhost:8080/en/${DOCUMENT}/">`,
     );
   });
 });
@@ -144,10 +144,12 @@ describe('a site published below a path (homepage https://example.org/bilateral/
       for (const m of read(f).matchAll(/\s(?:src|srcset|href)="(\/[^"]*)"/g))
         expect(m[1], `${f}: ${m[1]}`).toMatch(/^\/bilateral\//);
     }
-    const en = read('en/index.html');
-    expect(en).toContain('<link rel="canonical" href="https://example.org/bilateral/en/">');
+    const en = read(`en/${DOCUMENT}/index.html`);
     expect(en).toContain(
-      '<link rel="alternate" hreflang="uk" href="https://example.org/bilateral/uk/">',
+      `<link rel="canonical" href="https://example.org/bilateral/en/${DOCUMENT}/">`,
+    );
+    expect(en).toContain(
+      `<link rel="alternate" hreflang="uk" href="https://example.org/bilateral/uk/${DOCUMENT}/">`,
     );
     expect(en).toContain(
       '<meta property="og:image" content="https://example.org/bilateral/en/card.png">',
@@ -173,11 +175,16 @@ describe('a site published below a path (homepage https://example.org/bilateral/
       await page.waitForURL(`${server.url}/uk/`);
       await page.waitForSelector('html[data-script="ready"]');
       expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+      // An old link to a section of the article that the home showed goes on to the article.
+      await page.goto(`${server.url}/uk/#trade`);
+      await page.waitForURL(`${server.url}/uk/${DOCUMENT}/#trade`);
+      await page.waitForSelector('html[data-script="ready"]');
       expect(
         await page.$eval('.locator-map img', (i) => (i as HTMLImageElement).naturalWidth),
       ).toBeGreaterThan(0);
       await page.click('nav.switcher a[hreflang="ko"]');
-      await page.waitForURL(`${server.url}/ko/`);
+      // The same page in Korean (the reader's place, a #section, comes along).
+      await page.waitForURL((u) => u.pathname === `/bilateral/ko/${DOCUMENT}/`);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLdText } from '../src/_lib/page.js';
-import { eleventy, serve, tempProject, textOf, walk, CHROMIUM } from './helpers.js';
+import { DOCUMENT, eleventy, serve, tempProject, textOf, walk, CHROMIUM } from './helpers.js';
 
 /**
  * XSS defence in depth: every Ukrainian text (UI, terms, the article) gets a hostile payload
@@ -82,7 +82,7 @@ beforeAll(async () => {
     .map((f) => `/${f.split(path.sep).join('/')}`.replace(/index\.html$/, ''));
   // A control page: the same kind of payload, unsanitised, with and without the site's CSP.
   const csp =
-    readFileSync(path.join(out, 'uk/index.html'), 'utf8').match(
+    readFileSync(path.join(out, 'uk', DOCUMENT, 'index.html'), 'utf8').match(
       /<meta http-equiv="Content-Security-Policy"[^>]*>/,
     )?.[0] ?? '';
   writeFileSync(
@@ -200,7 +200,13 @@ describe('hostile translations on a development build', () => {
     expect(build.stderr).toContain('never allowed in a translation');
     expect(build.stderr).toMatch(/bilateral \(development\): \d+ findings/);
     expect(pages).toEqual(
-      expect.arrayContaining(['/uk/', '/uk/timeline/', '/uk/translations/', '/en/']),
+      expect.arrayContaining([
+        '/uk/',
+        `/uk/${DOCUMENT}/`,
+        '/uk/timeline/',
+        '/uk/translations/',
+        '/en/',
+      ]),
     );
   });
 
@@ -228,7 +234,7 @@ describe('hostile translations on a development build', () => {
   });
 
   it('keeps hostile text inside the JSON-LD block: escaped, and parsed back unchanged', () => {
-    const uk = readFileSync(path.join(out, 'uk/index.html'), 'utf8');
+    const uk = readFileSync(path.join(out, 'uk', DOCUMENT, 'index.html'), 'utf8');
     const block = uk.match(/<script type="application\/ld\+json">([^<]*)<\/script>/)?.[1] ?? '';
     // No "<" reaches the HTML, whatever the texts hold, and the JSON gives the texts back as the
     // page shows them.
@@ -245,7 +251,7 @@ describe('hostile translations on a development build', () => {
   });
 
   it('the payloads reached the pages, as inert text and allowed markup', () => {
-    const uk = readFileSync(path.join(out, 'uk/index.html'), 'utf8');
+    const uk = readFileSync(path.join(out, 'uk', DOCUMENT, 'index.html'), 'utf8');
     // Allowed tags survive without their handlers; the rest is text or dropped.
     expect(uk).toContain('<i>click me</i>');
     expect(uk).toContain(

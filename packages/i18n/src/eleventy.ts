@@ -10,6 +10,17 @@ export {
   type PageText,
   type Permalink,
   type TranslationStatus,
+  type DocumentStatus,
+  type HomePage,
+  type HomeEntry,
+  type LangText,
+  type Language,
+  type RootPage,
+  type RoutePattern,
+  type RoutePatterns,
+  type SiteRoute,
+  type SitemapEntry,
+  type SwitcherLink,
 } from './adapters/eleventy/plugin.js';
 export { resolveMode, type BilateralMode } from './adapters/eleventy/policy.js';
 export { TranslationCheckError } from './model/errors.js';

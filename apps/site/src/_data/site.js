@@ -1,9 +1,9 @@
-import { siteSettings } from '../_lib/settings.js';
+import { MAIN, siteSettings } from '../_lib/settings.js';
 import { updatedDates } from '../_lib/updated.js';
 
 /**
- * Site settings (see src/_lib/settings.js for the URL): where the site is published, the article
- * each language's home page shows, and what each document is based on (for the attribution the
+ * Site settings (see src/_lib/settings.js for the URL): where the site is published, the main
+ * article, and what each document is based on (for the attribution the
  * licence asks for).
  */
 export default function () {
@@ -13,8 +13,8 @@ export default function () {
     url,
     pathPrefix,
     mode,
-    /** The article each language's home page shows. */
-    document: 'north-korea-ukraine-relations',
+    /** The main article: the timeline, the map, the social card and the attribution are its. */
+    document: MAIN,
     /** Flags drawn in src/assets/flags, by entity id of the core. */
     flags: { 'north-korea': 'kp', ukraine: 'ua' },
     /** ISO 3166-1 numeric codes of the countries the locator map highlights, by entity id. */

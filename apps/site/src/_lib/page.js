@@ -2,18 +2,6 @@
 import { attr, markup, raw } from './html.js';
 import { direction, ogLocale } from './locales.js';
 
-/** Paths of the pages, in one place (the sitemap, the switcher and the head use them). */
-export const paths = {
-  article: (/** @type {string} */ lang) => `/${lang}/`,
-  timeline: (/** @type {string} */ lang) => `/${lang}/timeline/`,
-  notFound: (/** @type {string} */ lang) => `/${lang}/404.html`,
-  translations: (/** @type {string} */ lang) => `/${lang}/translations/`,
-  card: (/** @type {string} */ lang) => `/${lang}/card.png`,
-  map: (/** @type {string} */ documentId, /** @type {'light' | 'dark'} */ theme) =>
-    `/assets/maps/${documentId}${theme === 'dark' ? '-dark' : ''}.svg`,
-  root: () => '/',
-};
-
 /**
  * The translation helpers a template needs for one page language, on top of the plugin's filters
  * (`this` of an 11ty.js template).
@@ -103,6 +91,14 @@ export function context(eleventy, data, lang, documentId) {
     languageName: (l) => eleventy.bilateralLanguageName(l),
     /** The prose pages (About this edition) in this language: their URL and title. */
     proseLinks: () => proseLinks(eleventy, data, lang),
+    /** The URLs of the site's pages in this language, all from the plugin's routing. */
+    urls: {
+      home: /** @type {string} */ (eleventy.bilateralUrl('home', lang)),
+      article: /** @type {string} */ (eleventy.bilateralRoute(data.site.document, lang).url),
+      timeline: /** @type {string} */ (eleventy.bilateralUrl('timeline', lang)),
+      translations: /** @type {string} */ (eleventy.bilateralUrl('translations', lang)),
+      root: /** @type {string} */ (data.bilateral.root.url),
+    },
   };
 }
 
@@ -250,40 +246,42 @@ ${o.footer ?? ''}
 
 /**
  * The site header: name, page links and the language switcher. It stays at the top of the
- * window while the reader scrolls (compact on phones), so the switcher is always at hand.
+ * window while the reader scrolls (compact on phones), so the switcher is always at hand. The name
+ * leads to the language's home. Every
+ * URL comes from the plugin: the home and the named pages (`bilateralUrl`), the main article
+ * (`bilateralRoute`), the switcher (`bilateralSwitcher` of this page's URL).
  * @param {ReturnType<typeof context>} ctx
- * @param {{ locales: readonly string[], current: 'article' | 'timeline' | 'translations' | 'other', switchTo: (lang: string) => string, keepHash: boolean, samePage?: boolean }} o
+ * @param {{ current: 'home' | 'article' | 'timeline' | 'translations' | 'other', switcher: readonly import('@bilateral/i18n/eleventy').SwitcherLink[] }} o
  */
 export function header(ctx, o) {
-  const { lang } = ctx;
+  const { lang, urls } = ctx;
   const nav = /** @type {const} */ ([
-    ['article', 'nav.article', paths.article(lang)],
-    ['timeline', 'nav.timeline', paths.timeline(lang)],
+    ['article', 'nav.article', urls.article],
+    ['timeline', 'nav.timeline', urls.timeline],
   ]);
   const links = nav.map(
     ([id, key, href]) =>
       markup`<li><a href="${href}"${attr('aria-current', o.current === id ? 'page' : undefined)}>${ctx.text(key)}</a></li>\n`,
   );
   return markup`<header class="site-header">
-<p class="brand"><a href="${paths.article(lang)}">${ctx.text('site.name')}</a> <span class="tagline">${ctx.text('site.tagline')}</span></p>
+<p class="brand"><a href="${urls.home}" hreflang="${lang}"${attr('aria-current', o.current === 'home' ? 'page' : undefined)}>${ctx.text('site.name')}</a> <span class="tagline">${ctx.text('site.tagline')}</span></p>
 <nav class="site-nav" aria-label="${ctx.plain('nav.site')}"><ul>
 ${links}</ul></nav>
-${switcher(ctx, o)}
+${switcher(ctx, o.switcher)}
 </header>`;
 }
 
 /**
- * Links to this page in every language, each named in its own language. With `keepHash`, the
- * script keeps the section (#fragment) when switching; every link records the reader's choice.
- * `samePage: false` (a page that exists once): the links lead to each language's article instead.
+ * Links to this page in every language (the plugin's `bilateralSwitcher`), each named in its own
+ * language. Where the page's anchors are the same in every language (`keepAnchor`), the script
+ * keeps the section (#fragment) when switching; every link records the reader's choice.
  * @param {ReturnType<typeof context>} ctx
- * @param {{ locales: readonly string[], switchTo: (lang: string) => string, keepHash: boolean, samePage?: boolean }} o
+ * @param {readonly import('@bilateral/i18n/eleventy').SwitcherLink[]} links
  */
-export function switcher(ctx, o) {
-  const current = (/** @type {string} */ l) => o.samePage !== false && l === ctx.lang;
-  const items = o.locales.map(
+export function switcher(ctx, links) {
+  const items = links.map(
     (l) =>
-      markup`<li><a href="${o.switchTo(l)}" hreflang="${l}" lang="${l}" data-lang-choice="${l}"${attr('data-keep-hash', o.keepHash)}${attr('aria-current', current(l) ? 'page' : undefined)}>${ctx.languageName(l)}</a></li>\n`,
+      markup`<li><a href="${l.url}" hreflang="${l.locale}" lang="${l.locale}" data-lang-choice="${l.locale}"${attr('data-keep-hash', l.keepAnchor)}${attr('aria-current', l.current ? 'page' : undefined)}>${l.name}</a></li>\n`,
   );
   return markup`<nav class="switcher" aria-labelledby="switcher-label"><span id="switcher-label" class="switcher-label">${ctx.text('language.switcherLabel')}</span>
 <ul>
@@ -320,7 +318,7 @@ export function attribution(ctx, site, path) {
 export function footer(ctx, site, path) {
   return markup`<footer class="site-footer">
 ${attribution(ctx, site, path)}
-<p class="site-links">${ctx.proseLinks().map((/** @type {any} */ p) => markup`<a href="${p.url}"${attr('lang', p.lang === ctx.lang ? undefined : p.lang)}>${p.title}</a> · `)}<a href="/?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${paths.translations(ctx.lang)}">${ctx.text('nav.translations')}</a></p>
+<p class="site-links">${ctx.proseLinks().map((/** @type {any} */ p) => markup`<a href="${p.url}"${attr('lang', p.lang === ctx.lang ? undefined : p.lang)}>${p.title}</a> · `)}<a href="${ctx.urls.root}?choose">${ctx.text('language.chooseLanguage')}</a> · <a href="${ctx.urls.translations}">${ctx.text('nav.translations')}</a></p>
 </footer>`;
 }
 

@@ -15,6 +15,12 @@ import { readFileSync } from 'node:fs';
  * becomes Eleventy's pathPrefix, which the HTML base plugin adds to every link in the pages.
  */
 
+/**
+ * The site's main article, the one place that names it: the timeline, the locator map, the social
+ * card and the attribution are its (every document is listed on each language's home).
+ */
+export const MAIN = 'north-korea-ukraine-relations';
+
 /** A mistake in the site's configuration: Eleventy prints the message, without a stack. */
 export class SiteConfigError extends Error {
   /** @override */

@@ -11,6 +11,9 @@
 //   shows the reference (or the explanation) in place: role=tooltip, named by aria-describedby,
 //   Escape closes it. A second tap, a click or Enter follows the link as before.
 // - Folded notes open when a link leads into them, and for printing.
+// - Moved anchors. A language's home (/en/) showed the article before it listed the documents:
+//   an old link to a section of it (/en/#trade) goes on to the article (<html data-anchors-moved>;
+//   the article is the page's link marked data-anchors-target, whose href carries the path prefix).
 /* global window, document, navigator, history, location, IntersectionObserver */
 (function () {
   'use strict';
@@ -63,6 +66,22 @@
       return;
     }
   }
+
+  // --- Old links to the article's sections, on a language's home ---
+  /** @type {HTMLAnchorElement | null} */
+  var movedTo = root.hasAttribute('data-anchors-moved')
+    ? document.querySelector('a[data-anchors-target]')
+    : null;
+  /** Goes on to the article when the #anchor is not on this page; true when it does. */
+  function forwardMoved() {
+    if (!movedTo || location.hash.length <= 1) return false;
+    if (document.getElementById(decodeURIComponent(location.hash.slice(1)))) return false;
+    location.replace(movedTo.href.split('#')[0] + location.hash);
+    return true;
+  }
+  if (forwardMoved()) return;
+  // A fragment followed on the page itself (the same document: no new load) too.
+  if (movedTo) window.addEventListener('hashchange', forwardMoved);
 
   var links = document.querySelectorAll('a[data-lang-choice]');
   /** @param {Event} event @returns {HTMLElement} */

@@ -10,9 +10,12 @@
  *   configured chain and is marked as such, and a change to a locale file, the config or the core
  *   rebuilds the site (and live-reloads the browser).
  *
- * Templates get global data `bilateral` and the filters `bilateralDocument`, `bilateralText`,
- * `bilateralFindings`, `bilateralAnchor`, `bilateralUnreadable` and `bilateralLanguageName`
- * (usable from Nunjucks, Liquid and 11ty.js).
+ * Templates get global data `bilateral` (with the routing of the whole multilingual site: a home
+ * per language, the site's named pages, the root page, the 404 pages, the sitemap and translation
+ * status per document) and the filters `bilateralDocument`, `bilateralText`, `bilateralFindings`,
+ * `bilateralAnchor`, `bilateralUnreadable`, `bilateralLanguageName`, `bilateralRoute`,
+ * `bilateralPage`, `bilateralLink`, `bilateralUrl` and `bilateralSwitcher` (usable from Nunjucks,
+ * Liquid and 11ty.js).
  */
 import { loadConfig } from '../../files/config.js';
 import { TranslationCheckError } from '../../model/errors.js';
@@ -32,6 +35,24 @@ import {
   type Permalink,
 } from './routes.js';
 import { LocaleLayout } from '../../model/layout.js';
+import {
+  documentStatus,
+  expand,
+  ROOT_NOT_FOUND_URL,
+  ROOT_URL,
+  siteRoutes,
+  sitemapOf,
+  switcherOf,
+  type DocumentStatus,
+  type HomePage,
+  type Language,
+  type RootPage,
+  type RoutePatterns,
+  type SiteRoute,
+  type SitemapEntry,
+  type SwitcherLink,
+} from './site.js';
+import { documentsOf } from '@bilateral/core';
 import { DEFAULT_PAGE_BUDGET, enforceWeight, measure, type WrittenPage } from './weight.js';
 import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
 import { resolveMode, resolveStrict, type BilateralMode } from './policy.js';
@@ -82,9 +103,40 @@ export interface BilateralPluginOptions {
    * and the filters `bilateralRoute` and `bilateralLink`. Default: `/{lng}/{id}/`.
    */
   readonly permalink?: Permalink;
+  /**
+   * The site's named pages, by name: a URL pattern with `{lng}` (`'/{lng}/timeline/'`), and `{id}`
+   * for one per document, or `{ path, sitemap, keepAnchor }` (`sitemap`: listed in
+   * `bilateral.sitemap`, default false; `keepAnchor`: the switcher keeps the #anchor, default
+   * true). Every site also has `home` (`/{lng}/`, in the sitemap) and `notFound`
+   * (`/{lng}/404.html`), which this option may move. For `bilateral.siteRoutes`, the filters
+   * `bilateralUrl` and `bilateralSwitcher`, and the sitemap.
+   */
+  readonly routes?: RoutePatterns;
+  /**
+   * When a page of the sitemap last changed (ISO 8601), or undefined when unknown: called for
+   * every entry (its kind, locale, id or name) with `document(id)`, a rendered document of the
+   * core in the entry's locale (for its events' dates).
+   */
+  readonly lastModified?: (
+    entry: Omit<SitemapEntry, 'lastmod' | 'alternates'>,
+    document: (id: string) => RenderedDocument | undefined,
+  ) => string | undefined;
 }
 
 export type { Finding, PageFinding, DocumentRoute, PageText, Permalink };
+export type {
+  DocumentStatus,
+  HomePage,
+  HomeEntry,
+  LangText,
+  Language,
+  RootPage,
+  RoutePattern,
+  RoutePatterns,
+  SiteRoute,
+  SitemapEntry,
+  SwitcherLink,
+} from './site.js';
 /** Translation status per locale and section (what `bilateral status` shows). */
 export type TranslationStatus = StatusReport;
 
@@ -102,6 +154,16 @@ export interface BilateralData {
   readonly status: TranslationStatus;
   /** Every document (articles and prose pages) in every locale, with its URL and alternates. */
   readonly routes: readonly DocumentRoute[];
+  /** The site's named pages (`home`, `notFound` and the `routes` option's) in every locale. */
+  readonly siteRoutes: readonly SiteRoute[];
+  /** Each locale's home: every document with its title, description and status there. */
+  readonly home: readonly HomePage[];
+  /** The root page (language negotiation) and the root 404 page. */
+  readonly root: RootPage;
+  /** Every URL readers land on, with its alternates, x-default and (when known) lastmod. */
+  readonly sitemap: readonly SitemapEntry[];
+  /** Translation status per document and locale (`source`, `translated`, `stale`, `incomplete`). */
+  readonly documentStatus: readonly DocumentStatus[];
 }
 
 /** The part of Eleventy's config API the plugin uses (no dependency on Eleventy's types). */
@@ -162,10 +224,14 @@ export default async function bilateral(
     enforceWeight(current().mode, measure(event.results ?? [], budget), budget, log);
   });
 
-  const permalink = options.permalink ?? defaultPermalink;
-  templateApi(eleventyConfig, current, permalink);
+  const site: SiteOptions = {
+    permalink: options.permalink ?? defaultPermalink,
+    routes: options.routes ?? {},
+    lastModified: options.lastModified ?? (() => undefined),
+  };
+  templateApi(eleventyConfig, current, site);
   findingsApi(eleventyConfig, current);
-  routingApi(eleventyConfig, current, permalink);
+  routingApi(eleventyConfig, current, site);
 }
 
 /** The findings filters (development banners and markers). */
@@ -193,21 +259,96 @@ function findingsApi(eleventyConfig: EleventyConfigLike, current: () => BuildSta
   );
 }
 
-/** Routes and prose pages, computed once per build. */
-const routing = new WeakMap<
-  BuildState,
-  { routes: DocumentRoute[]; pages: Map<string, PageText> }
->();
-function routesOf(s: BuildState, permalink: Permalink) {
-  let r = routing.get(s);
-  if (r === undefined) {
-    const defaultLocale = s.config.locales.includes('en') ? 'en' : s.config.sourceLocale;
-    r = {
-      routes: documentRoutes(s.config, s.corpus, defaultLocale, permalink),
-      pages: readPages(s.config, s.corpus, s.mode),
-    };
-    routing.set(s, r);
+interface SiteOptions {
+  readonly permalink: Permalink;
+  readonly routes: RoutePatterns;
+  readonly lastModified: NonNullable<BilateralPluginOptions['lastModified']>;
+}
+
+interface Routing {
+  readonly routes: DocumentRoute[];
+  readonly pages: Map<string, PageText>;
+  readonly siteRoutes: SiteRoute[];
+  readonly home: HomePage[];
+  readonly root: RootPage;
+  readonly sitemap: SitemapEntry[];
+  readonly documentStatus: DocumentStatus[];
+}
+
+const defaultLocaleOf = (s: BuildState) =>
+  s.config.locales.includes('en') ? 'en' : s.config.sourceLocale;
+
+/** A language's name in its own language (`uk` → Українська), from `ui:language.name`. */
+function languageName(s: BuildState, locale: string): string {
+  const t = s.renderers.get(locale)?.ui('language.name');
+  if (t !== undefined && !t.missing && t.lang === locale) return t.text;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    return locale;
   }
+}
+
+/** The routing of the whole site, computed once per build. */
+const routing = new WeakMap<BuildState, Routing>();
+function routesOf(s: BuildState, site: SiteOptions): Routing {
+  let r = routing.get(s);
+  if (r !== undefined) return r;
+  const defaultLocale = defaultLocaleOf(s);
+  const { locales } = s.config;
+  const documents = documentsOf(s.corpus);
+  const routes = documentRoutes(s.config, s.corpus, defaultLocale, site.permalink);
+  const pages = readPages(s.config, s.corpus, s.mode);
+  const named = siteRoutes(
+    site.routes,
+    locales,
+    defaultLocale,
+    documents.map((d) => d.id),
+  );
+  const statuses = documentStatus(s.status, documents);
+  const text = (id: string, kind: string, locale: string, field: 'title' | 'description') => {
+    if (kind === 'page') {
+      const p = pages.get(`${id}\u0000${locale}`);
+      return { text: p?.data[field] ?? (field === 'title' ? id : ''), lang: p?.lang ?? locale };
+    }
+    const t = s.documents.get(`${id}\u0000${locale}`)?.[field];
+    return t === undefined || t.missing
+      ? { text: field === 'title' ? id : '', lang: locale }
+      : { text: t.text, lang: t.lang };
+  };
+  const home = named
+    .filter((n) => n.name === 'home')
+    .map((h) => ({
+      ...h,
+      documents: routes
+        .filter((d) => d.locale === h.locale)
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          url: d.url,
+          title: text(d.id, d.kind, h.locale, 'title'),
+          description: text(d.id, d.kind, h.locale, 'description'),
+          status: statuses.find((x) => x.id === d.id && x.locale === h.locale)!,
+        })),
+    }));
+  const languages: Language[] = locales.map((locale) => ({
+    locale,
+    name: languageName(s, locale),
+    url: home.find((h) => h.locale === locale)?.url ?? expand('/{lng}/', locale),
+  }));
+  const sitemap = sitemapOf(routes, named, (e) =>
+    site.lastModified(e, (id) => s.documents.get(`${id}\u0000${e.locale}`)),
+  );
+  r = {
+    routes,
+    pages,
+    siteRoutes: named,
+    home,
+    root: { url: ROOT_URL, notFound: ROOT_NOT_FOUND_URL, defaultLocale, languages },
+    sitemap,
+    documentStatus: statuses,
+  };
+  routing.set(s, r);
   return r;
 }
 
@@ -215,17 +356,17 @@ function routesOf(s: BuildState, permalink: Permalink) {
 function routingApi(
   eleventyConfig: EleventyConfigLike,
   current: () => BuildState,
-  permalink: Permalink,
+  site: SiteOptions,
 ): void {
   eleventyConfig.addFilter('bilateralRoute', (id: string, locale: string): DocumentRoute => {
-    const r = routesOf(current(), permalink).routes.find((x) => x.id === id && x.locale === locale);
+    const r = routesOf(current(), site).routes.find((x) => x.id === id && x.locale === locale);
     if (r === undefined)
       throw new Error(`bilateralRoute: no document "${id}" in locale "${locale}"`);
     return r;
   });
   /** A prose page's front matter and Markdown body in a locale (development: with fallbacks). */
   eleventyConfig.addFilter('bilateralPage', (id: string, locale: string): PageText => {
-    const p = routesOf(current(), permalink).pages.get(`${id}\u0000${locale}`);
+    const p = routesOf(current(), site).pages.get(`${id}\u0000${locale}`);
     if (p === undefined)
       throw new TranslationCheckError(
         `the page "${id}" has no text in ${locale}: add ${LocaleLayout.of(current().config).pageRelative(locale, id)} and run \`${current().command} check\``,
@@ -233,30 +374,67 @@ function routingApi(
     return p;
   });
   eleventyConfig.addFilter('bilateralLink', (href: string): string =>
-    resolveLink(routesOf(current(), permalink).routes, href),
+    resolveLink(routesOf(current(), site).routes, href),
   );
+  /**
+   * The URL of a named page (`home`, `notFound`, a `routes` option's name) in a locale, of a
+   * document for a pattern with `{id}`.
+   */
+  eleventyConfig.addFilter('bilateralUrl', (name: string, locale: string, id?: string): string => {
+    const r = routesOf(current(), site).siteRoutes.find(
+      (x) => x.name === name && x.locale === locale && (x.id === undefined || x.id === id),
+    );
+    if (r === undefined) {
+      const names = [...new Set(routesOf(current(), site).siteRoutes.map((x) => x.name))];
+      throw new Error(
+        `bilateralUrl: no page "${name}"${id === undefined ? '' : ` of "${id}"`} in locale "${locale}" (the site has ${names.join(', ')}; add others with the plugin's \`routes\` option)`,
+      );
+    }
+    return r.url;
+  });
+  /**
+   * The language switcher of the page at `url` (a document, a home, a named page): the same page
+   * in every locale, named in its own language, with `keepAnchor` where its #anchors are the same
+   * in every language.
+   */
+  eleventyConfig.addFilter('bilateralSwitcher', (url: string): readonly SwitcherLink[] => {
+    const s = current();
+    const r = routesOf(s, site);
+    const links = switcherOf(url, r.routes, r.siteRoutes, (l) => languageName(s, l));
+    if (links === undefined)
+      throw new Error(
+        `bilateralSwitcher: no document or page has the URL "${url}" (use a URL of bilateral.routes or bilateral.siteRoutes)`,
+      );
+    return links;
+  });
 }
 
 /** What templates get: global data `bilateral` and the filters, all reading the last build. */
 function templateApi(
   eleventyConfig: EleventyConfigLike,
   current: () => BuildState,
-  permalink: Permalink,
+  site: SiteOptions,
 ): void {
   const warned = new Set<string>();
   eleventyConfig.addGlobalData('bilateral', (): BilateralData => {
     const s = current();
     const { config } = s;
+    const r = routesOf(s, site);
     return {
       mode: s.mode,
       sourceLocale: config.sourceLocale,
       locales: config.locales,
-      defaultLocale: config.locales.includes('en') ? 'en' : config.sourceLocale,
+      defaultLocale: defaultLocaleOf(s),
       fallback: config.fallback,
       documents: Object.keys(s.corpus.documents),
       findings: s.findings,
       status: s.status,
-      routes: routesOf(s, permalink).routes,
+      routes: r.routes,
+      siteRoutes: r.siteRoutes,
+      home: r.home,
+      root: r.root,
+      sitemap: r.sitemap,
+      documentStatus: r.documentStatus,
     };
   });
 
@@ -304,13 +482,7 @@ function templateApi(
   );
 
   /** A language's name in its own language (`uk` → Українська), from `ui:language.name`. */
-  eleventyConfig.addFilter('bilateralLanguageName', (locale: string): string => {
-    const t = current().renderers.get(locale)?.ui('language.name');
-    if (t !== undefined && !t.missing && t.lang === locale) return t.text;
-    try {
-      return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-    } catch {
-      return locale;
-    }
-  });
+  eleventyConfig.addFilter('bilateralLanguageName', (locale: string): string =>
+    languageName(current(), locale),
+  );
 }
