@@ -179,8 +179,10 @@ export default async function bilateral(
   };
 
   // Before a dev server's rebuild: the changed files (paths relative to Eleventy's directory).
-  eleventyConfig.on('eleventy.beforeWatch', (queue: readonly string[]) => {
-    queued = Array.isArray(queue) ? queue.map((f) => path.resolve(f)) : undefined;
+  eleventyConfig.on('eleventy.beforeWatch', (queue: unknown) => {
+    queued = Array.isArray(queue)
+      ? queue.filter((f): f is string => typeof f === 'string').map((f) => path.resolve(f))
+      : undefined;
   });
 
   let runMode: string | undefined;
