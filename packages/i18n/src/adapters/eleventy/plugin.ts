@@ -137,11 +137,11 @@ export interface EleventyConfigLike {
   addGlobalData(name: string, data: unknown): unknown;
   addFilter(name: string, fn: (...args: never[]) => unknown): unknown;
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): unknown;
-  /**
-   * `eleventy.before` and `eleventy.after` pass `{ runMode, results }`; `eleventy.beforeWatch`
-   * passes the changed files.
-   */
-  on(event: string, listener: (arg: never) => unknown): unknown;
+  /** `eleventy.beforeWatch` passes the changed files instead (its listener takes `unknown`). */
+  on(
+    event: string,
+    listener: (arg: { runMode?: string; results?: readonly WrittenPage[] }) => unknown,
+  ): unknown;
 }
 
 /**
