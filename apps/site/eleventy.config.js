@@ -95,6 +95,13 @@ export default async function (eleventyConfig) {
   eleventyConfig.addPassthroughCopy({ 'src/assets': 'assets' });
   eleventyConfig.addWatchTarget('src/assets/');
   eleventyConfig.setServerOptions({ port, showAllHosts: false });
+  // A saved file is rebuilt once its size has been stable for 30 ms, not Eleventy's default
+  // 150 ms (polled every 25 ms), which was a third of the edit loop's 0.5 s budget: editors and
+  // `pnpm i18n sync` write whole files (a temporary file, then a rename). A slower writer at
+  // worst starts one rebuild too early, and the next change event builds again.
+  eleventyConfig.setChokidarConfig({
+    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
+  });
   eleventyConfig.setQuietMode(true);
   return { pathPrefix: settings.pathPrefix };
 }

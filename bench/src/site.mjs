@@ -108,6 +108,8 @@ function fingerprint(paths) {
 }
 
 const WRAPPER = `// Added by the benchmark: the site's own article template, for every document × language.
+// After a dev server's rebuild that only locale edits started, only the pages the plugin names
+// in bilateral.changed (the others are on disk as the previous build wrote them).
 import { render as renderArticle } from './article.11ty.js';
 
 export const data = {
@@ -115,7 +117,12 @@ export const data = {
     data: 'bilateral.documents',
     size: 1,
     alias: 'benchItem',
-    before: (documents, full) => documents.flatMap((doc) => full.bilateral.locales.map((lang) => ({ doc, lang }))),
+    before: (documents, full) => {
+      const changed = full.bilateral.changed == null ? undefined : new Set(full.bilateral.changed);
+      return documents
+        .flatMap((doc) => full.bilateral.locales.map((lang) => ({ doc, lang })))
+        .filter(({ doc, lang }) => changed === undefined || changed.has(\`\${lang}/\${doc}\`));
+    },
   },
   permalink: (data) => \`/\${data.benchItem.lang}/\${data.benchItem.doc}/\`,
   eleventyExcludeFromCollections: true,

@@ -110,3 +110,25 @@ describe('errors on a worker', () => {
     }
   });
 });
+
+describe('a session given the core', () => {
+  it('checks with that core and never loads one (a dev server keeps the one it was sent)', async () => {
+    const { check, loadConfig, loadProject, openCheckSession } = await dist();
+    const dir = copyRepo();
+    const config = await loadConfig({ cwd: dir });
+    const project = await loadProject(config);
+    const expected = check(project);
+    // The config now names a core that cannot be loaded: only the given one can be used.
+    const unloadable = { ...config, core: './nowhere.mjs' };
+    const session = openCheckSession(unloadable, {
+      cache: false,
+      status: true,
+      corpus: project.corpus!,
+    });
+    expect(await session.corpus()).toBe(project.corpus);
+    expect((await session.result()).findings).toEqual(expected);
+    editOne(dir);
+    expect((await session.again()).findings).toEqual(check(await loadProject(config)));
+    expect((await session.again()).findings).not.toEqual(expected);
+  });
+});

@@ -49,6 +49,11 @@ export interface CheckSessionOptions {
   readonly status?: boolean;
   /** Hears about a cache file that could not be written (the results are not affected). */
   readonly onCacheError?: (e: Error) => void;
+  /**
+   * The core, already loaded (a dev server keeps the one an isolated session sent while only
+   * locale files change): used instead of loading it on this thread.
+   */
+  readonly corpus?: Corpus;
 }
 
 export interface CheckSessionResult<S extends StatusReport | undefined = StatusReport | undefined> {
@@ -113,6 +118,7 @@ class Session implements CheckSession {
     private readonly options: CheckSessionOptions,
   ) {
     this.current = config;
+    if (options.corpus !== undefined) this.corpusHere = Promise.resolve(options.corpus);
     this.isolate = options.isolate === true;
     const background = this.isolate || options.background === true;
     this.settings = {

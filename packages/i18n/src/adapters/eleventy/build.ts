@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Corpus } from '@bilateral/core';
 import { defaultCacheFile } from '../../check/incremental/cache.js';
 import { hintText } from '../../check/report/format.js';
-import { openCheckSession } from '../../check/session.js';
+import { openCheckSession, type CheckSession } from '../../check/session.js';
 import type { StatusReport } from '../../check/status.js';
 import { strictConfig } from '../../check/rules/stale.js';
 import { loadConfig } from '../../files/config.js';
@@ -45,6 +45,23 @@ export interface BuildState {
   readonly documents: ReadonlyMap<string, RenderedDocument>;
   /** Locale files that exist but cannot be read (their texts fall back, in development). */
   readonly unreadable: readonly { locale: string; file: string }[];
+  /**
+   * After a rebuild that only edits to locale files started (a dev server's, see
+   * {@link BuildContext.previous}): the documents whose pages may differ from the previous
+   * build's, as `<locale>/<document id>`; `null` after any other build (every page may).
+   */
+  readonly changed: readonly string[] | null;
+  /** Documents rendered by this build (the others came from the render cache). */
+  readonly rendered: number;
+}
+
+/**
+ * What a dev server keeps between rebuilds that only edits to locale files started: the check
+ * session, which then checks again on this thread only the namespaces whose inputs changed (the
+ * core and the config are those of the previous build).
+ */
+export interface WatchState {
+  session?: CheckSession<StatusReport> | undefined;
 }
 
 export interface BuildContext extends Output {
@@ -56,6 +73,14 @@ export interface BuildContext extends Output {
   readonly cache: RenderCache;
   /** Parsed locale files kept between a dev server's builds. */
   readonly parsedFiles: KeptLocaleData;
+  /**
+   * A dev server's previous build, when only edits to locale files started this one: its core is
+   * used again, and the checks run through {@link watch}'s session, on this thread, for the
+   * namespaces that changed, instead of a fresh worker loading the core and the check cache.
+   */
+  readonly previous?: BuildState;
+  /** Kept by the plugin for as long as it lives (one configuration). */
+  readonly watch?: WatchState;
 }
 
 export async function build(ctx: BuildContext): Promise<BuildState> {
@@ -66,23 +91,41 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
     if (ctx.mode === 'production' || !(e instanceof Error)) throw e;
     ctx.log(`bilateral (development): ${e.message}\n`);
   }
-  // The checks run on another thread while this one renders (2 cores: one each). Isolated, that
-  // thread also loads the core and sends it first; otherwise this thread loads it.
-  const session = openCheckSession(ctx.strict ? strictConfig(config) : config, {
-    background: true,
-    isolate: ctx.isolate,
-    status: true,
-  });
+  const checked = ctx.strict ? strictConfig(config) : config;
+  const { previous, watch } = ctx;
   let corpus: Corpus | undefined;
-  try {
-    // Without a core (none named in the config), the documents are the prose pages on disk.
-    corpus = (await session.corpus()) ?? pagesCorpus(config);
-  } catch (e) {
-    session.stop();
-    throw e;
+  let site: ReturnType<typeof renderSite>;
+  let checks: Awaited<ReturnType<CheckSession<StatusReport>['result']>>;
+  if (previous !== undefined && watch !== undefined) {
+    // Only locale files changed: the same core; render what changed, then check what changed,
+    // here (a few namespaces cost less than starting a worker that loads the core and the cache).
+    corpus = previous.corpus;
+    site = renderSite(config, corpus, ctx);
+    if (watch.session === undefined) {
+      // A core's corpus is given to the checks; the prose pages' stand-in (no core) is not.
+      const given = config.core === undefined ? {} : { corpus };
+      watch.session = openCheckSession(checked, { status: true, ...given });
+      checks = await watch.session.result();
+    } else checks = await watch.session.again();
+  } else {
+    if (watch !== undefined) watch.session = undefined;
+    // The checks run on another thread while this one renders (2 cores: one each). Isolated,
+    // that thread also loads the core and sends it first; otherwise this thread loads it.
+    const session = openCheckSession(checked, {
+      background: true,
+      isolate: ctx.isolate,
+      status: true,
+    });
+    try {
+      // Without a core (none named in the config), the documents are the prose pages on disk.
+      corpus = (await session.corpus()) ?? pagesCorpus(config);
+    } catch (e) {
+      session.stop();
+      throw e;
+    }
+    site = renderSite(config, corpus, ctx);
+    checks = await session.result();
   }
-  const site = renderSite(config, corpus, ctx);
-  const checks = await session.result();
   enforce(
     ctx.mode,
     { checks: checks.findings, project: checks.project, rendered: site.problems },
@@ -95,7 +138,32 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
     [...checks.findings, ...site.problems].map((f) => ({ ...f, hint: hintText(f, ctx.command) })),
   );
   const { mode, command, strict, log } = ctx;
-  return { mode, strict, command, log, config, corpus, status: checks.status, findings, ...site };
+  const state = { mode, strict, command, log, config, corpus, status: checks.status, findings };
+  const changed = previous === undefined ? null : changedPages(previous, { ...state, ...site });
+  return { ...state, ...site, changed };
+}
+
+/**
+ * The pages that may differ from the previous build's: those of the documents rendered again
+ * (an unchanged document is the same object, from the render cache), unless what every page of
+ * a language may show changed too (findings, status, unreadable files): then `null`, all.
+ */
+function changedPages(
+  previous: BuildState,
+  next: Omit<BuildState, 'changed' | 'rendered'>,
+): string[] | null {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (
+    !same(previous.findings, next.findings) ||
+    !same(previous.status, next.status) ||
+    !same(previous.unreadable, next.unreadable) ||
+    previous.documents.size !== next.documents.size
+  )
+    return null;
+  const changed: string[] = [];
+  for (const [at, document] of next.documents)
+    if (previous.documents.get(at) !== document) changed.push(`${document.locale}/${document.id}`);
+  return changed;
 }
 
 /**
@@ -167,7 +235,7 @@ function renderSite(config: ProjectConfig, corpus: Corpus, ctx: BuildContext) {
   }
   cache.end(kept);
   const unreadable = unreadableFiles(config, listLocaleFiles(config), resources);
-  return { renderers, documents, problems, unreadable };
+  return { renderers, documents, problems, unreadable, rendered: cache.stats.rendered };
 }
 
 /** The path of a locale file, relative to the project root (for messages). */

@@ -17,9 +17,13 @@
  * `bilateralPage`, `bilateralLink`, `bilateralUrl` and `bilateralSwitcher` (usable from Nunjucks,
  * Liquid and 11ty.js).
  */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../files/config.js';
+import { listLocaleFiles } from '../../files/list.js';
 import { TranslationCheckError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
+import type { ProjectConfig } from '../../model/types.js';
 import type { StatusReport } from '../../check/status.js';
 import type { RenderedDocument, RenderedText } from '../../render/renderer.js';
 import type { KeptLocaleData } from '../../render/resources.js';
@@ -54,8 +58,15 @@ import {
 } from './site.js';
 import { documentsOf } from '@bilateral/core';
 import { DEFAULT_PAGE_BUDGET, enforceWeight, measure, type WrittenPage } from './weight.js';
-import { build, localeFile, renderCache, watchTargets, type BuildState } from './build.js';
-import { resolveMode, resolveStrict, type BilateralMode } from './policy.js';
+import {
+  build,
+  localeFile,
+  renderCache,
+  watchTargets,
+  type BuildState,
+  type WatchState,
+} from './build.js';
+import { resolveIncremental, resolveMode, resolveStrict, type BilateralMode } from './policy.js';
 
 export interface BilateralPluginOptions {
   /** Where to look for `bilateral.config.*` (upwards). Default: the process's working directory. */
@@ -121,6 +132,14 @@ export interface BilateralPluginOptions {
     entry: Omit<SitemapEntry, 'lastmod' | 'alternates'>,
     document: (id: string) => RenderedDocument | undefined,
   ) => string | undefined;
+
+   * A dev server's rebuild after edits to locale files only does only what they change: the
+   * documents whose inputs changed are rendered again, the namespaces whose inputs changed are
+   * checked again (on Eleventy's thread, with the core already loaded), and `bilateral.changed`
+   * names the pages that may differ. `false`: every rebuild as the first. Default:
+   * `BILATERAL_INCREMENTAL` (`1` or `0`), else true.
+   */
+  readonly incremental?: boolean;
 }
 
 export type { Finding, PageFinding, DocumentRoute, PageText, Permalink };
@@ -164,6 +183,16 @@ export interface BilateralData {
   readonly sitemap: readonly SitemapEntry[];
   /** Translation status per document and locale (`source`, `translated`, `stale`, `incomplete`). */
   readonly documentStatus: readonly DocumentStatus[];
+
+  /**
+   * After a dev server's rebuild that only edits to locale files started: the documents whose
+   * pages may differ from the previous build's, as `<locale>/<document id>` (findings, status
+   * and every other text unchanged); `null` after any other build, when every page may. A
+   * template that makes one page per document can leave the others as they are on disk, e.g.
+   * `pagination.before: (items, data) => data.bilateral.changed === null ? items :
+   * items.filter(…)`: Eleventy then renders and writes only those.
+   */
+  readonly changed: readonly string[] | null;
 }
 
 /** The part of Eleventy's config API the plugin uses (no dependency on Eleventy's types). */
@@ -171,6 +200,7 @@ export interface EleventyConfigLike {
   addGlobalData(name: string, data: unknown): unknown;
   addFilter(name: string, fn: (...args: never[]) => unknown): unknown;
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): unknown;
+  /** `eleventy.beforeWatch` passes the changed files instead (its listener takes `unknown`). */
   on(
     event: string,
     listener: (arg: { runMode?: string; results?: readonly WrittenPage[] }) => unknown,
@@ -200,6 +230,10 @@ export default async function bilateral(
 
   const cache = renderCache(initial, options.cacheDirectory);
   const parsedFiles: KeptLocaleData = new Map();
+  const watch: WatchState = {};
+  const incremental = resolveIncremental(options.incremental);
+  /** The files whose change started the next rebuild (Eleventy says before it starts). */
+  let queued: readonly string[] | undefined;
   let state: BuildState | undefined;
   const current = (): BuildState => {
     if (state === undefined)
@@ -207,13 +241,52 @@ export default async function bilateral(
     return state;
   };
 
+  // Before a dev server's rebuild: the changed files (paths relative to Eleventy's directory).
+  eleventyConfig.on('eleventy.beforeWatch', (queue: unknown) => {
+    queued = Array.isArray(queue)
+      ? queue.filter((f): f is string => typeof f === 'string').map((f) => path.resolve(f))
+      : undefined;
+  });
+
   let runMode: string | undefined;
   eleventyConfig.on('eleventy.before', async (event: { runMode?: string }) => {
     runMode = event.runMode;
     const mode = resolveMode(options.mode, event.runMode);
     const isolate = options.isolate ?? mode === 'development';
     const strict = resolveStrict(options.strict);
-    state = await build({ where, mode, strict, isolate, cache, parsedFiles, log, color, command });
+    const changedFiles = queued;
+    queued = undefined;
+    const last = state;
+    // Only locale files changed since a good build of the same mode: that build's core, and
+    // only what the edit changes. Anything else (a template, data, the core): all again.
+    const previous =
+      incremental &&
+      last !== undefined &&
+      last.mode === mode &&
+      last.strict === strict &&
+      changedFiles !== undefined &&
+      onlyLocaleFiles(last.config, changedFiles)
+        ? last
+        : undefined;
+    state = undefined; // a build that fails leaves none to build on
+    const t0 = performance.now();
+    state = await build({
+      where,
+      mode,
+      strict,
+      isolate,
+      cache,
+      parsedFiles,
+      log,
+      color,
+      command,
+      watch,
+      ...(previous === undefined ? {} : { previous }),
+    });
+    if (previous !== undefined && changedFiles !== undefined)
+      log(
+        `bilateral (development): ${changedFiles.map((f) => path.relative(state!.config.root, f)).join(', ')} changed: ${state.rendered} of ${state.documents.size} documents rendered again, ${state.changed === null ? 'every page' : `${state.changed.length} pages`} to write (${Math.round(performance.now() - t0)} ms)\n`,
+      );
   });
 
   // Written once the pages are, by a build (not a dev server, whose memory keeps them: writing
@@ -435,6 +508,7 @@ function templateApi(
       root: r.root,
       sitemap: r.sitemap,
       documentStatus: r.documentStatus,
+      changed: s.changed,
     };
   });
 
@@ -485,4 +559,18 @@ function templateApi(
   eleventyConfig.addFilter('bilateralLanguageName', (locale: string): string =>
     languageName(current(), locale),
   );
+}
+
+/** Whether every changed file is one of the project's locale files (as listed now). */
+function onlyLocaleFiles(config: ProjectConfig, changed: readonly string[]): boolean {
+  if (changed.length === 0) return false;
+  const real = (f: string) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return path.resolve(f); // deleted: not listed either
+    }
+  };
+  const listed = new Set(listLocaleFiles(config).map((r) => real(r.file)));
+  return changed.every((f) => listed.has(real(f)));
 }

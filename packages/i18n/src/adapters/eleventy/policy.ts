@@ -42,6 +42,17 @@ export function resolveStrict(option: boolean | undefined): boolean {
   throw new ConfigError(`BILATERAL_STRICT must be "1" or "0" (or "true"/"false"), not "${env}"`);
 }
 
+/** The plugin's `incremental` option, else `BILATERAL_INCREMENTAL`, else true. */
+export function resolveIncremental(option: boolean | undefined): boolean {
+  if (option !== undefined) return option;
+  const env = process.env['BILATERAL_INCREMENTAL'];
+  if (env === undefined || env === '' || env === '1' || env === 'true') return true;
+  if (env === '0' || env === 'false') return false;
+  throw new ConfigError(
+    `BILATERAL_INCREMENTAL must be "1" or "0" (or "true"/"false"), not "${env}"`,
+  );
+}
+
 /** Rules whose errors a (non-strict) production build publishes with a notice instead. */
 const PUBLISHED_WITH_NOTICE = new Set(['missing']);
 
