@@ -68,7 +68,12 @@ function run(command, args, { cwd, env = process.env }) {
  * @param {string} bin
  */
 function binOf(dir, pkg, bin) {
-  const manifest = createRequire(path.resolve(dir, 'package.json')).resolve(`${pkg}/package.json`);
+  // Where Node would find the package (its package.json need not be exported).
+  const folders = createRequire(path.resolve(dir, 'package.json')).resolve.paths(pkg) ?? [];
+  const manifest = folders
+    .map((folder) => path.join(folder, ...pkg.split('/'), 'package.json'))
+    .find((file) => existsSync(file));
+  assert.ok(manifest !== undefined, `${pkg} is not installed for ${dir}`);
   /** @type {{ bin: Record<string, string> }} */
   const json = JSON.parse(readFileSync(manifest, 'utf8'));
   const file = json.bin[bin];
@@ -80,9 +85,10 @@ function binOf(dir, pkg, bin) {
  * A production build of the site in `dir` (the example, or a copy of it) into `output`.
  * @param {string} dir
  * @param {string} output
+ * @param {NodeJS.ProcessEnv} [base] the environment (default: this process's)
  */
-export async function buildSite(dir, output) {
-  const env = { ...process.env, SITE_URL: `${SITE_URL}/`, BILATERAL_MODE: 'production' };
+export async function buildSite(dir, output, base = process.env) {
+  const env = { ...base, SITE_URL: `${SITE_URL}/`, BILATERAL_MODE: 'production' };
   const eleventy = binOf(dir, '@11ty/eleventy', 'eleventy');
   const r = await run(process.execPath, [eleventy, `--output=${output}`], { cwd: dir, env });
   assert.equal(r.code, 0, `the example's Eleventy build failed:\n${r.output}`);
@@ -92,9 +98,11 @@ export async function buildSite(dir, output) {
 /**
  * `bilateral check` in `dir`.
  * @param {string} dir
+ * @param {NodeJS.ProcessEnv} [env]
  */
-export function checkSite(dir) {
-  return run(process.execPath, [binOf(dir, '@bilateral/i18n', 'bilateral'), 'check'], { cwd: dir });
+export function checkSite(dir, env = process.env) {
+  const bilateral = binOf(dir, '@bilateral/i18n', 'bilateral');
+  return run(process.execPath, [bilateral, 'check'], { cwd: dir, env });
 }
 
 /**
@@ -304,10 +312,11 @@ export const REMOVED_KEY = 'page.updated';
  * `bilateral check` passes on the site in `dir`, and fails (exit 1) naming the key in both
  * languages when a key the pages use is removed from both (in a copy; `dir` is not changed).
  * @param {string} dir
+ * @param {NodeJS.ProcessEnv} [env]
  */
-export async function assertChecks(dir) {
+export async function assertChecks(dir, env = process.env) {
   dir = path.resolve(dir);
-  const ok = await checkSite(dir);
+  const ok = await checkSite(dir, env);
   assert.equal(ok.code, 0, `bilateral check failed on the example:\n${ok.output}`);
   const copy = mkdtempSync(path.join(tmpdir(), 'docs-site-check-'));
   try {
@@ -325,7 +334,7 @@ export async function assertChecks(dir) {
       delete ui[group]?.[name];
       await writeFile(file, `${JSON.stringify(ui, null, 2)}\n`);
     }
-    const broken = await checkSite(copy);
+    const broken = await checkSite(copy, env);
     assert.equal(
       broken.code,
       1,
