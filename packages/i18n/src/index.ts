@@ -35,7 +35,8 @@ export {
 export { readResources } from './render/resources.js';
 
 // Projects: configuration, locale files on disk or in memory.
-export { loadConfig, loadCorpus, findConfig, type ConfigOverrides } from './files/config.js';
+export { loadConfig, findConfig, type ConfigOverrides } from './files/config.js';
+export { loadCorpus } from './files/core.js';
 export { loadProject, buildProject } from './files/project.js';
 export { createProject, type FileContents, type ProjectConfigInput } from './files/memory.js';
 export type {

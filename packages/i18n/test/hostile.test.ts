@@ -6,7 +6,7 @@ import { planSync, writeSyncPlan } from '../src/ops/sync.js';
 import { loadConfig } from '../src/files/config.js';
 import { readResources } from '../src/render/resources.js';
 import { createRenderer } from '../src/render/renderer.js';
-import { loadCorpus } from '../src/files/config.js';
+import { loadCorpus } from '../src/files/core.js';
 import { cli, copyFixture, project, read, replaceIn, write } from './support.js';
 import {
   everything,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Corpus } from '@bilateral/core';
-import { loadCorpus } from '../files/config.js';
+import { loadCore, loadCorpus } from '../files/core.js';
 import { buildProject } from '../files/project.js';
 import type { Finding } from '../model/finding.js';
 import type { Project, ProjectConfig } from '../model/types.js';
@@ -141,8 +141,12 @@ class Session implements CheckSession {
 
   corpus(): Promise<Corpus | undefined> {
     if (this.worker === undefined || !this.isolate) return this.loadHere();
+    // The worker loaded the core's documents; the core's queries (rendering them) load here.
     return (this.corpusThere ??= this.worker.next('corpus').then(
-      (m) => m.corpus,
+      async (m) => {
+        if (m.corpus !== undefined) await loadCore(this.current);
+        return m.corpus;
+      },
       orHere(() => this.loadHere()),
     ));
   }

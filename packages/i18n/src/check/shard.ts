@@ -1,4 +1,4 @@
-import { loadCorpus } from '../files/config.js';
+import { loadCorpus } from '../files/core.js';
 import { buildProject } from '../files/project.js';
 import { fileStamp } from '../files/read.js';
 import { ConfigError } from '../model/errors.js';

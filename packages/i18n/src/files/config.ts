@@ -1,8 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Corpus } from '@bilateral/core';
 import type { Exemption, I18nextSettings, ProjectConfig } from '../model/types.js';
 import { ConfigError } from '../model/errors.js';
 import { LocaleLayout } from '../model/layout.js';
@@ -373,26 +370,4 @@ function validateExemptions(value: unknown, where: string): Exemption[] {
  */
 export function discoverLocales(root: string, files: string): string[] {
   return languagesOnDisk(root, files);
-}
-
-/** Loads the corpus a config names, or undefined when it names none. */
-export async function loadCorpus(config: ProjectConfig): Promise<Corpus | undefined> {
-  if (config.core === undefined) return undefined;
-  const spec = config.core.startsWith('.')
-    ? pathToFileURL(path.resolve(config.root, config.core)).href
-    : config.core;
-  let mod: { corpus?: Corpus };
-  try {
-    const resolved = config.core.startsWith('.')
-      ? spec
-      : pathToFileURL(createRequire(path.join(config.root, 'x.js')).resolve(spec)).href;
-    mod = (await import(resolved)) as { corpus?: Corpus };
-  } catch (e) {
-    throw new ConfigError(
-      `cannot load the core "${config.core}" from ${config.root}: ${(e as Error).message.split('\n')[0]}. Check "core" in the config (a package name or a ./path) and that it is built.`,
-    );
-  }
-  if (mod.corpus === undefined)
-    throw new ConfigError(`the core "${config.core}" exports no "corpus"`);
-  return mod.corpus;
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coreEntry } from './core.js';
 
 let memo: string | undefined;
 
@@ -30,14 +31,15 @@ export function toolkitFingerprint(): string {
         add(path.relative(root, p), readFileSync(p));
     }
   };
-  const require = createRequire(import.meta.url);
   try {
     // This module is in <package>/dist/files/: the package's modules are everything under dist/.
     const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
     modules(own, own, true);
     add('package.json', readFileSync(path.join(own, '..', 'package.json')));
-    const core = path.dirname(require.resolve('@bilateral/core'));
-    modules(core, core, false);
+    // The core is an optional peer dependency: without it, its absence is what the code is.
+    const entry = coreEntry();
+    if (entry === undefined) add('core', 'none');
+    else modules(path.dirname(entry), path.dirname(entry), false);
     for (const dep of [
       'i18next',
       'htmlparser2',

@@ -1,7 +1,7 @@
 import type { Corpus } from '@bilateral/core';
 import { ConfigError } from '../model/errors.js';
 import type { LocaleFile, LockFile, Project, ProjectConfig } from '../model/types.js';
-import { loadCorpus } from './config.js';
+import { loadCorpus } from './core.js';
 import { listLocaleFiles } from './list.js';
 import { readLock } from './lock.js';
 import { listPageFiles, readPageFile } from './pages.js';

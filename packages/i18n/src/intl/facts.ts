@@ -1,4 +1,4 @@
-import { parseIsoDate, toUtcDate } from '@bilateral/core';
+import { parseIsoDate, toUtcDate } from './dates.js';
 import type { DateFact, Fact, MoneyFact, QuantityFact } from '@bilateral/core';
 import { cldrLocale, toBcp47 } from '../model/locale-tags.js';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
-import { citationsOf, factsOf, type Paragraph } from '@bilateral/core';
+import type { Paragraph } from '@bilateral/core';
+import { citationsOf, factsOf } from '../files/core.js';
 import { FORMATS_FOR_KIND } from '../intl/facts.js';
 import { scanPlaceholders } from '../syntax/inline.js';
 import {

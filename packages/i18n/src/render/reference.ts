@@ -1,11 +1,5 @@
-import {
-  referenceSource,
-  type Corpus,
-  type Person,
-  type Reference,
-  type ReferenceSource,
-  type TitleStatus,
-} from '@bilateral/core';
+import type { Corpus, Person, Reference, ReferenceSource, TitleStatus } from '@bilateral/core';
+import { referenceSource } from '../files/core.js';
 import { formatDate, intlLocale } from '../intl/facts.js';
 import { styleLanguageLabel, type LocaleStyle } from '../intl/style.js';
 import { documentKeys, TERMS_NS, termKeys } from '../model/document-keys.js';

@@ -1,6 +1,6 @@
 import { createRenderer } from '../../render/renderer.js';
 import { documentToHtml, documentToText } from '../../render/output.js';
-import { loadCorpus } from '../../files/config.js';
+import { loadCorpus } from '../../files/core.js';
 import { ConfigError } from '../../model/errors.js';
 import { type ProjectConfig } from '../../model/types.js';
 import { readResources } from '../../render/resources.js';

@@ -12,7 +12,6 @@ import { loadConfig } from '../../files/config.js';
 import { readLock } from '../../files/lock.js';
 import { lockStates, type TextState } from '../../files/lock-state.js';
 import { toolkitFingerprint } from '../../files/fingerprint.js';
-import { ConfigError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { LocaleLayout } from '../../model/layout.js';
 import type { ProjectConfig } from '../../model/types.js';
@@ -20,6 +19,7 @@ import { BuildInputs, RenderCache, type CacheEntry } from '../../render/cache.js
 import { createRenderer, type RenderedDocument, type Renderer } from '../../render/renderer.js';
 import { readResources, type KeptLocaleData } from '../../render/resources.js';
 import { listLocaleFiles } from '../../files/list.js';
+import { listPageFiles } from '../../files/pages.js';
 import { assertRendererKeysDeclared } from './ui-keys.js';
 import { anchorFindings, unreadableFiles, type PageFinding } from './anchors.js';
 import { enforce, type BilateralMode, type Output } from './policy.js';
@@ -75,11 +75,8 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
   });
   let corpus: Corpus | undefined;
   try {
-    corpus = await session.corpus();
-    if (corpus === undefined)
-      throw new ConfigError(
-        'the site needs a core: set "core" in bilateral.config.json (a module exporting `corpus`)',
-      );
+    // Without a core (none named in the config), the documents are the prose pages on disk.
+    corpus = (await session.corpus()) ?? pagesCorpus(config);
   } catch (e) {
     session.stop();
     throw e;
@@ -99,6 +96,26 @@ export async function build(ctx: BuildContext): Promise<BuildState> {
   );
   const { mode, command, strict, log } = ctx;
   return { mode, strict, command, log, config, corpus, status: checks.status, findings, ...site };
+}
+
+/**
+ * A site's documents without the core: no articles, and a prose page for every page the source
+ * locale has on disk (`pages` in the config), in the corpus's shape so that routes, alternates and
+ * `bilateralPage` treat them as they treat the core's pages.
+ */
+export function pagesCorpus(config: ProjectConfig): Corpus {
+  const ids = listPageFiles(config)
+    .filter((p) => p.locale === config.sourceLocale)
+    .map((p) => p.id);
+  return {
+    entities: {},
+    units: {},
+    works: {},
+    documents: {},
+    pages: Object.fromEntries(
+      ids.map((id) => [id, { kind: 'page' as const, id, sourceLocale: config.sourceLocale }]),
+    ),
+  };
 }
 
 /** Every document in every locale, from the render cache where its inputs are unchanged. */

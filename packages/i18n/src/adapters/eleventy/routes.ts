@@ -4,7 +4,7 @@
  * hreflang and the sitemap), x-default, and the prose pages' text (front matter and Markdown body)
  * with the language it is in. A site renders them with its own templates.
  */
-import { documentsOf, type Corpus, type DocumentKind } from '@bilateral/core';
+import type { Corpus, DocumentKind } from '@bilateral/core';
 import { listPageFiles, pageContent, readPageFile } from '../../files/pages.js';
 import type { ProjectConfig } from '../../model/types.js';
 import type { BilateralMode } from './policy.js';
@@ -62,6 +62,18 @@ export function documentRoutes(
       xDefault,
     }));
   });
+}
+
+/**
+ * Every document, articles first (in order), then prose pages: what the core's `documentsOf`
+ * lists, read from the corpus here so that a site without the core (whose corpus is its pages on
+ * disk, see build.ts) never loads it.
+ */
+function documentsOf(corpus: Corpus): { id: string; kind: DocumentKind }[] {
+  return [
+    ...Object.values(corpus.documents).map((d) => ({ id: d.id, kind: 'article' as const })),
+    ...Object.values(corpus.pages ?? {}).map((p) => ({ id: p.id, kind: 'page' as const })),
+  ];
 }
 
 /**

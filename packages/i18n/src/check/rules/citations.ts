@@ -1,4 +1,4 @@
-import { citationsOf } from '@bilateral/core';
+import { citationsOf } from '../../files/core.js';
 import { stringValue } from '../../model/keys.js';
 import { defineRule } from '../rule.js';
 

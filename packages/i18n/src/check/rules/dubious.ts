@@ -1,4 +1,4 @@
-import { dubiousCountOf } from '@bilateral/core';
+import { dubiousCountOf } from '../../files/core.js';
 import { stringValue } from '../../model/keys.js';
 import { defineRule } from '../rule.js';
 

@@ -1,4 +1,5 @@
-import { factsOf, type DocumentModel, type Fact } from '@bilateral/core';
+import type { DocumentModel, Fact } from '@bilateral/core';
+import { factsOf } from '../../files/core.js';
 import { FORMATS_FOR_KIND } from '../../intl/facts.js';
 import { stringValue } from '../../model/keys.js';
 import type { Entry, LocaleFile } from '../../model/types.js';

@@ -1,4 +1,6 @@
-import { factsOf, parseIsoDate, type DocumentModel, type Fact } from '@bilateral/core';
+import { parseIsoDate } from '../../intl/dates.js';
+import { factsOf } from '../../files/core.js';
+import type { DocumentModel, Fact } from '@bilateral/core';
 import { FORMATS_FOR_KIND, intlLocale } from '../../intl/facts.js';
 import { defineRule } from '../rule.js';
 import { excerpt } from '../strings.js';

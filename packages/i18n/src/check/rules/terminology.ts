@@ -1,4 +1,4 @@
-import { entitiesOf } from '@bilateral/core';
+import { entitiesOf } from '../../files/core.js';
 import { stringValue } from '../../model/keys.js';
 import type { LocaleFile } from '../../model/types.js';
 import { TERMS_NS, termKeys } from '../../model/document-keys.js';

@@ -1,4 +1,4 @@
-import { loadCorpus } from '../../files/config.js';
+import { loadCorpus } from '../../files/core.js';
 import { serializeError } from '../../model/errors.js';
 import { digestCore } from '../incremental/core-digest.js';
 import type {
