@@ -14,6 +14,8 @@
 //       byte, as the workspace renders), and runs the README examples,
 //     - typechecks a TypeScript consumer that uses typed keys (and the README's TypeScript), and a
 //       second one with a misspelt key, which must fail on exactly that key;
+//     - copies the example site (examples/docs-site) with its dependencies pointed at the published
+//       versions, installs it (no @bilateral/core), builds it and runs its test's assertions;
 //  4. stops Verdaccio and removes the temporary folders, whatever happened.
 //
 // Options: --keep (keep the temporary folder for inspection), --no-build (use the current builds).
@@ -27,6 +29,7 @@ import {
   renderInNode,
   runReadmeExamples,
 } from './publish-test/consumer.mjs';
+import { exampleSite } from './publish-test/example.mjs';
 import { publish, startRegistry } from './publish-test/registry.mjs';
 import {
   Failure,
@@ -99,8 +102,8 @@ async function main() {
   server = registry.server;
   await publish(ctx, versioned, registry);
 
-  // 3. A consumer project. Its checks are independent: run them all (three chains at once: the
-  // CLI, the Node examples, TypeScript), then report every failure.
+  // 3. A consumer project. Its checks are independent: run them all (four chains at once: the
+  // CLI, the Node examples, TypeScript, the example site), then report every failure.
   const consumer = await installConsumer(ctx, versioned, registry.registry);
   const phases = new Phases();
   await Promise.all([
@@ -110,6 +113,7 @@ async function main() {
       await phases.run(() => runReadmeExamples(ctx, consumer));
     })(),
     phases.run(() => typecheckConsumers(ctx, consumer)),
+    phases.run(() => exampleSite(ctx, versioned, registry.registry)),
   ]);
   if (phases.failures.length > 0) fail(phases.failures.join('\n\n'));
 }

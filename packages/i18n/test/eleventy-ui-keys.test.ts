@@ -7,7 +7,7 @@ import { RENDERER_UI_KEYS } from '../src/adapters/eleventy/ui-keys.js';
 import { loadConfig } from '../src/files/config.js';
 import { createRenderer } from '../src/render/renderer.js';
 import { readResources } from '../src/render/resources.js';
-import { copyRepo } from './support.js';
+import { copyRepo, tempDir, write } from './support.js';
 import { fakeEleventy } from './eleventy-fake.js';
 
 /** The repository's project with its declared UI keys changed. */
@@ -53,6 +53,27 @@ describe('declared UI keys (rules.missing.require.ui)', () => {
     const e = fakeEleventy();
     await bilateral(e.config, { configFile, isolate: false, log: () => {} });
     await expect(e.build('build')).rejects.toThrow(/the renderer uses ui:citation\.pages/);
+  });
+
+  it('a site without a core (no articles) declares only the keys its templates read', async () => {
+    const dir = tempDir();
+    write(
+      dir,
+      'bilateral.config.json',
+      JSON.stringify({
+        sourceLocale: 'en',
+        locales: ['en', 'de'],
+        files: 'locales/{lng}/{ns}.json',
+        rules: { missing: { require: { ui: ['site.name'] } } },
+      }),
+    );
+    write(dir, 'locales/en/ui.json', '{ "site": { "name": "Docs" } }\n');
+    write(dir, 'locales/de/ui.json', '{ "site": { "name": "Doku" } }\n');
+    const e = fakeEleventy();
+    await bilateral(e.config, { cwd: dir, isolate: false, cacheDirectory: false, log: () => {} });
+    await e.build('build');
+    expect(e.text('site.name', 'de').text).toBe('Doku');
+    expect(() => e.text('nav.contents', 'de')).toThrow(/ui:nav\.contents, which/);
   });
 
   it('lists every UI key the renderer reads: without a ui namespace, it misses only those', async () => {

@@ -40,10 +40,13 @@ export function declaredUiKeys(config: ProjectConfig): ReadonlySet<string> | und
   return Array.isArray(keys) ? new Set(keys.filter((k) => typeof k === 'string')) : undefined;
 }
 
-/** Fails (production) when the project declares UI keys but not those the renderer needs. */
+/**
+ * Fails (production) when the project declares UI keys but not those the renderer needs. A site
+ * without a core has no articles (its documents are prose pages), so the renderer reads none.
+ */
 export function assertRendererKeysDeclared(config: ProjectConfig): void {
   const declared = declaredUiKeys(config);
-  if (declared === undefined) return;
+  if (declared === undefined || config.core === undefined) return;
   const absent = RENDERER_UI_KEYS.filter((k) => !declared.has(k));
   if (absent.length > 0)
     throw new TranslationCheckError(
