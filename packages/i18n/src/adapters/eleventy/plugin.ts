@@ -132,7 +132,7 @@ export interface BilateralPluginOptions {
     entry: Omit<SitemapEntry, 'lastmod' | 'alternates'>,
     document: (id: string) => RenderedDocument | undefined,
   ) => string | undefined;
-
+  /**
    * A dev server's rebuild after edits to locale files only does only what they change: the
    * documents whose inputs changed are rendered again, the namespaces whose inputs changed are
    * checked again (on Eleventy's thread, with the core already loaded), and `bilateral.changed`
@@ -183,7 +183,6 @@ export interface BilateralData {
   readonly sitemap: readonly SitemapEntry[];
   /** Translation status per document and locale (`source`, `translated`, `stale`, `incomplete`). */
   readonly documentStatus: readonly DocumentStatus[];
-
   /**
    * After a dev server's rebuild that only edits to locale files started: the documents whose
    * pages may differ from the previous build's, as `<locale>/<document id>` (findings, status
