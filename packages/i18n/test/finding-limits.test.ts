@@ -4,6 +4,9 @@ import { check, checkWithStatus } from '../src/check/check.js';
 import { count } from '../src/check/run.js';
 import { createProject } from '../src/files/memory.js';
 import { LIMITS } from '../src/model/limits.js';
+import type * as limits from '../src/model/limits.js';
+
+type LimitsModule = typeof limits;
 
 /**
  * The per-file bound on the findings a check keeps (LIMITS.findingsKeptPerFile, SECURITY.md): one
@@ -14,7 +17,7 @@ import { LIMITS } from '../src/model/limits.js';
 
 // The bound itself is 100,000: checked here at a size a test can afford.
 vi.mock('../src/model/limits.js', async (original) => {
-  const { LIMITS } = await original<typeof import('../src/model/limits.js')>();
+  const { LIMITS } = await original<LimitsModule>();
   return { LIMITS: { ...LIMITS, findingsKeptPerFile: 1_000 } };
 });
 
