@@ -34,5 +34,5 @@ describe('the example docs site, built', () => {
 it(
   'passes bilateral check, which fails naming a key the pages use when it is removed',
   () => assertChecks(example),
-  60_000,
+  180_000,
 );
