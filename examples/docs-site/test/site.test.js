@@ -18,7 +18,7 @@ const example = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const output = mkdtempSync(path.join(tmpdir(), 'docs-site-'));
 
 describe('the example docs site, built', () => {
-  beforeAll(() => buildSite(example, output), 120_000);
+  beforeAll(() => buildSite(example, output), 300_000);
   afterAll(() => rmSync(output, { recursive: true, force: true }));
 
   it('has every page in both languages', () => assertPages(output));
@@ -34,5 +34,5 @@ describe('the example docs site, built', () => {
 it(
   'passes bilateral check, which fails naming a key the pages use when it is removed',
   () => assertChecks(example),
-  60_000,
+  180_000,
 );
