@@ -120,6 +120,28 @@ export function repositoryConfig({ typeAwarePending = TYPE_AWARE_PENDING } = {})
       },
     },
     {
+      // @bilateral/core is an optional peer of the toolkit: its code is loaded only through
+      // files/core.ts (when a project names a core); everywhere else, types only.
+      name: 'bilateral/core-optional',
+      files: ['packages/i18n/src/**/*.ts'],
+      ignores: ['packages/i18n/src/files/core.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: [
+              {
+                name: '@bilateral/core',
+                allowTypeImports: true,
+                message:
+                  'The core is optional: import its types with `import type`, and its code through files/core.ts (loadCore).',
+              },
+            ],
+          },
+        ],
+      },
+    },
+    {
       // Tests build broken fixtures by mutating deep copies of typed data, through `any` on
       // purpose; what flows from it is as deliberate.
       name: 'bilateral/tests',

@@ -32,6 +32,7 @@ import { declaredUiKeys, undeclaredUiKey } from './ui-keys.js';
 import {
   defaultPermalink,
   documentRoutes,
+  documentsOf,
   readPages,
   resolveLink,
   type DocumentRoute,
@@ -56,7 +57,6 @@ import {
   type SitemapEntry,
   type SwitcherLink,
 } from './site.js';
-import { documentsOf } from '@bilateral/core';
 import { DEFAULT_PAGE_BUDGET, enforceWeight, measure, type WrittenPage } from './weight.js';
 import {
   build,

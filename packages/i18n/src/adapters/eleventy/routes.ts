@@ -69,10 +69,17 @@ export function documentRoutes(
  * lists, read from the corpus here so that a site without the core (whose corpus is its pages on
  * disk, see build.ts) never loads it.
  */
-function documentsOf(corpus: Corpus): { id: string; kind: DocumentKind }[] {
+export function documentsOf(
+  corpus: Corpus,
+): { id: string; kind: DocumentKind; sourceLocale: string }[] {
+  const entry = (d: { id: string; sourceLocale: string }, kind: DocumentKind) => ({
+    id: d.id,
+    kind,
+    sourceLocale: d.sourceLocale,
+  });
   return [
-    ...Object.values(corpus.documents).map((d) => ({ id: d.id, kind: 'article' as const })),
-    ...Object.values(corpus.pages ?? {}).map((p) => ({ id: p.id, kind: 'page' as const })),
+    ...Object.values(corpus.documents).map((d) => entry(d, 'article')),
+    ...Object.values(corpus.pages ?? {}).map((p) => entry(p, 'page')),
   ];
 }
 
