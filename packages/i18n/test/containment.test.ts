@@ -135,6 +135,16 @@ describe('special files', () => {
     expect(readBounded(file, 5000)).toEqual({ bytes: Buffer.alloc(5000, 0x20) });
     expect(() => readBounded('/dev/zero', 1024)).toThrow(/not a regular file/);
   });
+
+  it('readBounded keeps a small file in memory of its own size, not a view of its read buffer', () => {
+    const file = path.join(tempDir(), 'small.json');
+    writeFileSync(file, Buffer.alloc(5000, 0x20));
+    const got = readBounded(file, 1 << 20);
+    if (!('bytes' in got)) throw new Error('expected the bytes');
+    expect(got.bytes).toEqual(Buffer.alloc(5000, 0x20));
+    // The read buffer is 64 KB; what is kept holds at most twice the file (Node may pool it).
+    expect(got.bytes.buffer.byteLength).toBeLessThanOrEqual(2 * 5000);
+  });
 });
 
 describe('encodings are sacred', () => {

@@ -188,7 +188,11 @@ function readOpen(fd: number, size: number, limit: number): BoundedRead {
     total += n;
     if (total > limit) return { tooLarge: Math.max(total, size) };
   }
-  return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+  if (chunks.length !== 1) return { bytes: Buffer.concat(chunks, total) };
+  // A small file read into a 64 KB buffer: keep a copy of its size, not a view that holds the
+  // whole buffer for as long as the file's bytes are kept (8,500 files at 100,000 keys: 558 MB).
+  const only = chunks[0] as Buffer;
+  return { bytes: only.length * 2 < only.buffer.byteLength ? Buffer.from(only) : only };
 }
 
 /** Where the kernel names an open descriptor's file (Linux), if it does. */
