@@ -11,11 +11,11 @@
  */
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -756,7 +756,7 @@ const writeJson = (file, data, indent = 2) => {
  *   bilateral.config.json, core/index.mjs (+ corpus.json) — the Bilateral project
  *   locales/{lng}/{ns}.json                              — the i18next tree every contender reads
  *   i18next.config.js, src/keys.js                        — i18next-cli (finds keys in code)
- *   ../plain-<name> → a folder with only `locales` (no config upwards) for `bilateral check` flags
+ *   ../plain-<name> → a copy of `locales` alone (no config upwards) for `bilateral check` flags
  * @param {string} dir
  * @param {Corpus} gen
  */
@@ -786,7 +786,9 @@ export function writeProject(dir, gen) {
   const plain = `${dir}-plain`;
   rmSync(plain, { recursive: true, force: true });
   mkdirSync(plain, { recursive: true });
-  symlinkSync(path.join(dir, 'locales'), path.join(plain, 'locales'));
+  // A copy, not a symbolic link: the checks refuse a file whose real path leaves the project
+  // (containment), so a linked tree would be 1,200 `syntax` findings instead of a check.
+  cpSync(path.join(dir, 'locales'), path.join(plain, 'locales'), { recursive: true });
   return { dir, plain };
 }
 
