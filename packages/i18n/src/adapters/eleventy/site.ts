@@ -6,7 +6,7 @@
  * routes, the status report and the texts: the plugin computes them once per build.
  */
 import type { DocumentKind } from '@bilateral/core';
-import type { StatusReport } from '../../check/status.js';
+import type { LocaleStatus, StatusReport } from '../../check/status.js';
 import { LocaleLayout } from '../../model/layout.js';
 import type { Alternate, DocumentRoute } from './routes.js';
 
@@ -52,19 +52,17 @@ export interface LangText {
   readonly lang: string;
 }
 
-/** How far a document is translated in a language: counts from the checks, as `bilateral status`. */
-export interface DocumentStatus {
+/**
+ * How far a document is translated in a language: the counts of `bilateral status` (keys,
+ * translated, missing, stale, untranslated; see {@link LocaleStatus}), for this document.
+ */
+export interface DocumentStatus extends Pick<
+  LocaleStatus,
+  'keys' | 'translated' | 'missing' | 'stale' | 'untranslated'
+> {
   readonly id: string;
   readonly kind: DocumentKind;
   readonly locale: string;
-  readonly keys: number;
-  readonly translated: number;
-  /** Absent or empty. */
-  readonly missing: number;
-  /** The source changed since the translation was accepted. */
-  readonly stale: number;
-  /** Identical to the source (not yet translated). */
-  readonly untranslated: number;
   /**
    * `source`: the language the document is written in; `translated`: every text translated and
    * current; `stale`: translated, but the source changed since; `incomplete`: texts missing or
