@@ -187,6 +187,17 @@ function checkVersioned(ctx, { packages, versionOf, before }) {
       `the fixed group ${group.join(', ')} has different versions: ${[...versions].join(', ')}`,
     );
   }
+  // A package leaves 0.x only when a changeset says `major`: not because a peer dependency it
+  // names (i18n's optional @bilateral/core) was bumped, which changesets does for a peer range
+  // the new version leaves (`onlyUpdatePeerDependentsWhenOutOfRange` and the range `0.x`).
+  for (const name of ctx.names) {
+    const was = Number((before[name] ?? '0').split('.')[0]);
+    const now = Number((versionOf[name] ?? '0').split('.')[0]);
+    check(
+      now === was,
+      `${name} went from ${before[name]} to ${versionOf[name]}, a major release no changeset asks for (a peer dependency's range left behind?)`,
+    );
+  }
   const original = workspacePackages(ROOT);
   for (const p of packages.filter((x) => x.manifest.private === true)) {
     const was = original.find((x) => x.rel === p.rel);
