@@ -22,7 +22,8 @@ const original = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   if (request === NAME || request.startsWith(`${NAME}/`)) {
     // `require.resolve` only looks (the caches' fingerprint asks whether the core is there).
-    const looks = /at (?:Function\.)?resolve \(node:internal\/modules\/helpers/.test(
+    // (`Function.resolve` on Node 20; `require.resolve`, a few frames down, on Node 24.)
+    const looks = /at (?:Function\.|require\.)?resolve \(node:internal\/modules\/helpers/.test(
       new Error().stack ?? '',
     );
     note(`${looks ? 'resolve' : 'require'} ${request}`);

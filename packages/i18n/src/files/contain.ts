@@ -192,7 +192,10 @@ function readOpen(fd: number, size: number, limit: number): BoundedRead {
   // A small file read into a 64 KB buffer: keep a copy of its size, not a view that holds the
   // whole buffer for as long as the file's bytes are kept (8,500 files at 100,000 keys: 558 MB).
   const only = chunks[0] as Buffer;
-  return { bytes: only.length * 2 < only.buffer.byteLength ? Buffer.from(only) : only };
+  if (only.length * 2 >= only.buffer.byteLength) return { bytes: only };
+  // Its own ArrayBuffer of exactly its size (Buffer.from would put a small copy in Node's pool).
+  const own = only.buffer.slice(only.byteOffset, only.byteOffset + only.length);
+  return { bytes: Buffer.from(own) };
 }
 
 /** Where the kernel names an open descriptor's file (Linux), if it does. */
