@@ -283,6 +283,7 @@ export class NamespaceContext<Item = never> extends BaseContext {
 
   /** Where a key would be reported in a file that lacks it: the nearest existing ancestor. */
   anchorFor(file: LocaleFile, key: string): number {
+    if (!key.includes('.')) return file.rootOffset; // a top-level key: no ancestor
     const prefixes = this.prefixes(file);
     const parts = key.split('.');
     for (let n = parts.length - 1; n > 0; n--) {

@@ -341,9 +341,9 @@ function pending(rule: AnyRule, raw: RawFinding, severity: Severity, seq: number
 }
 
 /** The finding with its line and column. */
-function place(p: Pending): Finding {
-  const { at, ...f } = p;
-  const file = at.file;
+function place(f: Pending): Finding {
+  const file = f.at.file;
+  const at = f.at;
   const pos =
     'position' in file && typeof file.position === 'function'
       ? file.position(at.offset ?? 0)

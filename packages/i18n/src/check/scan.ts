@@ -94,6 +94,38 @@ export function scanString(value: string, syntax: ScanSyntax = {}): Scanned {
   return scanned;
 }
 
+/**
+ * What a string must hold for its scan to find anything: the first character of an
+ * interpolation or nesting prefix, a `<`, or a digit. A string without any of them (most texts
+ * of a real project) is scanned by {@link plainScan} without a memo: one test, no lookup.
+ */
+export function plainTest(syntax: ScanSyntax): RegExp | undefined {
+  // ICU arguments and quoting are the ICU parser's to read.
+  if (syntax.icu === true) return undefined;
+  const d = syntax.delimiters;
+  const firsts = new Set(['<']);
+  if (d === undefined) firsts.add('{').add('$');
+  else if (d.prefix === '' || d.nestingPrefix === '') return undefined;
+  else firsts.add(d.prefix[0] as string).add(d.nestingPrefix[0] as string);
+  const cls = [...firsts].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+  return new RegExp(`[${cls}\\p{Nd}]`, 'u');
+}
+
+/** The scan of a string in which {@link plainTest} found nothing: the string as it is. */
+export function plainScan(value: string): Scanned {
+  return {
+    value,
+    interpolations: NONE,
+    nestings: NONE,
+    tags: NONE,
+    other: NONE,
+    refs: NONE,
+    dubious: NONE,
+    masked: value,
+    numbers: NONE,
+  };
+}
+
 const NO_MARKUP: { readonly tags: readonly Tag[]; readonly other: Scanned['other'] } = {
   tags: NONE,
   other: NONE,

@@ -5,7 +5,7 @@ import type { Entry, LocaleFile, Project } from '../model/types.js';
 import { documentsByNamespace } from './core-keys.js';
 import { i18nextOf, type I18next } from './i18next.js';
 import { PluralKeys } from './plural-keys.js';
-import { scanString, type Scanned, type ScanSyntax } from './scan.js';
+import { plainScan, plainTest, scanString, type Scanned, type ScanSyntax } from './scan.js';
 
 export interface ParagraphInfo {
   readonly doc: DocumentModel;
@@ -78,6 +78,8 @@ export class RunState {
   readonly keys: PluralKeys;
   /** What {@link scan} looks for in a string (delimiters, ICU), from {@link i18next}. */
   private readonly syntax: ScanSyntax;
+  /** Finds what makes a string worth scanning (see `plainTest`); undefined: every string is. */
+  private readonly plain: RegExp | undefined;
   readonly documents: ReadonlyMap<string, DocumentModel>;
   readonly familyCache = new Map<string, ReadonlySet<string>>();
   readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
@@ -102,6 +104,7 @@ export class RunState {
     this.i18next = i18nextOf(project.config);
     this.keys = new PluralKeys(this.i18next);
     this.syntax = { delimiters: this.i18next.delimiters, icu: this.i18next.format === 'icu' };
+    this.plain = plainTest(this.syntax);
     this.documents =
       project.corpus === undefined ? new Map() : documentsByNamespace(project.corpus);
     const file = (locale: string, ns: string) => {
@@ -113,6 +116,7 @@ export class RunState {
 
   /** The scan of a string (made once per namespace pass, shared by every rule). */
   scan(value: string): Scanned {
+    if (this.plain !== undefined && !this.plain.test(value)) return plainScan(value);
     let s = this.scans.get(value);
     if (s === undefined) {
       s = scanString(value, this.syntax);

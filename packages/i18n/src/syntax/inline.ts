@@ -248,11 +248,14 @@ export function scanMarkup(input: string): MarkupScan {
       text = blanked + input.slice(at);
     }
   }
-  const html = scanHtml(text);
+  // Only numbered components (the common case in react-i18next projects): no HTML to tokenize.
+  const html = numbered.length > 0 && !text.includes('<') ? NO_HTML : scanHtml(text);
   if (numbered.length === 0) return html;
   const tags = [...html.tags, ...numbered].sort((a, b) => a.start - b.start);
   return { tags, other: html.other };
 }
+
+const NO_HTML: MarkupScan = { tags: [], other: [] };
 
 function scanHtml(input: string): MarkupScan {
   const tags: Tag[] = [];

@@ -60,7 +60,10 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
       checkIcu(ctx, pair, t, s);
       continue;
     }
-    if (!paragraphs.has(pair.entry.key)) checkNames(ctx, pair, t, s);
+    // Most texts have no interpolation and nest nothing: nothing to compare, nothing made.
+    const named = t.interpolations.length > 0 || s.interpolations.length > 0;
+    if (!named && s.nestings.length === 0) continue;
+    if (named && !paragraphs.has(pair.entry.key)) checkNames(ctx, pair, t, s);
     // Unescaped interpolation where the source escapes.
     for (const i of t.interpolations) {
       const si = s.interpolations.find((x) => x.name === i.name);
@@ -75,6 +78,7 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
       }
     }
     // Nesting parity (a translation may inline the nested text, so only a warning).
+    if (s.nestings.length === 0) continue;
     const sourceNests = new Set(s.nestings.map((n) => n.key));
     const nests = new Set(t.nestings.map((n) => n.key));
     for (const k of sourceNests) {
@@ -97,16 +101,18 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
  * for one number only (en `_one`: 1; not uk `_one`: 1, 21, 31, …), which is noted (info).
  */
 function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scanned): void {
-  const form = formOf(ctx, pair);
-  const plural = form !== undefined;
+  // Whether the text is a plural form matters only where `count` differs: found then.
+  let form: Form | undefined | null = null;
+  const formOfPair = () => (form === null ? (form = formOf(ctx, pair)) : form);
   const show = (name: string) => placeholderText(ctx.i18next, name);
   const sourceNames = new Map(s.interpolations.map((i) => [i.name, i]));
   const names = new Set(t.interpolations.map((i) => i.name));
   const at = { file: pair.file, offset: pair.file.valueOffset(pair.entry, 0), key: pair.entry.key };
   for (const [name, i] of sourceNames) {
     if (names.has(name)) continue;
-    if (form !== undefined && name === 'count') {
-      countLeftOut(ctx, pair, form, show(name));
+    const f = name === 'count' ? formOfPair() : undefined;
+    if (f !== undefined) {
+      countLeftOut(ctx, pair, f, show(name));
       continue;
     }
     ctx.report({
@@ -116,7 +122,7 @@ function checkNames(ctx: NamespaceContext<Edge>, pair: Pair, t: Scanned, s: Scan
     });
   }
   for (const i of t.interpolations) {
-    if (sourceNames.has(i.name) || (plural && i.name === 'count')) continue;
+    if (sourceNames.has(i.name) || (i.name === 'count' && formOfPair() !== undefined)) continue;
     const near = closest(i.name, sourceNames.keys());
     ctx.report({
       file: pair.file,

@@ -38,7 +38,14 @@ const UNIVERSAL = new Set([
 const NAME_WORDS = 3;
 const NAME_LENGTH = 32;
 
-const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLowerCase();
+const languages = new Map<string, string>();
+/** The language of a locale (`pt_BR` → `pt`), memoised: it is asked once per text. */
+const language = (locale: string): string => {
+  let l = languages.get(locale);
+  if (l === undefined)
+    languages.set(locale, (l = (locale.split(/[-_]/)[0] as string).toLowerCase()));
+  return l;
+};
 
 /**
  * Texts identical to the source: not translated yet (`sync` copies the source text, so this is
@@ -74,7 +81,7 @@ export const untranslated = defineRule({
     const pairs = ctx.pairs();
     const kept = keptInMost(pairs);
     for (const pair of pairs) {
-      if (copied.has(`${pair.file.locale}\u0000${pair.entry.key}`)) continue;
+      if (copied.size > 0 && copied.has(`${pair.file.locale}\u0000${pair.entry.key}`)) continue;
       if (fallsBack && pair.value === '' && pair.sourceValue.trim() !== '') {
         ctx.report({
           file: pair.file,
@@ -86,8 +93,9 @@ export const untranslated = defineRule({
         });
         continue;
       }
-      if (pair.value.trim() !== pair.sourceValue.trim() || pair.value.trim() === '') continue;
-      if (language(pair.file.locale) === sourceLanguage) continue;
+      // Cheap tests first: most texts differ from the source in their first characters.
+      if (pair.value === '' || !sameTrimmed(pair.value, pair.sourceValue)) continue;
+      if (pair.value.trim() === '' || language(pair.file.locale) === sourceLanguage) continue;
       const visible = ctx.scan(pair.value).masked.trim();
       if (allow.has(pair.value.trim()) || isName(visible)) continue;
       const most = kept.get(pair.entry.key);
@@ -160,17 +168,28 @@ function isName(visible: string): boolean {
 function keptInMost(pairs: readonly Pair[]): Map<string, string> {
   const counts = new Map<string, { same: number; all: number }>();
   for (const p of pairs) {
-    const v = p.value.trim();
     // A regional variant of the source language keeps the source's text anyway: not a vote.
-    if (v === '' || language(p.file.locale) === language(p.source.locale)) continue;
-    const short = v.length <= NAME_LENGTH && v.split(/\s+/).length <= NAME_WORDS;
-    const c = counts.get(p.entry.key) ?? { same: 0, all: 0 };
+    if (p.value === '' || language(p.file.locale) === language(p.source.locale)) continue;
+    const v = p.value.trim();
+    if (v === '') continue;
+    let c = counts.get(p.entry.key);
+    if (c === undefined) counts.set(p.entry.key, (c = { same: 0, all: 0 }));
     c.all++;
-    if (short && v === p.sourceValue.trim()) c.same++;
-    counts.set(p.entry.key, c);
+    if (
+      v.length <= NAME_LENGTH &&
+      v === p.sourceValue.trim() &&
+      v.split(/\s+/).length <= NAME_WORDS
+    )
+      c.same++;
   }
   const out = new Map<string, string>();
   for (const [key, c] of counts)
     if (c.all >= 3 && c.same * 2 > c.all) out.set(key, `${c.same} of ${c.all} languages`);
   return out;
+}
+
+/** Whether two texts are equal once trimmed (without trimming the many that differ inside). */
+function sameTrimmed(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.trim() === b.trim();
 }

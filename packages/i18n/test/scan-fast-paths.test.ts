@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { plainScan, plainTest, scanString, type ScanSyntax } from '../src/check/scan.js';
+import { scanMarkup } from '../src/syntax/inline.js';
+
+/**
+ * The scan's fast paths give exactly what the full scan gives: a string the plain test passes is
+ * scanned as itself (no placeholder, tag or number), and a string holding only react-i18next's
+ * numbered components is not given to the HTML tokenizer.
+ */
+
+const SYNTAXES: readonly [string, ScanSyntax][] = [
+  ['i18next defaults', {}],
+  [
+    'custom delimiters (__name__, $t)',
+    { delimiters: { prefix: '__', suffix: '__', nestingPrefix: '$t(', nestingSuffix: ')' } },
+  ],
+  [
+    'custom delimiters ([[name]], @@)',
+    { delimiters: { prefix: '[[', suffix: ']]', nestingPrefix: '@@', nestingSuffix: '@@' } },
+  ],
+];
+
+// Texts built from the characters that matter (prefixes, tags, digits in several scripts) and
+// ordinary prose, so that both plain and non-plain strings come up often.
+const pieces = fc.constantFrom(
+  'Hello',
+  ' world',
+  '{{name}}',
+  '{{- raw}}',
+  '{',
+  '}',
+  '$t(key)',
+  '$',
+  '__count__',
+  '_',
+  '[[x]]',
+  '[',
+  '@@k@@',
+  '<0>',
+  '</0>',
+  '<1/>',
+  '<b>',
+  '</b>',
+  '<',
+  '>',
+  '12',
+  '٣',
+  '１',
+  '1,500',
+  'CS1',
+  '…',
+  '\n',
+  'é',
+);
+const texts = fc.oneof(
+  fc.array(pieces, { maxLength: 8 }).map((a) => a.join('')),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+describe('scan fast paths', () => {
+  for (const [name, syntax] of SYNTAXES) {
+    it(`a plain string's scan is the full scan (${name})`, () => {
+      const test = plainTest(syntax);
+      expect(test).toBeDefined();
+      fc.assert(
+        fc.property(texts, (v) => {
+          if (test?.test(v) === true) return;
+          expect(plainScan(v)).toEqual(scanString(v, syntax));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
+
+  it('finds what makes a string worth scanning', () => {
+    const test = plainTest({}) as RegExp;
+    expect(['Hello world', 'Save changes…', 'Ünïcödé'].map((v) => test.test(v))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(['{{n}}', '$t(a)', '<b>x</b>', 'CS1', '٣ items'].map((v) => test.test(v))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('has no fast path for ICU messages or empty delimiters', () => {
+    expect(plainTest({ icu: true })).toBeUndefined();
+    expect(
+      plainTest({
+        delimiters: { prefix: '', suffix: '', nestingPrefix: '$t(', nestingSuffix: ')' },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('reads numbered components alone as the tokenizer would (none of them HTML)', () => {
+    const scan = scanMarkup('Read <0>the guide</0> or <1/> now');
+    expect(scan.tags.map((t) => [t.name, t.kind, t.start, t.end])).toEqual([
+      ['0', 'open', 5, 8],
+      ['0', 'close', 17, 21],
+      ['1', 'self-closing', 25, 29],
+    ]);
+    expect(scan.other).toEqual([]);
+    // With HTML beside them, the tokenizer still runs.
+    expect(scanMarkup('<0>a</0> <b>b</b>').tags.map((t) => t.name)).toEqual(['0', '0', 'b', 'b']);
+  });
+});
