@@ -81,7 +81,8 @@ class Collector {
   private collisions = false;
   // Where the value that comes next is, in the innermost container (set by `place`, read at
   // once: no object per value).
-  private placePath: string[] = [];
+  private placeParent: readonly string[] = [];
+  private placeName = '';
   private placeKey = '';
   private placeKeyOffset = 0;
   private placeInArray = false;
@@ -91,7 +92,8 @@ class Collector {
   private place(valueOffset: number): void {
     const top = this.stack[this.stack.length - 1] as Frame;
     const name = top.array ? String(top.index++) : top.name;
-    this.placePath = top.path.concat(name);
+    this.placeParent = top.path;
+    this.placeName = name;
     this.placeKey = top.prefix + name;
     this.placeKeyOffset = top.array ? valueOffset : top.nameOffset;
     this.placeInArray = top.array;
@@ -105,7 +107,7 @@ class Collector {
       return;
     }
     this.place(offset);
-    this.stack.push(frame(array, this.placePath, `${this.placeKey}.`));
+    this.stack.push(frame(array, [...this.placeParent, this.placeName], `${this.placeKey}.`));
   }
 
   property(name: string, offset: number): void {
@@ -155,14 +157,17 @@ class Collector {
       return;
     }
     this.place(offset);
-    const path = this.placePath;
     const key = this.placeKey;
     const keyOffset = this.placeKeyOffset;
     const inArray = this.placeInArray;
     const type = typeOf(value);
     if (type !== 'string') this.problems.push(typeProblem(key, type, value, offset, inArray));
     const existing = this.collisions ? this.out.get(key) : undefined;
-    if (!inArray && existing !== undefined && !samePath(existing.path, path)) {
+    if (
+      !inArray &&
+      existing !== undefined &&
+      !samePath(existing.path, [...this.placeParent, this.placeName])
+    ) {
       // `"a.b": "…"` and `"a": { "b": "…" }` are one key to i18next, which reads the nested one.
       this.problems.push({
         kind: 'duplicate',
@@ -171,17 +176,42 @@ class Collector {
         hint: 'Keep one of the two (nested, like the rest of the file) with the right text, and delete the other.',
         key,
       });
-      if (existing.path.length >= path.length) return; // the nested one is already there: keep it
+      // The nested one is already there: keep it.
+      if (existing.path.length >= this.placeParent.length + 1) return;
     } else if (existing !== undefined) this.out.delete(key); // a duplicate: the last one goes last
-    this.out.set(key, {
+    this.out.set(
       key,
-      path,
-      type,
-      value,
-      keyOffset,
-      valueOffset: offset,
-      valueLength: length,
-    });
+      new ParsedEntry(key, this.placeParent, this.placeName, type, value, keyOffset, offset, length),
+    );
+  }
+}
+
+/**
+ * An entry as the collector makes it: its path (the names from the root) is made only when asked
+ * for, from its container's, which its siblings share (most entries' paths are never asked for).
+ */
+class ParsedEntry implements Entry {
+  private made: readonly string[] | undefined;
+
+  constructor(
+    readonly key: string,
+    private readonly parent: readonly string[],
+    private readonly name: string,
+    readonly type: ValueType,
+    readonly value: unknown,
+    readonly keyOffset: number,
+    readonly valueOffset: number,
+    readonly valueLength: number,
+  ) {}
+
+  get path(): readonly string[] {
+    return (this.made ??= [...this.parent, this.name]);
+  }
+
+  /** As a plain entry (what `JSON.stringify` writes of it). */
+  toJSON(): Entry {
+    const { key, path, type, value, keyOffset, valueOffset, valueLength } = this;
+    return { key, path, type, value, keyOffset, valueOffset, valueLength };
   }
 }
 
