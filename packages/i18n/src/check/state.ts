@@ -92,6 +92,8 @@ export class RunState {
    * of a large project.
    */
   private scans = new Map<string, Scanned>();
+  /** The same by the entry a string is from (see {@link scan}). */
+  private entryScans = new Map<Entry, Scanned>();
   /** The rules' memos, by rule id and name (for the whole run). */
   private readonly memos = new Map<string, Map<unknown, unknown>>();
   /** Namespaces read by the current pass. */
@@ -115,7 +117,21 @@ export class RunState {
   }
 
   /** The scan of a string (made once per namespace pass, shared by every rule). */
-  scan(value: string): Scanned {
+  scan(value: string, entry?: Entry): Scanned {
+    if (entry === undefined) return this.scanText(value);
+    // By the entry the text is from: an identity lookup, without hashing the text.
+    let s = this.entryScans.get(entry);
+    if (s === undefined || s.value !== value) {
+      s =
+        this.plain !== undefined && !this.plain.test(value)
+          ? plainScan(value)
+          : this.scanText(value);
+      this.entryScans.set(entry, s);
+    }
+    return s;
+  }
+
+  private scanText(value: string): Scanned {
     if (this.plain !== undefined && !this.plain.test(value)) return plainScan(value);
     let s = this.scans.get(value);
     if (s === undefined) {
@@ -140,6 +156,7 @@ export class RunState {
     this.familyCache.delete(ns);
     this.paragraphCache.delete(ns);
     this.scans = new Map();
+    this.entryScans = new Map();
     for (const f of files) {
       this.anchorCache.delete(f);
       this.logicalCache.delete(f);

@@ -22,7 +22,7 @@ export const citations = defineRule({
         const value = stringValue(entry);
         if (entry === undefined || value === undefined) continue;
         const expected = p.carries.citationCounts;
-        const refs = ctx.scan(value).refs;
+        const refs = ctx.scan(value, entry).refs;
         if (refs.length === 0 && expected.size === 0) continue;
         const seen = new Map<string, number>();
         for (const tag of refs) {

@@ -18,7 +18,7 @@ export const dubious = defineRule({
         const entry = file.entries.get(key);
         const value = stringValue(entry);
         if (entry === undefined || value === undefined) continue;
-        const tags = ctx.scan(value).dubious;
+        const tags = ctx.scan(value, entry).dubious;
         const expected = p.carries.dubious;
         if (tags.length === expected) continue;
         const extra = tags[expected];

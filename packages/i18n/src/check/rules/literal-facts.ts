@@ -22,7 +22,7 @@ export const literalFacts = defineRule({
     if (doc === undefined) return;
     const paragraphs = ctx.paragraphs();
     for (const { file, entry, value } of ctx.strings(ctx.namespace)) {
-      const s = ctx.scan(value);
+      const s = ctx.scan(value, entry);
       if (s.numbers.length === 0) continue;
       // After the scan: most texts have no number, and an exemption is a match of every pattern.
       if (ctx.exempt(file, entry.key)) continue;

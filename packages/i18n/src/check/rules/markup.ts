@@ -83,8 +83,8 @@ export const markup = defineRule({
     for (const pair of ctx.pairs()) {
       if (pair.value.trim() === '') continue; // `empty` reports it
       if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
-      const tags = ctx.scan(pair.value).tags;
-      const sourceTags = ctx.scan(pair.sourceValue).tags;
+      const tags = ctx.scan(pair.value, pair.entry).tags;
+      const sourceTags = ctx.scan(pair.sourceValue, pair.sourceEntry).tags;
       if (tags.length === 0 && sourceTags.length === 0) continue; // nothing to compare
       let src = sources.get(pair.sourceEntry);
       if (src === undefined) {
@@ -177,7 +177,7 @@ function checkTags(
 ): void {
   for (const { file, entry, value } of ctx.strings()) {
     if (!value.includes('<')) continue;
-    const s = ctx.scan(value);
+    const s = ctx.scan(value, entry);
     for (const o of s.other) {
       ctx.report({
         file,
@@ -233,8 +233,10 @@ function compareCounts(
     }
     return m;
   };
-  const mine = count(ctx.scan(pair.value).tags);
-  const theirs = (source.counts[own ? 1 : 0] ??= count(ctx.scan(pair.sourceValue).tags));
+  const mine = count(ctx.scan(pair.value, pair.entry).tags);
+  const theirs = (source.counts[own ? 1 : 0] ??= count(
+    ctx.scan(pair.sourceValue, pair.sourceEntry).tags,
+  ));
   for (const name of new Set([...mine.keys(), ...theirs.keys()])) {
     const a = mine.get(name) ?? 0;
     const b = theirs.get(name) ?? 0;

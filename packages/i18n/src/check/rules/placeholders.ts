@@ -54,8 +54,8 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
   const icu = ctx.i18next.format === 'icu';
   for (const pair of ctx.pairs()) {
     if (pair.value.trim() === '') continue; // `empty` (or `untranslated`) reports it
-    const t = ctx.scan(pair.value);
-    const s = ctx.scan(pair.sourceValue);
+    const t = ctx.scan(pair.value, pair.entry);
+    const s = ctx.scan(pair.sourceValue, pair.sourceEntry);
     if (icu) {
       checkIcu(ctx, pair, t, s);
       continue;

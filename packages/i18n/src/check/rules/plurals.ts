@@ -43,12 +43,12 @@ function icuOptions(ctx: NamespaceContext): void {
   const sourceFile = ctx.sourceFile();
   for (const { file, entry, value } of ctx.strings()) {
     if (!value.includes('{')) continue;
-    const choices = ctx.scan(value).icu?.choices ?? [];
+    const choices = ctx.scan(value, entry).icu?.choices ?? [];
     if (choices.length === 0) continue;
-    const sourceValue =
-      sourceFile === undefined ? undefined : stringValue(sourceFile.entries.get(entry.key));
+    const sourceEntry = sourceFile?.entries.get(entry.key);
+    const sourceValue = stringValue(sourceEntry);
     const sourceChoices =
-      sourceValue === undefined ? [] : (ctx.scan(sourceValue).icu?.choices ?? []);
+      sourceValue === undefined ? [] : (ctx.scan(sourceValue, sourceEntry).icu?.choices ?? []);
     for (const c of choices) {
       if (c.type === 'select') continue;
       const ordinal = c.type === 'selectordinal';

@@ -128,10 +128,10 @@ export const punctuation = defineRule({
       if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
       let b = sourceEndings.get(pair.sourceEntry);
       if (b === undefined) {
-        b = ending(ctx.scan(pair.sourceValue), pair.source.locale);
+        b = ending(ctx.scan(pair.sourceValue, pair.sourceEntry), pair.source.locale);
         sourceEndings.set(pair.sourceEntry, b);
       }
-      const a = ending(ctx.scan(pair.value), pair.file.locale);
+      const a = ending(ctx.scan(pair.value, pair.entry), pair.file.locale);
       if (a.end === b.end) continue;
       // Computed only on a mismatch: it may need Intl date data, which is slow to load.
       const loose = (x: typeof a, y: typeof b) =>

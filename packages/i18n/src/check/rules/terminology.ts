@@ -33,7 +33,7 @@ export const terminology = defineRule({
         const entry = file.entries.get(key);
         const value = stringValue(entry);
         if (entry === undefined || value === undefined) continue;
-        const s = ctx.scan(value);
+        const s = ctx.scan(value, entry);
         let text: string | undefined;
         let nested: Set<string> | undefined;
         for (const id of entities) {

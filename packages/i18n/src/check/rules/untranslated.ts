@@ -96,7 +96,7 @@ export const untranslated = defineRule({
       // Cheap tests first: most texts differ from the source in their first characters.
       if (pair.value === '' || !sameTrimmed(pair.value, pair.sourceValue)) continue;
       if (pair.value.trim() === '' || language(pair.file.locale) === sourceLanguage) continue;
-      const visible = ctx.scan(pair.value).masked.trim();
+      const visible = ctx.scan(pair.value, pair.entry).masked.trim();
       if (allow.has(pair.value.trim()) || isName(visible)) continue;
       const most = kept.get(pair.entry.key);
       if (most !== undefined) {
