@@ -146,6 +146,16 @@ export function v3Forms(locale: string): readonly V3Category[] {
 
 /** A few counts that take a v3 form, e.g. uk `1` → "2, 3, 4, 22, 23, …". */
 export function v3Examples(locale: string, category: V3Category): string {
+  const key = `${locale}|${category}`;
+  let out = v3ExampleMemo.get(key);
+  if (out === undefined) v3ExampleMemo.set(key, (out = findV3Examples(locale, category)));
+  return out;
+}
+
+/** {@link v3Examples} by language and form: a pure function of the two, asked for per finding. */
+const v3ExampleMemo = new Map<string, string>();
+
+function findV3Examples(locale: string, category: V3Category): string {
   const rule = v3Rule(locale);
   if (rule === undefined) return 'every count';
   const want = category === '' ? 0 : category === 'plural' ? 1 : Number(category);

@@ -25,8 +25,10 @@ interface Frame {
 }
 
 export interface EntryCollector {
-  /** The events of jsonc-parser's `visit` and of {@link walkValidJson} (both call them alike). */
+  /** The events of jsonc-parser's `visit` (functions it may call unbound). */
   readonly visitor: JsonEvents;
+  /** The same events as methods of one object, for {@link walkValidJson} (one call each, no closure). */
+  readonly events: JsonEvents;
   /** The root value's type and offset (`undefined` type when the text held no value). */
   readonly root: () => { type: ValueType | 'object' | 'array' | undefined; offset: number };
   /** The entries, once the visitor has seen the whole text (without errors). */
@@ -51,6 +53,7 @@ export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
       onObjectProperty: (name, offset) => c.property(name, offset),
       onLiteralValue: (value, offset, length) => c.literal(value, offset, length),
     },
+    events: c,
     root: () => ({ type: c.rootType, offset: c.rootOffset }),
     finish: () => dropOverwritten(c.out, c.duplicates),
   };
@@ -67,7 +70,7 @@ const frame = (array: boolean, path: readonly string[], prefix: string): Frame =
 });
 
 /** The state of one pass: the entries so far, the open containers, the duplicates seen. */
-class Collector {
+class Collector implements JsonEvents {
   readonly out = new Map<string, Entry>();
   readonly stack: Frame[] = [];
   /** Keys written again later in the same object, with the latest offset: what came before is dropped. */
@@ -88,6 +91,25 @@ class Collector {
   private placeInArray = false;
 
   constructor(private readonly problems: SyntaxProblem[]) {}
+
+  onObjectBegin(offset: number): void {
+    this.open(false, offset);
+  }
+  onObjectEnd(): void {
+    this.stack.pop();
+  }
+  onArrayBegin(offset: number): void {
+    this.open(true, offset);
+  }
+  onArrayEnd(): void {
+    this.stack.pop();
+  }
+  onObjectProperty(name: string, offset: number): void {
+    this.property(name, offset);
+  }
+  onLiteralValue(value: unknown, offset: number, length: number): void {
+    this.literal(value, offset, length);
+  }
 
   private place(valueOffset: number): void {
     const top = this.stack[this.stack.length - 1] as Frame;
@@ -181,7 +203,16 @@ class Collector {
     } else if (existing !== undefined) this.out.delete(key); // a duplicate: the last one goes last
     this.out.set(
       key,
-      new ParsedEntry(key, this.placeParent, this.placeName, type, value, keyOffset, offset, length),
+      new ParsedEntry(
+        key,
+        this.placeParent,
+        this.placeName,
+        type,
+        value,
+        keyOffset,
+        offset,
+        length,
+      ),
     );
   }
 }

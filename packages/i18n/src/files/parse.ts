@@ -218,7 +218,7 @@ function readEntries(
   if (strict === undefined) {
     // Valid JSON (nearly every file): a fast walk of the text, no error handling needed, which
     // also finds nesting too deep (JSON.parse is not recursive; the walk neither).
-    const deep = walkValidJson(text, collector.visitor, LIMITS.depth);
+    const deep = walkValidJson(text, collector.events, LIMITS.depth);
     if (deep !== -1) return tooDeepAt(deep);
   } else {
     // jsonc-parser is recursive: a file nested too deep is reported, never given to it.
