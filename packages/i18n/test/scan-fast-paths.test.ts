@@ -98,6 +98,49 @@ describe('scan fast paths', () => {
     ).toBeUndefined();
   });
 
+  it('reads simple markup exactly as the HTML tokenizer does', () => {
+    const markup = fc.constantFrom(
+      '<ref id="r1"/>',
+      '<ref id="a.b"/>',
+      '<dubious/>',
+      '<b>',
+      '</b>',
+      '<i>',
+      '</i>',
+      '<em>',
+      '</em>',
+      '<span>',
+      '</span>',
+      '<s>',
+      '</s>',
+      '<B>',
+      '<p>',
+      '</p>',
+      '<br/>',
+      '</br>',
+      '<b class="x">',
+      '<!-- c -->',
+      '<0>',
+      'text',
+      ' ',
+      '&amp;',
+      '<',
+      '>',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(markup, { maxLength: 10 }).map((a) => a.join('')),
+        (v) => {
+          const full = scanMarkup(v);
+          const scanned = scanString(v);
+          expect(scanned.tags).toEqual(full.tags);
+          expect(scanned.other).toEqual(full.other);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads numbered components alone as the tokenizer would (none of them HTML)', () => {
     const scan = scanMarkup('Read <0>the guide</0> or <1/> now');
     expect(scan.tags.map((t) => [t.name, t.kind, t.start, t.end])).toEqual([

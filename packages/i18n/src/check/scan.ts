@@ -142,7 +142,12 @@ function mask(value: string, spans: { readonly start: number; readonly end: numb
   for (const sp of spans) {
     if (sp.end <= at) continue;
     const from = Math.max(at, sp.start);
-    masked += value.slice(at, from) + value.slice(from, sp.end).replace(/[^\n]/g, ' ');
+    const br = value.indexOf('\n', from);
+    masked +=
+      value.slice(at, from) +
+      (br === -1 || br >= sp.end
+        ? ' '.repeat(sp.end - from)
+        : value.slice(from, sp.end).replace(/[^\n]/g, ' '));
     at = sp.end;
   }
   return masked + value.slice(at);
@@ -167,26 +172,48 @@ function numberRuns(text: string): { start: number; end: number }[] {
   return runs;
 }
 
-const SIMPLE_TAG = /<(ref) id="([A-Za-z0-9._:-]+)"\/>|<(dubious)\/>/y;
+const SIMPLE_TAG =
+  /<(ref) id="([A-Za-z0-9._:-]+)"\/>|<(dubious)\/>|<(\/?)(b|i|em|strong|code|small|sub|sup|span|mark|u|s)>/y;
 
 /**
- * A fast path for the common case: every `<` starts a plain `<ref id="…"/>` or `<dubious/>`,
- * which any HTML tokenizer reads the same way. Anything else goes to the real tokenizer.
+ * A fast path for the common case: every `<` starts a plain `<ref id="…"/>` or `<dubious/>`, or a
+ * bare inline tag (`<b>`, `</em>`…) that opens and closes in order. An HTML tokenizer reads such a
+ * text exactly as written (htmlparser2 has no implied end for these elements, and a well-nested
+ * text leaves it none to make), which a property test holds. Anything else goes to the real
+ * tokenizer.
  */
 function simpleMarkup(value: string): { tags: Tag[]; other: readonly never[] } | undefined {
   const tags: Tag[] = [];
+  const open: string[] = [];
   let at = value.indexOf('<');
   while (at !== -1) {
     SIMPLE_TAG.lastIndex = at;
     const m = SIMPLE_TAG.exec(value);
     if (m === null) return undefined;
     const end = at + m[0].length;
-    tags.push(
-      m[1] === 'ref'
-        ? { name: 'ref', attributes: { id: m[2] as string }, kind: 'self-closing', start: at, end }
-        : { name: 'dubious', attributes: {}, kind: 'self-closing', start: at, end },
-    );
+    if (m[1] === 'ref')
+      tags.push({
+        name: 'ref',
+        attributes: { id: m[2] as string },
+        kind: 'self-closing',
+        start: at,
+        end,
+      });
+    else if (m[3] === 'dubious')
+      tags.push({ name: 'dubious', attributes: {}, kind: 'self-closing', start: at, end });
+    else {
+      const name = m[5] as string;
+      if (m[4] === '/') {
+        if (open.pop() !== name) return undefined; // not in order: the tokenizer decides
+        tags.push({ name, attributes: {}, kind: 'close', start: at, end });
+      } else {
+        open.push(name);
+        // Attributes as the tokenizer gives them: an object without a prototype.
+        const attributes = Object.create(null) as Record<string, string>;
+        tags.push({ name, attributes, kind: 'open', start: at, end });
+      }
+    }
     at = value.indexOf('<', end);
   }
-  return { tags, other: NONE };
+  return open.length === 0 ? { tags, other: NONE } : undefined;
 }
