@@ -156,7 +156,13 @@ export const isRefused = (x: unknown): x is Refused =>
   typeof x === 'object' && x !== null && 'refused' in x;
 
 /** The result of a bounded read: the bytes, or that the file holds more than the limit. */
-export type BoundedRead = { readonly bytes: Buffer } | { readonly tooLarge: number };
+export type BoundedRead =
+  | {
+      readonly bytes: Buffer;
+      /** The descriptor's metadata, taken before its bytes were read. */
+      readonly stats?: fs.Stats;
+    }
+  | { readonly tooLarge: number };
 
 /**
  * Reads at most `limit` bytes of a regular file through one descriptor (opened without following
@@ -168,14 +174,15 @@ export function readBounded(real: string, limit: number): BoundedRead {
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    return readOpen(fd, st.size, limit);
+    return readOpen(fd, st, limit);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Reads an open regular file of (about) `size` bytes, at most `limit + 1` of them. */
-function readOpen(fd: number, size: number, limit: number): BoundedRead {
+/** Reads an open regular file of (about) `st.size` bytes, at most `limit + 1` of them. */
+function readOpen(fd: number, st: fs.Stats, limit: number): BoundedRead {
+  const size = st.size;
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Math.min(Math.max(size, 64 * 1024), limit + 1);
@@ -188,14 +195,14 @@ function readOpen(fd: number, size: number, limit: number): BoundedRead {
     total += n;
     if (total > limit) return { tooLarge: Math.max(total, size) };
   }
-  if (chunks.length !== 1) return { bytes: Buffer.concat(chunks, total) };
+  if (chunks.length !== 1) return { bytes: Buffer.concat(chunks, total), stats: st };
   // A small file read into a 64 KB buffer: keep a copy of its size, not a view that holds the
   // whole buffer for as long as the file's bytes are kept (8,500 files at 100,000 keys: 558 MB).
   const only = chunks[0] as Buffer;
-  if (only.length * 2 >= only.buffer.byteLength) return { bytes: only };
+  if (only.length * 2 >= only.buffer.byteLength) return { bytes: only, stats: st };
   // Its own ArrayBuffer of exactly its size (Buffer.from would put a small copy in Node's pool).
   const own = only.buffer.slice(only.byteOffset, only.byteOffset + only.length);
-  return { bytes: Buffer.from(own) };
+  return { bytes: Buffer.from(own), stats: st };
 }
 
 /** Where the kernel names an open descriptor's file (Linux), if it does. */
@@ -227,7 +234,7 @@ function readDirect(file: string, root: string, limit: number): BoundedRead | un
     const top = realRoot(root);
     const expected = path.join(top, path.relative(path.resolve(root), path.resolve(file)));
     if (real !== expected || !isInside(real, top)) return undefined;
-    return readOpen(fd, st.size, limit);
+    return readOpen(fd, st, limit);
   } catch {
     return undefined;
   } finally {
