@@ -8,7 +8,7 @@ import { CacheFile, type CheckCache } from './incremental/cache.js';
 import type { CoreDigest } from './incremental/core-digest.js';
 import type { StatusReport } from './status.js';
 import { startCoreThread, type CoreThread } from './threads/core-thread.js';
-import { checkSplitByRules, defaultJobs, runInWorkers, splitsRules } from './threads/parallel.js';
+import { defaultJobs, runInWorkers } from './threads/parallel.js';
 import type { RunSettings } from './threads/protocol.js';
 
 /**
@@ -49,8 +49,6 @@ export interface LocalResult {
 interface Plan {
   readonly project: Project;
   readonly jobs: number;
-  /** One thread for the namespaces, two for the rules (see `splitsRules`). */
-  readonly splitRules?: boolean;
   readonly core?: CoreDigest;
 }
 
@@ -93,10 +91,8 @@ async function plan(
   const fresh = async (): Promise<Plan> => {
     coreThread?.stop();
     const jobs = settings.jobs ?? defaultJobs(bare.files.length);
-    const splitRules =
-      settings.jobs === undefined && cache === undefined && !settings.status && splitsRules(bare);
     if (jobs > 1 || config.core === undefined || run.corpus !== undefined)
-      return { project: bare, jobs, splitRules };
+      return { project: bare, jobs };
     return { project: buildProject(config, await run.loadCorpus()), jobs: 1 };
   };
   if (cache === undefined || coreThread === undefined || cache.size < bare.namespaces.length / 2)
@@ -127,9 +123,6 @@ async function execute(
   };
   if (plan.jobs > 1)
     return { ...(await runInWorkers(project, { ...options, jobs: plan.jobs, status })), project };
-  // One thread by the project's size, but much text in few namespaces: the rules are split.
-  if (plan.splitRules === true && cache === undefined && !status)
-    return { findings: await checkSplitByRules(project, options), status: undefined, project };
   if (status) return { ...checkWithStatus(project, options), project };
   return { findings: check(project, options), status: undefined, project };
 }
