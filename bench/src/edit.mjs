@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readOut, readErr, runOnce, cleanRun, stats } from './measure.mjs';
 import { REPO, WORK } from './paths.mjs';
@@ -362,7 +363,11 @@ export async function editSuite({ docs, edits, repo: repoToo, log }) {
   if (repoToo) {
     const repo = repoCopy();
     const siteDir = path.join(repo.dir, 'apps', 'site');
-    const file = path.join(repo.dir, 'locales', 'en', 'north-korea-ukraine-relations.json');
+    // The site's main article (apps/site/src/_lib/settings.js), at /en/<id>/.
+    const { MAIN } = await import(
+      pathToFileURL(path.join(REPO, 'apps', 'site', 'src', '_lib', 'settings.js')).href
+    );
+    const file = path.join(repo.dir, 'locales', 'en', `${MAIN}.json`);
     const keyPath = 'sections.lead.p1';
     log('edit loop — this repository');
     const results = [];
@@ -374,7 +379,7 @@ export async function editSuite({ docs, edits, repo: repoToo, log }) {
           env,
           file,
           keyPath,
-          page: path.join(WORK, 'out', 'dev-repo', 'en', 'index.html'),
+          page: path.join(WORK, 'out', 'dev-repo', 'en', MAIN, 'index.html'),
           out: path.join(WORK, 'out', 'dev-repo'),
           runs: edits,
           log,
@@ -385,7 +390,7 @@ export async function editSuite({ docs, edits, repo: repoToo, log }) {
         dir: repo.dir,
         file,
         keyPath,
-        page: path.join(siteDir, '_site', 'en', 'index.html'),
+        page: path.join(siteDir, '_site', 'en', MAIN, 'index.html'),
         runs: edits,
         log,
       }),
@@ -399,10 +404,11 @@ export async function editSuite({ docs, edits, repo: repoToo, log }) {
   cpSync(meta.dir, project, { recursive: true });
   // No caches from the site suite's builds: the dev server's first (untimed) build makes its own.
   rmSync(path.join(project, 'node_modules', '.cache'), { recursive: true, force: true });
-  const first = Object.keys(
+  const documents = Object.keys(
     JSON.parse(readFileSync(path.join(project, 'core', 'corpus.json'), 'utf8')).documents,
-  )[0];
-  const siteDir = siteCopyForBench(path.join(WORK, 'sites', `dev-${docs}`), first);
+  );
+  const first = documents[0];
+  const siteDir = siteCopyForBench(path.join(WORK, 'sites', `dev-${docs}`), documents);
   log(`edit loop — ${docs} documents`);
   const results = [];
   for (const [name, env] of DEV_SERVERS)

@@ -3,10 +3,10 @@
  * (a) bare Eleventy with the same templates and pre-rendered text, and (b) Hugo building an
  * equivalent multilingual site, at 10 / 100 / 1,000 documents × 4 languages.
  *
- * The real site shows one document per language (`site.document`). For N documents the harness
- * works on a scratch copy of apps/site with two additions (the site's own files are untouched):
- * `_data/site.js` names the first generated document, and `bench-documents.11ty.js` renders the
- * site's own article template (article.11ty.js) for every document × language at /{lang}/{doc}/.
+ * The real site makes a page per document and language from the plugin's routes
+ * (article.11ty.js, /{lang}/{doc}/). For N documents the harness works on a scratch copy of
+ * apps/site whose `_data/site.js` names the first generated document as the main one and gives
+ * every generated document a stand-in source (the site's own files are untouched).
  *
  * Bare Eleventy runs the very same copy, but `@bilateral/i18n/eleventy` resolves to a stub that
  * replays what the real plugin returned (global data and filter results, recorded once, untimed,
@@ -107,51 +107,25 @@ function fingerprint(paths) {
   return h.digest('hex').slice(0, 16);
 }
 
-const WRAPPER = `// Added by the benchmark: the site's own article template, for every document × language.
-// After a dev server's rebuild that only locale edits started, only the pages the plugin names
-// in bilateral.changed (the others are on disk as the previous build wrote them).
-import { render as renderArticle } from './article.11ty.js';
-
-export const data = {
-  pagination: {
-    data: 'bilateral.documents',
-    size: 1,
-    alias: 'benchItem',
-    before: (documents, full) => {
-      const changed = full.bilateral.changed == null ? undefined : new Set(full.bilateral.changed);
-      return documents
-        .flatMap((doc) => full.bilateral.locales.map((lang) => ({ doc, lang })))
-        .filter(({ doc, lang }) => changed === undefined || changed.has(\`\${lang}/\${doc}\`));
-    },
-  },
-  permalink: (data) => \`/\${data.benchItem.lang}/\${data.benchItem.doc}/\`,
-  eleventyExcludeFromCollections: true,
-};
-
-export function render(data) {
-  const { doc, lang } = data.benchItem;
-  // Every generated document has the stand-in source of the first (see _data/site.js).
-  const sources = { ...data.site.sources, [doc]: data.site.sources[data.site.document] };
-  return renderArticle.call(this, { ...data, lang, site: { ...data.site, document: doc, sources } });
-}
-`;
-
 const SITE_DATA = (
-  /** @type {string} */ document,
-) => `// Replaced by the benchmark: the site's settings, naming a generated document.
+  /** @type {readonly string[]} */ documents,
+) => `// Replaced by the benchmark: the site's settings, naming the generated documents.
 import original from '../_bench/site-original.js';
 
 export default function () {
   const o = original();
-  // The generated document adapts no real work: a stand-in source for the attribution.
+  // The generated documents adapt no real work: a stand-in source for each one's attribution.
   const source = {
     title: 'Generated document',
     lang: 'en',
     url: 'https://bench.example/source',
     history: 'https://bench.example/source?action=history',
   };
-  const document = ${JSON.stringify(document)};
-  return { ...o, document, sources: { ...o.sources, [document]: source } };
+  const documents = ${JSON.stringify(documents)};
+  const sources = { ...o.sources };
+  for (const d of documents) sources[d] = source;
+  // The first is the main article (the timeline, the map and the social card are its).
+  return { ...o, document: documents[0], sources };
 }
 `;
 
@@ -216,22 +190,22 @@ export default function prerendered(eleventyConfig) {
 /**
  * @param {string} dir
  * @param {'real' | 'record' | 'stub'} plugin
- * @param {string | undefined} firstDocument
+ * @param {readonly string[] | undefined} documents the generated documents (undefined: the
+ *   repository's own)
  */
-function siteCopy(dir, plugin, firstDocument) {
+function siteCopy(dir, plugin, documents) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const name of ['eleventy.config.js', 'package.json'])
     cpSync(path.join(SITE_DIR, name), path.join(dir, name));
   cpSync(path.join(SITE_DIR, 'src'), path.join(dir, 'src'), { recursive: true });
-  if (firstDocument !== undefined) {
+  if (documents !== undefined) {
     mkdirSync(path.join(dir, 'src', '_bench'), { recursive: true });
     cpSync(
       path.join(SITE_DIR, 'src', '_data', 'site.js'),
       path.join(dir, 'src', '_bench', 'site-original.js'),
     );
-    writeFileSync(path.join(dir, 'src', '_data', 'site.js'), SITE_DATA(firstDocument));
-    writeFileSync(path.join(dir, 'src', 'bench-documents.11ty.js'), WRAPPER);
+    writeFileSync(path.join(dir, 'src', '_data', 'site.js'), SITE_DATA(documents));
   }
   const nm = path.join(dir, 'node_modules');
   mkdirSync(nm);
@@ -265,8 +239,8 @@ function siteCopy(dir, plugin, firstDocument) {
 }
 
 /** A scratch copy of the real site, with the wrapper rendering every document. */
-/** @type {(dir: string, firstDocument: string | undefined) => string} */
-export const siteCopyForBench = (dir, firstDocument) => siteCopy(dir, 'real', firstDocument);
+/** @type {(dir: string, documents: readonly string[] | undefined) => string} */
+export const siteCopyForBench = (dir, documents) => siteCopy(dir, 'real', documents);
 
 /**
  * Files and bytes under a folder; `html` counts .html files only.
@@ -343,20 +317,20 @@ export async function siteSuite({ sizes, runs, log }) {
   for (const size of sizes) {
     const docs = Number(size);
     const meta = siteCorpus(docs, log);
-    const first = Object.keys(
+    const documents = Object.keys(
       JSON.parse(readFileSync(path.join(meta.dir, 'core', 'corpus.json'), 'utf8')).documents,
-    )[0];
+    );
     log(
       `site — ${docs} documents × ${LOCALES.length} languages (${meta.keysPerLocale.toLocaleString('en')} keys/locale)`,
     );
     const recording = recordingFor(meta);
     const needRecording = !existsSync(recording);
     mkdirSync(path.dirname(recording), { recursive: true });
-    const realDir = siteCopy(path.join(WORK, 'sites', `real-${docs}`), 'real', first);
+    const realDir = siteCopy(path.join(WORK, 'sites', `real-${docs}`), 'real', documents);
     const recordDir = needRecording
-      ? siteCopy(path.join(WORK, 'sites', `record-${docs}`), 'record', first)
+      ? siteCopy(path.join(WORK, 'sites', `record-${docs}`), 'record', documents)
       : realDir;
-    const bareDir = siteCopy(path.join(WORK, 'sites', `bare-${docs}`), 'stub', first);
+    const bareDir = siteCopy(path.join(WORK, 'sites', `bare-${docs}`), 'stub', documents);
     const hugoDir = path.join(WORK, 'sites', `hugo-${docs}`);
     const outs = {
       real: path.join(WORK, 'out', `real-${docs}`),

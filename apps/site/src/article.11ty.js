@@ -6,14 +6,23 @@ import { context, devBanner, documentHtml, footer, header, lastUpdated } from '.
 
 /**
  * Every article of the core in every language, at the URL the plugin's routing gives it
- * (/{lang}/{id}/: /uk/north-korea-ukraine-relations/).
+ * (/{lang}/{id}/: /uk/north-korea-ukraine-relations/). After a dev server's rebuild that only
+ * locale edits started, only the articles whose text changed (`bilateral.changed`): the others
+ * stay on disk as the previous build wrote them.
  */
 export const data = {
   pagination: {
     data: 'bilateral.routes',
     size: 1,
     alias: 'route',
-    before: (/** @type {any[]} */ routes) => routes.filter((r) => r.kind === 'article'),
+    before: (/** @type {any[]} */ routes, /** @type {any} */ { bilateral }) => {
+      /** @type {readonly string[] | null} */
+      const changed = bilateral.changed ?? null;
+      return routes.filter(
+        (r) =>
+          r.kind === 'article' && (changed === null || changed.includes(`${r.locale}/${r.id}`)),
+      );
+    },
   },
   permalink: (/** @type {any} */ data) => data.route.url,
 };
