@@ -174,3 +174,23 @@ describe('routing comes from the plugin only', () => {
     expect("const u = '/' + lang + '/';").toMatch(/['"`]\/['"`]\s*\+/);
   });
 });
+
+describe('the article template after a dev server rebuild', () => {
+  it('paginates every article, or only those bilateral.changed names', async () => {
+    const { data } = (await import(path.join(siteRoot, 'src', 'article.11ty.js'))) as {
+      data: { pagination: { before: (routes: unknown[], data: unknown) => unknown[] } };
+    };
+    const routes = [
+      { kind: 'article', id: 'a', locale: 'en', url: '/en/a/' },
+      { kind: 'article', id: 'a', locale: 'uk', url: '/uk/a/' },
+      { kind: 'article', id: 'b', locale: 'en', url: '/en/b/' },
+      { kind: 'home', locale: 'en', url: '/en/' },
+    ];
+    const before = data.pagination.before;
+    const urls = (changed: readonly string[] | null) =>
+      (before(routes, { bilateral: { changed } }) as { url: string }[]).map((r) => r.url);
+    expect(urls(null)).toEqual(['/en/a/', '/uk/a/', '/en/b/']);
+    expect(urls(['uk/a'])).toEqual(['/uk/a/']);
+    expect(urls([])).toEqual([]);
+  });
+});
