@@ -78,6 +78,9 @@ export default async function (eleventyConfig) {
       ).iso;
     },
     ...(configFile === undefined ? {} : { configFile }),
+    // The most HTML a page may have (the plugin's default, 200 KB, unless SITE_PAGE_BUDGET_KB says):
+    // a site of a thousand documents lists them all on each home page.
+    ...(settings.pageBudget === undefined ? {} : { pageBudget: settings.pageBudget }),
   });
   // Root-relative links in the pages (/en/, /assets/site.css) get the URL's path prefix.
   eleventyConfig.addPlugin(HtmlBasePlugin);

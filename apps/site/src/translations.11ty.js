@@ -9,6 +9,24 @@ import { context, devBanner, documentHtml, footer, header } from './_lib/page.js
  * `pnpm i18n status` (the plugin computes them with the checks). Not for search engines: noindex,
  * and not in the sitemap.
  */
+/**
+ * Sections listed per language: all of them up to this many; beyond, only those with texts
+ * missing or out of date, at most this many (a page stays within the page budget whatever the
+ * number of documents; `pnpm i18n status` lists everything).
+ */
+export const SECTIONS_LISTED = 60;
+
+/**
+ * The sections a language's table lists (see {@link SECTIONS_LISTED}), in their order.
+ * @template {{ missing: number, stale: number }} T
+ * @param {readonly T[]} sections
+ * @returns {readonly T[]}
+ */
+export function listedSections(sections) {
+  if (sections.length <= SECTIONS_LISTED) return sections;
+  return sections.filter((r) => r.missing > 0 || r.stale > 0).slice(0, SECTIONS_LISTED);
+}
+
 export const data = {
   pagination: {
     data: 'bilateral.siteRoutes',
@@ -37,7 +55,17 @@ export function render(data) {
   const head = markup`<tr><th scope="col">${ctx.text('status.section')}</th><th scope="col">${ctx.text('status.keys')}</th><th scope="col">${ctx.text('status.translated')}</th><th scope="col">${ctx.text('status.missing')}</th><th scope="col">${ctx.text('status.stale')}</th></tr>`;
   const tables = status.locales.map((s) => {
     const language = ctx.languageName(s.locale);
-    const rows = s.sections.map(
+    // A large site (hundreds of documents) lists only the sections with something to do.
+    const listed = listedSections(s.sections);
+    const listedNote =
+      listed.length === s.sections.length
+        ? ''
+        : markup`<p class="status-listed">${ctx.text('status.listedOnly', {
+            listed: number.format(listed.length),
+            total: number.format(s.sections.length),
+            max: number.format(SECTIONS_LISTED),
+          })}</p>\n`;
+    const rows = listed.map(
       (r) =>
         markup`<tr><th scope="row"><code>${r.namespace}</code> <code>${r.section}</code></th><td>${number.format(r.keys)}</td><td>${number.format(r.translated)}</td><td${r.missing > 0 ? markup` class="bad"` : ''}>${number.format(r.missing)}</td><td${r.stale > 0 ? markup` class="warn"` : ''}>${number.format(r.stale)}</td></tr>\n`,
     );
@@ -52,7 +80,7 @@ ${figure('status.translated', s.translated)} ${figure('status.missing', s.missin
 </ul>
 <details class="status-details">
 <summary>${ctx.text('status.bySection')}</summary>
-<section class="table-scroll" aria-label="${label}" tabindex="0">
+${listedNote}<section class="table-scroll" aria-label="${label}" tabindex="0">
 <table class="status-table">
 <caption>${label}</caption>
 <thead>${head}</thead>

@@ -194,3 +194,25 @@ describe('the article template after a dev server rebuild', () => {
     expect(urls([])).toEqual([]);
   });
 });
+
+describe('the translation status page of a large site', () => {
+  it('lists every section up to a bound, beyond it only those with something to do', async () => {
+    const { listedSections, SECTIONS_LISTED } = (await import(
+      path.join(siteRoot, 'src', 'translations.11ty.js')
+    )) as {
+      listedSections: <T extends { missing: number; stale: number }>(s: readonly T[]) => T[];
+      SECTIONS_LISTED: number;
+    };
+    const section = (i: number, missing = 0, stale = 0) => ({ i, missing, stale });
+    const few = Array.from({ length: SECTIONS_LISTED }, (_, i) => section(i));
+    expect(listedSections(few)).toEqual(few);
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      section(i, i % 100 === 7 ? 2 : 0, i % 250 === 9 ? 1 : 0),
+    );
+    expect(listedSections(many).map((s) => s.i)).toEqual([
+      7, 9, 107, 207, 259, 307, 407, 507, 509, 607, 707, 759, 807, 907,
+    ]);
+    const allBad = Array.from({ length: 1000 }, (_, i) => section(i, 1));
+    expect(listedSections(allBad)).toHaveLength(SECTIONS_LISTED);
+  });
+});

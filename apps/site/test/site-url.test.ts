@@ -30,6 +30,16 @@ describe('the site URL (src/_lib/settings.js)', () => {
     });
   });
 
+  it('takes the page budget from SITE_PAGE_BUDGET_KB, in kilobytes, or leaves it to the plugin', () => {
+    const base = { SITE_URL: 'https://example.org' };
+    expect(settings(base).pageBudget).toBeUndefined();
+    expect(settings({ ...base, SITE_PAGE_BUDGET_KB: '400' }).pageBudget).toBe(400 * 1024);
+    for (const bad of ['0', '-5', '1.5', '200KB'])
+      expect(() => settings({ ...base, SITE_PAGE_BUDGET_KB: bad }), bad).toThrow(
+        `SITE_PAGE_BUDGET_KB must be a whole number of kilobytes, such as 400, not "${bad}"`,
+      );
+  });
+
   it('carries a path into the path prefix, with or without the final slash', () => {
     for (const value of ['https://example.org/bilateral/', 'https://example.org/bilateral']) {
       expect(settings({ SITE_URL: value })).toMatchObject({

@@ -36,6 +36,8 @@ export const DEVELOPMENT_URL = 'http://localhost:8080/';
  * @property {string} url the public URL without a trailing slash, e.g. https://example.org/bilateral
  * @property {string} pathPrefix the URL's path, e.g. `/bilateral/` (`/` at the root of a host)
  * @property {string} from where the URL came from, for messages: `SITE_URL`, `package.json homepage` or `development default`
+ * @property {number | undefined} [pageBudget] the most HTML a page may have, in bytes
+ *   (`SITE_PAGE_BUDGET_KB`); undefined: the plugin's default (200 KB)
  */
 
 /**
@@ -118,10 +120,28 @@ export function siteSettings(options = {}) {
     );
   }
   const pathPrefix = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const pageBudget = pageBudgetOf(env['SITE_PAGE_BUDGET_KB']);
   return {
     mode,
     url: `${url.origin}${pathPrefix}`.replace(/\/$/, ''),
     pathPrefix,
     from,
+    ...(pageBudget === undefined ? {} : { pageBudget }),
   };
+}
+
+/**
+ * `SITE_PAGE_BUDGET_KB`: the page budget in kilobytes (a whole number over 0), for a site whose
+ * listings outgrow the plugin's default (a home listing a thousand documents).
+ * @param {string | undefined} value
+ * @returns {number | undefined} bytes
+ */
+function pageBudgetOf(value) {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new SiteConfigError(
+      `SITE_PAGE_BUDGET_KB must be a whole number of kilobytes, such as 400, not "${value}".`,
+    );
+  }
+  return Number(value) * 1024;
 }
