@@ -238,7 +238,7 @@ function siteCopy(dir, plugin, documents) {
   return dir;
 }
 
-/** A scratch copy of the real site, with the wrapper rendering every document. */
+/** A scratch copy of the real site (with the generated documents when given). */
 /** @type {(dir: string, documents: readonly string[] | undefined) => string} */
 export const siteCopyForBench = (dir, documents) => siteCopy(dir, 'real', documents);
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { markup, raw } from './_lib/html.js';
 import { CARD } from './_lib/card.js';
 import { DUBIOUS_NOTE, linkDubious } from './_lib/marks.js';
@@ -5,22 +7,34 @@ import { pageNotices } from './_lib/notices.js';
 import { context, devBanner, documentHtml, footer, header, lastUpdated } from './_lib/page.js';
 
 /**
+ * The file Eleventy writes for a permalink: `index.html` in a URL that ends with `/`.
+ * @param {string} output
+ * @param {string} url
+ */
+const outputFile = (output, url) => path.join(output, url.endsWith('/') ? `${url}index.html` : url);
+
+/**
  * Every article of the core in every language, at the URL the plugin's routing gives it
  * (/{lang}/{id}/: /uk/north-korea-ukraine-relations/). After a dev server's rebuild that only
- * locale edits started, only the articles whose text changed (`bilateral.changed`): the others
- * stay on disk as the previous build wrote them.
+ * locale edits started, only the articles whose text changed (`bilateral.changed`) and any whose
+ * page is not in the output folder (deleted since): the others stay on disk as the previous build
+ * wrote them.
  */
 export const data = {
   pagination: {
     data: 'bilateral.routes',
     size: 1,
     alias: 'route',
-    before: (/** @type {any[]} */ routes, /** @type {any} */ { bilateral }) => {
+    before: (/** @type {any[]} */ routes, /** @type {any} */ { bilateral, eleventy }) => {
+      const articles = routes.filter((r) => r.kind === 'article');
       /** @type {readonly string[] | null} */
       const changed = bilateral.changed ?? null;
-      return routes.filter(
-        (r) =>
-          r.kind === 'article' && (changed === null || changed.includes(`${r.locale}/${r.id}`)),
+      /** @type {string | undefined} where this build writes (Eleventy 3's `eleventy.directories`) */
+      const output = eleventy?.directories?.output;
+      if (changed === null || output === undefined) return articles;
+      const names = new Set(changed);
+      return articles.filter(
+        (r) => names.has(`${r.locale}/${r.id}`) || !existsSync(outputFile(output, r.url)),
       );
     },
   },

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -176,7 +177,7 @@ describe('routing comes from the plugin only', () => {
 });
 
 describe('the article template after a dev server rebuild', () => {
-  it('paginates every article, or only those bilateral.changed names', async () => {
+  it('paginates every article, or those bilateral.changed names and those missing from the output', async () => {
     const { data } = (await import(path.join(siteRoot, 'src', 'article.11ty.js'))) as {
       data: { pagination: { before: (routes: unknown[], data: unknown) => unknown[] } };
     };
@@ -186,12 +187,33 @@ describe('the article template after a dev server rebuild', () => {
       { kind: 'article', id: 'b', locale: 'en', url: '/en/b/' },
       { kind: 'home', locale: 'en', url: '/en/' },
     ];
-    const before = data.pagination.before;
-    const urls = (changed: readonly string[] | null) =>
-      (before(routes, { bilateral: { changed } }) as { url: string }[]).map((r) => r.url);
-    expect(urls(null)).toEqual(['/en/a/', '/uk/a/', '/en/b/']);
-    expect(urls(['uk/a'])).toEqual(['/uk/a/']);
-    expect(urls([])).toEqual([]);
+    // The previous build's output: every article but /en/b/ (deleted since).
+    const output = mkdtempSync(path.join(os.tmpdir(), 'bilateral-article-before-'));
+    const page = (url: string) => {
+      mkdirSync(path.join(output, url), { recursive: true });
+      writeFileSync(path.join(output, url, 'index.html'), '<!doctype html>');
+    };
+    try {
+      for (const url of ['/en/a/', '/uk/a/', '/en/']) page(url);
+      const urls = (changed: readonly string[] | null, directories: object = { output }) =>
+        (
+          data.pagination.before(routes, { bilateral: { changed }, eleventy: { directories } }) as {
+            url: string;
+          }[]
+        ).map((r) => r.url);
+      expect(urls(null)).toEqual(['/en/a/', '/uk/a/', '/en/b/']);
+      expect(urls(['uk/a'])).toEqual(['/uk/a/', '/en/b/']);
+      expect(urls([])).toEqual(['/en/b/']);
+      // Unchanged and on disk: left alone (Eleventy's output path ends with a slash, or not).
+      page('/en/b/');
+      expect(urls(['uk/a'])).toEqual(['/uk/a/']);
+      expect(urls(['uk/a'], { output: `${output}/` })).toEqual(['/uk/a/']);
+      expect(urls([])).toEqual([]);
+      // No output folder known: every article.
+      expect(urls([], {})).toEqual(['/en/a/', '/uk/a/', '/en/b/']);
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
   });
 });
 
