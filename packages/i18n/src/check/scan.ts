@@ -100,8 +100,8 @@ export function scanString(value: string, syntax: ScanSyntax = {}): Scanned {
  * of a real project) is scanned by {@link plainScan} without a memo: one test, no lookup.
  */
 export function plainTest(syntax: ScanSyntax): RegExp | undefined {
-  // ICU arguments and quoting are the ICU parser's to read.
-  if (syntax.icu === true) return undefined;
+  // ICU: without braces a message is one literal text (quotes and `#` only matter around them).
+  if (syntax.icu === true) return /[<{}\p{Nd}]/u;
   const d = syntax.delimiters;
   const firsts = new Set(['<']);
   if (d === undefined) firsts.add('{').add('$');
@@ -111,8 +111,12 @@ export function plainTest(syntax: ScanSyntax): RegExp | undefined {
   return new RegExp(`[${cls}\\p{Nd}]`, 'u');
 }
 
+/** What the ICU parser finds in a message without braces: nothing (one literal text). */
+const LITERAL_ICU: IcuScan = { args: new Map(), choices: [], spans: [], error: undefined };
+
 /** The scan of a string in which {@link plainTest} found nothing: the string as it is. */
-export function plainScan(value: string): Scanned {
+export function plainScan(value: string, syntax: ScanSyntax = {}): Scanned {
+  if (syntax.icu === true) return { ...plainScan(value), icu: LITERAL_ICU };
   return {
     value,
     interpolations: NONE,

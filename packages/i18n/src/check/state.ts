@@ -132,7 +132,7 @@ export class RunState {
   }
 
   private scanText(value: string): Scanned {
-    if (this.plain !== undefined && !this.plain.test(value)) return plainScan(value);
+    if (this.plain !== undefined && !this.plain.test(value)) return plainScan(value, this.syntax);
     let s = this.scans.get(value);
     if (s === undefined) {
       s = scanString(value, this.syntax);
