@@ -30,8 +30,18 @@ export const RENDERER_UI_KEYS: readonly string[] = [
 
 const WHERE = `"rules.missing.require.${UI_NAMESPACE}"`;
 
+/** By config (a build's config object is the same for every page): asked for every UI string. */
+const declaredByConfig = new WeakMap<ProjectConfig, ReadonlySet<string> | undefined>();
+
 /** The declared UI keys, or undefined when the project declares none. */
 export function declaredUiKeys(config: ProjectConfig): ReadonlySet<string> | undefined {
+  if (declaredByConfig.has(config)) return declaredByConfig.get(config);
+  const keys = readDeclared(config);
+  declaredByConfig.set(config, keys);
+  return keys;
+}
+
+function readDeclared(config: ProjectConfig): ReadonlySet<string> | undefined {
   const missing = config.rules['missing'];
   if (missing === null || typeof missing !== 'object') return undefined;
   const require = (missing as Record<string, unknown>)['require'];
