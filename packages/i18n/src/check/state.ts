@@ -124,7 +124,7 @@ export class RunState {
     if (s === undefined || s.value !== value) {
       s =
         this.plain !== undefined && !this.plain.test(value)
-          ? plainScan(value)
+          ? plainScan(value, this.syntax)
           : this.scanText(value);
       this.entryScans.set(entry, s);
     }
