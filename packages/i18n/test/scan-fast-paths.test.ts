@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainScan, plainTest, scanString, type ScanSyntax } from '../src/check/scan.js';
 import { scanMarkup } from '../src/syntax/inline.js';
+import { RunState } from '../src/check/state.js';
+import { createProject } from '../src/files/memory.js';
+import type { I18nextSettings } from '../src/model/types.js';
 
 /**
  * The scan's fast paths give exactly what the full scan gives: a string the plain test passes is
@@ -159,4 +162,43 @@ describe('scan fast paths', () => {
     // With HTML beside them, the tokenizer still runs.
     expect(scanMarkup('<0>a</0> <b>b</b>').tags.map((t) => t.name)).toEqual(['0', '0', 'b', 'b']);
   });
+
+  // The run's memo hands out the same scans by text and by entry, whatever the project's syntax
+  // (a plain ICU text scanned by entry once got no ICU scan: the rule tester caught it).
+  for (const [name, i18next, syntax] of [
+    ['i18next defaults', {}, {}],
+    ['ICU', { format: 'icu' }, { icu: true }],
+    [
+      'custom delimiters',
+      { interpolation: { prefix: '__', suffix: '__' } },
+      { delimiters: { prefix: '__', suffix: '__', nestingPrefix: '$t(', nestingSuffix: ')' } },
+    ],
+  ] as const satisfies readonly (readonly [string, I18nextSettings, ScanSyntax])[]) {
+    it(`a run's scans, by text and by entry, are the full scan (${name})`, () => {
+      const texts = [
+        'Hello',
+        'Hi {name}',
+        '{n, plural, one {# a} other {# b}}',
+        '__x__ <b>y</b>',
+        '3 items',
+      ];
+      const project = createProject({
+        config: { sourceLocale: 'en', i18next },
+        files: {
+          'locales/en/ui.json': JSON.stringify(
+            Object.fromEntries(texts.map((t, i) => [`k${i}`, t])),
+          ),
+        },
+      });
+      const state = new RunState(project);
+      const file = project.file('en', 'ui');
+      for (const [i, text] of texts.entries()) {
+        const entry = file?.entries.get(`k${i}`);
+        expect(entry, text).toBeDefined();
+        const full = scanString(text, syntax);
+        expect(state.scan(text), text).toEqual(full);
+        expect(state.scan(text, entry), text).toEqual(full);
+      }
+    });
+  }
 });
