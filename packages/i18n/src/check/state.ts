@@ -122,10 +122,7 @@ export class RunState {
     // By the entry the text is from: an identity lookup, without hashing the text.
     let s = this.entryScans.get(entry);
     if (s === undefined || s.value !== value) {
-      s =
-        this.plain !== undefined && !this.plain.test(value)
-          ? plainScan(value, this.syntax)
-          : this.scanText(value);
+      s = this.scanText(value);
       this.entryScans.set(entry, s);
     }
     return s;

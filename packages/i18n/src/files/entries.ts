@@ -45,13 +45,14 @@ const typeOf = (value: unknown): ValueType =>
 export function collectEntries(problems: SyntaxProblem[]): EntryCollector {
   const c = new Collector(problems);
   return {
+    // jsonc-parser calls its visitor's functions unbound: the collector's own methods, bound.
     visitor: {
-      onObjectBegin: (offset) => c.open(false, offset),
-      onObjectEnd: () => void c.stack.pop(),
-      onArrayBegin: (offset) => c.open(true, offset),
-      onArrayEnd: () => void c.stack.pop(),
-      onObjectProperty: (name, offset) => c.property(name, offset),
-      onLiteralValue: (value, offset, length) => c.literal(value, offset, length),
+      onObjectBegin: c.onObjectBegin.bind(c),
+      onObjectEnd: c.onObjectEnd.bind(c),
+      onArrayBegin: c.onArrayBegin.bind(c),
+      onArrayEnd: c.onArrayEnd.bind(c),
+      onObjectProperty: c.onObjectProperty.bind(c),
+      onLiteralValue: c.onLiteralValue.bind(c),
     },
     events: c,
     root: () => ({ type: c.rootType, offset: c.rootOffset }),
