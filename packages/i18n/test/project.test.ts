@@ -6,10 +6,11 @@ import type { Finding } from '../src/model/finding.js';
 import { keyMatches, parsePluralKey, pluralCategories } from '../src/model/keys.js';
 import { normaliseSource } from '../src/files/lock.js';
 import { parseLocaleFile } from '../src/files/parse.js';
+import { readLocaleFile, releaseParsed } from '../src/files/read.js';
 import type { Corpus } from '@bilateral/core';
 import { createProject } from '../src/files/memory.js';
 import type { Project } from '../src/model/types.js';
-import { copyFixture, filesOf, project, read, replaceIn, write } from './support.js';
+import { copyFixture, filesOf, project, read, replaceIn, tempDir, write } from './support.js';
 
 describe('locale file parsing', () => {
   it('maps offsets inside string values to file positions through escapes', () => {
@@ -20,6 +21,22 @@ describe('locale file parsing', () => {
     const at = f.valueOffset(e as never, (e?.value as string).indexOf('{{'));
     expect(text.slice(at, at + 2)).toBe('{{');
     expect(f.position(at)).toEqual({ line: 3, column: 26 });
+  });
+
+  it('keeps a read file until released, then holds nothing of it and reads it again', () => {
+    const dir = tempDir();
+    write(dir, 'en/ui.json', '{ "a": "first" }\n');
+    const f = readLocaleFile(dir, 'en', 'ui', `${dir}/en/ui.json`);
+    expect(f.entries.get('a')?.value).toBe('first');
+    const stamp = f.stamp;
+    write(dir, 'en/ui.json', '{\n  "a": "second"\n}\n');
+    // One read per use: the parse and the bytes are the first read's until the checks let go.
+    expect(f.entries.get('a')?.value).toBe('first');
+    expect(Buffer.from(f.bytes).toString()).toBe('{ "a": "first" }\n');
+    releaseParsed(f);
+    expect(f.entries.get('a')?.value).toBe('second');
+    expect(f.position(f.text.indexOf('second'))).toEqual({ line: 2, column: 9 });
+    expect(f.stamp).toBe(stamp); // the stamp the cache recorded with the first read's digest
   });
 
   it('never throws, whatever the bytes', () => {

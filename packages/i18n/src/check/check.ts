@@ -222,14 +222,15 @@ export function checkNamespaces(
             unlisted.length === 0 ? findings : [...findings, ...unlisted],
           )
         : undefined;
-    state.release(ns, files);
     const unit = { findings, edges: collected, ...(status === undefined ? {} : { status }) };
     out.push({ namespace: ns, ...unit });
     if (cache !== undefined && prints !== undefined) {
+      // Keyed before the files are released: the digests are of the bytes just checked.
       const deps = [...state.deps].sort();
       cache.set(ns, { key: prints.unitKey(ns, deps), deps, ...unit });
       cache.stats.checked++;
     }
+    state.release(ns, files);
   }
   return out;
 }
