@@ -201,4 +201,30 @@ describe('scan fast paths', () => {
       }
     });
   }
+
+  // A parsed entry keeps its scan in a slot of its own: valid only for the run and namespace pass
+  // that made it, whatever else reads the same entry.
+  it('an entry scanned by one run is scanned afresh by another, and after its pass', () => {
+    const text = '__x__ {{y}}';
+    const files = { 'locales/en/ui.json': JSON.stringify({ k: text }) };
+    const plain = createProject({ config: { sourceLocale: 'en' }, files });
+    const entry = plain.file('en', 'ui')?.entries.get('k');
+    const underscores = {
+      ...plain,
+      config: createProject({
+        config: { sourceLocale: 'en', i18next: { interpolation: { prefix: '__', suffix: '__' } } },
+        files,
+      }).config,
+    };
+    const a = new RunState(plain);
+    const b = new RunState(underscores);
+    expect(a.scan(text, entry).interpolations.map((p) => p.name)).toEqual(['y']);
+    expect(b.scan(text, entry).interpolations.map((p) => p.name)).toEqual(['x']);
+    expect(a.scan(text, entry).interpolations.map((p) => p.name)).toEqual(['y']);
+    const kept = a.scan(text, entry);
+    expect(a.scan(text, entry)).toBe(kept); // the same pass: the memo
+    a.release('ui', []);
+    expect(a.scan(text, entry)).not.toBe(kept); // the next pass scans again
+    expect(a.scan(text, entry)).toEqual(kept);
+  });
 });

@@ -1,4 +1,5 @@
 import type { DocumentModel, Paragraph, Section } from '@bilateral/core';
+import { ParsedEntry } from '../files/entries.js';
 import { releaseParsed } from '../files/read.js';
 import type { Logical } from '../model/keys.js';
 import type { Entry, LocaleFile, Project } from '../model/types.js';
@@ -92,8 +93,10 @@ export class RunState {
    * of a large project.
    */
   private scans = new Map<string, Scanned>();
-  /** The same by the entry a string is from (see {@link scan}). */
+  /** The same by the entry a string is from, for entries without a slot (see {@link scan}). */
   private entryScans = new Map<Entry, Scanned>();
+  /** The current namespace pass: what owns the scans kept in entries' slots. */
+  private pass: object = {};
   /** The rules' memos, by rule id and name (for the whole run). */
   private readonly memos = new Map<string, Map<unknown, unknown>>();
   /** Namespaces read by the current pass. */
@@ -119,7 +122,16 @@ export class RunState {
   /** The scan of a string (made once per namespace pass, shared by every rule). */
   scan(value: string, entry?: Entry): Scanned {
     if (entry === undefined) return this.scanText(value);
-    // By the entry the text is from: an identity lookup, without hashing the text.
+    // By the entry the text is from: an identity lookup, without hashing the text; in the entry's
+    // own slot when it has one (a parsed file's entries), valid for this namespace's pass.
+    if (entry instanceof ParsedEntry) {
+      const memo = entry.memo as Scanned | undefined;
+      if (entry.memoOwner === this.pass && memo !== undefined && memo.value === value) return memo;
+      const s = this.scanText(value);
+      entry.memoOwner = this.pass;
+      entry.memo = s;
+      return s;
+    }
     let s = this.entryScans.get(entry);
     if (s === undefined || s.value !== value) {
       s = this.scanText(value);
@@ -154,6 +166,7 @@ export class RunState {
     this.paragraphCache.delete(ns);
     this.scans = new Map();
     this.entryScans = new Map();
+    this.pass = {};
     for (const f of files) {
       this.anchorCache.delete(f);
       this.logicalCache.delete(f);

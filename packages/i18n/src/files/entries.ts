@@ -222,8 +222,15 @@ class Collector implements JsonEvents {
  * An entry as the collector makes it: its path (the names from the root) is made only when asked
  * for, from its container's, which its siblings share (most entries' paths are never asked for).
  */
-class ParsedEntry implements Entry {
+export class ParsedEntry implements Entry {
   private made: readonly string[] | undefined;
+  /**
+   * A slot for one memo about this entry (the check run's scan of its value), valid for the
+   * `memoOwner` that set it: an identity lookup without a map of every entry (a map of 600,000
+   * entries cost a tenth of the check of one file at the key-count limit, bench/analysis.md).
+   */
+  memoOwner: object | undefined = undefined;
+  memo: unknown = undefined;
 
   constructor(
     readonly key: string,
