@@ -1,6 +1,7 @@
 import { PLURAL_CATEGORIES, pluralCategories, type Logical } from '../model/keys.js';
 import { cldrLocale } from '../model/locale-tags.js';
 import type { Entry, LocaleFile } from '../model/types.js';
+import { ParsedEntry } from '../files/entries.js';
 import type { I18next } from './i18next.js';
 import { isV3Suffix, v3Counts, v3Examples, v3Forms, v3Rule } from './plural-v3.js';
 
@@ -117,14 +118,19 @@ export class PluralKeys {
   }
 
   /** A file's entries grouped into logical keys (plural forms folded into their family), in file order. */
-  logical(file: LocaleFile, families: ReadonlySet<string>): Map<string, Logical> {
-    const out = new Map<string, Logical>();
+  logical(file: LocaleFile, families: ReadonlySet<string>): ReadonlyMap<string, Logical> {
     if (families.size === 0) {
-      // No plural family in the namespace (most of them): every key is plain, none is parsed.
+      // No plural family in the namespace (most of them): every key is plain, none is parsed;
+      // parsed entries are their own logical keys, and the file's map is the answer.
+      let own = true;
+      for (const entry of file.entries.values()) if (!(entry instanceof ParsedEntry)) own = false;
+      if (own) return file.entries as ReadonlyMap<string, ParsedEntry>;
+      const plain = new Map<string, Logical>();
       for (const entry of file.entries.values())
-        out.set(entry.key, { kind: 'plain', key: entry.key, entry });
-      return out;
+        plain.set(entry.key, { kind: 'plain', key: entry.key, entry });
+      return plain;
     }
+    const out = new Map<string, Logical>();
     const add = (fk: string, base: string, ordinal: boolean, category: string, entry: Entry) => {
       const existing = out.get(fk);
       if (existing !== undefined && existing.kind === 'plural') {
@@ -149,6 +155,7 @@ export class PluralKeys {
       } else if (this.v3 && families.has(entry.key)) {
         add(entry.key, entry.key, false, '', entry);
       } else {
+        // An object of the plural family's kind (one shape for the rules' loops to read).
         out.set(entry.key, { kind: 'plain', key: entry.key, entry });
       }
     }

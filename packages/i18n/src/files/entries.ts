@@ -247,6 +247,17 @@ export class ParsedEntry implements Entry {
     return (this.made ??= [...this.parent, this.name]);
   }
 
+  /**
+   * A parsed entry that is no plural form is its own logical key (`Logical` of kind `plain`, see
+   * `PluralKeys.logical`): no object made for each key of each file.
+   */
+  get kind(): 'plain' {
+    return 'plain';
+  }
+  get entry(): this {
+    return this;
+  }
+
   /** As a plain entry (what `JSON.stringify` writes of it). */
   toJSON(): Entry {
     const { key, path, type, value, keyOffset, valueOffset, valueLength } = this;

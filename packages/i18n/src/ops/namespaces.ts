@@ -14,7 +14,7 @@ export interface NamespaceSource {
   /** The files of every locale that parse, the source included. */
   readonly usable: readonly LocaleFile[];
   readonly families: ReadonlySet<string>;
-  readonly sourceLogical: Map<string, Logical>;
+  readonly sourceLogical: ReadonlyMap<string, Logical>;
 }
 
 /** The plural model of a project's i18next settings (the one the checks use). */
