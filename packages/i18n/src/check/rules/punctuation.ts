@@ -23,8 +23,8 @@ const MARKS: ReadonlyMap<string, End> = new Map(
     ] as const
   ).flatMap(([cls, chars]) => [...chars].map((c) => [c, cls] as const)),
 );
-const endsWithEllipsis = (head: string) =>
-  head.endsWith('…') || head.endsWith('...') || head.endsWith('⋯');
+const endsWithEllipsis = (text: string, end: number) =>
+  text.endsWith('…', end) || text.endsWith('...', end) || text.endsWith('⋯', end);
 /** Scripts that end sentences without a full stop (Thai, Lao). */
 const NO_STOP = new Set(['th', 'lo']);
 const language = (locale: string) => (locale.split(/[-_]/)[0] as string).toLowerCase();
@@ -60,13 +60,15 @@ const SPACE = /\s/u;
 interface Ending {
   readonly end: End;
   readonly char: string;
-  readonly loose: () => boolean;
+  /** Where the text ends, before trailing spaces, tags and quotes. */
+  readonly at: number;
 }
+
+const NO_ENDING = (at: number): Ending => ({ end: 'none', char: '', at });
 
 /**
  * How a text ends, ignoring trailing whitespace, inline tags (<ref/>, <dubious/>) and closing
- * quotes. `loose` when a final full stop may belong to an abbreviation (Ukrainian "р.") or the
- * text ends with a date (whose format may end with "р."): then a full stop or none agree with it.
+ * quotes. See {@link loose} for the endings that agree with a full stop or none.
  */
 function ending(s: Scanned, locale: string): Ending {
   const value = s.value;
@@ -85,28 +87,34 @@ function ending(s: Scanned, locale: string): Ending {
     if (end > 0 && CLOSING_QUOTES.test(value[end - 1] as string)) end--;
     if (end === before) break;
   }
-  const head = value.slice(0, end);
+  if (s.interpolations.length > 0 && s.interpolations.some((i) => i.end === end))
+    return NO_ENDING(end);
+  const last = end === 0 ? '' : (value[end - 1] as string);
+  const cls = endsWithEllipsis(value, end) ? 'ellipsis' : MARKS.get(last);
+  if (cls === undefined) return NO_ENDING(end);
+  // Greek writes its question mark as a semicolon.
+  const greek = cls === 'semicolon' && last === ';' && language(locale) === 'el';
+  return { end: greek ? 'question' : cls, char: last, at: end };
+}
+
+/**
+ * Whether a text's ending may stand for a full stop or none: a final full stop that may belong
+ * to an abbreviation (Ukrainian "р."), or a text that ends with a date (whose format may end with
+ * "р."). Asked only on a mismatch: it may need Intl date data, which is slow to load.
+ */
+function loose(e: Ending, s: Scanned, locale: string): boolean {
   const isDate = (at: number) =>
     s.interpolations.some(
       (i) => i.end === at && i.formats.some((f) => f.name === 'date' || f.name === 'datetime'),
     );
-  if (s.interpolations.some((i) => i.end === end)) {
-    return { end: 'none', char: '', loose: () => isDate(end) && dateStop(locale) };
-  }
-  const last = head.at(-1) ?? '';
-  const cls = endsWithEllipsis(head) ? 'ellipsis' : MARKS.get(last);
-  if (cls !== undefined) {
-    return {
-      // Greek writes its question mark as a semicolon.
-      end: cls === 'semicolon' && last === ';' && language(locale) === 'el' ? 'question' : cls,
-      char: last,
-      loose: () =>
-        cls === 'stop' &&
-        (/(?:^|[\s\u00A0])р\.$/u.test(head) || (isDate(end - 1) && dateStop(locale))),
-    };
-  }
-  return { end: 'none', char: '', loose: () => false };
+  if (e.end === 'none') return e.char === '' && isDate(e.at) && dateStop(locale);
+  return (
+    e.end === 'stop' &&
+    (ABBREVIATION.test(s.value.slice(0, e.at)) || (isDate(e.at - 1) && dateStop(locale)))
+  );
 }
+
+const ABBREVIATION = /(?:^|[\s\u00A0])р\.$/u;
 
 /**
  * End punctuation agrees with the source's, in each script's own marks (。 ↔ . ↔ । ↔ ؟). Not
@@ -122,21 +130,24 @@ export const punctuation = defineRule({
       "The text ends like the source (full stop, question mark, …) in its script's own marks; a colon added where the word order needs one, and Thai's missing full stop, are fine.",
   },
   namespace(ctx) {
-    // A source text's ending, read once for every language that translates it.
-    const sourceEndings = new Map<Entry, Ending>();
+    // A source text's ending, read once for every language that translates it (with three
+    // languages or more: for fewer, the map costs more than reading the ending again).
+    const sourceEndings = ctx.targets.length >= 3 ? new Map<Entry, Ending>() : undefined;
     for (const pair of ctx.pairs()) {
       if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
-      let b = sourceEndings.get(pair.sourceEntry);
+      const sourceScan = ctx.scan(pair.sourceValue, pair.sourceEntry);
+      let b = sourceEndings?.get(pair.sourceEntry);
       if (b === undefined) {
-        b = ending(ctx.scan(pair.sourceValue, pair.sourceEntry), pair.source.locale);
-        sourceEndings.set(pair.sourceEntry, b);
+        b = ending(sourceScan, pair.source.locale);
+        sourceEndings?.set(pair.sourceEntry, b);
       }
-      const a = ending(ctx.scan(pair.value, pair.entry), pair.file.locale);
+      const scan = ctx.scan(pair.value, pair.entry);
+      const a = ending(scan, pair.file.locale);
       if (a.end === b.end) continue;
-      // Computed only on a mismatch: it may need Intl date data, which is slow to load.
-      const loose = (x: typeof a, y: typeof b) =>
-        (y.end === 'stop' || y.end === 'none') && x.loose();
-      if (loose(a, b) || loose(b, a)) continue;
+      const agrees = (x: Ending, xs: Scanned, xl: string, y: Ending) =>
+        (y.end === 'stop' || y.end === 'none') && loose(x, xs, xl);
+      if (agrees(a, scan, pair.file.locale, b) || agrees(b, sourceScan, pair.source.locale, a))
+        continue;
       if (b.end === 'none' && a.end === 'colon') continue;
       if (b.end === 'stop' && a.end === 'none' && NO_STOP.has(language(pair.file.locale))) continue;
       ctx.report({

@@ -79,7 +79,8 @@ export const untranslated = defineRule({
     const fallsBack = !ctx.i18next.returnEmptyString;
     const sourceLanguage = language(ctx.source);
     const pairs = ctx.pairs();
-    const kept = keptInMost(pairs);
+    // Counted once a copy needs it (most namespaces have none to explain).
+    let kept: Map<string, string> | undefined;
     for (const pair of pairs) {
       if (copied.size > 0 && copied.has(`${pair.file.locale}\u0000${pair.entry.key}`)) continue;
       if (fallsBack && pair.value === '' && pair.sourceValue.trim() !== '') {
@@ -98,7 +99,7 @@ export const untranslated = defineRule({
       if (pair.value.trim() === '' || language(pair.file.locale) === sourceLanguage) continue;
       const visible = ctx.scan(pair.value, pair.entry).masked.trim();
       if (allow.has(pair.value.trim()) || isName(visible)) continue;
-      const most = kept.get(pair.entry.key);
+      const most = (kept ??= keptInMost(pairs)).get(pair.entry.key);
       if (most !== undefined) {
         // Most likely a name; but `sync` also copies a new text into every language at once.
         ctx.report({
@@ -136,6 +137,7 @@ function reportCopied(ctx: NamespaceContext): Set<string> {
     const lock = ctx.project.locks.get(locale);
     const file = ctx.usable(locale);
     if (lock === undefined || lock.problem !== undefined || file === undefined) continue;
+    if (lock.keys.size === 0) continue; // no lock file, or nothing recorded: nothing copied
     for (const l of ctx.logical(file).values()) {
       const s = sourceLogical.get(l.key);
       const entry = lock.keys.get(`${ctx.namespace}:${l.key}`);
