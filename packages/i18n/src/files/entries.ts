@@ -138,8 +138,9 @@ class Collector implements JsonEvents {
     top.name = name;
     top.nameOffset = offset;
     // The dotted key is made only for a problem (`place` makes it for the value).
-    // Most keys are plain ASCII: only others can hold an invisible character.
-    if (!/^[\x21-\x7e]*$/.test(name)) this.invisibleInKey(top, name, top.prefix + name, offset);
+    // Most keys are plain printable ASCII (spaces too: keys that are the source text): only
+    // others can hold an invisible character.
+    if (!/^[\x20-\x7e]*$/.test(name)) this.invisibleInKey(top, name, top.prefix + name, offset);
     if (name.includes('.')) this.collisions = true;
     if (top.seen.has(name)) {
       const key = top.prefix + name;

@@ -81,6 +81,7 @@ export const untranslated = defineRule({
     const pairs = ctx.pairs();
     // Counted once a copy needs it (most namespaces have none to explain).
     let kept: Map<string, string> | undefined;
+    const names = new Map<string, boolean>();
     for (const pair of pairs) {
       if (copied.size > 0 && copied.has(`${pair.file.locale}\u0000${pair.entry.key}`)) continue;
       if (fallsBack && pair.value === '' && pair.sourceValue.trim() !== '') {
@@ -98,7 +99,11 @@ export const untranslated = defineRule({
       if (pair.value === '' || !sameTrimmed(pair.value, pair.sourceValue)) continue;
       if (pair.value.trim() === '' || language(pair.file.locale) === sourceLanguage) continue;
       const visible = ctx.scan(pair.value, pair.entry).masked.trim();
-      if (allow.has(pair.value.trim()) || isName(visible)) continue;
+      if (allow.has(pair.value.trim())) continue;
+      // The same copy in many languages: judged once.
+      let name = names.get(visible);
+      if (name === undefined) names.set(visible, (name = isName(visible)));
+      if (name) continue;
       const most = (kept ??= keptInMost(pairs)).get(pair.entry.key);
       if (most !== undefined) {
         // Most likely a name; but `sync` also copies a new text into every language at once.
