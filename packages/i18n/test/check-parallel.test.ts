@@ -44,6 +44,42 @@ describe('checkInWorkers', () => {
     expect(cache.stats).toEqual({ reused: all, checked: 0 });
   });
 
+  it('finds the same when this thread checks a share with the core it loads', async () => {
+    const {
+      check,
+      checkWithStatus,
+      loadConfig,
+      loadProject,
+      buildProject,
+      CheckCache,
+      loadCorpus,
+    } = await dist();
+    const { runInWorkers } = await parallel();
+    const dir = broken();
+    const config = await loadConfig({ cwd: dir });
+    const expected = checkWithStatus(await loadProject(config));
+    const bare = buildProject(config, undefined);
+    let loads = 0;
+    const here = async () => {
+      loads++;
+      return buildProject(config, await loadCorpus(config));
+    };
+    for (const jobs of [2, 3]) {
+      const got = await runInWorkers(bare, { jobs, status: true, here });
+      expect(got.findings).toEqual(expected.findings);
+      expect(got.status).toEqual(expected.status);
+    }
+    expect(loads).toBe(2); // once per run: this thread checked a share each time
+    const cache = new CheckCache();
+    const all = bare.namespaces.length;
+    const first = await runInWorkers(bare, { jobs: 2, status: false, here, cache });
+    expect(first.findings).toEqual(expected.findings);
+    expect(cache.stats).toEqual({ reused: 0, checked: all });
+    await runInWorkers(buildProject(config, undefined), { jobs: 2, status: false, here, cache });
+    expect(cache.stats).toEqual({ reused: all, checked: 0 });
+    expect(check(await loadProject(config), { cache })).toEqual(expected.findings);
+  });
+
   it('reports a core that cannot be loaded as the configuration mistake it is', async () => {
     const { loadConfig, buildProject } = await dist();
     const { checkInWorkers } = await parallel();

@@ -1,5 +1,5 @@
 import type { Corpus } from '@bilateral/core';
-import { buildProject } from '../files/project.js';
+import { buildProject, withCorpus } from '../files/project.js';
 import { CoreNeeded } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { Project, ProjectConfig } from '../model/types.js';
@@ -16,8 +16,8 @@ import type { RunSettings } from './threads/protocol.js';
  * loaded, on how many threads the namespaces are checked, and what the cache saves.
  *
  * - Checked afresh (no cache, or one holding less than half the namespaces, or most of them
- *   changed): one thread per core on a large project, each worker loading the core (this thread
- *   does not); else here.
+ *   changed): one thread per core on a large project — this one and workers, each loading the
+ *   core and checking a share of the namespaces; else here.
  * - With a cache file and the core not loaded yet: a worker loads the core and digests it while
  *   this thread reads the project and the cache. Nothing changed: the worker stops, and the core
  *   was never loaded here. A few namespaces changed: the worker checks them with the core it has
@@ -121,8 +121,17 @@ async function execute(
     ...(cache === undefined ? {} : { cache }),
     ...(plan.core === undefined ? {} : { core: plan.core }),
   };
-  if (plan.jobs > 1)
-    return { ...(await runInWorkers(project, { ...options, jobs: plan.jobs, status })), project };
+  if (plan.jobs > 1) {
+    // This thread checks a share as well, with the core it loads meanwhile (or has already).
+    const here = async () =>
+      project.corpus !== undefined || project.config.core === undefined
+        ? project
+        : withCorpus(project, await run.loadCorpus());
+    return {
+      ...(await runInWorkers(project, { ...options, jobs: plan.jobs, status, here })),
+      project,
+    };
+  }
   if (status) return { ...checkWithStatus(project, options), project };
   return { findings: check(project, options), status: undefined, project };
 }

@@ -86,3 +86,15 @@ export function assembleProject(
     filePath: (locale, namespace) => layout.path(locale, namespace),
   };
 }
+
+/**
+ * The same project with a core (its files and lock files, not read again): for the thread that
+ * loads the core after listing the project without it.
+ */
+export function withCorpus(project: Project, corpus: Corpus | undefined): Project {
+  return assembleProject(project.config, corpus, project.files, (locale) => {
+    const lock = project.locks.get(locale);
+    if (lock === undefined) throw new Error(`withCorpus: no lock file for ${locale}`);
+    return lock;
+  });
+}

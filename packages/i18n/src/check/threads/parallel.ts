@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Project } from '../../model/types.js';
 import type { Finding } from '../../model/finding.js';
-import { combine, selectRules, type UnitResult } from '../check.js';
+import { checkNamespaces, combine, selectRules, type UnitResult } from '../check.js';
 import type { CheckOptions } from '../options.js';
 import { mergeStatus, type StatusReport } from '../status.js';
 import { startWorker } from './client.js';
@@ -30,7 +30,8 @@ export function defaultJobs(fileCount: number): number {
 
 /**
  * Checks a project on `jobs` worker threads. `project` needs no core (this thread does not load
- * it; each worker does); its config, files and lock files are what the global pass uses.
+ * it; each worker does); its config, files and lock files are what the global pass uses. (The
+ * CLI gives {@link ThreadOptions.here}: this thread checks a share too.)
  */
 export async function checkInWorkers(
   project: Project,
@@ -42,7 +43,7 @@ export async function checkInWorkers(
 /** {@link checkInWorkers}, with the status report when asked (as `checkWithStatus` gives it). */
 export async function runInWorkers(
   project: Project,
-  options: CheckOptions & { readonly jobs: number; readonly status: boolean },
+  options: ThreadOptions,
 ): Promise<{ findings: Finding[]; status: StatusReport | undefined }> {
   const rules = selectRules(project.config, options.rules, project.config.core !== undefined);
   const units = await unitsInWorkers(project, project.namespaces, options);
@@ -52,14 +53,27 @@ export async function runInWorkers(
   return { findings, status: mergeStatus(project, parts) };
 }
 
+/** Options of {@link unitsInWorkers}. */
+export interface ThreadOptions extends CheckOptions {
+  /** Threads in all (this one included when {@link here} is given). */
+  readonly jobs: number;
+  readonly status: boolean;
+  /**
+   * The project with its core on this thread (loaded when called): this thread then checks one
+   * share itself while `jobs - 1` workers check the others — one isolate less, which loads the
+   * core and compiles the rules (at 100,000 keys × 4 on two threads: peak 314 → 2xx MB).
+   */
+  readonly here?: () => Promise<Project>;
+}
+
 /**
- * The namespace passes of some namespaces of a project on `jobs` worker threads (without the
- * project passes), in the order of `namespaces`.
+ * The namespace passes of some namespaces of a project on `jobs` threads (without the project
+ * passes), in the order of `namespaces`.
  */
 export async function unitsInWorkers(
   project: Project,
   namespaces: readonly string[],
-  options: CheckOptions & { readonly jobs: number; readonly status: boolean },
+  options: ThreadOptions,
 ): Promise<UnitResult[]> {
   const config = project.config;
   const jobs = Math.max(1, Math.min(options.jobs, namespaces.length));
@@ -71,22 +85,37 @@ export async function unitsInWorkers(
     cache.stats.reused = 0;
     cache.stats.checked = 0;
   }
-  const replies = await Promise.all(
-    shares.map((share) =>
-      checkShare({
-        kind: 'namespaces',
-        config,
-        namespaces: share,
-        rules: options.rules,
-        status: options.status,
-        share: cache?.share(share),
-      }),
-    ),
+  const mine = options.here !== undefined && jobs > 1 ? shares.shift() : undefined;
+  // The workers start first: they load the core while this thread does.
+  const workers = shares.map((share) =>
+    startShare({
+      kind: 'namespaces',
+      config,
+      namespaces: share,
+      rules: options.rules,
+      status: options.status,
+      share: cache?.share(share),
+    }),
   );
   const byNs = new Map<string, UnitResult>();
-  for (const reply of replies) {
-    for (const u of reply.units) byNs.set(u.namespace, u);
-    if (cache !== undefined && reply.share !== undefined) cache.absorb(reply.share);
+  try {
+    if (mine !== undefined && options.here !== undefined) {
+      const here = await options.here();
+      const rules = selectRules(here.config, options.rules, here.corpus !== undefined);
+      const units = checkNamespaces(here, mine, rules, {
+        ...(options.rules === undefined ? {} : { rules: options.rules }),
+        ...(cache === undefined ? {} : { cache }),
+        ...(options.core === undefined ? {} : { core: options.core }),
+        status: options.status,
+      });
+      for (const u of units) byNs.set(u.namespace, u);
+    }
+    for (const reply of await Promise.all(workers.map((w) => w.reply))) {
+      for (const u of reply.units) byNs.set(u.namespace, u);
+      if (cache !== undefined && reply.share !== undefined) cache.absorb(reply.share);
+    }
+  } finally {
+    for (const w of workers) w.stop();
   }
   return namespaces.flatMap((ns) => {
     const u = byNs.get(ns);
@@ -94,11 +123,13 @@ export async function unitsInWorkers(
   });
 }
 
-async function checkShare(task: NamespacesTask): Promise<MessageOf<'units'>> {
+/** A worker checking one share: its reply, and a way to stop it early. */
+function startShare(task: NamespacesTask): {
+  reply: Promise<MessageOf<'units'>>;
+  stop: () => void;
+} {
   const worker = startWorker(task);
-  try {
-    return await worker.next('units');
-  } finally {
-    worker.stop();
-  }
+  const reply = worker.next('units');
+  reply.catch(() => undefined); // awaited (and reported) by the caller, unless it failed first
+  return { reply, stop: () => worker.stop() };
 }
