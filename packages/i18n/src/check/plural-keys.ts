@@ -123,7 +123,11 @@ export class PluralKeys {
       // No plural family in the namespace (most of them): every key is plain, none is parsed;
       // parsed entries are their own logical keys, and the file's map is the answer.
       let own = true;
-      for (const entry of file.entries.values()) if (!(entry instanceof ParsedEntry)) own = false;
+      for (const entry of file.entries.values())
+        if (!(entry instanceof ParsedEntry)) {
+          own = false;
+          break;
+        }
       if (own) return file.entries as ReadonlyMap<string, ParsedEntry>;
       const plain = new Map<string, Logical>();
       for (const entry of file.entries.values())
