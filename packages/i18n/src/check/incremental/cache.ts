@@ -94,7 +94,11 @@ export class CheckCache implements FileDigests {
       for (const [ns, u] of Object.entries(data.units)) {
         // An entry that is not exactly what a run wrote (damaged, hand-edited) is dropped: that
         // namespace is checked again. Never trusted, never an error.
-        if (validUnit(u)) cache.units.set(ns, stripSeal(u));
+        if (validUnit(u)) {
+          const unit = stripSeal(u);
+          seals.set(unit, u.seal);
+          cache.units.set(ns, unit);
+        }
         else cache.discarded++;
       }
     } catch {
@@ -246,10 +250,20 @@ export class CheckCache implements FileDigests {
  * node_modules next to it, which is why CI uses no cache unless asked (see `cachePolicy`).
  */
 function seal(u: CachedUnit): string {
-  return createHash('sha256')
-    .update(JSON.stringify([u.key, u.deps, u.findings, u.edges, u.status ?? null]))
-    .digest('base64');
+  let s = seals.get(u);
+  if (s === undefined) {
+    s = createHash('sha256')
+      .update(JSON.stringify([u.key, u.deps, u.findings, u.edges, u.status ?? null]))
+      .digest('base64');
+    seals.set(u, s);
+  }
+  return s;
 }
+/**
+ * The seal of each unit object, made once: units are never changed once made (a new result is a
+ * new object), so a cache saved after every edit (`--watch`) seals only the units that changed.
+ */
+const seals = new WeakMap<CachedUnit, string>();
 
 const SEVERITY_NAMES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
 const isString = (v: unknown): v is string => typeof v === 'string';
