@@ -88,6 +88,22 @@ export async function loadCorpus(config: ProjectConfig): Promise<Corpus | undefi
   return mod.corpus;
 }
 
+/**
+ * The file of the core module a config names (as {@link loadCorpus} resolves it), or undefined
+ * when it names none or it cannot be resolved: what a process that keeps the core loaded
+ * (`bilateral check --watch` answering other runs) watches to know its copy is still current.
+ */
+export function coreModuleFile(config: ProjectConfig): string | undefined {
+  if (config.core === undefined) return undefined;
+  try {
+    return config.core.startsWith('.')
+      ? path.resolve(config.root, config.core)
+      : createRequire(path.join(config.root, 'x.js')).resolve(config.core);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The loaded core, or the core loaded now (synchronously); a clear error when it is missing. */
 function core(): Core {
   if (loaded !== undefined) return loaded;

@@ -52,10 +52,11 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
   const config = opts.strict === true ? e.strictConfig(loaded) : loaded;
   if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g, e);
   const session = e.openCheckSession(config, sessionOptions(opts));
-  const { output, findings } = report(await session.result(), opts, g, e);
+  const { output, findings } = report(await session.result(), shown(opts, g), e);
   process.stdout.write(output);
   if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
   await watchLoop(session, opts, g, e);
+  session.stop();
   return 0;
 }
 
@@ -122,23 +123,37 @@ function requireLocales(config: ProjectConfig, opts: CheckCommandOptions): void 
   }
 }
 
+/** How a report is shown: its format and languages, colours, the command to suggest. */
+interface Shown {
+  readonly format: OutputFormat;
+  readonly locale?: readonly string[] | undefined;
+  readonly color: boolean;
+  readonly commandName: string;
+}
+
+const shown = (opts: CheckCommandOptions, g: GlobalOptions): Shown => ({
+  format: opts.format,
+  locale: opts.locale,
+  color: opts.format === 'pretty' && useColor(g),
+  commandName: commandName(),
+});
+
 /** The findings of the languages asked for, and them in the chosen format. */
 function report(
   result: CheckSessionResult,
-  opts: CheckCommandOptions,
-  g: GlobalOptions,
+  how: Shown,
   { formatFindings }: Engine,
 ): { output: string; findings: readonly Finding[] } {
-  const wanted = opts.locale;
+  const wanted = how.locale;
   const findings =
     wanted === undefined
       ? result.findings
       : result.findings.filter((f) => wanted.includes(f.locale));
-  const output = formatFindings(findings, opts.format, {
-    color: opts.format === 'pretty' && useColor(g),
+  const output = formatFindings(findings, how.format, {
+    color: how.format === 'pretty' && how.color,
     root: result.project.root,
     project: result.project,
-    commandName: commandName(),
+    commandName: how.commandName,
   });
   return { output, findings };
 }
@@ -174,9 +189,27 @@ async function watchLoop(
       `\nWatching ${paths.map((p) => path.relative(config.root, p) || '.').join(', ')} for changes… (Ctrl-C to stop)\n`,
     );
   watcher.once('ready', status);
+  // One check at a time: a re-check after an edit, or the answer to a `bilateral check` run in
+  // this folder meanwhile (serve.ts), which this process gives from what it keeps in memory.
+  let busy: Promise<unknown> = Promise.resolve();
+  /** The last check asked for, and when it started (Infinity while it waits its turn). */
+  let latest: { startedAt: number; readonly result: Promise<CheckSessionResult> } | undefined;
+  const checkAgain = (next?: ProjectConfig): Promise<CheckSessionResult> => {
+    const entry: { startedAt: number; result: Promise<CheckSessionResult> } = {
+      startedAt: Number.POSITIVE_INFINITY,
+      result: busy.then(() => {
+        entry.startedAt = performance.timeOrigin + performance.now();
+        return session.again(next);
+      }),
+    };
+    busy = entry.result.catch(() => undefined);
+    latest = entry;
+    return entry.result;
+  };
   let timer: NodeJS.Timeout | undefined;
   const changed = new Set<string>();
   const rerun = async () => {
+    timer = undefined;
     const started = performance.now();
     try {
       const reloaded =
@@ -187,7 +220,8 @@ async function watchLoop(
         reloaded !== undefined && opts.strict === true ? e.strictConfig(reloaded) : reloaded;
       if (next !== undefined) requireLocales(next, opts);
       // Only the namespaces whose files changed are checked again.
-      const { output } = report(await session.again(next), opts, g, e);
+      const { output } = report(await checkAgain(next), shown(opts, g), e);
+      if (next !== undefined) server?.reloaded();
       const names = [...changed].map((p) => path.relative(config.root, p)).join(', ');
       changed.clear();
       const ms = Math.round(performance.now() - started);
@@ -202,6 +236,43 @@ async function watchLoop(
     }
     status();
   };
+  const { serveChecks } = await import('./serve.js');
+  const server = await serveChecks({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    config: () => session.config,
+    answer: async (asked) => {
+      // An edit seen and not yet re-checked: re-checked now, for this terminal and that one.
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        await rerun();
+      }
+      // A check that started after the asking command did looked at every file as the user left
+      // them: its result is the answer (a re-check after the edit just made, say). Otherwise a
+      // check of its own, after any under way.
+      const last = latest;
+      const result =
+        last !== undefined && last.startedAt >= asked.startedAt ? last.result : checkAgain();
+      const { output, findings } = report(
+        await result,
+        {
+          format: asked.format as OutputFormat,
+          locale: asked.locale,
+          color: asked.color,
+          commandName: asked.commandName,
+        },
+        e,
+      );
+      return { output, code: findings.some((f) => f.severity === 'error') ? 1 : 0 };
+    },
+    onAnswer: (ms) =>
+      process.stderr.write(
+        `[${new Date().toLocaleTimeString()}] answered \`${commandName()} check\` from another terminal in ${Math.round(ms)} ms\n`,
+      ),
+  });
+  // The first answer need not wait for the core to load on this thread (the first run may have
+  // checked on workers): loaded now, while the terminal shows the report.
+  if (server !== undefined) void checkAgain().catch(() => undefined);
   watcher.on('all', (_event: string, file: string) => {
     if (!file.endsWith('.json') && !/bilateral\.config\.[cm]?[jt]s$/.test(file)) return;
     changed.add(file);
@@ -210,7 +281,7 @@ async function watchLoop(
   });
   await new Promise<void>((resolve) => {
     const stop = () => {
-      void watcher.close().then(() => resolve());
+      void Promise.all([watcher.close(), server?.close()]).then(() => resolve());
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

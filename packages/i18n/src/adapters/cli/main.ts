@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { RULES } from '../../check/catalogue.js';
@@ -6,6 +5,7 @@ import { loadConfig } from '../../files/config.js';
 import { exitCodeOf } from '../../model/errors.js';
 import type { GlobalOptions } from './shared.js';
 import { printable, visible } from '../../syntax/invisible.js';
+import { packageVersion } from './served.js';
 
 /**
  * The `bilateral` command. Only this entry prints and sets the exit code: 0 when clean, 1 when
@@ -19,18 +19,6 @@ for (const stream of [process.stdout, process.stderr]) {
       process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
     throw e;
   });
-}
-
-/** This package's version, from its package.json (two folders up from src/ or dist/ adapters/cli). */
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(
-      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-    ) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** Where the i18next settings come from (root and `check --help`): keep docs/translating.md in step. */
