@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Corpus } from '@bilateral/core';
 import { loadCore, loadCorpus } from '../files/core.js';
-import { buildProject } from '../files/project.js';
+import { buildProject, refreshProject } from '../files/project.js';
 import type { Finding } from '../model/finding.js';
 import type { Project, ProjectConfig } from '../model/types.js';
 import { check, checkWithStatus } from './check.js';
@@ -113,6 +113,8 @@ class Session implements CheckSession {
   /** For `again`: the cache kept in memory, the core's digest (per configuration). */
   private memory: CheckCache | undefined;
   private digest: CoreDigest | undefined;
+  /** The project {@link again} last checked. */
+  private last: Project | undefined;
   /** A cache file write scheduled by {@link again}. */
   private saving: { readonly save: () => void; readonly timer: NodeJS.Timeout } | undefined;
 
@@ -172,8 +174,11 @@ class Session implements CheckSession {
     }
     const corpus = await this.loadHere();
     this.digest ??= digestCore(corpus);
-    const project = buildProject(this.current, corpus);
+    // The files unchanged since the last run keep their objects (and digests): see refreshProject.
+    const project = refreshProject(this.last, this.current, corpus);
+    this.last = project;
     const cache = (this.memory ??= new CheckCache());
+    cache.keepHashes();
     const { rules, status, cacheFile } = this.settings;
     const opts = { cache, core: this.digest, ...(rules === undefined ? {} : { rules }) };
     const r = status

@@ -1,4 +1,5 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { RACY_MS } from './read.js';
 import path from 'node:path';
 import type { ProjectConfig } from '../model/types.js';
 import { LocaleLayout } from '../model/layout.js';
@@ -24,13 +25,61 @@ const MAX_ENTRIES = 20_000;
 export function listLocaleFiles(config: ProjectConfig): LocaleFileRef[] {
   const layout = LocaleLayout.of(config);
   const out: LocaleFileRef[] = [];
+  for (const locale of config.locales) out.push(...listLocale(config, layout, locale).refs);
+  return out;
+}
+
+/** One language's files, and the folders listed to find them with their stamps. */
+interface Listing {
+  readonly refs: readonly LocaleFileRef[];
+  readonly folders: ReadonlyMap<string, string>;
+  /** When the folders were looked at (ms since the epoch). */
+  readonly at: number;
+}
+
+function listLocale(config: ProjectConfig, layout: LocaleLayout, locale: string): Listing {
+  const folders = new Map<string, string>();
+  const at = Date.now();
+  const refs = walkPattern(config.root, layout.relative(locale, '{ns}'), layout, locale, folders);
+  refs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { refs, folders, at };
+}
+
+/** The listings of each configuration a process lists again and again (see below). */
+const listings = new WeakMap<ProjectConfig, Map<string, Listing>>();
+
+/**
+ * {@link listLocaleFiles} for a process that lists the same project again and again (`--watch`):
+ * a language whose folders are as they were when last listed — same stamp (a file added, removed
+ * or renamed in a folder changes it), and left alone for `RACY_MS` before that listing — keeps
+ * its list; the others are listed again.
+ */
+export function listLocaleFilesAgain(config: ProjectConfig): LocaleFileRef[] {
+  const layout = LocaleLayout.of(config);
+  let known = listings.get(config);
+  if (known === undefined) listings.set(config, (known = new Map()));
+  const out: LocaleFileRef[] = [];
   for (const locale of config.locales) {
-    const found = walkPattern(config.root, layout.relative(locale, '{ns}'), layout, locale);
-    found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    out.push(...found);
+    let listing = known.get(locale);
+    if (listing === undefined || !unchanged(listing)) {
+      listing = listLocale(config, layout, locale);
+      known.set(locale, listing);
+    }
+    out.push(...listing.refs);
   }
   return out;
 }
+
+function unchanged(listing: Listing): boolean {
+  for (const [dir, stamp] of listing.folders) {
+    const st = statSync(dir, { throwIfNoEntry: false });
+    if (st === undefined || Math.max(st.mtimeMs, st.ctimeMs) >= listing.at - RACY_MS) return false;
+    if (folderStamp(st) !== stamp) return false;
+  }
+  return true;
+}
+
+const folderStamp = (st: Stats): string => `${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 
 /**
  * The `{lng}` values on disk for a pattern: the names of the folders where `{lng}` is a whole
@@ -50,7 +99,7 @@ export function languagesOnDisk(root: string, files: string): string[] {
   ) {
     const dir = path.resolve(root, segments.slice(0, at).join('/') || '.');
     // Any folder name a tag could be (letters, digits, `_`, `-`): `locales/fr/` is a language.
-    for (const e of list(dir))
+    for (const e of listFolder(dir))
       if (e.isDirectory() && /^[A-Za-z0-9_-]+$/.test(e.name)) found.add(e.name);
   } else {
     // File names are languages only when they look like tags (`en.json`, not `package.json`).
@@ -72,7 +121,16 @@ function walkPattern(
   pattern: string,
   layout: LocaleLayout,
   locale: string | undefined,
+  folders?: Map<string, string>,
 ): LocaleFileRef[] {
+  /** A folder's entries, its stamp (taken first) recorded in `folders`. */
+  const list = (dir: string): Dirent[] => {
+    if (folders !== undefined) {
+      const st = statSync(dir, { throwIfNoEntry: false });
+      folders.set(dir, st === undefined ? '-' : folderStamp(st));
+    }
+    return listFolder(dir);
+  };
   const all = pattern.split('/');
   // The walk starts at the folder before the first placeholder (`..` and absolute paths too).
   const first = all.findIndex((s) => s.includes('{'));
@@ -100,8 +158,15 @@ function walkPattern(
     if (!seg.includes('{')) {
       const file = path.join(dir, seg);
       if (!last) visit(file, `${rel}${seg}/`, i + 1);
-      else if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === false)
-        add(rel + seg, file);
+      else {
+        // Whether a file of that name is there changes the folder's stamp.
+        if (folders !== undefined) {
+          const st = statSync(dir, { throwIfNoEntry: false });
+          folders.set(dir, st === undefined ? '-' : folderStamp(st));
+        }
+        if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === false)
+          add(rel + seg, file);
+      }
       return;
     }
     for (const e of list(dir)) {
@@ -120,7 +185,7 @@ function walkPattern(
 }
 
 /** A folder's entries (none when it does not exist or cannot be read), at most {@link MAX_ENTRIES}. */
-function list(dir: string): Dirent[] {
+function listFolder(dir: string): Dirent[] {
   try {
     return readdirSync(dir, { withFileTypes: true }).slice(0, MAX_ENTRIES);
   } catch {

@@ -2,10 +2,10 @@ import type { Corpus } from '@bilateral/core';
 import { ConfigError } from '../model/errors.js';
 import type { LocaleFile, LockFile, Project, ProjectConfig } from '../model/types.js';
 import { loadCorpus } from './core.js';
-import { listLocaleFiles } from './list.js';
+import { listLocaleFiles, listLocaleFilesAgain, type LocaleFileRef } from './list.js';
 import { readLock } from './lock.js';
 import { listPageFiles, readPageFile } from './pages.js';
-import { readLocaleFile } from './read.js';
+import { readLocaleFile, unchangedOnDisk } from './read.js';
 import { LocaleLayout } from '../model/layout.js';
 
 /*
@@ -27,9 +27,39 @@ export async function loadProject(config: ProjectConfig): Promise<Project> {
  * the config's pattern matches on disk, each read and parsed on first use, and the lock files.
  */
 export function buildProject(config: ProjectConfig, corpus: Corpus | undefined): Project {
-  const files = listLocaleFiles(config).map((ref) =>
+  return fromDisk(config, corpus, listLocaleFiles, (ref) =>
     readLocaleFile(config.root, ref.locale, ref.namespace, ref.file),
   );
+}
+
+/**
+ * {@link buildProject} again, for a process that keeps looking at the same project (`--watch`,
+ * a dev server): a locale file unchanged on disk since the last look (see `unchangedOnDisk`)
+ * keeps its object, with what is known of it (its stamp, the digest of its bytes); a changed,
+ * new or recently touched one is read afresh.
+ */
+export function refreshProject(
+  previous: Project | undefined,
+  config: ProjectConfig,
+  corpus: Corpus | undefined,
+): Project {
+  if (previous === undefined || previous.config !== config) return buildProject(config, corpus);
+  return fromDisk(config, corpus, listLocaleFilesAgain, (ref) => {
+    const known = previous.file(ref.locale, ref.namespace);
+    return known !== undefined && known.path === ref.file && unchangedOnDisk(known)
+      ? known
+      : readLocaleFile(config.root, ref.locale, ref.namespace, ref.file);
+  });
+}
+
+/** The locale files the config's pattern matches on disk (each opened by `open`), then the pages. */
+function fromDisk(
+  config: ProjectConfig,
+  corpus: Corpus | undefined,
+  list: (config: ProjectConfig) => LocaleFileRef[],
+  open: (ref: LocaleFileRef) => LocaleFile,
+): Project {
+  const files = list(config).map(open);
   // Prose pages (`pages` in the config): each a file of namespace `pages/<id>`, after the others.
   const order = new Map(config.locales.map((l, i) => [l, i]));
   const pages = listPageFiles(config)

@@ -89,7 +89,17 @@ interface Meta {
   readonly size: number;
   readonly exists: boolean;
   readonly error?: Error;
+  /** The metadata as taken (when the file exists), and when (ms since the epoch). */
+  readonly stats?: Stats;
+  readonly takenAt?: number;
 }
+
+/**
+ * How long before a file's metadata was taken its last change must be for the metadata to stand
+ * for its bytes: file systems keep times in ticks, so an edit in the same tick as the change
+ * before it can leave size, times and inode as they were (git's "racily clean" entries).
+ */
+export const RACY_MS = 2_000;
 
 /**
  * A locale file read and parsed on first use (once). A check whose results for a namespace are
@@ -114,6 +124,10 @@ class LazyLocaleFile implements LocaleFile {
   }
   get stamp(): string | undefined {
     return this.stat().stamp;
+  }
+  get changedMs(): number | undefined {
+    const st = this.stat().stats;
+    return st === undefined ? undefined : Math.max(st.mtimeMs, st.ctimeMs);
   }
   get bytes(): Uint8Array {
     return this.read().bytes;
@@ -143,6 +157,27 @@ class LazyLocaleFile implements LocaleFile {
     return this.get().valueOffset(entry, index);
   }
 
+  /**
+   * Whether the file on disk is still the one this object stands for: a stat now gives the
+   * metadata first taken, and the file had been left alone for {@link RACY_MS} when it was taken
+   * (so no edit since can have kept it). Then this object, and any digest of its bytes, can serve
+   * a new look at the project (see `refreshProject`).
+   */
+  unchangedOnDisk(): boolean {
+    const m = this.meta;
+    if (m?.stats === undefined || m.takenAt === undefined) return false;
+    const was = m.stats;
+    if (Math.max(was.mtimeMs, was.ctimeMs) >= m.takenAt - RACY_MS) return false;
+    const now = statSync(this.path, { throwIfNoEntry: false });
+    return (
+      now !== undefined &&
+      now.size === was.size &&
+      now.mtimeMs === was.mtimeMs &&
+      now.ctimeMs === was.ctimeMs &&
+      now.ino === was.ino
+    );
+  }
+
   /** Drops the bytes and the parse (see {@link releaseParsed}). */
   release(): void {
     this.parsed = undefined;
@@ -168,8 +203,12 @@ class LazyLocaleFile implements LocaleFile {
   private stat(): Meta {
     if (this.meta !== undefined) return this.meta;
     try {
-      const st = fileStamp(this.path);
-      this.meta = st === undefined ? { size: 0, exists: false } : { ...st, exists: true };
+      const takenAt = Date.now();
+      const st = statSync(this.path, { throwIfNoEntry: false });
+      this.meta =
+        st === undefined
+          ? { size: 0, exists: false }
+          : { ...stampOf(st), exists: true, stats: st, takenAt };
     } catch (e) {
       this.meta = { size: 0, exists: true, error: e as Error };
     }
@@ -186,8 +225,10 @@ class LazyLocaleFile implements LocaleFile {
       // No stamp asked for yet: the metadata of the descriptor the bytes are read through, taken
       // before them, is the stamp (one system call less per file than a stat first).
       try {
+        const takenAt = Date.now();
         const got = readChecked(file, this.root);
-        if (got.stats !== undefined) this.meta = { ...stampOf(got.stats), exists: true };
+        if (got.stats !== undefined)
+          this.meta = { ...stampOf(got.stats), exists: true, stats: got.stats, takenAt };
         else if (got.absent) this.meta = { size: 0, exists: false };
         return { bytes: got.bytes, problems: got.problems };
       } catch (e) {
@@ -210,6 +251,11 @@ class LazyLocaleFile implements LocaleFile {
     }
     return { bytes, problems };
   }
+}
+
+/** {@link LazyLocaleFile.unchangedOnDisk} of a file read from disk; false for any other. */
+export function unchangedOnDisk(file: LocaleFile): boolean {
+  return file instanceof LazyLocaleFile && file.unchangedOnDisk();
 }
 
 /**

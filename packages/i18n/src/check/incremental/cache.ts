@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readBounded } from '../../files/contain.js';
+import { RACY_MS } from '../../files/read.js';
 import { LIMITS } from '../../model/limits.js';
 import path from 'node:path';
 import type { CoreDigest } from './core-digest.js';
@@ -58,6 +59,16 @@ export class CheckCache implements FileDigests {
   private files = new Map<string, readonly [stamp: string, digest: string]>();
   /** When the cache was last serialised (ms since the epoch). */
   private savedAt = 0;
+  /**
+   * The hashes of the last run, for the next run in the same process (see `Fingerprints.hash`),
+   * once {@link keepHashes} was called; never written to the file.
+   */
+  hashes: Map<string, readonly [parts: string, hash: string]> | undefined;
+
+  /** Keeps each run's hashes for the next (a process that checks again: `--watch`). */
+  keepHashes(): void {
+    this.hashes ??= new Map();
+  }
   /** Namespaces reused and re-checked by the last run. */
   readonly stats = { reused: 0, checked: 0 };
   /** Whether anything changed since it was loaded (what `CacheFile.save` writes or not). */
@@ -128,8 +139,12 @@ export class CheckCache implements FileDigests {
   digest(file: LocaleFile): string {
     const known = file.stamp === undefined ? undefined : this.files.get(file.relPath);
     if (known !== undefined && known[0] === file.stamp) {
-      const [, mtime, ctime] = file.stamp.split(':');
-      if (Math.max(Number(mtime), Number(ctime)) < this.savedAt - 2000) return known[1];
+      let changed = file.changedMs;
+      if (changed === undefined) {
+        const [, mtime, ctime] = file.stamp.split(':');
+        changed = Math.max(Number(mtime), Number(ctime));
+      }
+      if (changed < this.savedAt - RACY_MS) return known[1];
     }
     const d = digestOf(file);
     if (file.stamp !== undefined) {
@@ -230,6 +245,16 @@ export class CheckCache implements FileDigests {
         this.units.delete(ns);
         this.dirty = true;
       }
+    if (this.hashes !== undefined)
+      for (const slot of this.hashes.keys())
+        if (!keep.has(slot.slice(slot.indexOf(':') + 1))) this.hashes.delete(slot);
+    // Every file of the project is known and there are as many: nothing to forget (the usual
+    // case, found without making a set of every path).
+    if (
+      this.files.size === project.files.length &&
+      project.files.every((f) => this.files.has(f.relPath))
+    )
+      return;
     const files = new Set(project.files.map((f) => f.relPath));
     for (const rel of this.files.keys())
       if (!files.has(rel)) {

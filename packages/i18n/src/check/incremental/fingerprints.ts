@@ -6,9 +6,14 @@ import { toolkitFingerprint } from '../../files/fingerprint.js';
 /** The check cache's format; part of every salt, so that another version's results never match. */
 export const CHECK_CACHE_VERSION = 2;
 
-/** Where a run gets the digest of a file's bytes (the cache, which remembers them by stamp). */
+/**
+ * Where a run gets the digest of a file's bytes (the cache, which remembers them by stamp), and
+ * optionally the hashes made by earlier runs (see {@link Fingerprints}).
+ */
 export interface FileDigests {
   digest(file: LocaleFile): string;
+  /** Per hash slot (`ns:…`, `key:…`, `locks:…`), the last parts hashed and their hash. */
+  readonly hashes?: Map<string, readonly [parts: string, hash: string]> | undefined;
 }
 
 export const sha1 = (...parts: readonly (string | Uint8Array)[]): string => {
@@ -32,6 +37,9 @@ export class Fingerprints {
   private readonly core: CoreDigest;
   private readonly namespaceHashes = new Map<string, string>();
   private lockIndex: Map<string, string[]> | undefined;
+  /** Whether each lock file exists and is sound; the hash of a namespace without lock entries. */
+  private lockState: string[] | undefined;
+  private noLocks: string | undefined;
   private readonly files: FileDigests;
 
   constructor(
@@ -57,8 +65,9 @@ export class Fingerprints {
   namespace(ns: string): string {
     let h = this.namespaceHashes.get(ns);
     if (h === undefined) {
-      h = sha1(
-        ...this.project.locales.map((l) => {
+      h = this.hash(
+        `ns:${ns}`,
+        this.project.locales.map((l) => {
           const f = this.project.file(l, ns);
           return `${l}=${f === undefined ? '-' : this.files.digest(f)}`;
         }),
@@ -70,13 +79,29 @@ export class Fingerprints {
 
   /** Every input of a namespace's result, given the namespaces its rules read. */
   unitKey(ns: string, deps: readonly string[]): string {
-    return sha1(
+    return this.hash(`key:${ns}`, [
       this.salt,
       ns,
       this.core.documents.get(ns) ?? '-',
       this.locks(ns),
       ...deps.map((d) => `${d}=${this.namespace(d)}`),
-    );
+    ]);
+  }
+
+  /**
+   * {@link sha1} of the parts; a process that checks again and again (`--watch`) keeps the last
+   * parts and hash of each slot in the cache, and hashes only what changed since: comparing the
+   * parts is much cheaper than hashing them.
+   */
+  private hash(slot: string, parts: readonly string[]): string {
+    const memo = this.files.hashes;
+    if (memo === undefined) return sha1(...parts);
+    const joined = parts.join('\u0000');
+    const known = memo.get(slot);
+    if (known !== undefined && known[0] === joined) return known[1];
+    const h = sha1(...parts);
+    memo.set(slot, [joined, h]);
+    return h;
   }
 
   /** The lock entries of a namespace, in every target locale. */
@@ -94,9 +119,12 @@ export class Fingerprints {
       }
       this.lockIndex = index;
     }
-    const state = [...this.project.locks.values()].map(
+    this.lockState ??= [...this.project.locks.values()].map(
       (l) => `${l.locale}:${l.exists ? 1 : 0}:${l.problem === undefined ? 0 : 1}`,
     );
-    return sha1(...state, ...(this.lockIndex.get(ns) ?? []));
+    const entries = this.lockIndex.get(ns);
+    return entries === undefined
+      ? (this.noLocks ??= sha1(...this.lockState))
+      : this.hash(`locks:${ns}`, [...this.lockState, ...entries]);
   }
 }

@@ -269,8 +269,43 @@ function checkNesting(ctx: NamespaceContext<Edge>): void {
   }
 }
 
+/**
+ * The nestings of the last project pass that found neither a cycle nor a runaway expansion, and
+ * the locales they were checked for: whether a graph is clean depends on nothing else, so the same
+ * graph again (a watching process re-checking after an edit elsewhere) is clean again without the
+ * walk. Edges are compared by what the walk reads: locale, from, to.
+ */
+let lastClean: { readonly locales: readonly string[]; readonly edges: readonly Edge[] } | undefined;
+
+function sameGraph(a: readonly Edge[], b: readonly Edge[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Edge;
+    const y = b[i] as Edge;
+    if (x !== y && (x.locale !== y.locale || x.from !== y.from || x.to !== y.to)) return false;
+  }
+  return true;
+}
+
 /** `$t(…)` cycles and runaway expansions, over the nestings of every namespace, per locale. */
 function checkCycles(ctx: ProjectContext, edges: readonly Edge[]): void {
+  const locales = ctx.project.locales;
+  if (lastClean !== undefined && lastClean.locales === locales && sameGraph(lastClean.edges, edges))
+    return;
+  let reported = false;
+  const report: ProjectContext['report'] = (raw) => {
+    reported = true;
+    ctx.report(raw);
+  };
+  walkNestings(ctx, edges, report);
+  lastClean = reported ? undefined : { locales, edges };
+}
+
+function walkNestings(
+  ctx: ProjectContext,
+  edges: readonly Edge[],
+  report: ProjectContext['report'],
+): void {
   // Where an edge is: the `$t(` in its file (its position is worked out only for a finding).
   const fileOf = (e: Edge): { file: LocaleFile | FileRef; offset: number } => ({
     file: ctx.project.file(e.locale, e.namespace) ?? {
@@ -307,7 +342,7 @@ function checkCycles(ctx: ProjectContext, edges: readonly Edge[]): void {
           const s = state.get(e.to);
           if (s === 1) {
             const cycle = [...path.slice(path.indexOf(e.to)), e.to];
-            ctx.report({
+            report({
               ...fileOf(e),
               key: e.key,
               message: `${e.raw} makes a cycle: ${cycle.join(' → ')}`,
@@ -335,7 +370,7 @@ function checkCycles(ctx: ProjectContext, edges: readonly Edge[]): void {
         work.pop();
         const first = edges[0];
         if (first !== undefined && (n > LIMITS.nestedTexts || d > LIMITS.nestingDepth)) {
-          ctx.report({
+          report({
             ...fileOf(first),
             key: first.key,
             message:
