@@ -2,6 +2,7 @@
  * Checks: `bilateral check` (whole process) against @lingual/i18n-check and i18next-cli on the
  * same locale files, at the repository's size and at 1k / 10k / 100k keys per locale.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -116,6 +117,60 @@ function toggleEdit(meta) {
     },
     restore: () => {
       writeFileSync(file, original);
+    },
+  };
+}
+
+/** The contender answered by a running `bilateral check --watch`. */
+export const SERVED = 'bilateral check (answered by check --watch, 1 file edited)';
+
+/**
+ * Starts `bilateral check --watch` in a project and waits until it watches and has loaded its core
+ * (its first answer would otherwise include that). Its output is not kept.
+ * @param {string} dir
+ * @param {Log} log
+ */
+async function startWatching(dir, log) {
+  const child = spawn(process.execPath, [BILATERAL_CLI, 'check', '--format', 'json', '--watch'], {
+    cwd: dir,
+    env: { ...process.env, CI: '', BILATERAL_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let said = '';
+  child.stderr.on('data', (/** @type {Buffer} */ d) => (said += d.toString()));
+  const t0 = performance.now();
+  while (!said.includes('Watching')) {
+    if (child.exitCode !== null) throw new Error(`bench: check --watch stopped: ${said}`);
+    if (performance.now() - t0 > 120_000)
+      throw new Error(`bench: check --watch never watched: ${said}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // The core loads right after the first report; one answer makes sure it has.
+  spawnSync(process.execPath, [BILATERAL_CLI, 'check', '--format', 'json'], {
+    cwd: dir,
+    env: { ...process.env, CI: '', BILATERAL_CACHE: '1' },
+    stdio: 'ignore',
+  });
+  log(`  check --watch ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  /** The watching process's peak resident set (VmHWM), read before it stops. */
+  let peakKb = 0;
+  const peak = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // not Linux, or gone
+    }
+  };
+  return {
+    peak: () =>
+      peakKb > 0
+        ? `peak RSS ${(peakKb / 1024).toFixed(0)} MB, not counted in the row`
+        : 'peak RSS not read',
+    stop: async () => {
+      peak();
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('close', r));
     },
   };
 }
@@ -303,6 +358,11 @@ export async function checkSuite({ sizes, runs, log, largeFile = false }) {
     /** @type {import('./measure.mjs').Contender[]} */
     const contenders = [floor('read', meta.dir)];
     let restore = () => {};
+    /** @type {Awaited<ReturnType<typeof startWatching>> | undefined} */
+    let watching;
+    const stopWatching = async () => {
+      await watching?.stop();
+    };
     if (available.ok) {
       /** A `bilateral` run: the CLI with these arguments, validated against the injected defects. */
       /**
@@ -352,11 +412,34 @@ export async function checkSuite({ sizes, runs, log, largeFile = false }) {
             meta.dir,
             {
               before: edit.apply,
+              // A new process every time: never answered by the watching process of the contender
+              // below, which runs in the same folder.
+              env: { BILATERAL_SERVED: '0' },
               // Its warm-up run fills the cache (a cold run); the counted runs are the cached
               // ones, so a slow warm-up must not stop them from being made.
               budgetMs: Number.POSITIVE_INFINITY,
             },
           ),
+        );
+      }
+      // The same command while a `bilateral check --watch` runs in the folder: it answers from
+      // what it keeps in memory (the command's stderr says so; validated on the warm-up run).
+      if (size !== 'repo') {
+        watching = await startWatching(meta.dir, log);
+        const edit = toggleEdit(meta);
+        contenders.push(
+          bilateral(SERVED, check, meta.dir, {
+            before: edit.apply,
+            env: { CI: '', BILATERAL_CACHE: '1' },
+            validate: (/** @type {import('./measure.mjs').Run} */ run) => {
+              const problem = validateBilateral(meta)(run);
+              const said = readFileSync(run.errFile, 'utf8');
+              const note = said.includes('answered by the `bilateral check --watch`')
+                ? undefined
+                : `not answered by the watching process: ${said.trim().split('\n')[0]}`;
+              return [problem, note].filter(Boolean).join('; ') || undefined;
+            },
+          }),
         );
       }
       // Without a core, at every generated size but the largest (to keep the whole run near 10 minutes).
@@ -389,7 +472,14 @@ export async function checkSuite({ sizes, runs, log, largeFile = false }) {
         validate: validateI18nextCli(meta),
       });
     }
-    const results = await compare(contenders, { runs, log }).finally(restore);
+    const results = await compare(contenders, { runs, log }).finally(async () => {
+      restore();
+      await stopWatching();
+    });
+    if (watching !== undefined) {
+      const r = results.find((/** @type {Json} */ x) => x.name === SERVED);
+      if (r !== undefined) r.notes.push(`the watching process: ${watching.peak()}`);
+    }
     cases.push({
       size: label,
       largeFile: false,

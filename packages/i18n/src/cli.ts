@@ -4,13 +4,6 @@
  * and sets the exit code.
  */
 import module from 'node:module';
-import {
-  askServer,
-  packageVersion,
-  PROTOCOL,
-  servable,
-  toolkitStamp,
-} from './adapters/cli/served.js';
 
 // Node 22.1 and later keep V8's compiled code of the toolkit's modules on disk between runs (in
 // the system's temporary folder), which shortens every command's start; older Node has no such
@@ -21,19 +14,19 @@ import {
 // that process answers from what it keeps in memory (adapters/cli/served.ts). Otherwise, or when
 // it refuses, the command runs here.
 const argv = process.argv.slice(2);
-const answer = servable(argv, process.env)
-  ? await askServer(
-      {
-        protocol: PROTOCOL,
-        toolkit: toolkitStamp(packageVersion()),
+const served = argv.includes('check') ? await import('./adapters/cli/served.js') : undefined;
+const answer =
+  served?.servable(argv, process.env) === true
+    ? await served.askServer({
+        protocol: served.PROTOCOL,
+        toolkit: served.toolkitStamp(served.packageVersion()),
+        cwd: process.cwd(),
         argv,
         color: clientColor(),
         commandName: process.env['npm_lifecycle_event'] === 'i18n' ? 'pnpm i18n' : 'bilateral',
         startedAt: performance.timeOrigin,
-      },
-      process.cwd(),
-    )
-  : undefined;
+      })
+    : undefined;
 if (answer === undefined) await import('./adapters/cli/main.js');
 else {
   process.stdout.write(answer.stdout);

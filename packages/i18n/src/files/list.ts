@@ -57,7 +57,7 @@ const listings = new WeakMap<ProjectConfig, Map<string, Listing>>();
 export function listLocaleFilesAgain(config: ProjectConfig): LocaleFileRef[] {
   const layout = LocaleLayout.of(config);
   let known = listings.get(config);
-  if (known === undefined) listings.set(config, (known = new Map()));
+  if (known === undefined) listings.set(config, (known = new Map<string, Listing>()));
   const out: LocaleFileRef[] = [];
   for (const locale of config.locales) {
     let listing = known.get(locale);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { coreModuleFile } from '../../files/core.js';
@@ -63,11 +63,14 @@ export async function serveChecks(options: ServeOptions): Promise<CheckServer | 
   if (where === undefined) return undefined;
   const key = JSON.stringify(splitArgs(options.argv).key);
   const toolkit = toolkitStamp(packageVersion());
+  const folder = realFolder(options.cwd);
   let inputs = new InputStamps(options.config());
 
   const handle = async (request: ServedRequest): Promise<ServedResponse> => {
     if (request.protocol !== PROTOCOL || request.toolkit !== toolkit)
       return { ok: false, reason: 'another version of the toolkit' };
+    if (typeof request.cwd !== 'string' || realFolder(request.cwd) !== folder)
+      return { ok: false, reason: 'another folder' };
     const split = splitArgs(request.argv);
     if (JSON.stringify(split.key) !== key) return { ok: false, reason: 'other settings' };
     const format = split.format ?? 'pretty';
@@ -223,6 +226,15 @@ function inputFiles(config: ProjectConfig): string[] {
   if (!inRoot) files.add(top);
   return [...files];
 }
+
+/** A folder's real path (links resolved), or undefined when it is gone. */
+const realFolder = (dir: string): string | undefined => {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return undefined;
+  }
+};
 
 const stampOf = (file: string): string => {
   const st = statSync(file, { throwIfNoEntry: false });

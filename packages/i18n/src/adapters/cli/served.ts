@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +27,8 @@ export interface ServedRequest {
   readonly protocol: number;
   /** The toolkit the client runs (see {@link toolkitStamp}). */
   readonly toolkit: string;
+  /** The folder the client runs in (the server answers only for its own). */
+  readonly cwd: string;
   /** The command line after `bilateral` (process.argv.slice(2)). */
   readonly argv: readonly string[];
   /** Whether the client's stdout takes colours (see `useColor`). */
@@ -174,10 +175,9 @@ export function servable(argv: readonly string[], env: NodeJS.ProcessEnv): boole
  */
 export async function askServer(
   request: ServedRequest,
-  cwd: string,
   timeoutMs = 1_000,
 ): Promise<(ServedResponse & { ok: true }) | undefined> {
-  const where = socketPath(cwd);
+  const where = socketPath(request.cwd);
   if (where === undefined) return undefined;
   if (process.platform !== 'win32') {
     try {
@@ -186,6 +186,8 @@ export async function askServer(
       return undefined;
     }
   }
+  // Loaded only when there is a socket to connect to.
+  const net = await import('node:net');
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let done = false;

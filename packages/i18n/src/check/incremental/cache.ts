@@ -109,8 +109,7 @@ export class CheckCache implements FileDigests {
           const unit = stripSeal(u);
           seals.set(unit, u.seal);
           cache.units.set(ns, unit);
-        }
-        else cache.discarded++;
+        } else cache.discarded++;
       }
     } catch {
       // A damaged cache is only a slower run.
