@@ -147,7 +147,11 @@ program
       .choices(['pretty', 'json', 'sarif', 'github'])
       .default('pretty'),
   )
-  .option('-w, --watch', 're-check whenever a locale file, lock file or the config changes', false)
+  .option(
+    '-w, --watch',
+    're-check whenever a locale file, lock file or the config changes; meanwhile `bilateral check` in this folder with the same settings is answered by it (BILATERAL_SERVED=0 to check apart)',
+    false,
+  )
   .option(
     '--strict',
     'stale translations are errors too (as in a strict build: BILATERAL_STRICT=1)',
