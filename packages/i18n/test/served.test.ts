@@ -141,6 +141,10 @@ describe('bilateral check while bilateral check --watch runs', () => {
       const changed = await cli(['check', '--format', 'json'], dir, NOT_CI);
       expect(changed.stderr).not.toMatch(ANSWERED);
       expect(changed.stdout.trim()).toBe('[]');
+      // The watching terminal says why, once.
+      await w.until(() => w.stderr().includes('checked by itself: a config or core file changed'));
+      await cli(['check'], dir, NOT_CI);
+      expect(w.stderr().split('a config or core file changed').length).toBe(2);
     } finally {
       await w.stop();
     }

@@ -198,7 +198,8 @@ async function watchLoop(
     const entry: { startedAt: number; result: Promise<CheckSessionResult> } = {
       startedAt: Number.POSITIVE_INFINITY,
       result: busy.then(() => {
-        entry.startedAt = performance.timeOrigin + performance.now();
+        // The wall clock, as the asking process's start is (see `answer`).
+        entry.startedAt = Date.now();
         return session.again(next);
       }),
     };
@@ -252,7 +253,7 @@ async function watchLoop(
       // check of its own, after any under way.
       const last = latest;
       const result =
-        last !== undefined && last.startedAt >= asked.startedAt ? last.result : checkAgain();
+        last !== undefined && last.startedAt > asked.startedAt ? last.result : checkAgain();
       const { output, findings } = report(
         await result,
         {
@@ -265,6 +266,10 @@ async function watchLoop(
       );
       return { output, code: findings.some((f) => f.severity === 'error') ? 1 : 0 };
     },
+    onRefused: (reason) =>
+      process.stderr.write(
+        `[${new Date().toLocaleTimeString()}] \`${commandName()} check\` in another terminal checked by itself: ${reason}\n`,
+      ),
     onAnswer: (ms) =>
       process.stderr.write(
         `[${new Date().toLocaleTimeString()}] answered \`${commandName()} check\` from another terminal in ${Math.round(ms)} ms\n`,

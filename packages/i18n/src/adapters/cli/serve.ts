@@ -40,6 +40,8 @@ export interface ServeOptions {
   }): Promise<{ output: string; code: number }>;
   /** Told about each answer (on the watching terminal). */
   onAnswer?(ms: number): void;
+  /** Told, once per reason, why a question was left to the asking command. */
+  onRefused?(reason: string): void;
 }
 
 export interface CheckServer {
@@ -66,18 +68,31 @@ export async function serveChecks(options: ServeOptions): Promise<CheckServer | 
   const folder = realFolder(options.cwd);
   let inputs = new InputStamps(options.config());
 
+  const told = new Set<string>();
+  const refuse = (reason: string): ServedResponse => {
+    if (!told.has(reason)) {
+      told.add(reason);
+      options.onRefused?.(reason);
+    }
+    return { ok: false, reason };
+  };
+
   const handle = async (request: ServedRequest): Promise<ServedResponse> => {
     if (request.protocol !== PROTOCOL || request.toolkit !== toolkit)
-      return { ok: false, reason: 'another version of the toolkit' };
+      return refuse('another version or build of the toolkit (restart `check --watch`)');
     if (typeof request.cwd !== 'string' || realFolder(request.cwd) !== folder)
       return { ok: false, reason: 'another folder' };
     const split = splitArgs(request.argv);
-    if (JSON.stringify(split.key) !== key) return { ok: false, reason: 'other settings' };
+    if (JSON.stringify(split.key) !== key)
+      return refuse('other settings than this process checks with');
     const format = split.format ?? 'pretty';
     const config = options.config();
     if (!FORMATS.has(format) || split.locale?.some((l) => !config.locales.includes(l)))
       return { ok: false, reason: 'an option to report on' };
-    if (inputs.changed()) return { ok: false, reason: 'the config or the core changed' };
+    if (inputs.changed())
+      return refuse(
+        'a config or core file changed since this process loaded it (restart `check --watch` to answer again)',
+      );
     const started = performance.now();
     const { output, code } = await options.answer({
       format,

@@ -20,6 +20,9 @@ import { fileURLToPath } from 'node:url';
  * anything else of the CLI (`cli.ts`), so it imports only Node's own modules.
  */
 
+/** How long a client waits for the answer of a server that accepted its question. */
+const ANSWER_MS = 120_000;
+
 /** The protocol's version: a client and a server of different versions never talk. */
 export const PROTOCOL = 1;
 
@@ -37,7 +40,8 @@ export interface ServedRequest {
   readonly commandName: string;
   /**
    * When the client process started (ms since the epoch, `performance.timeOrigin`): a check that
-   * began after it has seen every file as the user left it before running the command.
+   * began after it (by the server's wall clock, `Date.now()`) has seen every file as the user
+   * left it before running the command.
    */
   readonly startedAt: number;
 }
@@ -199,10 +203,13 @@ export async function askServer(
       resolve(r);
     };
     const socket = net.connect(where);
-    // Only the connection is bounded: a server that accepted is checking, however long it takes.
-    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    // A server that does not accept at once is not there; one that accepted is checking, which
+    // may take a while after many edits (a branch checked out), but not forever: past
+    // ANSWER_MS the command checks by itself.
+    let timer = setTimeout(() => finish(undefined), timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
+      timer = setTimeout(() => finish(undefined), ANSWER_MS);
       socket.end(`${JSON.stringify(request)}\n`);
     });
     socket.on('data', (c: Buffer) => chunks.push(c));
