@@ -22,6 +22,14 @@ export function fileStamp(
   return st === undefined ? undefined : stampOf(st);
 }
 
+/** The numbers {@link LazyLocaleFile.unchangedOnDisk} compares, and when they were taken. */
+const takenOf = (st: Stats, at: number) => ({
+  mtimeMs: st.mtimeMs,
+  ctimeMs: st.ctimeMs,
+  ino: st.ino,
+  at,
+});
+
 /** {@link fileStamp} from metadata already taken. */
 const stampOf = (st: Stats): { readonly stamp: string; readonly size: number } => ({
   stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`,
@@ -89,9 +97,16 @@ interface Meta {
   readonly size: number;
   readonly exists: boolean;
   readonly error?: Error;
-  /** The metadata as taken (when the file exists), and when (ms since the epoch). */
-  readonly stats?: Stats;
-  readonly takenAt?: number;
+  /**
+   * What the stamp is made of (when the file exists), as numbers, and when it was taken (ms since
+   * the epoch): four numbers, not the `Stats` object (a project of 12,000 files keeps them all).
+   */
+  readonly taken?: {
+    readonly mtimeMs: number;
+    readonly ctimeMs: number;
+    readonly ino: number;
+    readonly at: number;
+  };
 }
 
 /**
@@ -126,8 +141,8 @@ class LazyLocaleFile implements LocaleFile {
     return this.stat().stamp;
   }
   get changedMs(): number | undefined {
-    const st = this.stat().stats;
-    return st === undefined ? undefined : Math.max(st.mtimeMs, st.ctimeMs);
+    const t = this.stat().taken;
+    return t === undefined ? undefined : Math.max(t.mtimeMs, t.ctimeMs);
   }
   get bytes(): Uint8Array {
     return this.read().bytes;
@@ -165,13 +180,13 @@ class LazyLocaleFile implements LocaleFile {
    */
   unchangedOnDisk(): boolean {
     const m = this.meta;
-    if (m?.stats === undefined || m.takenAt === undefined) return false;
-    const was = m.stats;
-    if (Math.max(was.mtimeMs, was.ctimeMs) >= m.takenAt - RACY_MS) return false;
+    const was = m?.taken;
+    if (m === undefined || was === undefined) return false;
+    if (Math.max(was.mtimeMs, was.ctimeMs) >= was.at - RACY_MS) return false;
     const now = statSync(this.path, { throwIfNoEntry: false });
     return (
       now !== undefined &&
-      now.size === was.size &&
+      now.size === m.size &&
       now.mtimeMs === was.mtimeMs &&
       now.ctimeMs === was.ctimeMs &&
       now.ino === was.ino
@@ -208,7 +223,7 @@ class LazyLocaleFile implements LocaleFile {
       this.meta =
         st === undefined
           ? { size: 0, exists: false }
-          : { ...stampOf(st), exists: true, stats: st, takenAt };
+          : { ...stampOf(st), exists: true, taken: takenOf(st, takenAt) };
     } catch (e) {
       this.meta = { size: 0, exists: true, error: e as Error };
     }
@@ -228,7 +243,7 @@ class LazyLocaleFile implements LocaleFile {
         const takenAt = Date.now();
         const got = readChecked(file, this.root);
         if (got.stats !== undefined)
-          this.meta = { ...stampOf(got.stats), exists: true, stats: got.stats, takenAt };
+          this.meta = { ...stampOf(got.stats), exists: true, taken: takenOf(got.stats, takenAt) };
         else if (got.absent) this.meta = { size: 0, exists: false };
         return { bytes: got.bytes, problems: got.problems };
       } catch (e) {
