@@ -13,6 +13,7 @@ import {
   replaceIn,
   tempDir,
   write,
+  waitFor,
   type Run,
 } from './support.js';
 
@@ -210,18 +211,7 @@ describe('--watch', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const until = (pred: () => boolean, ms: number) =>
-      new Promise<void>((resolve, reject) => {
-        const started = Date.now();
-        const t = setInterval(() => {
-          if (pred()) {
-            clearInterval(t);
-            resolve();
-          } else if (Date.now() - started > ms) {
-            clearInterval(t);
-            reject(new Error(`timed out; stdout: ${stdout} stderr: ${stderr}`));
-          }
-        }, 20);
-      });
+      waitFor(pred, ms, () => `stdout: ${stdout} stderr: ${stderr}`);
     try {
       // "Watching" comes once the watcher is ready: an edit saved from then on is seen.
       await until(() => stderr.includes('Watching'), 8000);

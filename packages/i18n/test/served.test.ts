@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { servable, socketPath, splitArgs } from '../src/adapters/cli/served.js';
-import { CLI, cli, copyFixture, read, replaceIn, write } from './support.js';
+import { CLI, cli, copyFixture, read, replaceIn, waitFor, write } from './support.js';
 
 vi.setConfig({ testTimeout: 30000 });
 
@@ -65,19 +65,7 @@ function watching(dir: string, args: readonly string[] = []) {
   let stderr = '';
   child.stdout.resume();
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const until = (pred: () => boolean, ms = 10000) =>
-    new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const t = setInterval(() => {
-        if (pred()) {
-          clearInterval(t);
-          resolve();
-        } else if (Date.now() - started > ms) {
-          clearInterval(t);
-          reject(new Error(`timed out; stderr: ${stderr}`));
-        }
-      }, 20);
-    });
+  const until = (pred: () => boolean, ms = 10000) => waitFor(pred, ms, () => `stderr: ${stderr}`);
   const stop = async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.on('close', resolve));

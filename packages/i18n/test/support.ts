@@ -136,3 +136,22 @@ export function brokenRepo(): string {
   write(dir, 'locales/ko/.bilateral-lock.json', '{ "keys": ');
   return dir;
 }
+
+/**
+ * Resolves once `pred()` holds (polled every 20 ms); rejects after `ms` with what `said()` gives
+ * (a child's output so far).
+ */
+export function waitFor(pred: () => boolean, ms: number, said: () => string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const t = setInterval(() => {
+      if (pred()) {
+        clearInterval(t);
+        resolve();
+      } else if (Date.now() - started > ms) {
+        clearInterval(t);
+        reject(new Error(`timed out; ${said()}`));
+      }
+    }, 20);
+  });
+}
