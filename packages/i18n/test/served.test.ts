@@ -56,11 +56,11 @@ describe('which command lines a watching process may answer', () => {
 });
 
 /** A `check --watch` in `dir`, and a way to wait for what it prints. */
-function watching(dir: string, args: readonly string[] = []) {
+function watching(dir: string, args: readonly string[] = [], env: Record<string, string> = {}) {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [CLI, 'check', '--watch', '--format', 'json', ...args],
-    { cwd: dir, env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } },
   );
   let stderr = '';
   child.stdout.resume();
@@ -133,6 +133,21 @@ describe('bilateral check while bilateral check --watch runs', () => {
       await w.until(() => w.stderr().includes('checked by itself: a config or core file changed'));
       await cli(['check'], dir, NOT_CI);
       expect(w.stderr().split('a config or core file changed').length).toBe(2);
+    } finally {
+      await w.stop();
+    }
+  }, 40000);
+
+  it('is not answered by a watcher started with BILATERAL_SERVED=0', async () => {
+    const dir = copyFixture('mini');
+    const w = watching(dir, [], { BILATERAL_SERVED: '0' });
+    try {
+      await w.until(() => w.stderr().includes('Watching'));
+      const r = await cli(['check'], dir, NOT_CI);
+      expect(r.stderr).not.toMatch(ANSWERED);
+      expect(r.code).toBe(0);
+      expect(socketPath(dir)).toBeDefined();
+      expect(existsSync(socketPath(dir) as string)).toBe(false);
     } finally {
       await w.stop();
     }

@@ -238,43 +238,47 @@ async function watchLoop(
     status();
   };
   const { serveChecks } = await import('./serve.js');
-  const server = await serveChecks({
-    argv: process.argv.slice(2),
-    cwd: process.cwd(),
-    config: () => session.config,
-    answer: async (asked) => {
-      // An edit seen and not yet re-checked: re-checked now, for this terminal and that one.
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        await rerun();
-      }
-      // A check that started after the asking command did looked at every file as the user left
-      // them: its result is the answer (a re-check after the edit just made, say). Otherwise a
-      // check of its own, after any under way.
-      const last = latest;
-      const result =
-        last !== undefined && last.startedAt > asked.startedAt ? last.result : checkAgain();
-      const { output, findings } = report(
-        await result,
-        {
-          format: asked.format as OutputFormat,
-          locale: asked.locale,
-          color: asked.color,
-          commandName: asked.commandName,
-        },
-        e,
-      );
-      return { output, code: findings.some((f) => f.severity === 'error') ? 1 : 0 };
-    },
-    onRefused: (reason) =>
-      process.stderr.write(
-        `[${new Date().toLocaleTimeString()}] \`${commandName()} check\` in another terminal checked by itself: ${reason}\n`,
-      ),
-    onAnswer: (ms) =>
-      process.stderr.write(
-        `[${new Date().toLocaleTimeString()}] answered \`${commandName()} check\` from another terminal in ${Math.round(ms)} ms\n`,
-      ),
-  });
+  // BILATERAL_SERVED=0 here too: a watcher that answers no one.
+  const server =
+    process.env['BILATERAL_SERVED'] === '0'
+      ? undefined
+      : await serveChecks({
+          argv: process.argv.slice(2),
+          cwd: process.cwd(),
+          config: () => session.config,
+          answer: async (asked) => {
+            // An edit seen and not yet re-checked: re-checked now, for this terminal and that one.
+            if (timer !== undefined) {
+              clearTimeout(timer);
+              await rerun();
+            }
+            // A check that started after the asking command did looked at every file as the user left
+            // them: its result is the answer (a re-check after the edit just made, say). Otherwise a
+            // check of its own, after any under way.
+            const last = latest;
+            const result =
+              last !== undefined && last.startedAt > asked.startedAt ? last.result : checkAgain();
+            const { output, findings } = report(
+              await result,
+              {
+                format: asked.format as OutputFormat,
+                locale: asked.locale,
+                color: asked.color,
+                commandName: asked.commandName,
+              },
+              e,
+            );
+            return { output, code: findings.some((f) => f.severity === 'error') ? 1 : 0 };
+          },
+          onRefused: (reason) =>
+            process.stderr.write(
+              `[${new Date().toLocaleTimeString()}] \`${commandName()} check\` in another terminal checked by itself: ${reason}\n`,
+            ),
+          onAnswer: (ms) =>
+            process.stderr.write(
+              `[${new Date().toLocaleTimeString()}] answered \`${commandName()} check\` from another terminal in ${Math.round(ms)} ms\n`,
+            ),
+        });
   // The first answer need not wait for the core to load on this thread (the first run may have
   // checked on workers): loaded now, while the terminal shows the report.
   if (server !== undefined) void checkAgain().catch(() => undefined);
