@@ -35,10 +35,12 @@ import {
   documentsOf,
   readPages,
   resolveLink,
+  routeOf,
   type DocumentRoute,
   type PageText,
   type Permalink,
 } from './routes.js';
+import { firstBy, itemsBy } from '../../model/index-by.js';
 import { LocaleLayout } from '../../model/layout.js';
 import {
   documentStatus,
@@ -378,6 +380,7 @@ function routesOf(s: BuildState, site: SiteOptions): Routing {
     documents.map((d) => d.id),
   );
   const statuses = documentStatus(s.status, documents);
+  const statusOf = firstBy(statuses, 'id+locale', (x) => `${x.id}\u0000${x.locale}`);
   const text = (id: string, kind: string, locale: string, field: 'title' | 'description') => {
     if (kind === 'page') {
       const p = pages.get(`${id}\u0000${locale}`);
@@ -392,16 +395,18 @@ function routesOf(s: BuildState, site: SiteOptions): Routing {
     .filter((n) => n.name === 'home')
     .map((h) => ({
       ...h,
-      documents: routes
-        .filter((d) => d.locale === h.locale)
-        .map((d) => ({
-          id: d.id,
-          kind: d.kind,
-          url: d.url,
-          title: text(d.id, d.kind, h.locale, 'title'),
-          description: text(d.id, d.kind, h.locale, 'description'),
-          status: statuses.find((x) => x.id === d.id && x.locale === h.locale)!,
-        })),
+      documents: itemsBy(
+        routes,
+        'locale',
+        (d) => d.locale,
+      )(h.locale).map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        url: d.url,
+        title: text(d.id, d.kind, h.locale, 'title'),
+        description: text(d.id, d.kind, h.locale, 'description'),
+        status: statusOf(`${d.id}\u0000${h.locale}`)!,
+      })),
     }));
   const languages: Language[] = locales.map((locale) => ({
     locale,
@@ -431,7 +436,7 @@ function routingApi(
   site: SiteOptions,
 ): void {
   eleventyConfig.addFilter('bilateralRoute', (id: string, locale: string): DocumentRoute => {
-    const r = routesOf(current(), site).routes.find((x) => x.id === id && x.locale === locale);
+    const r = routeOf(routesOf(current(), site).routes, id, locale);
     if (r === undefined)
       throw new Error(`bilateralRoute: no document "${id}" in locale "${locale}"`);
     return r;
@@ -453,9 +458,12 @@ function routingApi(
    * document for a pattern with `{id}`.
    */
   eleventyConfig.addFilter('bilateralUrl', (name: string, locale: string, id?: string): string => {
-    const r = routesOf(current(), site).siteRoutes.find(
-      (x) => x.name === name && x.locale === locale && (x.id === undefined || x.id === id),
+    const named = itemsBy(
+      routesOf(current(), site).siteRoutes,
+      'name+locale',
+      (x) => `${x.name}\u0000${x.locale}`,
     );
+    const r = named(`${name}\u0000${locale}`).find((x) => x.id === undefined || x.id === id);
     if (r === undefined) {
       const names = [...new Set(routesOf(current(), site).siteRoutes.map((x) => x.name))];
       throw new Error(

@@ -6,6 +6,7 @@
  */
 import type { Corpus, DocumentKind } from '@bilateral/core';
 import { listPageFiles, pageContent, readPageFile } from '../../files/pages.js';
+import { firstBy } from '../../model/index-by.js';
 import type { ProjectConfig } from '../../model/types.js';
 import type { BilateralMode } from './policy.js';
 
@@ -122,9 +123,18 @@ export function readPages(
  * Resolves a site-internal link of a page (`/{lng}/{id}/`, `/{lng}/{id}/#section`, `/{lng}/`) to
  * the document's URL, as the pages rule checks them; any other link is returned as it is.
  */
+/** The route of a document in a locale (as `routes.find` would give it), by an index. */
+export function routeOf(
+  routes: readonly DocumentRoute[],
+  id: string,
+  locale: string,
+): DocumentRoute | undefined {
+  return firstBy(routes, 'id+locale', (r) => `${r.id}\u0000${r.locale}`)(`${id}\u0000${locale}`);
+}
+
 export function resolveLink(routes: readonly DocumentRoute[], href: string): string {
   const m = /^\/([A-Za-z-]+)\/([a-z0-9-]+)\/(#.*)?$/.exec(href);
   if (m === null) return href;
-  const route = routes.find((r) => r.locale === m[1] && r.id === m[2]);
+  const route = routeOf(routes, m[2] as string, m[1] as string);
   return route === undefined ? href : `${route.url}${m[3] ?? ''}`;
 }

@@ -7,6 +7,7 @@
  */
 import type { DocumentKind } from '@bilateral/core';
 import type { LocaleStatus, StatusReport } from '../../check/status.js';
+import { firstBy, itemsBy } from '../../model/index-by.js';
 import { LocaleLayout } from '../../model/layout.js';
 import type { Alternate, DocumentRoute } from './routes.js';
 
@@ -179,12 +180,15 @@ export function documentStatus(
   status: StatusReport,
   documents: readonly { id: string; kind: DocumentKind; sourceLocale: string }[],
 ): DocumentStatus[] {
+  // Each language's sections by namespace, once (not a pass over every section per document).
+  const sectionsOf = status.locales.map((l) =>
+    itemsBy(l.sections, 'namespace', (s) => s.namespace),
+  );
   return documents.flatMap((d) => {
     const namespace = d.kind === 'page' ? LocaleLayout.pageNamespace(d.id) : d.id;
-    return status.locales.map((l) => {
+    return status.locales.map((l, i) => {
       const c = { keys: 0, translated: 0, missing: 0, stale: 0, untranslated: 0 };
-      for (const s of l.sections) {
-        if (s.namespace !== namespace) continue;
+      for (const s of (sectionsOf[i] as (ns: string) => typeof l.sections)(namespace)) {
         c.keys += s.keys;
         c.translated += s.translated;
         c.missing += s.missing;
@@ -256,8 +260,8 @@ export function switcherOf(
   site: readonly SiteRoute[],
   languageName: (locale: string) => string,
 ): SwitcherLink[] | undefined {
-  const doc = routes.find((r) => r.url === url);
-  const named = doc === undefined ? site.find((r) => r.url === url) : undefined;
+  const doc = firstBy(routes, 'url', (r) => r.url)(url);
+  const named = doc === undefined ? firstBy(site, 'url', (r) => r.url)(url) : undefined;
   const page = doc ?? named;
   if (page === undefined) return undefined;
   // An article's ids are the core's (the same in every language); a prose page's headings are not.
