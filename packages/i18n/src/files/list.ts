@@ -123,12 +123,15 @@ function walkPattern(
   locale: string | undefined,
   folders?: Map<string, string>,
 ): LocaleFileRef[] {
-  /** A folder's entries, its stamp (taken first) recorded in `folders`. */
+  /** Records a folder's stamp in `folders` (before it is looked into). */
+  const note = (dir: string): void => {
+    if (folders === undefined) return;
+    const st = statSync(dir, { throwIfNoEntry: false });
+    folders.set(dir, st === undefined ? '-' : folderStamp(st));
+  };
+  /** A folder's entries, its stamp noted first. */
   const list = (dir: string): Dirent[] => {
-    if (folders !== undefined) {
-      const st = statSync(dir, { throwIfNoEntry: false });
-      folders.set(dir, st === undefined ? '-' : folderStamp(st));
-    }
+    note(dir);
     return listFolder(dir);
   };
   const all = pattern.split('/');
@@ -160,10 +163,7 @@ function walkPattern(
       if (!last) visit(file, `${rel}${seg}/`, i + 1);
       else {
         // Whether a file of that name is there changes the folder's stamp.
-        if (folders !== undefined) {
-          const st = statSync(dir, { throwIfNoEntry: false });
-          folders.set(dir, st === undefined ? '-' : folderStamp(st));
-        }
+        note(dir);
         if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === false)
           add(rel + seg, file);
       }

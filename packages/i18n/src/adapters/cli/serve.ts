@@ -1,7 +1,8 @@
-import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { coreModuleFile } from '../../files/core.js';
+import { fileStamp } from '../../files/read.js';
 import type { ProjectConfig } from '../../model/types.js';
 import {
   packageVersion,
@@ -251,7 +252,4 @@ const realFolder = (dir: string): string | undefined => {
   }
 };
 
-const stampOf = (file: string): string => {
-  const st = statSync(file, { throwIfNoEntry: false });
-  return st === undefined ? '-' : `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-};
+const stampOf = (file: string): string => fileStamp(file)?.stamp ?? '-';

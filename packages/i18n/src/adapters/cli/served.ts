@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCachesAllowed } from '../../model/cache-policy.js';
 
 /**
  * `bilateral check` answered by a running `bilateral check --watch` of the same folder.
@@ -156,15 +157,7 @@ export function servable(argv: readonly string[], env: NodeJS.ProcessEnv): boole
   if (!argv.includes('check')) return false;
   if (env['BILATERAL_SERVED'] === '0') return false;
   // The default caches are off in CI (see `defaultCachesAllowed`): so is a server's memory.
-  const forced = env['BILATERAL_CACHE'];
-  if (forced === '0' || forced === 'false') return false;
-  const ci = env['CI'];
-  if (
-    forced !== '1' &&
-    forced !== 'true' &&
-    !(ci === undefined || ci === '' || ci === '0' || ci === 'false')
-  )
-    return false;
+  if (!defaultCachesAllowed(env)) return false;
   return !argv.some(
     (t) =>
       t === '--' ||

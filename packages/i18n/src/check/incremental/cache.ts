@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readBounded } from '../../files/contain.js';
 import { RACY_MS } from '../../files/read.js';
+import { defaultCachesAllowed } from '../../model/cache-policy.js';
+
+export { defaultCachesAllowed };
 import { LIMITS } from '../../model/limits.js';
 import path from 'node:path';
 import type { CoreDigest } from './core-digest.js';
@@ -409,21 +412,4 @@ export class CacheFile {
       this.onError(e as Error);
     }
   }
-}
-
-/**
- * Whether the default on-disk caches are used. Not in CI (`CI` set, as every CI service sets it):
- * there node_modules, and the caches in it, may be restored from a cache shared between branches,
- * and a cache is as trusted as the code next to it. `BILATERAL_CACHE=1` turns them on anyway,
- * `BILATERAL_CACHE=0` off everywhere; a location given explicitly (`--cache-location`) is always
- * used.
- */
-export function defaultCachesAllowed(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): boolean {
-  const forced = env['BILATERAL_CACHE'];
-  if (forced === '1' || forced === 'true') return true;
-  if (forced === '0' || forced === 'false') return false;
-  const ci = env['CI'];
-  return ci === undefined || ci === '' || ci === '0' || ci === 'false';
 }
