@@ -151,7 +151,8 @@ function exportsProblems(exportsField) {
 }
 
 /**
- * tsc -b never deletes: a module removed from src/ would still ship from dist/.
+ * tsc -b never deletes: a module removed from src/ would still ship from dist/. (dist/bundle/ is
+ * not tsc's: a bundler rewrites that folder whole on every build.)
  * @param {string} dir the package's folder
  * @param {readonly string[]} files the tarball's files
  * @returns {string[]} problems
@@ -159,7 +160,7 @@ function exportsProblems(exportsField) {
 function staleBuildOutputs(dir, files) {
   if (!existsSync(path.join(dir, 'src'))) return [];
   return files
-    .filter((f) => /^dist\/.+\.js$/.test(f))
+    .filter((f) => /^dist\/.+\.js$/.test(f) && !f.startsWith('dist/bundle/'))
     .filter((f) => {
       const base = path.join(dir, 'src', f.slice('dist/'.length, -'.js'.length));
       return !['.ts', '.tsx', '.mts', '.js'].some((ext) => existsSync(base + ext));

@@ -13,4 +13,4 @@ export const WORK = process.env.BILATERAL_BENCH_DIR ?? path.join(os.tmpdir(), 'b
  * earlier commit built elsewhere, to measure a change before and after in the same conditions).
  */
 export const BILATERAL_CLI =
-  process.env.BILATERAL_BENCH_CLI ?? path.join(REPO, 'packages', 'i18n', 'dist', 'cli.js');
+  process.env.BILATERAL_BENCH_CLI ?? path.join(REPO, 'packages', 'i18n', 'bin', 'bilateral.js');

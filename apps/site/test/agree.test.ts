@@ -15,7 +15,7 @@ afterAll(() => project.cleanup());
 const check = (configFile: string) =>
   promisify(execFile)(
     process.execPath,
-    [path.join(repoRoot, 'packages/i18n/dist/cli.js'), 'check', '--config', configFile],
+    [path.join(repoRoot, 'packages/i18n/bin/bilateral.js'), 'check', '--config', configFile],
     { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
   ).then(
     (ok) => ({ code: 0, stdout: ok.stdout }),

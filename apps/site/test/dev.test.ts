@@ -89,7 +89,7 @@ describe('a translation with a key removed', () => {
     expect(r.stderr).toContain('TranslationCheckError');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     // The same messages as `pnpm i18n check`.
-    const cli = path.join(repoRoot, 'packages/i18n/dist/cli.js');
+    const cli = path.join(repoRoot, 'packages/i18n/bin/bilateral.js');
     const check = await promisify(execFile)(
       process.execPath,
       [cli, 'check', '--config', project.configFile],

@@ -17,7 +17,7 @@ import {
   type Run,
 } from './support.js';
 
-/** End to end: the built CLI (node dist/cli.js) spawned on temporary copies of the fixtures. */
+/** End to end: the built CLI (node bin/bilateral.js) spawned on temporary copies of the fixtures. */
 
 const noStack = (r: Run) => {
   expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);

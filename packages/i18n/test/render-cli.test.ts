@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, repoRoot } from './helpers.js';
 
 const run = promisify(execFile);
-const cli = path.join(repoRoot, 'packages/i18n/dist/cli.js');
+const cli = path.join(repoRoot, 'packages/i18n/bin/bilateral.js');
 const render = (...args: string[]) =>
   run(process.execPath, [cli, 'render', ...args], { cwd: repoRoot });
 

@@ -18,7 +18,8 @@ import { type Project } from '../src/model/types.js';
 
 export const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO = path.resolve(PKG, '../..');
-export const CLI = path.join(PKG, 'dist/cli.js');
+/** The executable as users run it: the bundle (dist/bundle/), or dist/cli.js when it is older. */
+export const CLI = path.join(PKG, 'bin/bilateral.js');
 export const FIXTURES = path.join(PKG, 'test/fixtures');
 export const CORE = path.join(REPO, 'packages/core/dist/index.js');
 
@@ -100,7 +101,7 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the built CLI (node dist/cli.js) in a directory. */
+/** Runs the built CLI (node bin/bilateral.js) in a directory. */
 export function cli(
   args: readonly string[],
   cwd: string,

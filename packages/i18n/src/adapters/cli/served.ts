@@ -91,16 +91,28 @@ export function toolkitStamp(version: string): string {
   return `${version}@${built}`;
 }
 
-/** This package's version, from its package.json (three folders up from src/ or dist/ adapters/cli). */
+const PACKAGE_NAME = '@bilateral/i18n';
+
+/**
+ * This package's version, from its package.json: the nearest one above this module that is this
+ * package's (three folders up from src/ or dist/ adapters/cli, two from the bundle in
+ * dist/bundle/).
+ */
 export function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(
-      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-    ) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
+  let dir = new URL('.', import.meta.url);
+  for (let i = 0; i < 4; i++, dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (pkg.name === PACKAGE_NAME)
+        return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+    } catch {
+      // none here: one folder up
+    }
   }
+  return 'unknown';
 }
 
 /** Options of `check` that change only how the report is shown or made, not what it says. */
