@@ -286,13 +286,32 @@ export class NamespaceContext<Item = never> extends BaseContext {
 
   /** Where a key would be reported in a file that lacks it: the nearest existing ancestor. */
   anchorFor(file: LocaleFile, key: string): number {
-    if (!key.includes('.')) return file.rootOffset; // a top-level key: no ancestor
-    const prefixes = this.prefixes(file);
-    const parts = key.split('.');
-    for (let n = parts.length - 1; n > 0; n--) {
-      const at = prefixes.get(parts.slice(0, n).join('.'));
-      if (at !== undefined) return at;
-    }
-    return file.rootOffset;
+    // A top-level key has no ancestor (and needs no prefixes made).
+    if (!key.includes('.')) return file.rootOffset;
+    return nearestAncestor(this.prefixes(file), key) ?? file.rootOffset;
   }
+}
+
+/**
+ * The offset of a key's nearest ancestor among a file's objects (`prefixes`, as
+ * {@link NamespaceContext.prefixes} makes them), or undefined when it has none: `a.b.c` tries
+ * `a.b`, then `a`. Without splitting the key: a flat file lacking 40,000 keys with dots in them
+ * asks this 40,000 times.
+ */
+export function nearestAncestor(
+  prefixes: ReadonlyMap<string, number>,
+  key: string,
+): number | undefined {
+  // A flat file (no objects): no ancestor, whatever the key (`com.app.title`).
+  if (prefixes.size === 0) return undefined;
+  // The key up to each of its dots, from the last.
+  for (
+    let dot = key.lastIndexOf('.');
+    dot >= 0;
+    dot = dot === 0 ? -1 : key.lastIndexOf('.', dot - 1)
+  ) {
+    const at = prefixes.get(key.slice(0, dot));
+    if (at !== undefined) return at;
+  }
+  return undefined;
 }

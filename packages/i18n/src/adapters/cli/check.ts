@@ -39,6 +39,7 @@ const engine = async () => {
   return {
     openCheckSession: session.openCheckSession,
     formatFindings: format.formatFindings,
+    formatFindingsInParts: format.formatFindingsInParts,
     strictConfig: stale.strictConfig,
   };
 };
@@ -53,7 +54,7 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
   if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g, e);
   const session = e.openCheckSession(config, sessionOptions(opts));
   const { output, findings } = report(await session.result(), shown(opts, g), e);
-  process.stdout.write(output);
+  write(output);
   if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
   await watchLoop(session, opts, g, e);
   session.stop();
@@ -138,18 +139,23 @@ const shown = (opts: CheckCommandOptions, g: GlobalOptions): Shown => ({
   commandName: commandName(),
 });
 
-/** The findings of the languages asked for, and them in the chosen format. */
+/** A report on stdout, part after part (a large JSON report is never one string: see json-parts.ts). */
+function write(output: Iterable<string>): void {
+  for (const part of output) process.stdout.write(part);
+}
+
+/** The findings of the languages asked for, and them in the chosen format (in parts, to write). */
 function report(
   result: CheckSessionResult,
   how: Shown,
-  { formatFindings }: Engine,
-): { output: string; findings: readonly Finding[] } {
+  { formatFindingsInParts }: Engine,
+): { output: Iterable<string>; findings: readonly Finding[] } {
   const wanted = how.locale;
   const findings =
     wanted === undefined
       ? result.findings
       : result.findings.filter((f) => wanted.includes(f.locale));
-  const output = formatFindings(findings, how.format, {
+  const output = formatFindingsInParts(findings, how.format, {
     color: how.format === 'pretty' && how.color,
     root: result.project.root,
     project: result.project,
@@ -230,7 +236,7 @@ async function watchLoop(
       process.stderr.write(
         `[${new Date().toLocaleTimeString()}] ${names} changed, re-checked in ${ms} ms\n`,
       );
-      process.stdout.write(output);
+      write(output);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       process.stderr.write(`error ${e.message}\n`);
@@ -268,7 +274,10 @@ async function watchLoop(
               },
               e,
             );
-            return { output, code: findings.some((f) => f.severity === 'error') ? 1 : 0 };
+            return {
+              output: [...output].join(''),
+              code: findings.some((f) => f.severity === 'error') ? 1 : 0,
+            };
           },
           onRefused: (reason) =>
             process.stderr.write(

@@ -11,6 +11,7 @@ import {
   type Suggestion,
 } from '../../model/finding.js';
 import { isHidden, visible } from '../../syntax/invisible.js';
+import { jsonParts } from './json-parts.js';
 
 export type OutputFormat = 'pretty' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pretty', 'json', 'sarif', 'github'];
@@ -52,11 +53,34 @@ export function formatFindings(
   format: OutputFormat,
   options: FormatOptions,
 ): string {
+  return [...formatFindingsInParts(findings, format, options)].join('');
+}
+
+/**
+ * {@link formatFindings}' text in parts (of about 64 KB for JSON and SARIF, which list every
+ * finding), to write one after the other: a large report is never one string of its whole size.
+ */
+export function formatFindingsInParts(
+  findings: readonly Finding[],
+  format: OutputFormat,
+  options: FormatOptions,
+): Iterable<string> {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(findings, null, 2)}\n`;
+      return jsonParts(findings);
     case 'sarif':
-      return `${JSON.stringify(toSarif(findings, options), null, 2)}\n`;
+      return jsonParts(toSarif(findings, options));
+    default:
+      return [formatText(findings, format, options)];
+  }
+}
+
+function formatText(
+  findings: readonly Finding[],
+  format: 'pretty' | 'github',
+  options: FormatOptions,
+): string {
+  switch (format) {
     case 'github': {
       const cmd = options.commandName ?? DEFAULT_COMMAND;
       const { listed, left } = bounded(findings);

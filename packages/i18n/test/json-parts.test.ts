@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonParts } from '../src/check/report/json-parts.js';
+
+const joined = (v: unknown) => [...jsonParts(v)].join('');
+const expected = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+describe('jsonParts: JSON.stringify(value, null, 2) in parts', () => {
+  it('is the same text for any JSON value in an array or an object, however deep', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 7 })), (v) => {
+        expect(joined(v)).toBe(expected(v));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 7 })), (v) => {
+        expect(joined(v)).toBe(expected(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes what JSON cannot hold as JSON.stringify does: null in arrays, left out of objects', () => {
+    const v = {
+      a: [undefined, () => 1, Symbol('s'), 1],
+      b: undefined,
+      c: { d: () => 1, e: [new Date(0), new Number(3), new String('x'), new Boolean(false)] },
+      f: { toJSON: () => ({ g: 1 }) },
+      h: {},
+      i: [],
+      'line\nbreak "quoted"': 'text with\nline break and \u2028 and 日本語',
+    };
+    expect(joined(v)).toBe(expected(v));
+    expect(joined([])).toBe('[]\n');
+    expect(joined({})).toBe('{}\n');
+  });
+
+  it('gives out parts of about 64 KB, not one string, for a large report', () => {
+    const findings = Array.from({ length: 5000 }, (_, i) => ({
+      rule: 'missing',
+      key: `key.${i}`,
+      message: `missing "key.${i}" — 日本語`,
+      suggestion: { command: 'sync', args: [] },
+    }));
+    const parts = [...jsonParts(findings)];
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts.slice(0, -1)) expect(p.length).toBeLessThan(70 * 1024);
+    expect(parts.join('')).toBe(expected(findings));
+  });
+});
