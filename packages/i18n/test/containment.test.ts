@@ -145,8 +145,23 @@ describe('special files', () => {
     const got = readBounded(file, 1 << 20);
     if (!('bytes' in got)) throw new Error('expected the bytes');
     expect(got.bytes).toEqual(Buffer.alloc(5000, 0x20));
-    // The read buffer is 64 KB; what is kept has a buffer of its own size.
-    expect(got.bytes.buffer.byteLength).toBe(5000);
+    // What is kept has a buffer of its own, of its size and the byte that finds the end.
+    expect(got.bytes.buffer.byteLength).toBe(5001);
+  });
+
+  it('readBounded reads a file longer than its size says (a /proc file says 0), and a large one', () => {
+    if (process.platform === 'linux') {
+      const got = readBounded('/proc/self/status', 1 << 20);
+      if (!('bytes' in got)) throw new Error('expected the bytes');
+      expect(got.bytes.toString('utf8')).toMatch(/^Name:/);
+      expect(got.stats?.size).toBe(0);
+      expect(readBounded('/proc/self/status', 10)).toMatchObject({ tooLarge: 11 });
+    }
+    const file = path.join(tempDir(), 'large.json');
+    const bytes = Buffer.alloc(200_000, 0x61);
+    writeFileSync(file, bytes);
+    const got = readBounded(file, 1 << 20);
+    expect('bytes' in got && got.bytes.equals(bytes)).toBe(true);
   });
 });
 

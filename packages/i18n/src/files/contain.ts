@@ -180,29 +180,33 @@ export function readBounded(real: string, limit: number): BoundedRead {
   }
 }
 
-/** Reads an open regular file of (about) `st.size` bytes, at most `limit + 1` of them. */
+/**
+ * Reads an open regular file of (about) `st.size` bytes, at most `limit + 1` of them, into a
+ * buffer of its own of `st.size + 1` bytes: one read for the bytes and one that finds the end
+ * (the extra byte is where a file that grew since `fstat` shows it). A file longer than it said
+ * (it grew, or a device or `/proc` file that reports 0) gets a buffer twice as large, and so on up
+ * to the limit. Never a 64 KB buffer per small file: at 12,000 files that was 1.5 GB allocated
+ * and given back (bench/analysis.md, "Session 9").
+ */
 function readOpen(fd: number, st: fs.Stats, limit: number): BoundedRead {
   const size = st.size;
-  const chunks: Buffer[] = [];
+  // Its own ArrayBuffer (not a slice of Node's pool, which would keep a shared slab alive for as
+  // long as the file's bytes are kept).
+  let buf = Buffer.allocUnsafeSlow(Math.min(size, limit) + 1);
   let total = 0;
-  const chunk = Math.min(Math.max(size, 64 * 1024), limit + 1);
   for (;;) {
-    const buf = Buffer.allocUnsafe(Math.min(chunk, limit + 1 - total));
-    if (buf.length === 0) return { tooLarge: Math.max(total, size) };
-    const n = fs.readSync(fd, buf, 0, buf.length, null);
+    if (total === buf.length) {
+      if (total > limit) return { tooLarge: Math.max(total, size) };
+      const larger = Buffer.allocUnsafeSlow(Math.min(Math.max(total * 2, 64 * 1024), limit + 1));
+      buf.copy(larger, 0, 0, total);
+      buf = larger;
+    }
+    const n = fs.readSync(fd, buf, total, buf.length - total, null);
     if (n === 0) break;
-    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     total += n;
-    if (total > limit) return { tooLarge: Math.max(total, size) };
   }
-  if (chunks.length !== 1) return { bytes: Buffer.concat(chunks, total), stats: st };
-  // A small file read into a 64 KB buffer: keep a copy of its size, not a view that holds the
-  // whole buffer for as long as the file's bytes are kept (8,500 files at 100,000 keys: 558 MB).
-  const only = chunks[0] as Buffer;
-  if (only.length * 2 >= only.buffer.byteLength) return { bytes: only, stats: st };
-  // Its own ArrayBuffer of exactly its size (Buffer.from would put a small copy in Node's pool).
-  const own = only.buffer.slice(only.byteOffset, only.byteOffset + only.length);
-  return { bytes: Buffer.from(own), stats: st };
+  if (total > limit) return { tooLarge: Math.max(total, size) };
+  return { bytes: total === buf.length ? buf : buf.subarray(0, total), stats: st };
 }
 
 /** Where the kernel names an open descriptor's file (Linux), if it does. */
