@@ -83,8 +83,10 @@ export async function bundle() {
     entryFileNames: '[name].js',
     chunkFileNames: '[name].js',
     sourcemap: true,
-    // ASCII only: V8 reads a one-byte source faster than a two-byte one.
+    // ASCII only, without doc comments (the source maps lead to them): the toolkit's chunk is
+    // 560 KB instead of 730 KB; no difference in start-up time was measurable.
     charset: 'ascii',
+    comments: { legal: true, annotation: true, jsdoc: false },
     codeSplitting: {
       groups: [
         { name: 'client', test: (id) => matches(CLIENT, id), priority: 3 },
@@ -100,14 +102,11 @@ export async function bundle() {
   });
   await build.close();
   const chunks = output.filter((o) => o.type === 'chunk');
-  const dynamicFacades = chunks.filter(
-    (c) => !c.isEntry && !['client.js', 'command.js', 'toolkit.js'].includes(c.fileName),
-  );
   writeFileSync(
     path.join(OUT, 'THIRD-PARTY-NOTICES.md'),
     notices(chunks.flatMap((c) => c.moduleIds)),
   );
-  return { files: chunks.map((c) => c.fileName), facades: dynamicFacades.length };
+  return { files: chunks.map((c) => c.fileName) };
 }
 
 /** The name, version and licence text of every package a bundled module comes from. */
