@@ -9,6 +9,9 @@ export const DUBIOUS_NOTE = 'about-dubious';
  * @param {string} href
  */
 export function linkDubious(html, href) {
+  // Most texts have no mark: a search for the class costs less than the pattern (48,000
+  // paragraphs at 1,000 documents).
+  if (!html.includes('<sup class="dubious">')) return html;
   return html.replace(
     /<sup class="dubious"><span( lang="[^"]*")? title="([^"]*)">([^<]*)<\/span><\/sup>/g,
     (_, lang = '', title, label) =>

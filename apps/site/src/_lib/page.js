@@ -322,6 +322,23 @@ ${attribution(ctx, site, path)}
 </footer>`;
 }
 
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const longDates = new Map();
+
+/**
+ * A language's long date format, made once: making an `Intl.DateTimeFormat` costs about 0.2 ms,
+ * and a site of 1,000 documents asked for one on each of its 4,000 article pages (0.9 s).
+ * @param {string} lang
+ */
+function longDate(lang) {
+  let format = longDates.get(lang);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    longDates.set(lang, format);
+  }
+  return format;
+}
+
 /**
  * "Last updated", with the date in a <time> element (machine-readable datetime).
  * @param {ReturnType<typeof context>} ctx
@@ -329,9 +346,7 @@ ${attribution(ctx, site, path)}
  */
 export function lastUpdated(ctx, updated) {
   const [y, m, d] = updated.date.split('-').map(Number);
-  const shown = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
+  const shown = longDate(ctx.lang).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
   return markup`<p class="updated">${ctx.linked('article.lastUpdated', { date: markup`<time datetime="${updated.iso}">${shown}</time>` })}</p>`;
 }
 
