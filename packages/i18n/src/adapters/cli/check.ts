@@ -6,7 +6,7 @@ import { ConfigError } from '../../model/errors.js';
 import { LocaleLayout } from '../../model/layout.js';
 import type { Finding } from '../../model/finding.js';
 import type { ProjectConfig } from '../../model/types.js';
-import { commandName, configOptions, useColor, type GlobalOptions } from './shared.js';
+import { commandName, configOptions, useColor, writeParts, type GlobalOptions } from './shared.js';
 
 export interface CheckCommandOptions {
   readonly format: OutputFormat;
@@ -38,7 +38,6 @@ const engine = async () => {
   ]);
   return {
     openCheckSession: session.openCheckSession,
-    formatFindings: format.formatFindings,
     formatFindingsInParts: format.formatFindingsInParts,
     strictConfig: stale.strictConfig,
   };
@@ -54,7 +53,7 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
   if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g, e);
   const session = e.openCheckSession(config, sessionOptions(opts));
   const { output, findings } = report(await session.result(), shown(opts, g), e);
-  write(output);
+  writeParts(output);
   if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
   await watchLoop(session, opts, g, e);
   session.stop();
@@ -89,7 +88,7 @@ async function shardCommand(
   text: string,
   opts: CheckCommandOptions,
   g: GlobalOptions,
-  { formatFindings }: Engine,
+  { formatFindingsInParts }: Engine,
 ): Promise<number> {
   const { parseShard, checkShard } = await import('../../check/shard.js');
   const shard = parseShard(text);
@@ -104,10 +103,10 @@ async function shardCommand(
   });
   const findings = result.findings;
   const { shardReport } = await import('./merge.js');
-  process.stdout.write(
+  writeParts(
     opts.format === 'json' || opts.format === 'sarif'
       ? shardReport(result, opts.format, config.root)
-      : formatFindings(findings, opts.format, {
+      : formatFindingsInParts(findings, opts.format, {
           color: opts.format === 'pretty' && useColor(g),
           root: config.root,
           commandName: commandName(),
@@ -138,11 +137,6 @@ const shown = (opts: CheckCommandOptions, g: GlobalOptions): Shown => ({
   color: opts.format === 'pretty' && useColor(g),
   commandName: commandName(),
 });
-
-/** A report on stdout, part after part (a large JSON report is never one string: see json-parts.ts). */
-function write(output: Iterable<string>): void {
-  for (const part of output) process.stdout.write(part);
-}
 
 /** The findings of the languages asked for, and them in the chosen format (in parts, to write). */
 function report(
@@ -236,7 +230,7 @@ async function watchLoop(
       process.stderr.write(
         `[${new Date().toLocaleTimeString()}] ${names} changed, re-checked in ${ms} ms\n`,
       );
-      write(output);
+      writeParts(output);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       process.stderr.write(`error ${e.message}\n`);

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatFindings, type OutputFormat } from '../../check/report/format.js';
+import { formatFindingsInParts, toSarif, type OutputFormat } from '../../check/report/format.js';
+import { jsonParts } from '../../check/report/json-parts.js';
 import { mergeShards, type Shard, type ShardResult } from '../../check/shard.js';
 import { loadConfig } from '../../files/config.js';
 import { buildProject } from '../../files/project.js';
 import { ConfigError } from '../../model/errors.js';
 import { SEVERITIES, type Finding } from '../../model/finding.js';
-import { commandName, configOptions, useColor, type GlobalOptions } from './shared.js';
+import { commandName, configOptions, useColor, writeParts, type GlobalOptions } from './shared.js';
 
 /**
  * `bilateral merge <reports…>`: the reports of `bilateral check --shard k/n` (JSON or SARIF, one
@@ -28,7 +29,11 @@ interface ShardData {
 const SARIF_KEY = 'bilateralShard';
 
 /** The report of one shard, in `json` or `sarif`. */
-export function shardReport(result: ShardResult, format: 'json' | 'sarif', root: string): string {
+export function shardReport(
+  result: ShardResult,
+  format: 'json' | 'sarif',
+  root: string,
+): Iterable<string> {
   const data: ShardData = {
     bilateral: 'check shard',
     shard: `${result.shard.index}/${result.shard.count}`,
@@ -37,14 +42,12 @@ export function shardReport(result: ShardResult, format: 'json' | 'sarif', root:
     findings: result.findings,
     collected: result.collected,
   };
-  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  if (format === 'json') return jsonParts(data);
   // SARIF as `check` writes it (code scanning can take each shard's), with the data to merge.
-  const sarif = JSON.parse(formatFindings(result.findings, 'sarif', { color: false, root })) as {
-    runs: { properties?: Record<string, unknown> }[];
-  };
+  const sarif = toSarif(result.findings, { color: false, root });
   const run = sarif.runs[0];
   if (run !== undefined) run.properties = { ...run.properties, [SARIF_KEY]: data };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return jsonParts(sarif);
 }
 
 export interface MergeCommandOptions {
@@ -59,8 +62,8 @@ export async function mergeCommand(
   const config = await loadConfig(configOptions(g));
   const shards = files.map(readShard);
   const findings = mergeShards(config, shards);
-  process.stdout.write(
-    formatFindings(findings, opts.format, {
+  writeParts(
+    formatFindingsInParts(findings, opts.format, {
       color: opts.format === 'pretty' && useColor(g),
       root: config.root,
       project: buildProject(config, undefined),

@@ -108,3 +108,11 @@ export function requireLocale(locales: readonly string[], locale: string, what: 
     );
   }
 }
+
+/**
+ * A report on stdout, part after part: a large JSON or SARIF report is never one string of its
+ * whole size (check/report/json-parts.ts).
+ */
+export function writeParts(parts: Iterable<string>): void {
+  for (const part of parts) process.stdout.write(part);
+}
