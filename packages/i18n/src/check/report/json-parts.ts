@@ -6,9 +6,9 @@
  * on its own and let go: on overleaf's report the command peaks at 156 MB instead of 229 MB, in the
  * same time (bench/analysis.md, "Session 9").
  *
- * Objects and short lists are walked, down to {@link DEPTH} levels; each item of a long list (a
- * finding, a SARIF result), and whatever lies deeper, is given to `JSON.stringify` whole and
- * indented to its place. Values with a `toJSON` method are given to `JSON.stringify` whole too,
+ * Objects and short lists are walked, down to {@link DEPTH} levels; a long list (findings, SARIF
+ * results) is given to `JSON.stringify` a run of items at a time, and whatever lies deeper whole,
+ * each indented to its place. Values with a `toJSON` method are given to `JSON.stringify` whole too,
  * which calls it.
  */
 export function* jsonParts(value: unknown): Generator<string> {
@@ -49,29 +49,20 @@ function* walk(value: unknown, pad: string, depth: number, out: Part): Generator
       out.text += '[]';
       return;
     }
-    // One string added per item, into a local string: the hot loop of a large report.
-    let text = `${out.text}[`;
+    if (value.length > FEW) {
+      yield* longList(value, pad, out);
+      return;
+    }
+    out.text += '[';
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const sep = i === 0 ? `\n${inner}` : `,\n${inner}`;
+      out.text += i === 0 ? `\n${inner}` : `,\n${inner}`;
       // In an array, what JSON cannot hold is written as null.
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
-        text += `${sep}null`;
-      // The items of a long list (findings, SARIF results) are small: each is written whole.
-      else if (value.length > FEW) text += sep + whole(item, inner);
-      else {
-        out.text = text + sep;
-        yield* walk(item, inner, depth + 1, out);
-        text = out.text;
-      }
-      if (text.length >= PART) {
-        // Given out at once: written and let go, a part dies young (kept, they cost the
-        // garbage collector more than writing them whole did).
-        yield text;
-        text = '';
-      }
+        out.text += 'null';
+      else yield* walk(item, inner, depth + 1, out);
     }
-    out.text = `${text}\n${pad}]`;
+    out.text += `\n${pad}]`;
     return;
   }
   let first = true;
@@ -83,6 +74,35 @@ function* walk(value: unknown, pad: string, depth: number, out: Part): Generator
     yield* walk(item, inner, depth + 1, out);
   }
   out.text += first ? '{}' : `\n${pad}}`;
+}
+
+/**
+ * A long list (findings, SARIF results), given out in runs of items. Each run is one
+ * `JSON.stringify` of a slice of the list: one flat string made in one call, where a string per
+ * item joined by `+=` made a rope of thousands of pieces that had to be flattened again before it
+ * could be encoded (on overleaf's 40,000 findings: 470 ms against 120 ms, bench/analysis.md,
+ * "Session 10"). `JSON.stringify` writes what JSON cannot hold in an array as null, as
+ * `JSON.stringify` of the whole list does.
+ */
+function* longList(list: readonly unknown[], pad: string, out: Part): Generator<string> {
+  // Items per run: adjusted after each run so a part stays near PART characters.
+  let run = 64;
+  for (let i = 0; i < list.length; ) {
+    const end = Math.min(list.length, i + run);
+    // `[\n  a,\n  b\n]` → `\n  a,\n  b`: the items at one level in, each led by a line break.
+    const text = whole(list.slice(i, end), pad);
+    const items = text.slice(1, text.length - 2 - pad.length);
+    // The comma between runs is a part of its own: joined to the run, the run would be copied
+    // once more (a slice of a flat string is written as it is).
+    yield i === 0 ? `${out.text}[` : ',';
+    out.text = '';
+    // Given out at once: written and let go, a part dies young (kept, they cost the garbage
+    // collector more than writing them whole did).
+    yield items;
+    run = Math.max(1, Math.min(4096, Math.round((run * PART) / Math.max(1, items.length))));
+    i = end;
+  }
+  out.text = `\n${pad}]`;
 }
 
 /** `JSON.stringify(value, null, 2)` placed at an indentation of `pad`. */
