@@ -8,8 +8,9 @@
  * only the locale folders are extracted, at the manifest's commit, into the corpora folder,
  * outside this repository. A project without a mirror (or without that commit) is skipped, with
  * the reason. Per project it prints keys × languages, wall time, CPU and peak memory of both
- * tools (measured in the same run, alternating, 1 warm-up and 3 counted runs, median), and the
- * findings per rule; then writes bench/results/real-world.json and the "Real-world projects"
+ * tools (measured in the same run, alternating, 1 warm-up and 3 counted runs, median; i18n-check
+ * with its default reporter, which lists every finding as bilateral's JSON does, and with its
+ * summary reporter, which prints counts), and the findings per rule; then writes bench/results/real-world.json and the "Real-world projects"
  * section of BENCHMARKS.md.
  *
  *   --only outline,heroic    some projects
@@ -209,8 +210,18 @@ async function measureProject(project, dir, runs, log) {
         findings = JSON.parse(readOut(run));
       },
     },
+    // i18n-check's default (standard) reporter lists every missing and invalid key, as
+    // bilateral's JSON lists every finding: the like-for-like comparison. Its summary reporter
+    // (counts only) is timed too, and gives the counts.
     {
       name: 'i18n-check',
+      cmd: process.execPath,
+      args: [I18N_CHECK_BIN, '-l', localesRoot, '-s', project.source, '-f', 'i18next'],
+      cwd: dir,
+      okCodes: [0, 1],
+    },
+    {
+      name: 'i18n-check summary',
       cmd: process.execPath,
       args: [
         I18N_CHECK_BIN,
@@ -254,6 +265,7 @@ async function measureProject(project, dir, runs, log) {
     ...inv,
     bilateral: { ...tool('bilateral'), rules: rulesOf(findings) },
     i18nCheck: { ...tool('i18n-check'), ...parseI18nCheck(i18nCheckOut) },
+    i18nCheckSummary: tool('i18n-check summary'),
     findings,
   };
 }
