@@ -87,7 +87,7 @@ function* walk(value: unknown, pad: string, depth: number, out: Part): Generator
 function* longList(list: readonly unknown[], pad: string, out: Part): Generator<string> {
   // Items per run: adjusted after each run so a part stays near PART characters.
   let run = 64;
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     const end = Math.min(list.length, i + run);
     // `[\n  a,\n  b\n]` → `\n  a,\n  b`: the items at one level in, each led by a line break.
     const text = whole(list.slice(i, end), pad);
