@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestAncestor } from '../src/check/context.js';
+import { containerPrefixes, nearestAncestor } from '../src/check/context.js';
+import { parseLocaleFile } from '../src/files/parse.js';
+import type { Entry } from '../src/model/types.js';
 
 /** The definition: the key's parts, all but the last n, joined, for n = 1, 2, … */
 function byParts(prefixes: ReadonlyMap<string, number>, key: string): number | undefined {
@@ -35,6 +37,64 @@ describe('nearestAncestor: where a missing key is reported', () => {
         expect(nearestAncestor(prefixes, k)).toBe(byParts(prefixes, k));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** The definition: each proper prefix of each entry's path, at the first entry below it. */
+function byPaths(entries: Iterable<Entry>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const e of entries)
+    for (let n = 1; n < e.path.length; n++) {
+      const prefix = e.path.slice(0, n).join('.');
+      if (!map.has(prefix)) map.set(prefix, e.keyOffset);
+    }
+  return map;
+}
+
+describe('containerPrefixes: the objects and lists of a file', () => {
+  const parse = (v: unknown) =>
+    parseLocaleFile('/p', 'en', 'ns', '/p/en/ns.json', new TextEncoder().encode(JSON.stringify(v)))
+      .entries;
+
+  it('names each container at its first entry, siblings looked at once', () => {
+    const entries = parse({
+      a: { x: '1', y: '2' },
+      b: ['p', { q: 'r' }],
+      a2: 't',
+      c: { d: { e: 'f' } },
+    });
+    expect([...containerPrefixes(entries.values()).keys()]).toEqual(['a', 'b', 'b.1', 'c', 'c.d']);
+    expect(containerPrefixes(parse({ k: 'v', 'dotted.key': 'w' }).values()).size).toBe(0);
+  });
+
+  it("agrees with the entries' own paths for any file (duplicates, dotted names, lists)", () => {
+    const name = fc.constantFrom('a', 'b', 'a.b', '0', '');
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ maxLength: 3 }),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(name, tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(name, value, { maxKeys: 5 }), (v) => {
+        const entries = parse(v);
+        // A plain Entry (not the parser's own class) takes the general path.
+        const plain: Entry[] = [...entries.values()].map((e) => ({
+          key: e.key,
+          path: e.path,
+          type: e.type,
+          value: e.value,
+          keyOffset: e.keyOffset,
+          valueOffset: e.valueOffset,
+          valueLength: e.valueLength,
+        }));
+        expect(containerPrefixes(entries.values())).toEqual(byPaths(entries.values()));
+        expect(containerPrefixes(plain)).toEqual(byPaths(plain));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

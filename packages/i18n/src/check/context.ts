@@ -1,6 +1,7 @@
 import type { Corpus, DocumentModel } from '@bilateral/core';
 import { isExempt, stringValue, type Logical } from '../model/keys.js';
 import { type Entry, type LocaleFile, type Project } from '../model/types.js';
+import { ParsedEntry } from '../files/entries.js';
 import type { Severity, Suggestion } from '../model/finding.js';
 import { documentKeys } from '../model/document-keys.js';
 import type { I18next } from './i18next.js';
@@ -270,14 +271,7 @@ export class NamespaceContext<Item = never> extends BaseContext {
   prefixes(file: LocaleFile): ReadonlyMap<string, number> {
     let prefixes = this.state.anchorCache.get(file);
     if (prefixes === undefined) {
-      const map = new Map<string, number>();
-      for (const e of file.entries.values()) {
-        let prefix = '';
-        for (let i = 0; i < e.path.length - 1; i++) {
-          prefix = i === 0 ? (e.path[0] as string) : `${prefix}.${e.path[i] as string}`;
-          if (!map.has(prefix)) map.set(prefix, e.keyOffset);
-        }
-      }
+      const map = containerPrefixes(file.entries.values());
       prefixes = map;
       this.state.anchorCache.set(file, map);
     }
@@ -290,6 +284,28 @@ export class NamespaceContext<Item = never> extends BaseContext {
     if (!key.includes('.')) return file.rootOffset;
     return nearestAncestor(this.prefixes(file), key) ?? file.rootOffset;
   }
+}
+
+/**
+ * Every key that holds an object or a list among these entries (each proper prefix of an entry's
+ * path), with the key offset of the first entry below it, in file order.
+ */
+export function containerPrefixes(entries: Iterable<Entry>): Map<string, number> {
+  const map = new Map<string, number>();
+  // Siblings share their container's path: a run of them is looked at once (a flat file's
+  // entries all at once), and no entry's own path is made.
+  let last: readonly string[] | undefined;
+  for (const e of entries) {
+    const parent = e instanceof ParsedEntry ? e.container : e.path.slice(0, -1);
+    if (parent === last) continue;
+    last = parent;
+    let prefix = '';
+    for (let i = 0; i < parent.length; i++) {
+      prefix = i === 0 ? (parent[0] as string) : `${prefix}.${parent[i] as string}`;
+      if (!map.has(prefix)) map.set(prefix, e.keyOffset);
+    }
+  }
+  return map;
 }
 
 /**

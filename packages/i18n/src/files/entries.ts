@@ -248,6 +248,11 @@ export class ParsedEntry implements Entry {
     return (this.made ??= [...this.parent, this.name]);
   }
 
+  /** The path of the container holding it: one array shared by its siblings. */
+  get container(): readonly string[] {
+    return this.parent;
+  }
+
   /**
    * A parsed entry that is no plural form is its own logical key (`Logical` of kind `plain`, see
    * `PluralKeys.logical`): no object made for each key of each file.
