@@ -21,6 +21,24 @@ describe('jsonParts: JSON.stringify(value, null, 2) in parts', () => {
     );
   });
 
+  it('is the same text for long lists written in several runs, at any depth', () => {
+    // Items of very different sizes, so that the run length is adjusted up and down.
+    const item = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.string({ minLength: 2000, maxLength: 20000 }),
+    );
+    const long = fc.array(item, { minLength: 9, maxLength: 400 });
+    fc.assert(
+      fc.property(long, fc.nat(3), (list, depth) => {
+        // The list placed `depth` objects deep (SARIF's results are three levels in).
+        let v: unknown = list;
+        for (let d = 0; d < depth; d++) v = d % 2 === 0 ? { runs: [v, 1] } : { results: v };
+        expect(joined(v)).toBe(expected(v));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('writes what JSON cannot hold as JSON.stringify does: null in arrays, left out of objects', () => {
     const v = {
       a: [undefined, () => 1, Symbol('s'), 1],
