@@ -10,8 +10,8 @@
  * the reason. Per project it prints keys × languages, wall time, CPU and peak memory of both
  * tools (measured in the same run, alternating, 1 warm-up and 3 counted runs, median; i18n-check
  * with its default reporter, which lists every finding as bilateral's JSON does, and with its
- * summary reporter, which prints counts), and the findings per rule; then writes bench/results/real-world.json and the "Real-world projects"
- * section of BENCHMARKS.md.
+ * summary reporter, which prints counts), and the findings per rule; then writes
+ * bench/results/real-world.json and the "Real-world projects" section of BENCHMARKS.md.
  *
  *   --only outline,heroic    some projects
  *   --runs N                 counted runs (default 3)
