@@ -3,8 +3,9 @@
  * text. A report of 40,000 findings is 18 MB of JSON: made as one string, it is flattened and then
  * encoded to UTF-8 whole, as two-byte text as soon as one character of it is not Latin-1 (18 MB of
  * text, 36 MB flattened, 18 MB of bytes, all alive at once). In parts, each is encoded and written
- * on its own and let go: on overleaf's report the command peaks at 156 MB instead of 229 MB, in the
- * same time (bench/analysis.md, "Session 9").
+ * on its own and let go: on overleaf's report the command peaks at 156 MB instead of 229 MB
+ * (bench/analysis.md, "Session 9"), and with long lists written in runs (below), in less time
+ * ("Session 10").
  *
  * Objects and short lists are walked, down to {@link DEPTH} levels; a long list (findings, SARIF
  * results) is given to `JSON.stringify` a run of items at a time, and whatever lies deeper whole,
@@ -80,7 +81,7 @@ function* walk(value: unknown, pad: string, depth: number, out: Part): Generator
  * A long list (findings, SARIF results), given out in runs of items. Each run is one
  * `JSON.stringify` of a slice of the list: one flat string made in one call, where a string per
  * item joined by `+=` made a rope of thousands of pieces that had to be flattened again before it
- * could be encoded (on overleaf's 40,000 findings: 470 ms against 120 ms, bench/analysis.md,
+ * could be encoded (on overleaf's 40,000 findings: about 470 ms against 100 ms, bench/analysis.md,
  * "Session 10"). `JSON.stringify` writes what JSON cannot hold in an array as null, as
  * `JSON.stringify` of the whole list does.
  */
