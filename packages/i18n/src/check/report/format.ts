@@ -15,12 +15,6 @@ import { jsonParts } from './json-parts.js';
 
 export type OutputFormat = 'pretty' | 'json' | 'sarif' | 'github';
 
-/** A SARIF log, as far as the toolkit reads it back (a shard's report adds its data to the run). */
-export interface SarifLog {
-  readonly $schema: string;
-  readonly version: string;
-  readonly runs: { [field: string]: unknown; properties?: Record<string, unknown> }[];
-}
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pretty', 'json', 'sarif', 'github'];
 
 export interface FormatOptions {
@@ -347,6 +341,13 @@ function githubAnnotation(f: Finding, cmd: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // SARIF 2.1.0
+
+/** A SARIF log, as far as the toolkit reads it back (a shard's report adds its data to the run). */
+export interface SarifLog {
+  readonly $schema: string;
+  readonly version: string;
+  readonly runs: { [field: string]: unknown; properties?: Record<string, unknown> }[];
+}
 
 /** The SARIF 2.1.0 log of the findings, as an object (the `sarif` format is this, as JSON). */
 export function toSarif(findings: readonly Finding[], options: FormatOptions): SarifLog {
