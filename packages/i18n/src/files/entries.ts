@@ -27,7 +27,7 @@ interface Frame {
 export interface EntryCollector {
   /** The events of jsonc-parser's `visit` (functions it may call unbound). */
   readonly visitor: JsonEvents;
-  /** The same events as methods of one object, for {@link walkValidJson} (one call each, no closure). */
+  /** The same events as methods of one object, for {@link walkJson} (one call each, no closure). */
   readonly events: JsonEvents;
   /** The root value's type and offset (`undefined` type when the text held no value). */
   readonly root: () => { type: ValueType | 'object' | 'array' | undefined; offset: number };

@@ -3,7 +3,7 @@ import { LIMITS } from '../model/limits.js';
 import { relativePath } from '../model/paths.js';
 import type { Entry, LocaleFile, SyntaxProblem } from '../model/types.js';
 import { collectEntries } from './entries.js';
-import { walkValidJson } from './walk-json.js';
+import { NOT_JSON, walkJson } from './walk-json.js';
 import { describeParseError, jsonc } from './parse-messages.js';
 
 /**
@@ -213,14 +213,12 @@ function readEntries(
       key: '',
     });
   const found: SyntaxProblem[] = [];
-  const collector = collectEntries(found);
-  const strict = strictJsonProblem(text);
-  if (strict === undefined) {
-    // Valid JSON (nearly every file): a fast walk of the text, no error handling needed, which
-    // also finds nesting too deep (JSON.parse is not recursive; the walk neither).
-    const deep = walkValidJson(text, collector.events, LIMITS.depth);
-    if (deep !== -1) return tooDeepAt(deep);
-  } else {
+  let collector = collectEntries(found);
+  // One pass that reads and validates (nearly every file is valid JSON), which also finds
+  // nesting too deep without recursing.
+  const walked = walkJson(text, collector.events, LIMITS.depth);
+  if (walked >= 0) return tooDeepAt(walked);
+  if (walked === NOT_JSON) {
     // jsonc-parser is recursive: a file nested too deep is reported, never given to it.
     const deep = tooDeep(text);
     if (deep !== -1) return tooDeepAt(deep);
@@ -233,7 +231,13 @@ function readEntries(
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
     );
     if (error !== undefined) return unusable(syntaxError(text, error.code, error.offset));
-    return unusable(strict);
+    const strict = strictJsonProblem(text);
+    if (strict !== undefined) return unusable(strict);
+    // The walk and JSON.parse disagree (a property test holds that they never do): the text is
+    // read as JSON.parse reads it, by jsonc-parser's visitor.
+    found.length = 0;
+    collector = collectEntries(found);
+    jsonc().visit(text, collector.visitor, { disallowComments: true });
   }
   const root = collector.root();
   if (root.type !== 'object')
