@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { check, checkWithStatus } from '../src/check/check.js';
-import { count } from '../src/check/run.js';
+import { count, FindingSink } from '../src/check/run.js';
+import { defineRule } from '../src/check/rule.js';
 import { createProject } from '../src/files/memory.js';
 import { LIMITS } from '../src/model/limits.js';
 import type * as limits from '../src/model/limits.js';
@@ -95,5 +96,50 @@ describe('findings per rule and file', () => {
     expect(untranslated).toHaveLength(CAP + 1);
     const en = status.locales.find((l) => l.locale === 'en');
     expect(en?.untranslated).toBe(n);
+  });
+
+  it('in any order of report, lists the first ones in the file and sums up the rest at the first left out', () => {
+    const p = project({ a: 'A' }, { a: 'あ' });
+    const file = p.files.find((f) => f.locale === 'en');
+    if (file === undefined) throw new Error('no en file');
+    // One place per offset: line = offset + 1, so the listed lines give back the offsets.
+    const at = { ...file, position: (offset: number) => ({ line: offset + 1, column: 1 }) };
+    const rule = defineRule({
+      meta: { id: 'obsolete', severity: 'warning', needsCore: false, description: '' },
+    });
+    fc.assert(
+      fc.property(
+        // Offsets shared by many (ties are broken by the order of report); lengths on both sides of
+        // the bound.
+        fc
+          .constantFrom(CAP - 1, CAP, CAP + 1, CAP + 50, CAP + 300)
+          .chain((n) => fc.array(fc.nat({ max: 40 }), { minLength: n, maxLength: n })),
+        (offsets) => {
+          const sink = new FindingSink(p);
+          // A key per report: no two are the same finding.
+          offsets.forEach((offset, i) =>
+            sink.add(rule, { file: at, offset, key: `k${i}`, message: 'm', hint: 'h' }),
+          );
+          const findings = sink.findings();
+          const byPlace = offsets
+            .map((offset, seq) => ({ offset, seq }))
+            .sort((x, y) => x.offset - y.offset || x.seq - y.seq);
+          const kept = byPlace.slice(0, CAP);
+          const listed = findings.filter((f) => f.key !== '');
+          // Listed in the order reported.
+          expect(listed.map((f) => f.key)).toEqual(
+            [...kept].sort((x, y) => x.seq - y.seq).map((k) => `k${k.seq}`),
+          );
+          const summary = findings.filter((f) => f.key === '');
+          if (offsets.length <= CAP) expect(summary).toEqual([]);
+          else {
+            expect(summary).toHaveLength(1);
+            expect(summary[0]?.line).toBe((byPlace[CAP]?.offset ?? -1) + 1);
+            expect(summary[0]?.message).toContain(`… and ${count(offsets.length - CAP)} more`);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

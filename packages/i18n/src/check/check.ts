@@ -257,10 +257,8 @@ export function combine(
 }
 
 /** Built-in rules in their order, then a project's own rules by id. */
-const ruleOrder = (id: string): number => {
-  const i = RULE_IDS.indexOf(id);
-  return i === -1 ? RULE_IDS.length : i;
-};
+const RULE_RANK: ReadonlyMap<string, number> = new Map(RULE_IDS.map((id, i) => [id, i]));
+const ruleOrder = (id: string): number => RULE_RANK.get(id) ?? RULE_IDS.length;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -62,8 +62,16 @@ function guard(rule: AnyRule, where: string, run: () => void): void {
   }
 }
 
-/** A finding without its position yet (computed only for the findings that are listed). */
-type Pending = Omit<Finding, 'line' | 'column'> & { readonly at: RawFinding; readonly seq: number };
+/**
+ * A finding not made yet: what the rule reported, with its configured severity and its place in
+ * the order of report. The finding (position, file, message…) is made only when it is listed.
+ */
+interface Pending {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly at: RawFinding;
+  readonly seq: number;
+}
 
 /** Findings not listed: counted in one summary finding, the first of them standing for the rest. */
 interface Overflow {
@@ -75,10 +83,14 @@ interface Overflow {
 /** What one rule reported about one file so far. */
 interface Bucket {
   /**
-   * Findings listed: at most {@link LIMITS.findingsKeptPerFile}, the first ones in the file (a max-heap
-   * by offset and order of report, so that the last in the file is the one to give way).
+   * Findings listed: at most {@link LIMITS.findingsKeptPerFile}, the first ones in the file. In the
+   * order reported until the bound is reached; from then on a max-heap by offset and order of
+   * report, so that the last in the file is the one to give way (made a heap only then: pushing
+   * findings reported in file order onto a max-heap moves each one to the top).
    */
   readonly listed: Pending[];
+  /** Whether {@link listed} is a heap already. */
+  heap: boolean;
   /** Reported findings by offset (the same offset in the same file is the same place). */
   readonly seen: Map<number, RawFinding | SeenAt>;
   /** Findings per key. */
@@ -135,8 +147,14 @@ export class FindingSink {
       else counted(o, rule, raw, severity, seq);
       return;
     }
-    if (b.listed.length < LIMITS.findingsKeptPerFile)
-      return heapPush(b.listed, pending(rule, raw, severity, seq));
+    if (b.listed.length < LIMITS.findingsKeptPerFile) {
+      b.listed.push(pending(rule, raw, severity, seq));
+      return;
+    }
+    if (!b.heap) {
+      heapify(b.listed);
+      b.heap = true;
+    }
     // Full: the finding furthest down the file is left out (this one, or one listed before).
     const last = b.listed[0] as Pending;
     let out: Pending;
@@ -150,12 +168,12 @@ export class FindingSink {
       return;
     } else out = pending(rule, raw, severity, seq);
     if (STATUS_RULES.has(out.rule)) {
-      const { rule: r, severity: s, locale, file, key, message, hint } = out;
+      const { file, key, message, hint } = out.at;
       this.unlisted.push({
-        rule: r,
-        severity: s,
-        locale,
-        file,
+        rule: out.rule,
+        severity: out.severity,
+        locale: file.locale,
+        file: file.relPath,
         key,
         message,
         hint,
@@ -172,7 +190,14 @@ export class FindingSink {
     if (byFile === undefined) this.buckets.set(rule, (byFile = new Map<string, Bucket>()));
     let b = byFile.get(file);
     if (b === undefined) {
-      b = { listed: [], seen: new Map(), perKey: new Map(), overKey: new Map(), over: undefined };
+      b = {
+        listed: [],
+        heap: false,
+        seen: new Map(),
+        perKey: new Map(),
+        overKey: new Map(),
+        over: undefined,
+      };
       byFile.set(file, b);
     }
     return b;
@@ -183,7 +208,7 @@ export class FindingSink {
     const listed: Pending[] = [];
     for (const byFile of this.buckets.values())
       for (const b of byFile.values()) for (const p of b.listed) listed.push(p);
-    // In the order reported (the heaps hold them in another).
+    // In the order reported (across rules and files; a heap holds its own in another).
     listed.sort((a, b) => a.seq - b.seq);
     for (const p of listed) out.push(place(p));
     for (const byFile of this.buckets.values()) {
@@ -206,7 +231,7 @@ export class FindingSink {
               b.over,
               `in this file (only the first ${count(LIMITS.findingsKeptPerFile)} are listed)`,
               // The rule's own hint applies to every one of them (the first one's command does not).
-              { hint: b.over.first.hint, key: '' },
+              { hint: b.over.first.at.hint, key: '' },
             ),
           );
         }
@@ -280,21 +305,19 @@ const after = (a: Pending, b: Pending): boolean => {
   return x > y || (x === y && a.seq > b.seq);
 };
 
-/** Adds to a max-heap (the finding furthest down the file on top). */
-function heapPush(heap: Pending[], p: Pending): void {
-  let i = heap.push(p) - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!after(heap[i] as Pending, heap[parent] as Pending)) break;
-    [heap[i], heap[parent]] = [heap[parent] as Pending, heap[i] as Pending];
-    i = parent;
-  }
+/** Makes a list a max-heap (the finding furthest down the file on top), in linear time. */
+function heapify(heap: Pending[]): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
 }
 
 /** Replaces the top of a max-heap. */
 function heapReplace(heap: Pending[], p: Pending): void {
   heap[0] = p;
-  let i = 0;
+  siftDown(heap, 0);
+}
+
+function siftDown(heap: Pending[], from: number): void {
+  let i = from;
   for (;;) {
     const l = 2 * i + 1;
     const r = l + 1;
@@ -326,40 +349,30 @@ function summary(
 }
 
 function pending(rule: AnyRule, raw: RawFinding, severity: Severity, seq: number): Pending {
-  return {
-    rule: rule.meta.id,
-    severity,
-    locale: raw.file.locale,
-    file: raw.file.relPath,
-    key: raw.key,
-    message: raw.message,
-    hint: raw.hint,
-    ...(raw.suggestion === undefined ? {} : { suggestion: raw.suggestion }),
-    at: raw,
-    seq,
-  };
+  return { rule: rule.meta.id, severity, at: raw, seq };
 }
 
 /** The finding with its line and column. */
 function place(f: Pending): Finding {
-  const file = f.at.file;
   const at = f.at;
+  const file = at.file;
   const pos =
     'position' in file && typeof file.position === 'function'
       ? file.position(at.offset ?? 0)
       : { line: 1, column: 1 };
-  return {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     rule: f.rule,
     severity: f.severity,
-    locale: f.locale,
-    file: f.file,
+    locale: file.locale,
+    file: file.relPath,
     line: pos.line,
     column: pos.column,
-    key: f.key,
-    message: f.message,
-    hint: f.hint,
-    ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+    key: at.key,
+    message: at.message,
+    hint: at.hint,
   };
+  if (at.suggestion !== undefined) finding.suggestion = at.suggestion;
+  return finding;
 }
 
 /**
