@@ -1,7 +1,10 @@
 import type * as JsoncParser from 'jsonc-parser';
 import { lazyModule } from '../model/lazy.js';
 
-/** jsonc-parser, loaded only for a file that is not valid JSON. */
+/**
+ * jsonc-parser, loaded on first use: for a file that is not valid JSON, and by the commands that
+ * edit locale and settings files (`sync`, `accept`, `schema`). A check never loads it otherwise.
+ */
 export const jsonc = lazyModule<typeof JsoncParser>('jsonc-parser');
 
 /** A message and a hint a translator can act on, for a jsonc-parser error code. */

@@ -1,4 +1,5 @@
-import { applyEdits, parseTree, type Edit, type Node } from 'jsonc-parser';
+import type { Edit, Node } from 'jsonc-parser';
+import { jsonc } from '../files/parse-messages.js';
 
 /**
  * Minimal edits to hand-formatted JSON: insert or remove one property and leave every other byte
@@ -72,7 +73,7 @@ export function insertProperty(
   after: string | undefined,
   style: Style,
 ): string {
-  return applyEdits(text, [insertionEdit(text, obj, [[name, value]], after, style)]);
+  return jsonc().applyEdits(text, [insertionEdit(text, obj, [[name, value]], after, style)]);
 }
 
 /** The single edit that inserts several properties, in order, at one place of an object. */
@@ -170,7 +171,7 @@ export function removeProperty(text: string, obj: Node, name: string): string {
     from = prop.offset;
     to = (props[1] as Node).offset;
   }
-  return applyEdits(text, [{ offset: from, length: to - from, content: '' }]);
+  return jsonc().applyEdits(text, [{ offset: from, length: to - from, content: '' }]);
 }
 
 /**
@@ -212,7 +213,7 @@ export function removalEdits(obj: Node, remove: readonly boolean[]): Edit[] {
 /** Parses JSON text into a tree for the edits above (undefined if it does not parse). */
 export function parseObject(text: string): Node | undefined {
   const errors: { error: number }[] = [];
-  const tree = parseTree(text, errors as never, {
+  const tree = jsonc().parseTree(text, errors as never, {
     disallowComments: true,
     allowTrailingComma: false,
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsonc } from '../files/parse-messages.js';
 import type { Paragraph } from '@bilateral/core';
 import { citationsOf, factsOf } from '../files/core.js';
 import { FORMATS_FOR_KIND } from '../intl/facts.js';
@@ -187,8 +188,9 @@ export function mergeVscodeSettings(
   outDir: string,
 ): string {
   const errors: ParseError[] = [];
-  const current = (text.trim() === '' ? {} : parse(text, errors, { allowTrailingComma: true })) as
-    Record<string, unknown> | undefined;
+  const current = (
+    text.trim() === '' ? {} : jsonc().parse(text, errors, { allowTrailingComma: true })
+  ) as Record<string, unknown> | undefined;
   if (
     errors.length > 0 ||
     current === undefined ||
@@ -207,12 +209,12 @@ export function mergeVscodeSettings(
     url: `./${relativePath(root, s.path)}`,
   }));
   const base = text.trim() === '' ? '{}\n' : text;
-  const edits = modify(base, ['json.schemas'], [...kept, ...ours], {
+  const edits = jsonc().modify(base, ['json.schemas'], [...kept, ...ours], {
     formattingOptions: {
       insertSpaces: true,
       tabSize: 2,
       eol: base.includes('\r\n') ? '\r\n' : '\n',
     },
   });
-  return applyEdits(base, edits);
+  return jsonc().applyEdits(base, edits);
 }

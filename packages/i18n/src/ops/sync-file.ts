@@ -1,4 +1,5 @@
-import { applyEdits, type Edit, type Node } from 'jsonc-parser';
+import type { Edit, Node } from 'jsonc-parser';
+import { jsonc } from '../files/parse-messages.js';
 import {
   detectStyle,
   insertionEdit,
@@ -178,7 +179,7 @@ function pruneText(
       }
     }
   }
-  return { text: applyEdits(target.text, edits), removed };
+  return { text: jsonc().applyEdits(target.text, edits), removed };
 }
 
 /** Every dotted prefix of the keys (`a`, `a.b` for `a.b.c`), with the keys themselves or not. */
@@ -257,7 +258,7 @@ function addText(
   const edits = [...clusters.values()].map((c) =>
     insertionEdit(text, objects.get(c.parentPath) as Node, c.items, c.after, style),
   );
-  return { text: applyEdits(text, edits), added, skipped };
+  return { text: jsonc().applyEdits(text, edits), added, skipped };
 }
 
 /** The leaves the locale lacks, grouped by the existing object they go into. */
