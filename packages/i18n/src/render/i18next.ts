@@ -1,8 +1,9 @@
-import i18next, {
-  type i18n as I18n,
-  type InitOptions,
-  type Resource,
-  type ResourceLanguage,
+import type {
+  default as I18nextDefault,
+  i18n as I18n,
+  InitOptions,
+  Resource,
+  ResourceLanguage,
 } from 'i18next';
 import type { Fact } from '@bilateral/core';
 import {
@@ -21,6 +22,7 @@ import { createGuard } from './guard.js';
 import { createLookup, memoKey, rawText } from './lookup.js';
 import { renderInline, type InlineHandlers } from './markup.js';
 import type { RenderedText, RenderProblem } from './types.js';
+import { lazyModule } from '../model/lazy.js';
 
 /**
  * The renderer's i18next: one instance per locale, initialised synchronously without a backend,
@@ -86,8 +88,14 @@ function nestingRegexp(i18n: I18n): RegExp {
   return re instanceof RegExp ? re : DEFAULT_NESTING;
 }
 
+/**
+ * i18next, loaded on the first render (`require` gives the module's instance, as the default
+ * export does): a check, which renders nothing, does not load it at start.
+ */
+const i18next = lazyModule<typeof I18nextDefault>('i18next');
+
 function createInstance(resources: Resources, locale: string): I18n {
-  const i18n = i18next.createInstance();
+  const i18n = i18next().createInstance();
   const options: InitOptions = {
     resources: i18nextResources(resources),
     lng: locale,
