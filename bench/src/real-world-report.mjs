@@ -16,6 +16,15 @@ const sec = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const mb = (mb) => (mb === undefined ? '–' : `${mb.toFixed(0)} MB`);
 /** @param {number | undefined} a @param {number | undefined} b */
 const ratio = (a, b) => (a === undefined || b === undefined ? '–' : `${(a / b).toFixed(2)}×`);
+/**
+ * The wall-time ratio of each round (the two tools run one after the other, so each ratio shares
+ * its round's load): their range, e.g. ` (rounds 1.02–1.31×)`; empty without them.
+ * @param {number[] | undefined} r
+ */
+const rounds = (r) =>
+  r === undefined || r.length < 2
+    ? ''
+    : ` (rounds ${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}×)`;
 /** `a/b/c/de/file.json:3` → `de/file.json:3` (the cell keeps its backticks). */
 const shortPath = (/** @type {string | undefined} */ s) =>
   (s ?? '').replace(/^`.*\/(?=[^/]*\/[^/]*$)/, '`');
@@ -38,7 +47,9 @@ export function renderRealWorld(projects, run = { header: false }) {
         '(bench/src/real-world.mjs; projects, commits and settings in bench/real-world/manifest.json). ' +
         'Only the locale folders are extracted from a mirror of each repository, outside this ' +
         `repository. Both tools run in the same session, alternating, 1 warm-up and ${run.runs} ` +
-        'counted runs; the figures are medians (wall time, CPU user+sys, peak RSS from GNU time). ' +
+        'counted runs; the figures are medians (wall time, CPU user+sys, peak RSS from GNU time), ' +
+        'and the ratio of wall times is followed by its range over the rounds (each round runs the ' +
+        'tools one after the other, so both share the load of that moment). ' +
         `Node ${run.node}, ${run.date.slice(0, 10)}. bilateral runs \`check --format json --no-cache\` ` +
         "with the project's settings as flags, which lists every finding; i18n-check runs `-f i18next` " +
         'with its default reporter, which lists every missing and invalid key (the like-for-like figure, ' +
@@ -60,7 +71,7 @@ export function renderRealWorld(projects, run = { header: false }) {
     const b = p.bilateral;
     const c = p.i18nCheck;
     L.push(
-      `| ${p.name} (${p.commit.slice(0, 8)}) | \`${p.files}\` | ${p.languages} × ${num(p.sourceKeys)} | ${num(p.strings)} | ${sec(b.wallMs)} / ${sec(b.cpuMs)} / ${mb(b.rssMb)} | ${sec(c.wallMs)} / ${sec(c.cpuMs)} / ${mb(c.rssMb)} | ${ratio(b.wallMs, c.wallMs)} / ${ratio(b.cpuMs, c.cpuMs)} | ${ratio(b.wallMs, p.i18nCheckSummary?.wallMs)} / ${ratio(b.cpuMs, p.i18nCheckSummary?.cpuMs)} |`,
+      `| ${p.name} (${p.commit.slice(0, 8)}) | \`${p.files}\` | ${p.languages} × ${num(p.sourceKeys)} | ${num(p.strings)} | ${sec(b.wallMs)} / ${sec(b.cpuMs)} / ${mb(b.rssMb)} | ${sec(c.wallMs)} / ${sec(c.cpuMs)} / ${mb(c.rssMb)} | ${ratio(b.wallMs, c.wallMs)}${rounds(b.roundRatios)} / ${ratio(b.cpuMs, c.cpuMs)} | ${ratio(b.wallMs, p.i18nCheckSummary?.wallMs)} / ${ratio(b.cpuMs, p.i18nCheckSummary?.cpuMs)} |`,
     );
   }
   L.push('');

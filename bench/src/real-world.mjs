@@ -253,6 +253,15 @@ async function measureProject(project, dir, runs, log) {
       ...(r?.error === undefined ? {} : { error: r.error }),
     };
   };
+  // Each round runs both tools one after the other: the ratio within a round shares its load.
+  /** @type {(name: string) => number[]} */
+  const wallOf = (name) => measured.find((m) => m.name === name)?.wall ?? [];
+  const ours = wallOf('bilateral');
+  const theirs = wallOf('i18n-check');
+  const rounds =
+    ours.length === theirs.length && ours.length > 0
+      ? ours.map((w, k) => w / /** @type {number} */ (theirs[k]))
+      : undefined;
   return {
     name: project.name,
     repository: project.repository,
@@ -263,7 +272,11 @@ async function measureProject(project, dir, runs, log) {
     settings: project.settings.join(' '),
     detected,
     ...inv,
-    bilateral: { ...tool('bilateral'), rules: rulesOf(findings) },
+    bilateral: {
+      ...tool('bilateral'),
+      rules: rulesOf(findings),
+      ...(rounds === undefined ? {} : { roundRatios: rounds }),
+    },
     i18nCheck: { ...tool('i18n-check'), ...parseI18nCheck(i18nCheckOut) },
     i18nCheckSummary: tool('i18n-check summary'),
     findings,

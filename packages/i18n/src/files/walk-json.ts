@@ -2,8 +2,8 @@
  * A streaming walk over a JSON text that validates it as it goes, calling the same events as
  * jsonc-parser's visitor (objects, arrays, property names and literal values with their offsets
  * and lengths), several times faster. It accepts exactly what `JSON.parse` accepts, so the text
- * is not parsed a second time to be validated (that parse, whose result was thrown away, cost a
- * tenth of the check of a real project: bench/analysis.md, "Session 11"). A string without
+ * is not parsed a second time to be validated (that parse, whose result was thrown away, cost
+ * 5–11 % of the check of a real project: bench/analysis.md, "Session 11"). A string without
  * escapes is a slice of the text; one with escapes, a number, `true`, `false` and `null` are
  * read by `JSON.parse` itself, exactly as everything else reads them (and it rejects a bad
  * escape or a malformed number). Linear in the length of the text and not recursive.
