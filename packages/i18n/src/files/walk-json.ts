@@ -29,6 +29,7 @@ const QUOTE = 0x22;
  * and outside one only tab, line feed and carriage return are white space. (Those three, inside
  * a string, are looked for string by string.)
  */
+// eslint-disable-next-line no-control-regex -- these are the characters it rejects
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 // What the walk expects next.
