@@ -89,8 +89,9 @@ function nestingRegexp(i18n: I18n): RegExp {
 }
 
 /**
- * i18next, loaded on the first render (`require` gives the module's instance, as the default
- * export does): a check, which renders nothing, does not load it at start.
+ * i18next, loaded on the first render: a check, which renders nothing, does not load it at start.
+ * `require` gives an i18next instance, as the ES module's default export is one; only its
+ * `createInstance` is used, so which build is loaded does not matter.
  */
 const i18next = lazyModule<typeof I18nextDefault>('i18next');
 
