@@ -41,20 +41,14 @@ const AFTER = 3;
 /** After the whole value: only white space. */
 const END = 4;
 
-/** A string literal with escapes, decoded; undefined when an escape is not valid JSON. */
-function unescape(literal: string): string | undefined {
-  try {
-    return JSON.parse(literal) as string;
-  } catch {
-    return undefined;
-  }
-}
+/** What {@link token} returns for a token that is not JSON. */
+const BAD = Symbol('not JSON');
 
-/** What {@link literalOf} returns for a token that is no JSON literal. */
-const BAD = Symbol('not a JSON literal');
-
-/** A number, `true`, `false` or `null`; {@link BAD} when it is none of them. */
-function literalOf(raw: string): unknown {
+/**
+ * One token as `JSON.parse` reads it — a string literal with escapes, a number, `true`, `false`
+ * or `null` — or {@link BAD} when it rejects it (a bad escape, a malformed number).
+ */
+function token(raw: string): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch {
@@ -169,8 +163,8 @@ export function walkJson(text: string, events: JsonEvents, maxDepth: number = In
         if (cr !== -1 && cr < end) return NOT_JSON;
         if (tab !== -1 && tab < i) tab = text.indexOf('\t', i);
         if (tab !== -1 && tab < end) return NOT_JSON;
-        const value = escaped ? unescape(text.slice(i, end)) : text.slice(i + 1, end - 1);
-        if (value === undefined) return NOT_JSON;
+        const value = escaped ? token(text.slice(i, end)) : text.slice(i + 1, end - 1);
+        if (typeof value !== 'string') return NOT_JSON;
         if (state === NAME) {
           events.onObjectProperty?.(value, i, end - i);
           state = COLON;
@@ -191,7 +185,7 @@ export function walkJson(text: string, events: JsonEvents, maxDepth: number = In
           if (d === 0x2c || d === 0x7d || d === 0x5d || d <= 0x20) break;
           end++;
         }
-        const value = literalOf(text.slice(i, end));
+        const value = token(text.slice(i, end));
         if (value === BAD) return NOT_JSON;
         events.onLiteralValue?.(value, i, end - i);
         state = inObject.length === 0 ? END : AFTER;
