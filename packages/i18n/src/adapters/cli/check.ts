@@ -6,7 +6,14 @@ import { ConfigError } from '../../model/errors.js';
 import { LocaleLayout } from '../../model/layout.js';
 import type { Finding } from '../../model/finding.js';
 import type { ProjectConfig } from '../../model/types.js';
-import { commandName, configOptions, useColor, writeParts, type GlobalOptions } from './shared.js';
+import {
+  commandName,
+  configOptions,
+  exitAfter,
+  useColor,
+  writeParts,
+  type GlobalOptions,
+} from './shared.js';
 
 export interface CheckCommandOptions {
   readonly format: OutputFormat;
@@ -53,8 +60,8 @@ export async function checkCommand(opts: CheckCommandOptions, g: GlobalOptions):
   if (opts.shard !== undefined) return shardCommand(config, opts.shard, opts, g, e);
   const session = e.openCheckSession(config, sessionOptions(opts));
   const { output, findings } = report(await session.result(), shown(opts, g), e);
-  writeParts(output);
-  if (!opts.watch) return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  if (!opts.watch) return exitAfter(findings, output);
+  await writeParts(output);
   await watchLoop(session, opts, g, e);
   session.stop();
   return 0;
@@ -103,7 +110,8 @@ async function shardCommand(
   });
   const findings = result.findings;
   const { shardReport } = await import('./merge.js');
-  writeParts(
+  return exitAfter(
+    findings,
     opts.format === 'json' || opts.format === 'sarif'
       ? shardReport(result, opts.format, config.root)
       : formatFindingsInParts(findings, opts.format, {
@@ -112,7 +120,6 @@ async function shardCommand(
           commandName: commandName(),
         }),
   );
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** `--locale` names languages of the project. */
@@ -230,7 +237,7 @@ async function watchLoop(
       process.stderr.write(
         `[${new Date().toLocaleTimeString()}] ${names} changed, re-checked in ${ms} ms\n`,
       );
-      writeParts(output);
+      await writeParts(output);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       process.stderr.write(`error ${e.message}\n`);

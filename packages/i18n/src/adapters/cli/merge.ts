@@ -7,7 +7,7 @@ import { loadConfig } from '../../files/config.js';
 import { buildProject } from '../../files/project.js';
 import { ConfigError } from '../../model/errors.js';
 import { SEVERITIES, type Finding } from '../../model/finding.js';
-import { commandName, configOptions, useColor, writeParts, type GlobalOptions } from './shared.js';
+import { commandName, configOptions, exitAfter, useColor, type GlobalOptions } from './shared.js';
 
 /**
  * `bilateral merge <reports…>`: the reports of `bilateral check --shard k/n` (JSON or SARIF, one
@@ -62,7 +62,8 @@ export async function mergeCommand(
   const config = await loadConfig(configOptions(g));
   const shards = files.map(readShard);
   const findings = mergeShards(config, shards);
-  writeParts(
+  return exitAfter(
+    findings,
     formatFindingsInParts(findings, opts.format, {
       color: opts.format === 'pretty' && useColor(g),
       root: config.root,
@@ -70,7 +71,6 @@ export async function mergeCommand(
       commandName: commandName(),
     }),
   );
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

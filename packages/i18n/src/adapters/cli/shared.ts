@@ -111,8 +111,51 @@ export function requireLocale(locales: readonly string[], locale: string, what: 
 
 /**
  * A report on stdout, part after part: a large JSON or SARIF report is never one string of its
- * whole size (check/report/json-parts.ts).
+ * whole size (check/report/json-parts.ts). Each part is made once the one before has gone out:
+ * written to a pipe, `write` only queues what the reader has not taken yet, so without waiting
+ * for `drain` a report of 18 MB was held whole in memory until the command ended, copied by the
+ * garbage collector on the way (bench/analysis.md, "Session 12"). To a file or a terminal, every
+ * write completes at once and nothing is waited for.
  */
-export function writeParts(parts: Iterable<string>): void {
-  for (const part of parts) process.stdout.write(part);
+export function writeParts(
+  parts: Iterable<string>,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  // One report after the other (`check --watch` may report again while a report still waits).
+  const written = writing.then(async () => {
+    for (const part of parts) if (!out.write(part)) await drained(out);
+  });
+  writing = written.catch(() => undefined);
+  return written;
+}
+let writing: Promise<void> = Promise.resolve();
+
+/**
+ * Writes a report and gives the exit code its findings call for: 1 with an error, else 0. The
+ * code is set before the report goes out, so that it holds when the reader stops reading early
+ * (`bilateral check | head` ends the command at the first write it refuses, main.ts).
+ */
+export async function exitAfter(
+  findings: readonly { readonly severity: string }[],
+  parts: Iterable<string>,
+): Promise<number> {
+  const code = findings.some((f) => f.severity === 'error') ? 1 : 0;
+  process.exitCode = code;
+  await writeParts(parts);
+  return code;
+}
+
+/** Resolves once the stream has taken what was queued (or can take nothing more). */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
