@@ -58,7 +58,7 @@ export function formatFindings(
 }
 
 /**
- * {@link formatFindings}' text in parts (of about 64 KB for JSON and SARIF, which list every
+ * {@link formatFindings}' text in parts (of about 16 K characters for JSON and SARIF, which list every
  * finding), to write one after the other: a large report is never one string of its whole size.
  */
 export function formatFindingsInParts(

@@ -18,8 +18,15 @@ export function* jsonParts(value: unknown): Generator<string> {
   yield `${out.text}\n`;
 }
 
-/** Characters gathered before a part is closed. */
-const PART = 64 * 1024;
+/**
+ * Characters gathered before a part is closed. A part is made (flattened, then encoded) and let go
+ * at once, so it must stay a regular heap object: past 128 KB V8 gives each string pages of its
+ * own, mapped and unmapped every time (a part of two-byte text is two bytes a character as soon as
+ * one character of it is not Latin-1). Parts of 64 K characters did that on real reports: 300 more
+ * mmap/munmap pairs and 7,500 more page faults on overleaf's, 4–12 % of the command's time
+ * (bench/analysis.md, "Session 12"). 16 K leaves a run room to overshoot.
+ */
+const PART = 16 * 1024;
 /** Levels of containers walked at most (SARIF's results are at the fourth). */
 const DEPTH = 4;
 /** A list of more items than this is a long one. */
