@@ -159,8 +159,12 @@ export class PluralKeys {
       } else if (this.v3 && families.has(entry.key)) {
         add(entry.key, entry.key, false, '', entry);
       } else {
-        // An object of the plural family's kind (one shape for the rules' loops to read).
-        out.set(entry.key, { kind: 'plain', key: entry.key, entry });
+        // A parsed entry is its own plain logical key (no object made for each key of each
+        // file); another entry gets one.
+        out.set(
+          entry.key,
+          entry instanceof ParsedEntry ? entry : { kind: 'plain', key: entry.key, entry },
+        );
       }
     }
     return out;
