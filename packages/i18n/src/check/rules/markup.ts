@@ -3,6 +3,7 @@ import type { Tag } from '../../syntax/inline.js';
 import type { LocaleFile, Entry } from '../../model/types.js';
 import type { NamespaceContext, Pair } from '../context.js';
 import { defineRule } from '../rule.js';
+import { stringValue } from '../../model/keys.js';
 import { lacking, placed, structure, tally, VOID, type Structure } from './markup-structure.js';
 
 /** Elements that can run script, load content or restyle the page: never allowed, whatever the config says. */
@@ -80,7 +81,9 @@ export const markup = defineRule({
     const shape = (v: string) => structure(ctx.scan(v).tags.filter((x) => !DANGEROUS.has(x.name)));
     // A source text's shape and tag counts, made once for every language that translates it.
     const sources = new Map<Entry, SourceMarkup>();
-    for (const pair of ctx.pairs()) {
+    const pairs = ctx.pairs();
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p] as Pair;
       if (pair.value.trim() === '') continue; // `empty` reports it
       if (!pair.value.includes('<') && !pair.sourceValue.includes('<')) continue;
       const tags = ctx.scan(pair.value, pair.entry).tags;
@@ -175,40 +178,57 @@ function checkTags(
   ctx: NamespaceContext,
   allowed: Record<string, readonly string[]> | undefined,
 ): void {
-  for (const { file, entry, value } of ctx.strings()) {
-    if (!value.includes('<')) continue;
-    const s = ctx.scan(value, entry);
-    for (const o of s.other) {
-      ctx.report({
-        file,
-        offset: file.valueOffset(entry, o.start),
-        key: entry.key,
-        message: `${o.raw.slice(0, 30)}: comments and processing instructions are not allowed in translations`,
-        hint: 'Remove it; put notes for other translators in the pull request.',
-      });
+  // Files and entries read as they are (not through `ctx.strings()`: an object and an iterator
+  // result for every string, for the few that hold a tag).
+  for (const file of ctx.files) {
+    if (!file.usable) continue;
+    for (const entry of file.entries.values()) {
+      const value = stringValue(entry);
+      if (value === undefined || !value.includes('<')) continue;
+      checkTagsOf(ctx, allowed, file, entry, value);
     }
-    for (const tag of s.tags) {
-      if (tag.kind === 'close') continue;
-      const issues = tagIssues(tag, allowed);
-      if (issues.length === 0) continue;
-      const pinned = issues.some((i) => i.pinned);
-      ctx.report({
-        file,
-        offset: file.valueOffset(entry, tag.start),
-        key: entry.key,
-        message: `<${tag.name}>: ${issues.map((i) => i.text).join('; ')}`,
-        hint: pinned
-          ? 'Remove it. Translations may only use the inline tags the source uses; nothing that can run script or load content is ever allowed.'
-          : allowed === undefined
-            ? 'Use the tags the source uses.'
-            : `Allowed tags: ${Object.keys(allowed)
-                .map((t) => `<${t}>`)
-                .join(' ')}. Use the tags the source uses.`,
-        pinned,
-      });
-    }
-    if (allowed !== undefined) balance(ctx, file, entry, s.tags);
   }
+}
+
+/** {@link checkTags} for one string that holds a `<`. */
+function checkTagsOf(
+  ctx: NamespaceContext,
+  allowed: Record<string, readonly string[]> | undefined,
+  file: LocaleFile,
+  entry: Entry,
+  value: string,
+): void {
+  const s = ctx.scan(value, entry);
+  for (const o of s.other) {
+    ctx.report({
+      file,
+      offset: file.valueOffset(entry, o.start),
+      key: entry.key,
+      message: `${o.raw.slice(0, 30)}: comments and processing instructions are not allowed in translations`,
+      hint: 'Remove it; put notes for other translators in the pull request.',
+    });
+  }
+  for (const tag of s.tags) {
+    if (tag.kind === 'close') continue;
+    const issues = tagIssues(tag, allowed);
+    if (issues.length === 0) continue;
+    const pinned = issues.some((i) => i.pinned);
+    ctx.report({
+      file,
+      offset: file.valueOffset(entry, tag.start),
+      key: entry.key,
+      message: `<${tag.name}>: ${issues.map((i) => i.text).join('; ')}`,
+      hint: pinned
+        ? 'Remove it. Translations may only use the inline tags the source uses; nothing that can run script or load content is ever allowed.'
+        : allowed === undefined
+          ? 'Use the tags the source uses.'
+          : `Allowed tags: ${Object.keys(allowed)
+              .map((t) => `<${t}>`)
+              .join(' ')}. Use the tags the source uses.`,
+      pinned,
+    });
+  }
+  if (allowed !== undefined) balance(ctx, file, entry, s.tags);
 }
 
 /** With an allowlist: the same allowed tags as the source, as many times (a warning). */

@@ -52,7 +52,9 @@ export const placeholders = defineRule<Edge>({
 function checkPairs(ctx: NamespaceContext<Edge>): void {
   const paragraphs = ctx.paragraphs();
   const icu = ctx.i18next.format === 'icu';
-  for (const pair of ctx.pairs()) {
+  const pairs = ctx.pairs();
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p] as Pair;
     if (pair.value.trim() === '') continue; // `empty` (or `untranslated`) reports it
     const t = ctx.scan(pair.value, pair.entry);
     const s = ctx.scan(pair.sourceValue, pair.sourceEntry);

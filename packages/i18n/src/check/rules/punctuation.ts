@@ -2,6 +2,7 @@ import { formatDate } from '../../intl/facts.js';
 import { defineRule } from '../rule.js';
 import type { Entry } from '../../model/types.js';
 import type { Scanned } from '../scan.js';
+import type { Pair } from '../context.js';
 
 type End =
   'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'comma' | 'ellipsis' | 'none';
@@ -133,7 +134,9 @@ export const punctuation = defineRule({
     // A source text's ending, read once for every language that translates it (with three
     // languages or more: for fewer, the map costs more than reading the ending again).
     const sourceEndings = ctx.targets.length >= 3 ? new Map<Entry, Ending>() : undefined;
-    for (const pair of ctx.pairs()) {
+    const pairs = ctx.pairs();
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p] as Pair;
       if (pair.value.trim() === '' || pair.sourceValue.trim() === '') continue;
       const sourceScan = ctx.scan(pair.sourceValue, pair.sourceEntry);
       let b = sourceEndings?.get(pair.sourceEntry);

@@ -82,7 +82,8 @@ export const untranslated = defineRule({
     // Counted once a copy needs it (most namespaces have none to explain).
     let kept: Map<string, string> | undefined;
     const names = new Map<string, boolean>();
-    for (const pair of pairs) {
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p] as Pair;
       if (copied.size > 0 && copied.has(`${pair.file.locale}\u0000${pair.entry.key}`)) continue;
       if (fallsBack && pair.value === '' && pair.sourceValue.trim() !== '') {
         ctx.report({
@@ -174,7 +175,8 @@ function isName(visible: string): boolean {
  */
 function keptInMost(pairs: readonly Pair[]): Map<string, string> {
   const counts = new Map<string, { same: number; all: number }>();
-  for (const p of pairs) {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i] as Pair;
     // A regional variant of the source language keeps the source's text anyway: not a vote.
     if (p.value === '' || language(p.file.locale) === language(p.source.locale)) continue;
     const v = p.value.trim();

@@ -1,6 +1,6 @@
 import type { LocaleFile, Entry } from '../../model/types.js';
 import { findInvisible, unclosedBidi, type Invisible } from '../../syntax/invisible.js';
-import type { NamespaceContext } from '../context.js';
+import type { NamespaceContext, Pair } from '../context.js';
 import { defineRule } from '../rule.js';
 
 /** Spaces a doubled run is made of (a tab or line break is layout, not a typo). */
@@ -27,8 +27,11 @@ export const whitespace = defineRule({
         if (typeof entry.value === 'string') checkOne(ctx, source, entry, entry.value, undefined);
       }
     }
-    for (const pair of ctx.pairs())
+    const pairs = ctx.pairs();
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p] as Pair;
       checkOne(ctx, pair.file, pair.entry, pair.value, pair.sourceValue);
+    }
   },
 });
 
