@@ -68,8 +68,9 @@ function checkPairs(ctx: NamespaceContext<Edge>): void {
     if (named && !paragraphs.has(pair.entry.key)) checkNames(ctx, pair, t, s);
     // Unescaped interpolation where the source escapes.
     for (const i of t.interpolations) {
+      if (!i.unescaped) continue;
       const si = s.interpolations.find((x) => x.name === i.name);
-      if (i.unescaped && si !== undefined && !si.unescaped) {
+      if (si !== undefined && !si.unescaped) {
         ctx.report({
           file: pair.file,
           offset: pair.file.valueOffset(pair.entry, i.start),
