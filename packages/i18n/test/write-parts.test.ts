@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeParts } from '../src/adapters/cli/shared.js';
@@ -73,6 +75,49 @@ describe('writeParts: a report goes out part after part, as the reader takes it'
     });
     await writeParts(['x', 'y'], stream);
     expect(got).toEqual(['x', 'y']);
+  });
+});
+
+describe('writeParts to a file', () => {
+  it('writes the parts to the descriptor, as UTF-8, whatever their size', async () => {
+    const file = path.join(tempDir(), 'report.json');
+    const fd = openSync(file, 'w');
+    // A stream that is a regular file with nothing queued: written through its descriptor.
+    const stream = Object.assign(new Writable({ write: () => undefined }), { fd });
+    const parts = ['[\n', 'ascii, ', 'Українська, 日本語, emoji 🙂, ', 'x'.repeat(100_000), ']\n'];
+    await writeParts(parts, stream);
+    closeSync(fd);
+    expect(readFileSync(file, 'utf8')).toBe(parts.join(''));
+  });
+
+  it('gives the same bytes as a pipe does (bilateral check --format json > file)', async () => {
+    const dir = tempDir();
+    // Enough findings for many parts, with text outside Latin-1.
+    const keys = Object.fromEntries(
+      Array.from({ length: 2000 }, (_, i) => [`ключ${i}`, `Текст ${i} — 日本語`]),
+    );
+    write(dir, 'locales/en/app.json', JSON.stringify(keys));
+    write(dir, 'locales/de/app.json', '{}');
+    const args = [CLI, 'check', '--source', 'en', '--locales', 'locales/{lng}/{ns}.json'];
+    const run = (stdout: 'pipe' | number) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [...args, '--format', 'json'], {
+          cwd: dir,
+          env: { ...process.env, BILATERAL_SERVED: '0' },
+          stdio: ['ignore', stdout, 'ignore'],
+        });
+        let out = '';
+        child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+        child.on('error', reject);
+        child.on('close', () => resolve(out));
+      });
+    const piped = await run('pipe');
+    const file = path.join(dir, 'report.json');
+    const fd = openSync(file, 'w');
+    await run(fd);
+    closeSync(fd);
+    expect(piped.length).toBeGreaterThan(200_000);
+    expect(readFileSync(file, 'utf8')).toBe(piped);
   });
 });
 

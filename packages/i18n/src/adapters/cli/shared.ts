@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import pc from 'picocolors';
 import { type ConfigOverrides, type LoadConfigOptions } from '../../files/config.js';
 import { ConfigError } from '../../model/errors.js';
@@ -114,8 +115,11 @@ export function requireLocale(locales: readonly string[], locale: string, what: 
  * whole size (check/report/json-parts.ts). Each part is made once the one before has gone out:
  * written to a pipe, `write` only queues what the reader has not taken yet, so without waiting
  * for `drain` a report of 18 MB was held whole in memory until the command ended, copied by the
- * garbage collector on the way (bench/analysis.md, "Session 12"). To a file or a terminal, every
- * write completes at once and nothing is waited for.
+ * garbage collector on the way (bench/analysis.md, "Session 12"). To a terminal every write
+ * completes at once. To a file (`> report.json`) the parts are encoded into one buffer, reused,
+ * and written to the descriptor: through the stream each part became a `Buffer` of its own, up to
+ * 48 KB of memory outside the heap made and dropped for every part (overleaf's report: 1,100 of
+ * them, 7 % of the command).
  */
 export function writeParts(
   parts: Iterable<string>,
@@ -123,6 +127,8 @@ export function writeParts(
 ): Promise<void> {
   // One report after the other (`check --watch` may report again while a report still waits).
   const written = writing.then(async () => {
+    const file = fileOf(out);
+    if (file !== undefined) return writeToFile(file, parts);
     for (const part of parts) if (!out.write(part)) await drained(out);
   });
   writing = written.catch(() => undefined);
@@ -143,6 +149,29 @@ export async function exitAfter(
   process.exitCode = code;
   await writeParts(parts);
   return code;
+}
+
+/** The stream's descriptor when it is a regular file with nothing queued, else undefined. */
+function fileOf(out: NodeJS.WritableStream): number | undefined {
+  const fd = (out as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || (out as { writableLength?: number }).writableLength !== 0)
+    return undefined;
+  try {
+    return fs.fstatSync(fd).isFile() ? fd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each part encoded as UTF-8 (as the stream would) into one buffer, and written whole. */
+function writeToFile(fd: number, parts: Iterable<string>): void {
+  let buf = Buffer.allocUnsafe(64 * 1024);
+  for (const part of parts) {
+    // Three bytes at most for each UTF-16 unit: the part always fits.
+    if (part.length * 3 > buf.length) buf = Buffer.allocUnsafe(part.length * 3);
+    const n = buf.write(part, 'utf8');
+    for (let at = 0; at < n;) at += fs.writeSync(fd, buf, at, n - at);
+  }
 }
 
 /** Resolves once the stream has taken what was queued (or can take nothing more). */
