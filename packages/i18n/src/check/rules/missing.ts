@@ -32,6 +32,7 @@ export const missing = defineRule({
     const sourceExists = ctx.project.file(ctx.source, ns) !== undefined;
     const declared = requiredKeys(ctx);
     const sourceLogical = source === undefined ? undefined : ctx.logical(source);
+    const texts: Texts = new Map();
     for (const locale of ctx.project.locales) {
       const file = ctx.project.file(locale, ns);
       if (file === undefined) {
@@ -55,7 +56,7 @@ export const missing = defineRule({
         });
         continue;
       }
-      if (file.usable) missingKeys(ctx, file, source, sourceLogical, declared);
+      if (file.usable) missingKeys(ctx, file, source, sourceLogical, declared, texts);
     }
   },
 });
@@ -76,6 +77,12 @@ function requiredKeys(ctx: NamespaceContext): ReadonlyMap<string, Required> {
   return out;
 }
 
+/**
+ * What a missing text of the source is told, by key: the same in every language, so made once
+ * (overleaf: 40,511 findings for 3,224 keys), and one string for all of them.
+ */
+type Texts = Map<string, { readonly message: string; readonly hint: string }>;
+
 /** The keys one file lacks: the source's (in a target) and those the core declares. */
 function missingKeys(
   ctx: NamespaceContext,
@@ -83,6 +90,7 @@ function missingKeys(
   source: LocaleFile | undefined,
   sourceLogical: ReadonlyMap<string, Logical> | undefined,
   declared: ReadonlyMap<string, Required>,
+  texts: Texts,
 ): void {
   const locale = file.locale;
   const logical = ctx.logical(file);
@@ -109,7 +117,7 @@ function missingKeys(
       });
       continue;
     }
-    const where = `${source?.relPath}:${source?.position(s.entry.keyOffset).line}`;
+    const where = () => `${source?.relPath}:${source?.position(s.entry.keyOffset).line}`;
     if (s.kind !== 'plural' && ctx.prefixes(file).has(key)) {
       // There, but not as a text: `"key": ["…"]` or `"key": { … }` where the source has "…".
       ctx.report({
@@ -117,23 +125,32 @@ function missingKeys(
         offset: ctx.anchorFor(file, `${key}.\u0000`),
         key,
         message: `"${key}" is a list or an object here; the source (${ctx.source}) has a text`,
-        hint: `Write it as one text in double quotes, as the source does (source: ${where}).`,
+        hint: `Write it as one text in double quotes, as the source does (source: ${where()}).`,
       });
       continue;
     }
+    // A plural family's forms depend on the language: its text is made each time.
     const forms =
       s.kind === 'plural'
         ? ctx.keys.required(locale, s.ordinal).map((c) => ctx.keys.formKey(s.base, s.ordinal, c))
         : undefined;
+    let text = forms === undefined ? texts.get(key) : undefined;
+    if (text === undefined) {
+      text = {
+        message:
+          forms !== undefined
+            ? `missing "${key}" (plural forms ${forms.join(', ')})`
+            : `missing "${key}"${d === undefined ? '' : ` (${d.what})`}`,
+        hint: `Translate it (source: ${where()}), or run ${sync} to add ${forms !== undefined ? 'the forms' : 'it'} with the source text.`,
+      };
+      if (forms === undefined) texts.set(key, text);
+    }
     ctx.report({
       file,
       offset: ctx.anchorFor(file, key),
       key,
-      message:
-        forms !== undefined
-          ? `missing "${key}" (plural forms ${forms.join(', ')})`
-          : `missing "${key}"${d === undefined ? '' : ` (${d.what})`}`,
-      hint: `Translate it (source: ${where}), or run ${sync} to add ${forms !== undefined ? 'the forms' : 'it'} with the source text.`,
+      message: text.message,
+      hint: text.hint,
       suggestion: SYNC,
     });
   }

@@ -82,6 +82,8 @@ export const untranslated = defineRule({
     // Counted once a copy needs it (most namespaces have none to explain).
     let kept: Map<string, string> | undefined;
     const names = new Map<string, boolean>();
+    // One message for every copy (the source is the same for every pair of the namespace).
+    let notTranslated: string | undefined;
     for (let p = 0; p < pairs.length; p++) {
       const pair = pairs[p] as Pair;
       if (copied.size > 0 && copied.has(`${pair.file.locale}\u0000${pair.entry.key}`)) continue;
@@ -122,7 +124,8 @@ export const untranslated = defineRule({
         file: pair.file,
         offset: pair.entry.valueOffset,
         key: pair.entry.key,
-        message: `not translated: the same text as the source (${pair.source.locale})`,
+        message:
+          (notTranslated ??= `not translated: the same text as the source (${pair.source.locale})`),
         hint: 'Translate it. If it is a name or code that stays the same in every language, add it to "rules.untranslated.allow" in bilateral.config.json.',
       });
     }
