@@ -35,6 +35,9 @@ export const obsolete = defineRule({
     // A context variant (`friend_male` of the source's `friend`) is read by i18next: not obsolete.
     const inSource = (k: string) => sourceLogical?.has(k) === true;
     const sep = ctx.i18next.contextSeparator;
+    // The same key left over in many languages reads the same: made once.
+    const messages = new Map<string, string>();
+    const hint = `If the key was renamed in the source, move the translation to the new key; otherwise delete it (\`${commandLine(PRUNE)}\` does).`;
     for (const locale of ctx.project.locales) {
       const file = ctx.usable(locale);
       if (file === undefined) continue;
@@ -49,8 +52,8 @@ export const obsolete = defineRule({
             file,
             offset: l.entry.keyOffset,
             key: l.entry.key,
-            message: `"${l.key}" is not in the source (${ctx.source}): it is never shown`,
-            hint: `If the key was renamed in the source, move the translation to the new key; otherwise delete it (\`${commandLine(PRUNE)}\` does).`,
+            message: obsoleteMessage(messages, l.key, ctx.source),
+            hint,
             suggestion: PRUNE,
           });
           continue;
@@ -69,3 +72,10 @@ export const obsolete = defineRule({
     }
   },
 });
+
+function obsoleteMessage(messages: Map<string, string>, key: string, source: string): string {
+  let m = messages.get(key);
+  if (m === undefined)
+    messages.set(key, (m = `"${key}" is not in the source (${source}): it is never shown`));
+  return m;
+}
