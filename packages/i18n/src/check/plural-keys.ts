@@ -32,6 +32,10 @@ export class PluralKeys {
   parse(key: string): PluralKey | undefined {
     const at = key.lastIndexOf(this.sep);
     if (at <= 0) return undefined;
+    // v4's suffixes are 3–5 letters (`one` … `other`): most keys with the separator in them are
+    // told apart without cutting a string out of each.
+    const length = key.length - at - this.sep.length;
+    if (!this.v3 && (length < 3 || length > 5)) return undefined;
     const suffix = key.slice(at + this.sep.length);
     if (this.v3)
       return isV3Suffix(suffix)
