@@ -65,7 +65,13 @@ export { CheckCache } from './check/incremental/cache.js';
 export type { CheckOptions } from './check/options.js';
 export { RULES, RULE_IDS, type RuleInfo } from './check/catalogue.js';
 export { defineRule, type Rule, type RuleMeta, type RuleOption } from './check/rule.js';
-export type { NamespaceContext, ProjectContext, RawFinding } from './check/context.js';
+export type {
+  NamespaceContext,
+  Pair,
+  ProjectContext,
+  RawFinding,
+  StringEntry,
+} from './check/context.js';
 export {
   formatFindings,
   hintText,

@@ -7,9 +7,15 @@ import { documentKeys } from '../model/document-keys.js';
 import type { I18next } from './i18next.js';
 import type { PluralKeys } from './plural-keys.js';
 import type { Scanned } from './scan.js';
-import { carriesOf, type Pair, type ParagraphInfo, type RunState } from './state.js';
+import {
+  carriesOf,
+  type Pair,
+  type ParagraphInfo,
+  type RunState,
+  type StringEntry,
+} from './state.js';
 
-export type { Carries, Pair, ParagraphInfo } from './state.js';
+export type { Carries, Pair, ParagraphInfo, StringEntry } from './state.js';
 
 /** What a rule reports; the runner turns it into a `Finding` (position, severity, exemptions). */
 export interface RawFinding {
@@ -230,15 +236,19 @@ export class NamespaceContext<Item = never> extends BaseContext {
     return out;
   }
 
-  /** Every usable file's string entries: of one namespace, or of this pass (source included). */
-  *strings(ns?: string): Generator<{ file: LocaleFile; entry: Entry; value: string }> {
-    for (const file of ns === undefined ? this.files : this.filesOf(ns)) {
-      if (!file.usable) continue;
-      for (const entry of file.entries.values()) {
-        const value = stringValue(entry);
-        if (value !== undefined) yield { file, entry, value };
-      }
+  /**
+   * Every usable file's string entries: of one namespace, or of this pass (source included). The
+   * pass's list is made once and shared by every rule, as the pairs are (a generator made an object
+   * and an iterator result for every string, for every rule that asked).
+   */
+  strings(ns?: string): readonly StringEntry[] {
+    if (ns !== undefined) return stringsOf(this.filesOf(ns));
+    let list = this.state.stringCache.get(this.namespace);
+    if (list === undefined) {
+      list = stringsOf(this.files);
+      this.state.stringCache.set(this.namespace, list);
     }
+    return list;
   }
 
   /** Paragraph keys (`sections.<section>.<paragraph>`) of the document whose namespace is `ns`. */
@@ -330,4 +340,17 @@ export function nearestAncestor(
     if (at !== undefined) return at;
   }
   return undefined;
+}
+
+/** The string entries of the usable files among `files`, in file order. */
+function stringsOf(files: readonly LocaleFile[]): StringEntry[] {
+  const out: StringEntry[] = [];
+  for (const file of files) {
+    if (!file.usable) continue;
+    for (const entry of file.entries.values()) {
+      const value = stringValue(entry);
+      if (value !== undefined) out.push({ file, entry, value });
+    }
+  }
+  return out;
 }

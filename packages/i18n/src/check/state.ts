@@ -60,6 +60,13 @@ export interface Pair {
   readonly sourceValue: string;
 }
 
+/** A string entry of a usable locale file (`ctx.strings()`). */
+export interface StringEntry {
+  readonly file: LocaleFile;
+  readonly entry: Entry;
+  readonly value: string;
+}
+
 /** Above this many distinct strings, the scans of a namespace are forgotten and made afresh. */
 const MAX_SCANS = 200_000;
 
@@ -86,6 +93,7 @@ export class RunState {
   readonly logicalCache = new Map<LocaleFile, ReadonlyMap<string, Logical>>();
   readonly paragraphCache = new Map<string, ReadonlyMap<string, ParagraphInfo>>();
   readonly pairCache = new Map<string, readonly Pair[]>();
+  readonly stringCache = new Map<string, readonly StringEntry[]>();
   readonly anchorCache = new Map<LocaleFile, ReadonlyMap<string, number>>();
   /**
    * Scans of the current namespace's strings: the rules scan the same strings several times
@@ -162,6 +170,7 @@ export class RunState {
   /** Drops what only the pass over `ns` needed (bounded memory on large projects). */
   release(ns: string, files: readonly LocaleFile[]): void {
     this.pairCache.delete(ns);
+    this.stringCache.delete(ns);
     this.familyCache.delete(ns);
     this.paragraphCache.delete(ns);
     this.scans = new Map();

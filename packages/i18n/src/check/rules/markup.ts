@@ -1,9 +1,8 @@
 import { ALLOWED_TAGS, CONTENT_TAGS } from '../../syntax/html-policy.js';
 import type { Tag } from '../../syntax/inline.js';
 import type { LocaleFile, Entry } from '../../model/types.js';
-import type { NamespaceContext, Pair } from '../context.js';
+import type { NamespaceContext, Pair, StringEntry } from '../context.js';
 import { defineRule } from '../rule.js';
-import { stringValue } from '../../model/keys.js';
 import { lacking, placed, structure, tally, VOID, type Structure } from './markup-structure.js';
 
 /** Elements that can run script, load content or restyle the page: never allowed, whatever the config says. */
@@ -178,15 +177,10 @@ function checkTags(
   ctx: NamespaceContext,
   allowed: Record<string, readonly string[]> | undefined,
 ): void {
-  // Files and entries read as they are (not through `ctx.strings()`: an object and an iterator
-  // result for every string, for the few that hold a tag).
-  for (const file of ctx.files) {
-    if (!file.usable) continue;
-    for (const entry of file.entries.values()) {
-      const value = stringValue(entry);
-      if (value === undefined || !value.includes('<')) continue;
-      checkTagsOf(ctx, allowed, file, entry, value);
-    }
+  const strings = ctx.strings();
+  for (let i = 0; i < strings.length; i++) {
+    const { file, entry, value } = strings[i] as StringEntry;
+    if (value.includes('<')) checkTagsOf(ctx, allowed, file, entry, value);
   }
 }
 

@@ -1,6 +1,6 @@
 import { pluralCategories, stringValue, type Logical } from '../../model/keys.js';
 import type { LocaleFile } from '../../model/types.js';
-import type { NamespaceContext } from '../context.js';
+import type { NamespaceContext, StringEntry } from '../context.js';
 import { defineRule } from '../rule.js';
 import { cldrCounts } from '../plural-keys.js';
 
@@ -41,7 +41,9 @@ export const plurals = defineRule({
  */
 function icuOptions(ctx: NamespaceContext): void {
   const sourceFile = ctx.sourceFile();
-  for (const { file, entry, value } of ctx.strings()) {
+  const strings = ctx.strings();
+  for (let i = 0; i < strings.length; i++) {
+    const { file, entry, value } = strings[i] as StringEntry;
     if (!value.includes('{')) continue;
     const choices = ctx.scan(value, entry).icu?.choices ?? [];
     if (choices.length === 0) continue;
