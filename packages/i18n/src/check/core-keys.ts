@@ -59,6 +59,53 @@ export function documentsByNamespace(corpus: Corpus): ReadonlyMap<string, Docume
 }
 
 /**
+ * Gives a corpus whose documents are read on first use (the core's snapshot: core-snapshot.ts)
+ * its namespaces up front, from the ids of the first document of each, so that looking one
+ * namespace's document up reads that document alone.
+ */
+export function presetDocumentsByNamespace(
+  corpus: Corpus,
+  firstByNamespace: ReadonlyMap<string, string>,
+): void {
+  byNamespace.set(corpus, new LazyDocuments(corpus.documents, firstByNamespace));
+}
+
+class LazyDocuments implements ReadonlyMap<string, DocumentModel> {
+  constructor(
+    private readonly documents: Corpus['documents'],
+    private readonly ids: ReadonlyMap<string, string>,
+  ) {}
+  get size(): number {
+    return this.ids.size;
+  }
+  has(ns: string): boolean {
+    return this.ids.has(ns);
+  }
+  get(ns: string): DocumentModel | undefined {
+    const id = this.ids.get(ns);
+    return id === undefined ? undefined : this.documents[id];
+  }
+  keys(): MapIterator<string> {
+    return this.ids.keys();
+  }
+  *values(): MapIterator<DocumentModel> {
+    for (const id of this.ids.values()) yield this.documents[id] as DocumentModel;
+  }
+  *entries(): MapIterator<[string, DocumentModel]> {
+    for (const [ns, id] of this.ids) yield [ns, this.documents[id] as DocumentModel];
+  }
+  [Symbol.iterator](): MapIterator<[string, DocumentModel]> {
+    return this.entries();
+  }
+  forEach(
+    f: (value: DocumentModel, key: string, map: ReadonlyMap<string, DocumentModel>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [ns, doc] of this.entries()) f.call(thisArg, doc, ns, this);
+  }
+}
+
+/**
  * For a key in a core-governed place (a paragraph, reference, entity…) that the core does not
  * declare, says what is wrong; undefined for keys the core does not govern or declares.
  */

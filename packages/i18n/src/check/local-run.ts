@@ -7,7 +7,9 @@ import { check, checkWithStatus } from './check.js';
 import { CacheFile, type CheckCache } from './incremental/cache.js';
 import type { CoreDigest } from './incremental/core-digest.js';
 import type { StatusReport } from './status.js';
-import { startCoreThread, type CoreThread } from './threads/core-thread.js';
+import { coreModuleFile } from '../files/core.js';
+import { readSnapshot, snapshotFileOf } from './incremental/core-snapshot.js';
+import { snapshotCore, startCoreThread, type CoreThread } from './threads/core-thread.js';
 import { defaultJobs, runInWorkers } from './threads/parallel.js';
 import type { RunSettings } from './threads/protocol.js';
 
@@ -56,14 +58,15 @@ export async function runLocally(run: LocalRun): Promise<LocalResult> {
   const { config, settings } = run;
   const file = settings.cacheFile;
   const store = file === undefined ? undefined : new CacheFile(file, run.onCacheError);
-  // With a cache file, the core starts loading on another thread at once (see `plan`).
+  // With a cache file, the core comes from its snapshot when it is as the last run saw it; else
+  // it starts loading on another thread at once (see `plan`).
   const coreThread =
     store !== undefined &&
     settings.jobs === undefined &&
     run.corpus === undefined &&
     config.core !== undefined &&
     store.exists()
-      ? startCoreThread(config)
+      ? coreFor(config, store.file)
       : undefined;
   const cache = run.cache ?? store?.load();
   let result: Omit<LocalResult, 'cache'>;
@@ -104,9 +107,18 @@ async function plan(
   // Much to check again (a new toolkit version, a changed config): as if afresh.
   if (pending.length > bare.namespaces.length / 2) return fresh();
   // A few: checked where the core is loaded already; then all of them come from the cache.
-  if (pending.length > 0) await coreThread.check(pending, settings.rules, settings.status, cache);
+  if (pending.length > 0)
+    await coreThread.check(pending, settings.rules, settings.status, cache, bare);
   else coreThread.stop();
   return { project: bare, jobs: 1, core };
+}
+
+/** The core's snapshot when it is current, else a thread that loads the core (and writes one). */
+function coreFor(config: ProjectConfig, cacheFile: string): CoreThread {
+  const file = snapshotFileOf(cacheFile);
+  const entry = coreModuleFile(config);
+  const snapshot = entry === undefined ? undefined : readSnapshot(file, entry);
+  return snapshot === undefined ? startCoreThread(config, file) : snapshotCore(config, snapshot);
 }
 
 async function execute(

@@ -175,7 +175,7 @@ program
   )
   .option(
     '--cache-location <file>',
-    'where to keep the results between runs (default: node_modules/.cache/bilateral/check.json in the project)',
+    "where to keep the results between runs, and the core's snapshot in <file>.core (default: node_modules/.cache/bilateral/check.json in the project)",
   )
   .option(
     '--shard <k/n>',

@@ -1,6 +1,9 @@
-import type { ProjectConfig } from '../../model/types.js';
+import { withCorpus } from '../../files/project.js';
+import type { Project, ProjectConfig } from '../../model/types.js';
+import { checkNamespaces, selectRules } from '../check.js';
 import type { CheckCache } from '../incremental/cache.js';
 import type { CoreDigest } from '../incremental/core-digest.js';
+import type { CoreSnapshot } from '../incremental/core-snapshot.js';
 import { startWorker, WorkerUnavailable } from './client.js';
 
 /**
@@ -12,18 +15,30 @@ import { startWorker, WorkerUnavailable } from './client.js';
 export interface CoreThread {
   /** The core's digest; undefined when no worker could start (then the run goes on here). */
   readonly digest: Promise<CoreDigest | undefined>;
-  /** Checks these namespaces there and takes the results into the cache; ends the thread. */
+  /**
+   * Checks these namespaces there and takes the results into the cache; ends the thread. The
+   * project is this thread's (without the core).
+   */
   check(
     namespaces: readonly string[],
     rules: readonly string[] | undefined,
     status: boolean,
     cache: CheckCache,
+    project: Project,
   ): Promise<void>;
   stop(): void;
 }
 
-export function startCoreThread(config: ProjectConfig): CoreThread {
-  const worker = startWorker({ kind: 'core', config });
+/**
+ * @param snapshot where the worker writes the core's snapshot, for the next runs (see
+ *   core-snapshot.ts); none when undefined
+ */
+export function startCoreThread(config: ProjectConfig, snapshot?: string): CoreThread {
+  const worker = startWorker({
+    kind: 'core',
+    config,
+    ...(snapshot === undefined ? {} : { snapshot }),
+  });
   const digest = worker.next('digest').then(
     (m) => m.digest,
     (e: unknown) => {
@@ -50,5 +65,35 @@ export function startCoreThread(config: ProjectConfig): CoreThread {
       }
     },
     stop: () => worker.stop(),
+  };
+}
+
+/**
+ * The same, from the core's snapshot (a run whose core is as the last run saw it): the digest at
+ * once, and the namespaces to check again checked here, with a corpus that reads only the
+ * documents they touch. No thread is started and the core is not imported.
+ */
+export function snapshotCore(config: ProjectConfig, snapshot: CoreSnapshot): CoreThread {
+  return {
+    digest: Promise.resolve(snapshot.digest),
+    check(namespaces, rules, status, cache, project) {
+      const { reused, checked } = cache.stats;
+      checkNamespaces(
+        withCorpus(project, snapshot.corpus),
+        namespaces,
+        selectRules(config, rules, true),
+        {
+          cache,
+          core: snapshot.digest,
+          status,
+          ...(rules === undefined ? {} : { rules }),
+        },
+      );
+      // Counted as the worker's results are (see above).
+      cache.stats.reused = reused;
+      cache.stats.checked = checked;
+      return Promise.resolve();
+    },
+    stop: () => snapshot.close(),
   };
 }

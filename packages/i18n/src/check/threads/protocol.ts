@@ -36,6 +36,8 @@ export interface NamespacesTask {
 export interface CoreTask {
   readonly kind: 'core';
   readonly config: ProjectConfig;
+  /** Where to write the core's snapshot (core-snapshot.ts) before sending the digest. */
+  readonly snapshot?: string;
 }
 
 /** A whole check run, cache included, in a fresh module graph (so: the core as it is now). */

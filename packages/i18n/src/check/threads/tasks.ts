@@ -1,6 +1,8 @@
-import { loadCorpus } from '../../files/core.js';
+import type { Corpus } from '@bilateral/core';
+import { coreModuleFile, loadCorpus } from '../../files/core.js';
 import { serializeError } from '../../model/errors.js';
-import { digestCore } from '../incremental/core-digest.js';
+import { digestCore, type CoreDigest } from '../incremental/core-digest.js';
+import type { ProjectConfig } from '../../model/types.js';
 import type {
   AnalysisTask,
   CheckRequest,
@@ -67,8 +69,10 @@ async function coreTask(
   onRequest: (listener: (r: CheckRequest) => void) => void,
 ): Promise<void> {
   const { config } = task;
+  const snapshot =
+    task.snapshot === undefined ? undefined : await prepareSnapshot(task.snapshot, config);
   const corpus = await loadCorpus(config);
-  const digest = digestCore(corpus);
+  const digest = snapshot?.write(corpus) ?? digestCore(corpus);
   // While the main thread decides (it stats the files), get ready to check: the rules' modules
   // and the project's file list. Wasted when nothing changed, but on this otherwise idle thread.
   const ready = engine().then((e) => ({ ...e, project: e.buildProject(config, corpus) }));
@@ -92,6 +96,36 @@ async function coreTask(
     })().catch((e: unknown) => post({ kind: 'error', error: serializeError(e) }));
   });
   post({ kind: 'digest', digest });
+}
+
+/**
+ * Lexes the core's module graph, before the core is imported (a file written in between is seen
+ * as changed by the next run); `write` then writes the snapshot and returns the digest made with
+ * it, or undefined when it could not be written: the snapshot only saves time, and a failure
+ * costs the next run the core's import, nothing else.
+ */
+async function prepareSnapshot(
+  file: string,
+  config: ProjectConfig,
+): Promise<{ write(corpus: Corpus | undefined): CoreDigest | undefined } | undefined> {
+  const entry = coreModuleFile(config);
+  if (entry === undefined) return undefined;
+  try {
+    const { moduleGraph, writeSnapshot } = await import('../incremental/core-snapshot.js');
+    const graph = await moduleGraph(entry);
+    return {
+      write: (corpus) => {
+        if (corpus === undefined) return undefined;
+        try {
+          return writeSnapshot(file, graph, corpus);
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A whole run (see local-run.ts) with the core loaded here, sent first when asked. */
